@@ -1,0 +1,70 @@
+# tipreport: build, run on the sample, test, benchmark.
+#
+#   make        build ./tipreport
+#   make run    install missing packages, build, report on input/ into output/
+#   make test   install missing packages, build, run every test (also under ASan/UBSan)
+#   make bench  time a generated 1M-victim export against DuckDB (not a test)
+
+# Debian packages the build, the run and the tests need. README.md lists exactly these.
+PACKAGES = libcsv-dev libutf8proc-dev libinih-dev python3
+
+CC      ?= cc
+CFLAGS  ?= -O2 -g
+WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
+CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc -DTIPREPORT_TEMPLATES=\"$(CURDIR)/templates\"
+LIBS     = -lcsv -lutf8proc -linih -lpthread
+
+SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+OBJ  = $(SRC:src/%.c=build/%.o)
+ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
+UNIT = $(wildcard tests/unit/test_*.c)
+SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+.PHONY: all deps run test unit functional bench clean
+all: tipreport
+
+tipreport: build/main.o $(OBJ)
+	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+build/%.o: src/%.c $(wildcard src/*.h) | build
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
+
+build/asan/%.o: src/%.c $(wildcard src/*.h) | build
+	@mkdir -p build/asan
+	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SANITIZE) -c -o $@ $<
+
+build/asan/tipreport: build/asan/main.o $(ASAN_OBJ)
+	$(CC) $(SANITIZE) -o $@ $^ $(LIBS)
+
+build/unit_tests: $(UNIT) tests/unit/check.h $(OBJ)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -Itests/unit -o $@ $(UNIT) $(OBJ) $(LIBS)
+
+build/asan/unit_tests: $(UNIT) tests/unit/check.h $(ASAN_OBJ)
+	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SANITIZE) -Itests/unit -o $@ $(UNIT) $(ASAN_OBJ) $(LIBS)
+
+build:
+	@mkdir -p build
+
+deps:
+	@tools/deps.sh $(PACKAGES)
+
+run: deps
+	@$(MAKE) --no-print-directory tipreport
+	./tipreport report input/
+
+# The tests run twice: with the normal build and with AddressSanitizer + UBSan.
+test: deps
+	@$(MAKE) --no-print-directory tipreport build/unit_tests build/asan/tipreport build/asan/unit_tests
+	@tests/run.sh ./tipreport build/unit_tests
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	  tests/run.sh build/asan/tipreport build/asan/unit_tests
+
+bench: deps
+	@$(MAKE) --no-print-directory tipreport build/genexport
+	@bench/run.sh $(or $(N),1000000)
+
+build/genexport: tools/genexport.c | build
+	$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ $<
+
+clean:
+	rm -rf build tipreport

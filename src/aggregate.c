@@ -1,0 +1,198 @@
+/* aggregate.c: the counting rules of docs/report-tables.md, applied one record at a time. */
+#include "aggregate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+bool agg_init(struct agg *a, const struct places *places, const struct age_bands *bands,
+              const struct period *periods, int nperiods)
+{
+    memset(a, 0, sizeof *a);
+    a->places = places;
+    a->bands = *bands;
+    a->nperiods = nperiods < MAX_PERIODS ? nperiods : MAX_PERIODS;
+    a->routes = strmap_new();
+    size_t ncity = (size_t)places_nprovinces(places) + 1;
+    size_t nnat = (size_t)places_ncountries(places) + 1;
+    a->suspect_nationality = calloc(nnat, sizeof(uint64_t));
+    bool ok = a->routes && a->suspect_nationality;
+    for (int p = 0; ok && p < a->nperiods; p++) {
+        struct agg_period *ap = &a->period[p];
+        ap->period = periods[p];
+        ap->city_cases = calloc(ncity, sizeof(uint64_t));
+        ap->city_victims = calloc(ncity, sizeof(uint64_t));
+        ap->nationality = calloc(nnat, sizeof(uint64_t));
+        ok = ap->city_cases && ap->city_victims && ap->nationality;
+    }
+    if (!ok)
+        agg_free(a);
+    return ok;
+}
+
+void agg_free(struct agg *a)
+{
+    for (int p = 0; p < a->nperiods; p++) {
+        free(a->period[p].city_cases);
+        free(a->period[p].city_victims);
+        free(a->period[p].nationality);
+        free(a->period[p].routes);
+    }
+    free(a->suspect_nationality);
+    strmap_free(a->routes);
+    memset(a, 0, sizeof *a);
+}
+
+uint8_t agg_periods_of(const struct agg *a, tp_date d)
+{
+    uint8_t bits = 0;
+    for (int p = 0; p < a->nperiods; p++) {
+        const struct period *pr = &a->period[p].period;
+        if ((!pr->from || d >= pr->from) && (!pr->to || d <= pr->to))
+            bits |= (uint8_t)(1u << p);
+    }
+    return bits;
+}
+
+void agg_settle_periods(struct agg *a)
+{
+    for (int p = 0; p < a->nperiods; p++) {
+        struct period *pr = &a->period[p].period;
+        if (!pr->from)
+            pr->from = a->first;
+        if (!pr->to)
+            pr->to = a->last;
+    }
+}
+
+long agg_route(struct agg *a, const struct route_key *k)
+{
+    uint16_t packed[3 + MAX_TRANSIT];
+    size_t n = 3 + k->ntransit;
+    packed[0] = k->origin;
+    packed[1] = k->destination;
+    packed[2] = k->ntransit;
+    memcpy(packed + 3, k->transit, k->ntransit * sizeof *packed);
+    bool added;
+    long id = strmap_intern(a->routes, packed, n * sizeof *packed, 0, &added);
+    if (id < 0 || !added || (size_t)id < a->routes_cap)
+        return id;
+    size_t cap = a->routes_cap ? a->routes_cap * 2 : 64;
+    for (int p = 0; p < a->nperiods; p++) {
+        struct route_count *r = realloc(a->period[p].routes, cap * sizeof *r);
+        if (!r)
+            return -1;
+        memset(r + a->routes_cap, 0, (cap - a->routes_cap) * sizeof *r);
+        a->period[p].routes = r;
+    }
+    a->routes_cap = cap;
+    return id;
+}
+
+void agg_route_key(const struct agg *a, long id, struct route_key *k)
+{
+    size_t len;
+    const char *key = strmap_key(a->routes, id, &len);
+    uint16_t packed[3 + MAX_TRANSIT];
+    memcpy(packed, key, len);
+    k->origin = packed[0];
+    k->destination = packed[1];
+    k->ntransit = packed[2];
+    memcpy(k->transit, packed + 3, k->ntransit * sizeof *packed);
+}
+
+size_t agg_nroutes(const struct agg *a) { return strmap_count(a->routes); }
+
+/* Adds 1 at every code of mask, or at unknown (n) when the mask is empty. */
+static void count_mask(uint64_t *counts, unsigned mask, int n)
+{
+    if (!mask) {
+        counts[n]++;
+        return;
+    }
+    for (int c = 0; c < n; c++)
+        if (mask & (1u << c))
+            counts[c]++;
+}
+
+void agg_case(struct agg *a, const struct case_rec *c)
+{
+    a->cases++;
+    if (!a->first || c->reported_on < a->first)
+        a->first = c->reported_on;
+    if (c->reported_on > a->last)
+        a->last = c->reported_on;
+    for (int p = 0; p < a->nperiods; p++) {
+        if (!(c->periods & (1u << p)))
+            continue;
+        struct agg_period *ap = &a->period[p];
+        ap->cases++;
+        ap->region_cases[c->region]++;
+        ap->city_cases[c->city]++;
+        ap->routes[c->route].cases++;
+        count_mask(ap->recruitment, c->recruitment, vocabs[V_RECRUITMENT].ncodes);
+        ap->recruitment_known += c->recruitment != 0;
+        count_mask(ap->transport, c->transport, vocabs[V_TRANSPORT].ncodes);
+        ap->source[c->source]++;
+        ap->status[c->status]++;
+    }
+}
+
+void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec *v)
+{
+    a->victims++;
+    enum minor minor = age_minor(v->age);
+    int band = age_band(&a->bands, v->age);
+    for (int p = 0; p < a->nperiods; p++) {
+        if (!(c->periods & (1u << p)))
+            continue;
+        struct agg_period *ap = &a->period[p];
+        ap->victims++;
+        ap->sex_band[v->sex][band]++;
+        ap->sex_minor[v->sex][minor]++;
+        ap->region_victims[c->region]++;
+        ap->region_minor[c->region] += minor == MINOR_YES;
+        ap->city_victims[c->city]++;
+        ap->nationality[v->nationality + 1]++;
+        ap->routes[c->route].victims++;
+        if (!c->exploitation) {
+            ap->exploitation[EXP_N][v->sex][minor]++;
+        } else {
+            for (int e = 0; e < EXP_N; e++)
+                if (c->exploitation & (1u << e))
+                    ap->exploitation[e][v->sex][minor]++;
+        }
+        count_mask(ap->assistance, v->assistance, vocabs[V_ASSISTANCE].ncodes);
+        ap->id_document[v->id_document]++;
+    }
+}
+
+static void count_suspect(struct suspect_counts *sc, const struct suspect_rec *s, int peru)
+{
+    sc->identified++;
+    sc->sex[s->sex]++;
+    if (s->nationality < 0)
+        sc->nationality_unknown++;
+    else if (s->nationality == peru)
+        sc->peruvian++;
+    else
+        sc->foreign++;
+    sc->detained += s->detained == YES;
+    sc->prosecuted += s->prosecuted == YES;
+    sc->convicted += s->convicted == YES;
+    if (s->convicted == YES && s->sentence_years >= 0) {
+        sc->sentences++;
+        sc->sentence_years_sum += s->sentence_years;
+    }
+}
+
+void agg_suspect(struct agg *a, const struct suspect_rec *s)
+{
+    int peru = places_peru(a->places);
+    a->suspects++;
+    count_suspect(&a->by_year[date_year(s->identified_on) - DATE_MIN_YEAR], s, peru);
+    a->suspect_nationality[s->nationality + 1]++;
+    uint8_t bits = agg_periods_of(a, s->identified_on);
+    for (int p = 0; p < a->nperiods; p++)
+        if (bits & (1u << p))
+            count_suspect(&a->period[p].suspects, s, peru);
+}

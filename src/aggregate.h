@@ -1,0 +1,84 @@
+/* aggregate.h: streaming counters per reporting period, and over all years for suspects. */
+#ifndef TP_AGGREGATE_H
+#define TP_AGGREGATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "age.h"
+#include "dataset.h"
+#include "places.h"
+#include "strmap.h"
+#include "vocab.h"
+
+#define MAX_PERIODS 4
+
+/* Both ends included; 0 = open (every date in the data on that side). */
+struct period {
+    tp_date from, to;
+};
+
+struct suspect_counts {
+    uint64_t identified, sex[3], peruvian, foreign, nationality_unknown;
+    uint64_t detained, prosecuted, convicted;
+    uint64_t sentences;        /* convicted with a sentence length */
+    double sentence_years_sum;
+};
+
+struct route_count {
+    uint64_t cases, victims;
+};
+
+/* Counts for the cases reported in one period and their victims. Arrays indexed by a code
+ * keep unknown at the value set's ncodes (or index 0 for regions, cities, countries + 1). */
+struct agg_period {
+    struct period period;
+    uint64_t cases, victims;
+    uint64_t sex_band[3][MAX_BANDS + 1];
+    uint64_t sex_minor[3][3];
+    uint64_t region_cases[NREGIONS + 1], region_victims[NREGIONS + 1], region_minor[NREGIONS + 1];
+    uint64_t *city_cases, *city_victims; /* [nprovinces + 1] */
+    uint64_t *nationality;               /* [ncountries + 1]: 0 unknown, country + 1 */
+    struct route_count *routes;          /* [route ids] */
+    uint64_t exploitation[EXP_N + 1][3][3]; /* code x sex x minor */
+    uint64_t recruitment[MAX_CODES + 1], transport[MAX_CODES + 1], source[MAX_CODES + 1],
+        status[MAX_CODES + 1], assistance[MAX_CODES + 1];
+    uint64_t recruitment_known; /* cases with at least one recruitment value */
+    uint64_t id_document[3];    /* victims: YES, NO, unknown */
+    struct suspect_counts suspects; /* identified in the period */
+};
+
+#define YEARS (DATE_MAX_YEAR - DATE_MIN_YEAR + 1)
+
+struct agg {
+    const struct places *places; /* borrowed */
+    struct age_bands bands;
+    int nperiods;
+    struct agg_period period[MAX_PERIODS];
+    tp_date first, last;        /* range of the counted cases' report dates; 0 when none */
+    struct strmap *routes;      /* packed route_key -> route id (entry number) */
+    size_t routes_cap;
+    struct suspect_counts by_year[YEARS]; /* every suspect, by year identified */
+    uint64_t *suspect_nationality;        /* [ncountries + 1], all years */
+    uint64_t cases, victims, suspects;    /* counted, whatever the period */
+    uint64_t victims_without_case;
+};
+
+bool agg_init(struct agg *a, const struct places *places, const struct age_bands *bands,
+              const struct period *periods, int nperiods);
+void agg_free(struct agg *a);
+
+uint8_t agg_periods_of(const struct agg *a, tp_date d); /* bit p: d is in period p */
+long agg_route(struct agg *a, const struct route_key *k); /* route id; -1 out of memory */
+void agg_route_key(const struct agg *a, long id, struct route_key *k);
+size_t agg_nroutes(const struct agg *a);
+
+/* Once the cases are read: open period ends become the first and last report dates, so that
+ * suspects are counted "in the period" by the same dates the tables print. */
+void agg_settle_periods(struct agg *a);
+
+void agg_case(struct agg *a, const struct case_rec *c);
+void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec *v);
+void agg_suspect(struct agg *a, const struct suspect_rec *s);
+
+#endif

@@ -1,0 +1,31 @@
+/* job.h: one run of tipreport: load the reference data and profile, read, aggregate, write. */
+#ifndef TP_JOB_H
+#define TP_JOB_H
+
+#include "aggregate.h"
+#include "ingest.h"
+#include "options.h"
+#include "quality.h"
+#include "table.h"
+
+struct job {
+    const struct options *opt; /* borrowed */
+    struct places *places;
+    struct profile *profile;
+    struct export files;
+    struct agg agg;
+    bool agg_ready;
+    struct quality dq;
+    struct tableset tables;
+    char outdir[1100]; /* where the report went */
+};
+
+/* Loads and reads everything (report and validate). */
+enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn progress,
+                     void *progress_ctx, struct tp_error *err);
+/* Builds the tables and writes them; a failure leaves any earlier report untouched. */
+enum tp_err job_write(struct job *j, struct tp_error *err);
+uint64_t job_rejected(const struct job *j);
+void job_free(struct job *j);
+
+#endif

@@ -1,0 +1,121 @@
+/* main.c: options -> job -> messages and exit code. The only file that prints. */
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "job.h"
+#include "options.h"
+
+static void print_error(const struct tp_error *err)
+{
+    char msg[2048];
+    tp_error_format(err, msg, sizeof msg);
+    fprintf(stderr, "tipreport: %s\n", msg);
+}
+
+/* Progress on a terminal only: "reading victims.csv 45%". */
+struct progress {
+    int last;
+    char name[64];
+};
+
+static void progress(void *ctx, const char *name, off_t done, off_t total)
+{
+    struct progress *p = ctx;
+    int pct = total > 0 ? (int)(done * 100 / total) : 0;
+    const char *base = strrchr(name, '/');
+    base = base ? base + 1 : name;
+    if (pct == p->last && strcmp(base, p->name) == 0)
+        return;
+    p->last = pct;
+    snprintf(p->name, sizeof p->name, "%s", base);
+    fprintf(stderr, "\rreading %s %3d%%\033[K", base, pct > 100 ? 100 : pct);
+    fflush(stderr);
+}
+
+static void print_quality(const struct job *j)
+{
+    const struct quality *dq = &j->dq;
+    for (size_t i = 0; i < dq->nentries; i++) {
+        const struct dq_entry *e = &dq->entries[i];
+        const char *v = dq_value(dq, e);
+        fprintf(stderr, "tipreport: %s:%ld: ", dq->files[e->file].path, e->line);
+        if (e->field >= 0)
+            fprintf(stderr, "field '%s': ", fields[e->field].name);
+        fputs(dq_problem(dq, e), stderr);
+        if (v[0])
+            fprintf(stderr, ": '%s'", v);
+        fprintf(stderr, " (%s)\n", dq_action_name(e->action));
+    }
+}
+
+static void print_files(FILE *f, const struct job *j)
+{
+    for (int i = 0; i < j->dq.nfiles; i++) {
+        const struct dq_file *df = &j->dq.files[i];
+        fprintf(f, "%s: %llu rows read, %llu counted, %llu rejected, %llu warnings (%s, %s)\n",
+                df->path, (unsigned long long)df->read, (unsigned long long)df->counted,
+                (unsigned long long)df->rejected, (unsigned long long)df->warnings,
+                charset_name(df->charset),
+                df->delim == ';' ? "semicolon" : df->delim == '\t' ? "tab" : "comma");
+    }
+}
+
+int main(int argc, char **argv)
+{
+    struct options opt;
+    struct tp_error err = {0};
+    enum tp_err rc = options_parse(argc, argv, &opt, &err);
+    if (rc != TP_OK) {
+        print_error(&err);
+        return tp_exit_code(rc);
+    }
+    if (opt.cmd == CMD_HELP) {
+        fputs(options_help(), stdout);
+        return fflush(stdout) == 0 && !ferror(stdout) ? TP_EXIT_OK : TP_EXIT_OUTPUT;
+    }
+    if (opt.cmd == CMD_VERSION) {
+        printf("tipreport %s\n", TIPREPORT_VERSION);
+        return fflush(stdout) == 0 && !ferror(stdout) ? TP_EXIT_OK : TP_EXIT_OUTPUT;
+    }
+    if ((rc = options_config(&opt, &err)) != TP_OK) {
+        print_error(&err);
+        return tp_exit_code(rc);
+    }
+    struct job job;
+    struct progress prog = {-1, ""};
+    bool tty = !opt.quiet && isatty(STDERR_FILENO);
+    rc = job_read(&job, &opt, tty ? progress : NULL, &prog, &err);
+    if (tty && prog.last >= 0)
+        fputs("\r\033[K", stderr);
+    if (rc == TP_OK && opt.cmd == CMD_VALIDATE) {
+        print_quality(&job);
+        print_files(stdout, &job);
+    } else if (rc == TP_OK && opt.strict && job_rejected(&job) > 0) {
+        print_quality(&job);
+        rc = tp_fail(&err, TP_ERR_STRICT, NULL, 0, NULL,
+                     "%llu rows rejected (--strict): no report written",
+                     (unsigned long long)job_rejected(&job));
+    } else if (rc == TP_OK) {
+        rc = job_write(&job, &err);
+        if (rc == TP_OK && !opt.quiet) {
+            const struct agg_period *p = &job.agg.period[0];
+            uint64_t warnings = 0;
+            for (int i = 0; i < job.dq.nfiles; i++)
+                warnings += job.dq.files[i].warnings;
+            printf("tipreport: wrote %s: %llu cases, %llu victims; %llu rows rejected, %llu "
+                   "warnings (see data_quality.csv)\n",
+                   job.outdir, (unsigned long long)p->cases, (unsigned long long)p->victims,
+                   (unsigned long long)job_rejected(&job), (unsigned long long)warnings);
+        }
+    }
+    if (rc == TP_OK && opt.cmd == CMD_VALIDATE && opt.strict && job_rejected(&job) > 0)
+        rc = tp_fail(&err, TP_ERR_STRICT, NULL, 0, NULL, "%llu rows rejected (--strict)",
+                     (unsigned long long)job_rejected(&job));
+    job_free(&job);
+    if (rc == TP_OK && (fflush(stdout) != 0 || ferror(stdout)))
+        rc = tp_fail(&err, TP_ERR_OUTPUT, NULL, 0, NULL, "cannot write to standard output");
+    if (rc != TP_OK)
+        print_error(&err);
+    return tp_exit_code(rc);
+}

@@ -1,0 +1,294 @@
+/* options.c: getopt_long, the config file ([report] keys), and where the templates are. */
+#include "options.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "inifile.h"
+
+#ifndef TIPREPORT_TEMPLATES
+#define TIPREPORT_TEMPLATES "templates"
+#endif
+
+static const char help[] =
+    "Usage: tipreport COMMAND [INPUT] [OPTIONS]\n"
+    "Turns a trafficking-in-persons case export (RETA CSV files) into the report's tables.\n"
+    "\n"
+    "Commands:\n"
+    "  report [INPUT]     write DIR/tables/*.csv and DIR/data_quality.csv\n"
+    "  validate [INPUT]   read the export and list every problem; write nothing\n"
+    "  help               this text\n"
+    "\n"
+    "INPUT is a folder holding cases.csv, victims.csv and (optionally) suspects.csv, in\n"
+    "English or Spanish (casos, victimas, tratantes), or a single flat file with one row\n"
+    "per victim. Default: input/\n"
+    "\n"
+    "Options:\n"
+    "  -o, --output DIR      where to write (default output/FROM_TO/)\n"
+    "      --from DATE       first day of the period (YYYY-MM-DD or DD/MM/YYYY)\n"
+    "      --to DATE         last day of the period, included\n"
+    "                        (default: every date in the data)\n"
+    "  -p, --profile NAME|FILE  how to read the export: reta (default), htcds, or a file\n"
+    "  -c, --config FILE     settings file (default: INPUT/tipreport.ini when present)\n"
+    "      --age-bands LIST  output age bands, e.g. 0-17,18-30,31+ (the default)\n"
+    "      --title TEXT      report title\n"
+    "      --strict          fail (exit 4) when any row is rejected; write nothing\n"
+    "  -q, --quiet           no progress or summary\n"
+    "      --templates DIR   profiles and place tables (default: beside the program)\n"
+    "  -h, --help            this text\n"
+    "  -V, --version         the version\n"
+    "\n"
+    "Exit codes: 0 done; 1 internal error (out of memory); 2 usage error; 3 input cannot\n"
+    "be read (missing file, unreadable encoding, missing column, bad profile or config);\n"
+    "4 rows rejected under --strict; 5 output cannot be written.\n";
+
+const char *options_help(void) { return help; }
+
+static bool is_dir(const char *p)
+{
+    struct stat st;
+    return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+/* --templates, then $TIPREPORT_TEMPLATES, then templates/ beside the program, then the
+ * source tree it was built from. */
+static void find_templates(struct options *o, const char *given)
+{
+    const char *env = getenv("TIPREPORT_TEMPLATES");
+    if (given) {
+        snprintf(o->templates, sizeof o->templates, "%s", given);
+        return;
+    }
+    if (env && *env) {
+        snprintf(o->templates, sizeof o->templates, "%s", env);
+        return;
+    }
+    char exe[1024];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = '\0';
+        snprintf(o->templates, sizeof o->templates, "%s/templates", dirname(exe));
+        if (is_dir(o->templates))
+            return;
+    }
+    snprintf(o->templates, sizeof o->templates, "%s", TIPREPORT_TEMPLATES);
+}
+
+static enum tp_err usage(struct tp_error *err, const char *fmt, const char *arg)
+{
+    char msg[600];
+    snprintf(msg, sizeof msg, fmt, arg);
+    return tp_fail(err, TP_ERR_USAGE, NULL, 0, NULL, "%s\nTry 'tipreport --help'.", msg);
+}
+
+static enum tp_err parse_date(const char *s, const char *what, tp_date *out, struct tp_error *err)
+{
+    enum date_status st = date_parse(s, strlen(s), out);
+    if (st != DATE_OK) {
+        char msg[300];
+        snprintf(msg, sizeof msg, "%s '%s': %s", what, s, date_problem(st));
+        return usage(err, "%s", msg);
+    }
+    return TP_OK;
+}
+
+enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_error *err)
+{
+    enum { O_FROM = 256, O_TO, O_BANDS, O_TITLE, O_STRICT, O_TEMPLATES };
+    static const struct option longs[] = {
+        {"output", required_argument, NULL, 'o'},  {"from", required_argument, NULL, O_FROM},
+        {"to", required_argument, NULL, O_TO},     {"profile", required_argument, NULL, 'p'},
+        {"config", required_argument, NULL, 'c'},  {"age-bands", required_argument, NULL, O_BANDS},
+        {"title", required_argument, NULL, O_TITLE}, {"strict", no_argument, NULL, O_STRICT},
+        {"quiet", no_argument, NULL, 'q'},         {"templates", required_argument, NULL, O_TEMPLATES},
+        {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
+        {NULL, 0, NULL, 0}};
+    memset(o, 0, sizeof *o);
+    snprintf(o->input, sizeof o->input, "input");
+    snprintf(o->profile, sizeof o->profile, "reta");
+    age_bands_default(&o->bands);
+    const char *templates = NULL;
+    bool command_given = false;
+    /* The command comes first; options may follow it or INPUT in any order. */
+    if (argc >= 2 && argv[1][0] != '-') {
+        command_given = true;
+        if (!strcmp(argv[1], "report"))
+            o->cmd = CMD_REPORT;
+        else if (!strcmp(argv[1], "validate"))
+            o->cmd = CMD_VALIDATE;
+        else if (!strcmp(argv[1], "help"))
+            o->cmd = CMD_HELP;
+        else
+            return usage(err, "unknown command '%s' (commands: report, validate, help)", argv[1]);
+    }
+    optind = command_given ? 2 : 1;
+    opterr = 0;
+    int c;
+    enum tp_err rc;
+    while ((c = getopt_long(argc, argv, ":o:p:c:qhV", longs, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            snprintf(o->output, sizeof o->output, "%s", optarg);
+            break;
+        case O_FROM:
+            if ((rc = parse_date(optarg, "--from", &o->period.from, err)) != TP_OK)
+                return rc;
+            o->set |= OPT_FROM;
+            break;
+        case O_TO:
+            if ((rc = parse_date(optarg, "--to", &o->period.to, err)) != TP_OK)
+                return rc;
+            o->set |= OPT_TO;
+            break;
+        case 'p':
+            snprintf(o->profile, sizeof o->profile, "%s", optarg);
+            o->set |= OPT_PROFILE;
+            break;
+        case 'c':
+            snprintf(o->config, sizeof o->config, "%s", optarg);
+            break;
+        case O_BANDS: {
+            char why[200];
+            if (!age_bands_parse(optarg, &o->bands, why, sizeof why))
+                return usage(err, "--age-bands: %s", why);
+            snprintf(o->bands_spec, sizeof o->bands_spec, "%s", optarg);
+            o->set |= OPT_BANDS;
+            break;
+        }
+        case O_TITLE:
+            snprintf(o->title, sizeof o->title, "%s", optarg);
+            o->set |= OPT_TITLE;
+            break;
+        case O_STRICT:
+            o->strict = true;
+            break;
+        case 'q':
+            o->quiet = true;
+            break;
+        case O_TEMPLATES:
+            templates = optarg;
+            break;
+        case 'h':
+            o->cmd = CMD_HELP;
+            return TP_OK;
+        case 'V':
+            o->cmd = CMD_VERSION;
+            return TP_OK;
+        case ':':
+            return usage(err, "option '%s' needs a value", argv[optind - 1]);
+        default:
+            return usage(err, "unknown option '%s'", argv[optind - 1]);
+        }
+    }
+    if (!command_given && o->cmd != CMD_HELP)
+        return usage(err, "%s", "no command: say 'tipreport report' or 'tipreport validate'");
+    if (optind < argc)
+        snprintf(o->input, sizeof o->input, "%s", argv[optind++]);
+    if (optind < argc)
+        return usage(err, "one INPUT only; '%s' is one too many", argv[optind]);
+    find_templates(o, templates);
+    return TP_OK;
+}
+
+struct config_reader {
+    struct options *o;
+    const char *dir; /* the config file's folder: relative paths start there */
+    struct tp_error *err;
+};
+
+static int config_key(void *user, const char *section, const char *name, const char *value)
+{
+    struct config_reader *r = user;
+    struct options *o = r->o;
+    struct tp_error *err = r->err;
+    if (err->msg[0])
+        return 1; /* keep the first problem */
+    if (strcmp(section, "report") != 0) {
+        tp_fail(err, TP_ERR_CONFIG, NULL, 0, NULL, "unknown section [%s] (known: [report])",
+                section);
+        return 0;
+    }
+    if (!strcmp(name, "from") || !strcmp(name, "to")) {
+        bool from = name[0] == 'f';
+        tp_date d;
+        enum date_status st = date_parse(value, strlen(value), &d);
+        if (st != DATE_OK) {
+            tp_fail(err, TP_ERR_CONFIG, NULL, 0, name, "'%s': %s", value, date_problem(st));
+            return 0;
+        }
+        if (!(o->set & (from ? OPT_FROM : OPT_TO)))
+            *(from ? &o->period.from : &o->period.to) = d;
+    } else if (!strcmp(name, "profile")) {
+        if (!(o->set & OPT_PROFILE)) {
+            bool path = strchr(value, '/') || strstr(value, ".ini");
+            if (path && value[0] != '/')
+                snprintf(o->profile, sizeof o->profile, "%s/%s", r->dir, value);
+            else
+                snprintf(o->profile, sizeof o->profile, "%s", value);
+        }
+    } else if (!strcmp(name, "age_bands")) {
+        char why[200];
+        struct age_bands b;
+        if (!age_bands_parse(value, &b, why, sizeof why)) {
+            tp_fail(err, TP_ERR_CONFIG, NULL, 0, name, "%s", why);
+            return 0;
+        }
+        if (!(o->set & OPT_BANDS)) {
+            o->bands = b;
+            snprintf(o->bands_spec, sizeof o->bands_spec, "%s", value);
+        }
+    } else if (!strcmp(name, "title")) {
+        if (!(o->set & OPT_TITLE))
+            snprintf(o->title, sizeof o->title, "%s", value);
+    } else {
+        tp_fail(err, TP_ERR_CONFIG, NULL, 0, NULL,
+                "unknown key '%s' (known: from, to, profile, age_bands, title)", name);
+        return 0;
+    }
+    return 1;
+}
+
+enum tp_err options_config(struct options *o, struct tp_error *err)
+{
+    char path[1100];
+    bool given = o->config[0] != '\0';
+    if (given) {
+        snprintf(path, sizeof path, "%s", o->config);
+    } else {
+        /* Beside the input: in the folder, or in the folder of a flat file. */
+        if (is_dir(o->input)) {
+            snprintf(path, sizeof path, "%s/tipreport.ini", o->input);
+        } else {
+            char tmp[1024];
+            snprintf(tmp, sizeof tmp, "%s", o->input);
+            snprintf(path, sizeof path, "%s/tipreport.ini", dirname(tmp));
+        }
+        if (access(path, F_OK) != 0)
+            path[0] = '\0';
+    }
+    if (path[0]) {
+        char dir[1100];
+        snprintf(dir, sizeof dir, "%s", path);
+        struct config_reader r = {o, dirname(dir), err};
+        enum tp_err rc = inifile_read(path, config_key, &r, TP_ERR_CONFIG, err);
+        if (rc != TP_OK)
+            return rc;
+        snprintf(o->config, sizeof o->config, "%s", path);
+    }
+    if (o->period.from && o->period.to && o->period.from > o->period.to) {
+        char a[11], b[11];
+        date_format(o->period.from, a);
+        date_format(o->period.to, b);
+        char msg[64];
+        snprintf(msg, sizeof msg, "%s is after %s", a, b);
+        return usage(err, "the period is empty: --from %s", msg);
+    }
+    return TP_OK;
+}

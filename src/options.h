@@ -1,0 +1,47 @@
+/* options.h: the command line and the config file, checked before any data is read. */
+#ifndef TP_OPTIONS_H
+#define TP_OPTIONS_H
+
+#include <stdbool.h>
+
+#include "age.h"
+#include "aggregate.h"
+#include "error.h"
+
+#define TIPREPORT_VERSION "0.1.0"
+
+enum command { CMD_REPORT, CMD_VALIDATE, CMD_HELP, CMD_VERSION };
+
+struct options {
+    enum command cmd;
+    char input[1024];     /* default "input" */
+    char output[1024];    /* "" = output/<from>_<to> */
+    struct period period; /* 0 = open end */
+    char profile[1024];   /* a name or a path; default "reta" */
+    char config[1100];    /* the config file that was read; "" when none */
+    struct age_bands bands;
+    char bands_spec[128];
+    char title[256];
+    bool strict, quiet;
+    char templates[1024]; /* profiles/ and places/ live here */
+    unsigned set;         /* OPT_* given on the command line: the config does not override them */
+};
+
+enum {
+    OPT_FROM = 1 << 0,
+    OPT_TO = 1 << 1,
+    OPT_PROFILE = 1 << 2,
+    OPT_BANDS = 1 << 3,
+    OPT_TITLE = 1 << 4,
+};
+
+/* Parses argv (argv[0] locates the templates). Usage problems return TP_ERR_USAGE. */
+enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_error *err);
+
+/* Reads --config FILE, or tipreport.ini beside the input when there is one, and fills what
+ * the command line left unset. Then checks the period. */
+enum tp_err options_config(struct options *o, struct tp_error *err);
+
+const char *options_help(void);
+
+#endif

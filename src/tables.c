@@ -1,0 +1,350 @@
+/* tables.c: one builder per public table; closed value sets list every value, zeros too. */
+#include "tables.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "fold.h"
+
+/* COLS("a", "b") -> 2, (const char *const[]){"a", "b"}: the column count and names. */
+#define COLS(...)                                                                          \
+    (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)),               \
+        (const char *const[]) { __VA_ARGS__ }
+
+static const char *const sex_names[3] = {"female", "male", "unknown"};
+static const char *const minor_names[3] = {"yes", "no", "unknown"};
+
+/* A sort key that orders names as a reader expects: accents and case folded, unknown last. */
+static const char *name_key(const char *name, char *buf, size_t size)
+{
+    if (strcmp(name, "unknown") == 0) {
+        snprintf(buf, size, "~");
+        return buf;
+    }
+    fold_key_to(name, strlen(name), buf, size);
+    return buf;
+}
+
+/* Sort key for closed value sets: their own order. */
+static const char *order_key(int i, int j, char *buf, size_t size)
+{
+    snprintf(buf, size, "%03d.%03d", i, j);
+    return buf;
+}
+
+static struct table *summary(const struct agg *a, const struct agg_period *ap,
+                             const struct quality *dq)
+{
+    struct table *t = table_new("summary", COLS("metric", "value"));
+    if (!t)
+        return NULL;
+    char from[11], to[11];
+    date_format(ap->period.from, from);
+    date_format(ap->period.to, to);
+    uint64_t rows[3][4] = {{0}}; /* cases, victims, suspects x read, counted, rejected, blank */
+    for (int i = 0; i < dq->nfiles; i++) {
+        const struct dq_file *f = &dq->files[i];
+        int k = f->kind == K_CASES ? 0 : f->kind == K_SUSPECTS ? 2 : 1; /* flat: victims */
+        rows[k][0] += f->read;
+        rows[k][1] += f->counted;
+        rows[k][2] += f->rejected;
+        rows[k][3] += f->blank;
+    }
+    uint64_t warnings = 0;
+    for (int i = 0; i < dq->nfiles; i++)
+        warnings += dq->files[i].warnings;
+    uint64_t minor[3] = {0};
+    for (int s = 0; s < 3; s++)
+        for (int m = 0; m < 3; m++)
+            minor[m] += ap->sex_minor[s][m];
+    uint64_t sex[3] = {0};
+    for (int s = 0; s < 3; s++)
+        for (int b = 0; b <= a->bands.n; b++)
+            sex[s] += ap->sex_band[s][b];
+    const struct suspect_counts *sc = &ap->suspects;
+    struct {
+        const char *metric;
+        uint64_t value;
+    } m[] = {
+        {"cases", ap->cases},
+        {"victims", ap->victims},
+        {"victims_female", sex[SEX_FEMALE]},
+        {"victims_male", sex[SEX_MALE]},
+        {"victims_sex_unknown", sex[SEX_UNKNOWN]},
+        {"victims_minor", minor[MINOR_YES]},
+        {"victims_adult", minor[MINOR_NO]},
+        {"victims_age_unknown", minor[MINOR_UNKNOWN]},
+        {"victims_without_case", a->victims_without_case},
+        {"victims_without_id_document", ap->id_document[NO]},
+        {"suspects_identified", sc->identified},
+        {"suspects_female", sc->sex[SEX_FEMALE]},
+        {"suspects_male", sc->sex[SEX_MALE]},
+        {"suspects_foreign", sc->foreign},
+        {"suspects_detained", sc->detained},
+        {"suspects_prosecuted", sc->prosecuted},
+        {"suspects_convicted", sc->convicted},
+        {"rows_read_cases", rows[0][0]},
+        {"rows_read_victims", rows[1][0]},
+        {"rows_read_suspects", rows[2][0]},
+        {"rows_counted_cases", rows[0][1]},
+        {"rows_counted_victims", rows[1][1]},
+        {"rows_counted_suspects", rows[2][1]},
+        {"rows_rejected_cases", rows[0][2]},
+        {"rows_rejected_victims", rows[1][2]},
+        {"rows_rejected_suspects", rows[2][2]},
+        {"rows_blank_cases", rows[0][3]},
+        {"rows_blank_victims", rows[1][3]},
+        {"rows_blank_suspects", rows[2][3]},
+        {"warnings", warnings},
+    };
+    size_t r = table_row(t, NULL);
+    table_text(t, r, 0, "period_from");
+    table_text(t, r, 1, from);
+    r = table_row(t, NULL);
+    table_text(t, r, 0, "period_to");
+    table_text(t, r, 1, to);
+    for (size_t i = 0; i < sizeof m / sizeof *m; i++) {
+        r = table_row(t, NULL);
+        table_text(t, r, 0, m[i].metric);
+        table_int(t, r, 1, m[i].value);
+    }
+    return t;
+}
+
+static struct table *victims_by_sex_age(const struct agg *a, const struct agg_period *ap)
+{
+    struct table *t = table_new("victims_by_sex_age", COLS("sex", "age_band", "victims"));
+    char key[16];
+    for (int s = 0; t && s < 3; s++)
+        for (int b = 0; b <= a->bands.n; b++) {
+            size_t r = table_row(t, order_key(s, b, key, sizeof key));
+            table_text(t, r, 0, sex_names[s]);
+            table_text(t, r, 1, b < a->bands.n ? a->bands.label[b] : "unknown");
+            table_int(t, r, 2, ap->sex_band[s][b]);
+        }
+    if (t)
+        table_sort(t, 2, -1);
+    return t;
+}
+
+static struct table *cases_by_region(const struct agg *a, const struct agg_period *ap)
+{
+    struct table *t = table_new("cases_by_region", COLS("region_code", "region", "cases",
+                                                        "victims", "victims_minor",
+                                                        "victims_per_100k"));
+    char key[64];
+    for (int g = 0; t && g <= NREGIONS; g++) {
+        const struct region_info *ri = places_region(a->places, g);
+        const char *name = ri ? ri->name : "unknown";
+        size_t r = table_row(t, name_key(name, key, sizeof key));
+        table_text(t, r, 0, ri ? ri->code : "00");
+        table_text(t, r, 1, name);
+        table_int(t, r, 2, ap->region_cases[g]);
+        table_int(t, r, 3, ap->region_victims[g]);
+        table_int(t, r, 4, ap->region_minor[g]);
+        if (ri && ri->population > 0)
+            table_real(t, r, 5, (double)ap->region_victims[g] * 1e5 / (double)ri->population, 2);
+    }
+    if (t)
+        table_sort(t, 2, 3);
+    return t;
+}
+
+static struct table *cases_by_city(const struct agg *a, const struct agg_period *ap)
+{
+    struct table *t = table_new("cases_by_city", COLS("city", "region", "cases", "victims"));
+    char key[128];
+    int n = places_nprovinces(a->places);
+    for (int c = 0; t && c <= n; c++) {
+        if (c && !ap->city_cases[c] && !ap->city_victims[c])
+            continue;
+        const struct province_info *pi = places_province(a->places, c);
+        const char *city = pi ? pi->capital : "unknown";
+        size_t r = table_row(t, name_key(city, key, sizeof key));
+        table_text(t, r, 0, city);
+        table_text(t, r, 1, pi ? places_region(a->places, pi->region)->name : "unknown");
+        table_int(t, r, 2, ap->city_cases[c]);
+        table_int(t, r, 3, ap->city_victims[c]);
+    }
+    if (t)
+        table_sort(t, 2, 3);
+    return t;
+}
+
+/* counts[0] is unknown, counts[i + 1] country i; lists countries with a count, and unknown. */
+static struct table *by_country(const struct agg *a, const char *name, const char *count,
+                                const uint64_t *counts)
+{
+    struct table *t = table_new(name, COLS("nationality", count));
+    char key[128];
+    int n = places_ncountries(a->places);
+    for (int c = 0; t && c <= n; c++) {
+        if (c && !counts[c])
+            continue;
+        const char *cn = c ? places_country_info(a->places, c - 1)->name : "unknown";
+        size_t r = table_row(t, name_key(cn, key, sizeof key));
+        table_text(t, r, 0, cn);
+        table_int(t, r, 1, counts[c]);
+    }
+    if (t)
+        table_sort(t, 1, -1);
+    return t;
+}
+
+static struct table *routes(const struct agg *a, const struct agg_period *ap)
+{
+    struct table *t = table_new("routes", COLS("origin", "transit", "destination", "scope",
+                                               "cases", "victims"));
+    struct buf o = {0}, tr = {0}, d = {0}, key = {0};
+    size_t n = agg_nroutes(a);
+    for (size_t id = 0; t && id < n; id++) {
+        if (!ap->routes[id].cases)
+            continue;
+        struct route_key k;
+        agg_route_key(a, (long)id, &k);
+        buf_clear(&o);
+        buf_clear(&tr);
+        buf_clear(&d);
+        buf_adds(&o, places_name(a->places, k.origin));
+        buf_adds(&d, places_name(a->places, k.destination));
+        for (int i = 0; i < k.ntransit; i++) {
+            if (i)
+                buf_addc(&tr, ';');
+            buf_adds(&tr, places_name(a->places, k.transit[i]));
+        }
+        bool abroad = k.origin >= PLACE_FOREIGN || k.destination >= PLACE_FOREIGN;
+        char ko[64], kt[64], kd[64];
+        buf_clear(&key);
+        buf_printf(&key, "%s|%s|%s", name_key(buf_cstr(&o), ko, sizeof ko),
+                   name_key(buf_cstr(&tr), kt, sizeof kt), name_key(buf_cstr(&d), kd, sizeof kd));
+        size_t r = table_row(t, buf_cstr(&key));
+        table_text(t, r, 0, buf_cstr(&o));
+        table_text(t, r, 1, buf_cstr(&tr));
+        table_text(t, r, 2, buf_cstr(&d));
+        table_text(t, r, 3, abroad ? "international" : "internal");
+        table_int(t, r, 4, ap->routes[id].cases);
+        table_int(t, r, 5, ap->routes[id].victims);
+    }
+    buf_free(&o);
+    buf_free(&tr);
+    buf_free(&d);
+    buf_free(&key);
+    if (t)
+        table_sort(t, 4, 5);
+    return t;
+}
+
+static struct table *exploitation(const struct agg_period *ap)
+{
+    struct table *t = table_new("exploitation", COLS("exploitation", "sex", "minor", "victims"));
+    char key[32];
+    for (int e = 0; t && e <= EXP_N; e++)
+        for (int s = 0; s < 3; s++)
+            for (int m = 0; m < 3; m++) {
+                size_t r = table_row(t, order_key(e, s * 3 + m, key, sizeof key));
+                table_text(t, r, 0, vocab_code_name(V_EXPLOITATION, e));
+                table_text(t, r, 1, sex_names[s]);
+                table_text(t, r, 2, minor_names[m]);
+                table_int(t, r, 3, ap->exploitation[e][s][m]);
+            }
+    if (t)
+        table_sort(t, 3, -1);
+    return t;
+}
+
+/* A one-column breakdown over a closed value set, unknown last; share when known > 0. */
+static struct table *by_code(const char *name, const char *col, const char *count,
+                             enum vocab_id v, const uint64_t *counts, const uint64_t *known)
+{
+    struct table *t = known ? table_new(name, COLS(col, count, "share"))
+                            : table_new(name, COLS(col, count));
+    char key[16];
+    int n = vocabs[v].ncodes;
+    for (int c = 0; t && c <= n; c++) {
+        size_t r = table_row(t, order_key(c, 0, key, sizeof key));
+        table_text(t, r, 0, vocab_code_name(v, c));
+        table_int(t, r, 1, counts[c]);
+        if (known && c < n && *known)
+            table_real(t, r, 2, (double)counts[c] / (double)*known, 4);
+    }
+    if (t)
+        table_sort(t, 1, -1);
+    return t;
+}
+
+static struct table *suspects_by_year(const struct agg *a)
+{
+    struct table *t = table_new("suspects_by_year",
+                                COLS("year", "identified", "female", "male", "sex_unknown",
+                                     "peruvian", "foreign", "nationality_unknown", "detained",
+                                     "prosecuted", "convicted"));
+    int first = -1, last = -1;
+    for (int y = 0; y < YEARS; y++)
+        if (a->by_year[y].identified) {
+            if (first < 0)
+                first = y;
+            last = y;
+        }
+    /* Every year from the first to the last, so that a gap shows as a zero. */
+    for (int y = first; t && first >= 0 && y <= last; y++) {
+        const struct suspect_counts *s = &a->by_year[y];
+        char year[8];
+        snprintf(year, sizeof year, "%d", (y + DATE_MIN_YEAR) % 10000);
+        size_t r = table_row(t, year);
+        table_text(t, r, 0, year);
+        uint64_t v[] = {s->identified, s->sex[SEX_FEMALE], s->sex[SEX_MALE], s->sex[SEX_UNKNOWN],
+                        s->peruvian, s->foreign, s->nationality_unknown, s->detained,
+                        s->prosecuted, s->convicted};
+        for (int c = 0; c < 10; c++)
+            table_int(t, r, c + 1, v[c]);
+    }
+    return t;
+}
+
+static struct table *input_files(const struct quality *dq)
+{
+    struct table *t = table_new("input_files",
+                                COLS("file", "role", "encoding", "delimiter", "lines",
+                                     "rows_read", "rows_counted", "rows_rejected", "rows_blank",
+                                     "warnings"));
+    for (int i = 0; t && i < dq->nfiles; i++) {
+        const struct dq_file *f = &dq->files[i];
+        size_t r = table_row(t, NULL);
+        table_text(t, r, 0, f->name);
+        table_text(t, r, 1, kind_name(f->kind));
+        table_text(t, r, 2, charset_name(f->charset));
+        table_text(t, r, 3, f->delim == '\t' ? "tab" : f->delim == ';' ? "semicolon" : "comma");
+        table_int(t, r, 4, (uint64_t)f->lines);
+        table_int(t, r, 5, f->read);
+        table_int(t, r, 6, f->counted);
+        table_int(t, r, 7, f->rejected);
+        table_int(t, r, 8, f->blank);
+        table_int(t, r, 9, f->warnings);
+    }
+    return t;
+}
+
+bool tables_build(const struct agg *a, int p, const struct quality *dq, struct tableset *out)
+{
+    const struct agg_period *ap = &a->period[p];
+    bool ok = tableset_add(out, summary(a, ap, dq)) &&
+              tableset_add(out, victims_by_sex_age(a, ap)) &&
+              tableset_add(out, cases_by_region(a, ap)) &&
+              tableset_add(out, cases_by_city(a, ap)) &&
+              tableset_add(out, by_country(a, "victims_by_nationality", "victims",
+                                           ap->nationality)) &&
+              tableset_add(out, routes(a, ap)) && tableset_add(out, exploitation(ap)) &&
+              tableset_add(out, by_code("recruitment", "recruitment", "cases", V_RECRUITMENT,
+                                        ap->recruitment, &ap->recruitment_known)) &&
+              tableset_add(out, by_code("transport", "transport", "cases", V_TRANSPORT,
+                                        ap->transport, NULL)) &&
+              tableset_add(out, by_code("source", "source", "cases", V_SOURCE, ap->source, NULL)) &&
+              tableset_add(out, by_code("status", "status", "cases", V_STATUS, ap->status, NULL)) &&
+              tableset_add(out, by_code("assistance", "assistance", "victims", V_ASSISTANCE,
+                                        ap->assistance, NULL)) &&
+              tableset_add(out, suspects_by_year(a)) &&
+              tableset_add(out, by_country(a, "suspects_by_nationality", "suspects",
+                                           a->suspect_nationality)) &&
+              tableset_add(out, input_files(dq));
+    return ok;
+}
