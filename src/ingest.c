@@ -425,6 +425,8 @@ static struct age age_field(struct reader *r, tp_date reported_on)
     case AGE_OK:
         return a;
     case AGE_BAD:
+        if (unknown_word(r, s, n))
+            return a;
         note(r, F_AGE, s, n, DQ_KEPT_AS_UNKNOWN,
              "not an age: whole years 0-110 or a band such as 9-17 or 48+");
         return a;
@@ -720,8 +722,15 @@ static bool case_optional(struct reader *r, struct case_rec *c)
                  fmt(r, "more than %d transit places: the rest are left out", MAX_TRANSIT));
             break;
         }
-        k.transit[k.ntransit++] = place_field(r, F_TRANSIT, part, m, USE_ROUTE).code;
+        uint16_t code = place_field(r, F_TRANSIT, part, m, USE_ROUTE).code;
+        /* Routes are between regions: a stop in the region just left adds nothing. */
+        uint16_t prev = k.ntransit ? k.transit[k.ntransit - 1] : k.origin;
+        if (code == PLACE_UNKNOWN || code != prev)
+            k.transit[k.ntransit++] = code;
     }
+    while (k.ntransit && k.transit[k.ntransit - 1] != PLACE_UNKNOWN &&
+           k.transit[k.ntransit - 1] == k.destination)
+        k.ntransit--;
     long route = agg_route(run->agg, &k);
     if (route < 0) {
         run->oom = true;
