@@ -12,6 +12,7 @@
 
 #include "buf.h"
 #include "fold.h"
+#include "rowqueue.h"
 #include "strmap.h"
 
 #define MEMO_MAX 65536 /* distinct values remembered per column */
@@ -879,6 +880,23 @@ static void row_suspects(struct reader *r)
     agg_suspect(run->agg, &s);
 }
 
+#define PREFETCH_AHEAD 6
+
+/* The id lookups of a row a few rows ahead miss the cache: start loading their slots now. */
+static void prefetch(const struct reader *r, const struct csv_row *ahead)
+{
+    if (!ahead)
+        return;
+    const struct run *run = r->run;
+    int c = r->col[F_CASE_ID];
+    if (c >= 0 && (size_t)c < ahead->nfields && ahead->len[c])
+        strmap_prefetch(run->case_ids, ahead->field[c], ahead->len[c]);
+    c = r->col[r->kind == K_SUSPECTS ? F_SUSPECT_ID : F_VICTIM_ID];
+    if (c >= 0 && (size_t)c < ahead->nfields && ahead->len[c])
+        strmap_prefetch(r->kind == K_SUSPECTS ? run->suspect_ids : run->victim_ids,
+                        ahead->field[c], ahead->len[c]);
+}
+
 static enum tp_err read_file(struct run *run, const char *path, enum file_kind kind,
                              struct tp_error *err)
 {
@@ -899,8 +917,13 @@ static enum tp_err read_file(struct run *run, const char *path, enum file_kind k
                                       : kind == K_VICTIMS  ? row_victims
                                       : kind == K_SUSPECTS ? row_suspects
                                                            : row_flat;
+    /* The header was read here; the rows are parsed on a second thread. */
+    struct rowqueue *rq = rc == TP_OK ? rowqueue_start(r.csv, err) : NULL;
+    if (rc == TP_OK && !rq)
+        rc = err->code;
     int k = 0;
-    while (rc == TP_OK && (k = csvfile_next(r.csv, &r.row, err)) == 1) {
+    while (rc == TP_OK && (k = rowqueue_next(rq, &r.row, err)) == 1) {
+        prefetch(&r, rowqueue_peek(rq, PREFETCH_AHEAD));
         r.rejected = false;
         if (r.row->problem == ROW_OK && !r.row->overflow && blank_row(&r)) {
             df->blank++;
@@ -918,6 +941,7 @@ static enum tp_err read_file(struct run *run, const char *path, enum file_kind k
     }
     if (rc == TP_OK && k < 0)
         rc = err->code;
+    rowqueue_stop(rq);
     const struct csv_stats *st = csvfile_stats(r.csv);
     df->charset = st->charset;
     df->delim = st->delim;

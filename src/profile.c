@@ -20,6 +20,7 @@ struct profile {
     struct strmap *values[V_COUNT];   /* key -> code | generation << 16 */
     struct strmap *indicators;        /* key -> field << 8 | code */
     int generation;                   /* of the file being read; canonical names are 0 */
+    bool canonical_headers;           /* the contract's field names match as headers */
 };
 
 struct reader {
@@ -143,9 +144,13 @@ static int handler(void *user, const char *section, const char *name, const char
             if (*end || v < 1 || v > 10)
                 return fail(r, "header_rows must be a number from 1 to 10, not '%s'%s", value, "");
             p->header_rows = (int)v;
+        } else if (strcmp(name, "canonical_headers") == 0) {
+            if (strcmp(value, "yes") && strcmp(value, "no"))
+                return fail(r, "canonical_headers must be yes or no, not '%s'%s", value, "");
+            p->canonical_headers = value[0] == 'y';
         } else if (strcmp(name, "base") != 0 && strcmp(name, "description") != 0) {
-            return fail(r, "unknown key '%s' in [profile] (known: name, description, header_rows, base)%s",
-                        name, "");
+            return fail(r, "unknown key '%s' in [profile] (known: name, description, "
+                           "header_rows, base, canonical_headers)%s", name, "");
         }
         return 1;
     }
@@ -247,29 +252,37 @@ struct profile *profile_load(const char *spec, const char *templates, struct tp_
     bool ok = (p->headers = strmap_new()) && (p->indicators = strmap_new());
     for (int v = 0; ok && v < V_COUNT; v++)
         ok = (p->values[v] = strmap_new()) != NULL;
-    /* Canonical names always match (generation 0). */
+    /* Canonical codes always match (generation 0); canonical field names unless the
+     * profile says canonical_headers = no (added after the files, below). */
+    p->canonical_headers = true;
     struct buf key = {0};
-    for (int f = 0; ok && f < F_COUNT; f++) {
-        ok = fold_key(fields[f].name, strlen(fields[f].name), &key);
-        long e = ok ? strmap_intern(p->headers, key.p, key.len, 0, NULL) : -1;
-        ok = e >= 0;
-        if (ok)
-            strmap_set(p->headers, e, strmap_value(p->headers, e) | (field_mask)1 << f);
-    }
     for (int v = 0; ok && v < V_COUNT; v++)
         for (int c = 0; ok && c < vocabs[v].ncodes; c++) {
             int clash;
             ok = fold_key(vocabs[v].codes[c], strlen(vocabs[v].codes[c]), &key) &&
                  put_value(p, (enum vocab_id)v, key.p, key.len, c, &clash) > 0;
         }
-    buf_free(&key);
     if (!ok) {
+        buf_free(&key);
         tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
         profile_free(p);
         return NULL;
     }
     char chain[MAX_DEPTH][1024];
     if (load_file(p, spec, templates, chain, 0, err) != TP_OK) {
+        profile_free(p);
+        return NULL;
+    }
+    for (int f = 0; ok && p->canonical_headers && f < F_COUNT; f++) {
+        ok = fold_key(fields[f].name, strlen(fields[f].name), &key);
+        long e = ok ? strmap_intern(p->headers, key.p, key.len, 0, NULL) : -1;
+        ok = e >= 0;
+        if (ok)
+            strmap_set(p->headers, e, strmap_value(p->headers, e) | (field_mask)1 << f);
+    }
+    buf_free(&key);
+    if (!ok) {
+        tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
         profile_free(p);
         return NULL;
     }

@@ -9,10 +9,17 @@ struct slot {
     uint32_t entry; /* entry number + 1; 0 = empty */
 };
 
+/* Keys up to INLINE bytes live in the entry itself: a lookup then touches one slot and one
+ * entry, not a third place in memory (ids such as "RETA-2007-0412" fit). */
+#define INLINE 16
+
 struct entry {
-    uint64_t off; /* into keys */
     uint32_t len;
     uint32_t value;
+    union {
+        char in[INLINE];
+        uint64_t off; /* into keys, when len > INLINE */
+    } k;
 };
 
 struct strmap {
@@ -20,7 +27,7 @@ struct strmap {
     size_t mask; /* slots - 1; slots is a power of two */
     struct entry *entries;
     size_t count, cap;
-    char *keys; /* each key followed by a NUL */
+    char *keys; /* keys longer than INLINE, back to back */
     size_t keys_len, keys_cap;
 };
 
@@ -101,7 +108,10 @@ static long lookup(const struct strmap *m, const void *key, size_t len, uint32_t
         if (s->hash != h)
             continue;
         const struct entry *e = &m->entries[s->entry - 1];
-        if (e->len == len && memcmp(m->keys + e->off, key, len) == 0)
+        if (e->len != len)
+            continue;
+        const char *k = len <= INLINE ? e->k.in : m->keys + e->k.off;
+        if (memcmp(k, key, len) == 0)
             return (long)s->entry - 1;
     }
 }
@@ -131,9 +141,9 @@ long strmap_intern(struct strmap *m, const void *key, size_t len, uint32_t init,
         m->entries = n;
         m->cap = cap;
     }
-    if (m->keys_len + len + 1 > m->keys_cap) {
+    if (len > INLINE && m->keys_len + len > m->keys_cap) {
         size_t cap = m->keys_cap ? m->keys_cap : 256;
-        while (cap < m->keys_len + len + 1)
+        while (cap < m->keys_len + len)
             cap *= 2;
         char *k = realloc(m->keys, cap);
         if (!k)
@@ -148,16 +158,25 @@ long strmap_intern(struct strmap *m, const void *key, size_t len, uint32_t init,
         lookup(m, key, len, h, &at);
     }
     struct entry *en = &m->entries[m->count];
-    en->off = m->keys_len;
     en->len = (uint32_t)len;
     en->value = init;
-    if (len)
+    memset(&en->k, 0, sizeof en->k);
+    if (len <= INLINE) {
+        if (len)
+            memcpy(en->k.in, key, len);
+    } else {
+        en->k.off = m->keys_len;
         memcpy(m->keys + m->keys_len, key, len);
-    m->keys[m->keys_len + len] = '\0';
-    m->keys_len += len + 1;
+        m->keys_len += len;
+    }
     m->slots[at].hash = h;
     m->slots[at].entry = (uint32_t)(m->count + 1);
     return (long)m->count++;
+}
+
+void strmap_prefetch(const struct strmap *m, const void *key, size_t len)
+{
+    __builtin_prefetch(&m->slots[(uint32_t)hash_bytes(key, len) & m->mask]);
 }
 
 size_t strmap_count(const struct strmap *m) { return m->count; }
@@ -168,9 +187,9 @@ void strmap_set(struct strmap *m, long entry, uint32_t value) { m->entries[entry
 
 const char *strmap_key(const struct strmap *m, long entry, size_t *len)
 {
-    if (len)
-        *len = m->entries[entry].len;
-    return m->keys + m->entries[entry].off;
+    const struct entry *e = &m->entries[entry];
+    *len = e->len;
+    return e->len <= INLINE ? e->k.in : m->keys + e->k.off;
 }
 
 size_t strmap_bytes(const struct strmap *m)

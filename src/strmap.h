@@ -18,10 +18,13 @@ void strmap_free(struct strmap *m); /* accepts NULL */
 long strmap_intern(struct strmap *m, const void *key, size_t len, uint32_t init, bool *added);
 long strmap_find(const struct strmap *m, const void *key, size_t len); /* -1 when absent */
 
+/* Starts loading the slot where key would be: call a few keys ahead of strmap_find(). */
+void strmap_prefetch(const struct strmap *m, const void *key, size_t len);
+
 size_t strmap_count(const struct strmap *m);
 uint32_t strmap_value(const struct strmap *m, long entry);
 void strmap_set(struct strmap *m, long entry, uint32_t value);
-/* The key of an entry: NUL-terminated, valid until the next insertion. */
+/* The key of an entry: len bytes, not NUL-terminated, valid until the next insertion. */
 const char *strmap_key(const struct strmap *m, long entry, size_t *len);
 size_t strmap_bytes(const struct strmap *m); /* memory held, for benchmarks */
 

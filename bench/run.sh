@@ -1,0 +1,35 @@
+#!/bin/sh
+# run.sh N: times tipreport on a generated canonical export of N victims (N/2.5 cases, N/10
+# suspects), and DuckDB computing the same tables from the same files, side by side.
+# Prints figures; asserts nothing (timings on shared machines are noisy).
+set -eu
+cd "$(dirname "$0")/.."
+n=${1:-1000000}
+runs=${RUNS:-3}
+dir=build/bench/export-$n
+if [ ! -f "$dir/suspects.csv" ]; then
+  echo "generating $n victims in $dir ..."
+  mkdir -p build/bench && build/genexport "$n" "$dir"
+fi
+size=$(du -sm "$dir" | cut -f1)
+echo "export: $n victims, $((n * 2 / 5)) cases, $((n / 10)) suspects, $size MB of CSV; $(nproc) cores"
+bench/measure.py "$runs" "tipreport report" ./tipreport report "$dir" -o build/bench/out-$n \
+  --from 2005-01-01 --to 2024-12-31 -q
+if command -v node >/dev/null 2>&1; then
+  if [ ! -d bench/node_modules/@duckdb/node-api ]; then
+    (cd bench && npm install --no-audit --no-fund --silent >/dev/null 2>&1) ||
+      echo "(npm install failed: DuckDB skipped)"
+  fi
+  if [ -d bench/node_modules/@duckdb/node-api ]; then
+    bench/measure.py "$runs" "DuckDB (node, 2 threads)" node bench/duckdb_tables.mjs "$dir" \
+      build/bench/duck-$n 2005-01-01 2024-12-31
+    # The same numbers, or the comparison means nothing.
+    if cmp -s build/bench/out-$n/tables/cases_by_region.csv build/bench/duck-$n/cases_by_region.csv; then
+      echo "cases_by_region.csv: identical in both"
+    else
+      echo "cases_by_region.csv DIFFERS between tipreport and DuckDB"
+    fi
+  fi
+else
+  echo "(node not found: DuckDB skipped)"
+fi
