@@ -17,7 +17,7 @@ LIBS     = -lcsv -lutf8proc -linih -lpthread
 SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ  = $(SRC:src/%.c=build/%.o)
 ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
-UNIT = $(wildcard tests/unit/test_*.c)
+UNIT = $(wildcard tests/unit/*.c)
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 .PHONY: all deps run test unit functional bench clean
@@ -55,7 +55,9 @@ run: deps
 # The tests run twice: with the normal build and with AddressSanitizer + UBSan.
 test: deps
 	@$(MAKE) --no-print-directory tipreport build/unit_tests build/asan/tipreport build/asan/unit_tests
+	@echo "== optimised build"
 	@tests/run.sh ./tipreport build/unit_tests
+	@echo "== AddressSanitizer + UBSan build"
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
 	  tests/run.sh build/asan/tipreport build/asan/unit_tests
 

@@ -70,13 +70,16 @@ int main(int argc, char **argv)
         print_error(&err);
         return tp_exit_code(rc);
     }
-    if (opt.cmd == CMD_HELP) {
-        fputs(options_help(), stdout);
-        return fflush(stdout) == 0 && !ferror(stdout) ? TP_EXIT_OK : TP_EXIT_OUTPUT;
-    }
-    if (opt.cmd == CMD_VERSION) {
-        printf("tipreport %s\n", TIPREPORT_VERSION);
-        return fflush(stdout) == 0 && !ferror(stdout) ? TP_EXIT_OK : TP_EXIT_OUTPUT;
+    if (opt.cmd == CMD_HELP || opt.cmd == CMD_VERSION) {
+        if (opt.cmd == CMD_HELP)
+            fputs(options_help(), stdout);
+        else
+            printf("tipreport %s\n", TIPREPORT_VERSION);
+        if (fflush(stdout) == 0 && !ferror(stdout))
+            return TP_EXIT_OK;
+        print_error(&(struct tp_error){.code = TP_ERR_OUTPUT,
+                                       .msg = "cannot write to standard output"});
+        return TP_EXIT_OUTPUT;
     }
     if ((rc = options_config(&opt, &err)) != TP_OK) {
         print_error(&err);
@@ -94,8 +97,8 @@ int main(int argc, char **argv)
     } else if (rc == TP_OK && opt.strict && job_rejected(&job) > 0) {
         print_quality(&job);
         rc = tp_fail(&err, TP_ERR_STRICT, NULL, 0, NULL,
-                     "%llu rows rejected (--strict): no report written",
-                     (unsigned long long)job_rejected(&job));
+                     "%llu row%s rejected (--strict): no report written",
+                     (unsigned long long)job_rejected(&job), job_rejected(&job) == 1 ? "" : "s");
     } else if (rc == TP_OK) {
         rc = job_write(&job, &err);
         if (rc == TP_OK && !opt.quiet) {
@@ -110,8 +113,8 @@ int main(int argc, char **argv)
         }
     }
     if (rc == TP_OK && opt.cmd == CMD_VALIDATE && opt.strict && job_rejected(&job) > 0)
-        rc = tp_fail(&err, TP_ERR_STRICT, NULL, 0, NULL, "%llu rows rejected (--strict)",
-                     (unsigned long long)job_rejected(&job));
+        rc = tp_fail(&err, TP_ERR_STRICT, NULL, 0, NULL, "%llu row%s rejected (--strict)",
+                     (unsigned long long)job_rejected(&job), job_rejected(&job) == 1 ? "" : "s");
     job_free(&job);
     if (rc == TP_OK && (fflush(stdout) != 0 || ferror(stdout)))
         rc = tp_fail(&err, TP_ERR_OUTPUT, NULL, 0, NULL, "cannot write to standard output");

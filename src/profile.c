@@ -270,6 +270,7 @@ struct profile *profile_load(const char *spec, const char *templates, struct tp_
     }
     char chain[MAX_DEPTH][1024];
     if (load_file(p, spec, templates, chain, 0, err) != TP_OK) {
+        buf_free(&key);
         profile_free(p);
         return NULL;
     }

@@ -25,7 +25,7 @@ static const char *name_key(const char *name, char *buf, size_t size)
     return buf;
 }
 
-/* Sort key for closed value sets: their own order. */
+/* Sort key for age bands, whose labels do not sort as text ("10-17" < "5-9"): their order. */
 static const char *order_key(int i, int j, char *buf, size_t size)
 {
     snprintf(buf, size, "%03d.%03d", i, j);
@@ -237,11 +237,13 @@ static struct table *routes(const struct agg *a, const struct agg_period *ap)
 static struct table *exploitation(const struct agg_period *ap)
 {
     struct table *t = table_new("exploitation", COLS("exploitation", "sex", "minor", "victims"));
-    char key[32];
+    char key[64];
     for (int e = 0; t && e <= EXP_N; e++)
         for (int s = 0; s < 3; s++)
             for (int m = 0; m < 3; m++) {
-                size_t r = table_row(t, order_key(e, s * 3 + m, key, sizeof key));
+                const char *name = vocab_code_name(V_EXPLOITATION, e);
+                snprintf(key, sizeof key, "%s.%d%d", strcmp(name, "unknown") ? name : "~", s, m);
+                size_t r = table_row(t, key);
                 table_text(t, r, 0, vocab_code_name(V_EXPLOITATION, e));
                 table_text(t, r, 1, sex_names[s]);
                 table_text(t, r, 2, minor_names[m]);
@@ -258,10 +260,10 @@ static struct table *by_code(const char *name, const char *col, const char *coun
 {
     struct table *t = known ? table_new(name, COLS(col, count, "share"))
                             : table_new(name, COLS(col, count));
-    char key[16];
+    char key[64];
     int n = vocabs[v].ncodes;
     for (int c = 0; t && c <= n; c++) {
-        size_t r = table_row(t, order_key(c, 0, key, sizeof key));
+        size_t r = table_row(t, name_key(vocab_code_name(v, c), key, sizeof key));
         table_text(t, r, 0, vocab_code_name(v, c));
         table_int(t, r, 1, counts[c]);
         if (known && c < n && *known)

@@ -1,0 +1,121 @@
+#!/usr/bin/python3
+"""check_outputs.py OUT [INPUT PERSONAL]: checks that hold for every report tipreport writes.
+
+- every file reconciles: rows read = counted + rejected, and data_quality.csv lists exactly
+  one rejected entry per rejected row;
+- every table sums to the summary's totals (each breakdown keeps its unknown row);
+- no value from a personal column of the input (names listed in the file PERSONAL) appears
+  anywhere in the output.
+Prints what is wrong and exits 1; silent when all holds."""
+import csv, os, sys
+
+out = sys.argv[1]
+problems = []
+
+
+def table(name):
+    with open(os.path.join(out, 'tables', name + '.csv'), encoding='utf-8', newline='') as f:
+        return list(csv.DictReader(f))
+
+
+def total(rows, col, **where):
+    return sum(int(r[col]) for r in rows if all(r[k] == v for k, v in where.items()))
+
+
+def expect(what, got, want):
+    if got != want:
+        problems.append('%s: %s, expected %s' % (what, got, want))
+
+
+summary = {r['metric']: r['value'] for r in table('summary')}
+num = lambda k: int(summary[k])
+files = table('input_files')
+with open(os.path.join(out, 'data_quality.csv'), encoding='utf-8', newline='') as f:
+    dq = list(csv.DictReader(f))
+
+# Reconciliation, per file.
+for f in files:
+    expect(f['file'] + ': read = counted + rejected', int(f['rows_read']),
+           int(f['rows_counted']) + int(f['rows_rejected']))
+    rejected = sum(1 for e in dq if e['file'] == f['file'] and e['action'].endswith('rejected'))
+    expect(f['file'] + ': rejected rows listed', rejected, int(f['rows_rejected']))
+    warnings = sum(1 for e in dq if e['file'] == f['file'] and not e['action'].endswith('rejected'))
+    expect(f['file'] + ': warnings listed', warnings, int(f['warnings']))
+role = {'cases': 'cases', 'victims': 'victims', 'flat': 'victims', 'suspects': 'suspects'}
+for k in ('cases', 'victims', 'suspects'):
+    for what in ('read', 'counted', 'rejected', 'blank'):
+        expect('summary rows_%s_%s' % (what, k), num('rows_%s_%s' % (what, k)),
+               sum(int(f['rows_' + what]) for f in files if role[f['role']] == k))
+expect('summary warnings', num('warnings'), sum(int(f['warnings']) for f in files))
+expect('victims without case listed', num('victims_without_case'),
+       sum(1 for e in dq if e['action'] == 'not_in_period_tables'))
+
+# Every breakdown sums to its total.
+cases, victims = num('cases'), num('victims')
+sa = table('victims_by_sex_age')
+expect('victims_by_sex_age', total(sa, 'victims'), victims)
+for sex in ('female', 'male'):
+    expect('victims_by_sex_age ' + sex, total(sa, 'victims', sex=sex), num('victims_' + sex))
+expect('victims_by_sex_age unknown sex', total(sa, 'victims', sex='unknown'), num('victims_sex_unknown'))
+expect('minor + adult + unknown', num('victims_minor') + num('victims_adult') + num('victims_age_unknown'), victims)
+reg = table('cases_by_region')
+expect('cases_by_region cases', total(reg, 'cases'), cases)
+expect('cases_by_region victims', total(reg, 'victims'), victims)
+expect('cases_by_region minors', total(reg, 'victims_minor'), num('victims_minor'))
+expect('regions listed', len(reg), 26)
+city = table('cases_by_city')
+expect('cases_by_city cases', total(city, 'cases'), cases)
+expect('cases_by_city victims', total(city, 'victims'), victims)
+expect('victims_by_nationality', total(table('victims_by_nationality'), 'victims'), victims)
+routes = table('routes')
+expect('routes cases', total(routes, 'cases'), cases)
+expect('routes victims', total(routes, 'victims'), victims)
+for name in ('source', 'status'):
+    expect(name, total(table(name), 'cases'), cases)
+# Multi-valued fields count a case or victim once per value: at least once each.
+ex = table('exploitation')
+for sex in ('female', 'male', 'unknown'):
+    if total(ex, 'victims', sex=sex) < total(sa, 'victims', sex=sex):
+        problems.append('exploitation: fewer %s victims than victims_by_sex_age' % sex)
+for name, col, tot in (('recruitment', 'cases', cases), ('transport', 'cases', cases),
+                       ('assistance', 'victims', victims)):
+    t = table(name)
+    if total(t, col) < tot:
+        problems.append('%s: %d < %d (every case or victim counts at least once)' % (name, total(t, col), tot))
+counted = num('rows_counted_suspects')
+expect('suspects_by_year', total(table('suspects_by_year'), 'identified'), counted)
+expect('suspects_by_nationality', total(table('suspects_by_nationality'), 'suspects'), counted)
+
+# Nothing personal.
+if len(sys.argv) > 3 and os.path.exists(sys.argv[3]):
+    personal = {l.strip().lower() for l in open(sys.argv[3], encoding='utf-8') if l.strip()}
+    values = set()
+    for root, _, names in os.walk(sys.argv[2]):
+        for name in names:
+            if not name.lower().endswith('.csv'):
+                continue
+            raw = open(os.path.join(root, name), 'rb').read()
+            try:
+                text = raw.decode('utf-8-sig')
+            except UnicodeDecodeError:
+                text = raw.decode('cp1252')
+            lines = [l for l in text.splitlines() if not l.startswith('sep=')]
+            delim = max(';,\t', key=lambda d: lines[0].count(d))
+            rows = list(csv.reader(lines, delimiter=delim))
+            for h, header in enumerate(rows[:2]):
+                for c, name_ in enumerate(header):
+                    if name_.strip().lower() in personal:
+                        values |= {r[c].strip() for r in rows[h + 1:] if c < len(r) and len(r[c].strip()) >= 4}
+    if not values:
+        problems.append('no personal values found to look for: check the PERSONAL file')
+    blob = ''
+    for root, _, names in os.walk(out):
+        for name in names:
+            blob += open(os.path.join(root, name), encoding='utf-8', errors='replace').read()
+    for v in sorted(values):
+        if v in blob:
+            problems.append('personal value in the output: %r' % v)
+
+for p in problems:
+    print('%s: %s' % (out, p))
+sys.exit(1 if problems else 0)

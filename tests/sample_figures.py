@@ -1,0 +1,47 @@
+#!/usr/bin/python3
+"""sample_figures.py OUT: the figures Peru published in 2008, which the sample export in input/
+must reproduce for 1 April 2007 - 29 February 2008 (issue 2; input/README.md)."""
+import csv, os, sys
+
+out = sys.argv[1]
+
+
+def table(name):
+    with open(os.path.join(out, 'tables', name + '.csv'), encoding='utf-8') as f:
+        return list(csv.DictReader(f))
+
+
+summary = {r['metric']: r['value'] for r in table('summary')}
+sa = {(r['sex'], r['age_band']): int(r['victims']) for r in table('victims_by_sex_age')}
+city = {r['city']: int(r['cases']) for r in table('cases_by_city')}
+years = {r['year']: r for r in table('suspects_by_year')}
+nat = {r['nationality']: int(r['suspects']) for r in table('suspects_by_nationality')}
+routes = table('routes')
+want = [
+    ('period', (summary['period_from'], summary['period_to']), ('2007-04-01', '2008-02-29')),
+    ('cases', summary['cases'], '39'),
+    ('victims', summary['victims'], '93'),
+    ('female victims', summary['victims_female'], '90'),
+    ('female 0-17', sa[('female', '0-17')], 48),
+    ('female 18-30', sa[('female', '18-30')], 42),
+    ('male victims', summary['victims_male'], '3'),
+    ('male 0-17', sa[('male', '0-17')], 3),
+    ('male 18-30', sa[('male', '18-30')], 0),
+    ('cases in Puno', city['Puno'], 10),
+    ('cases in Cusco', city['Cusco'], 8),
+    ('cases in Pucallpa and Iquitos', city['Pucallpa'] + city['Iquitos'], 9),
+    ('suspects per year 2004-2008', [int(years[y]['identified']) for y in
+                                     ('2004', '2005', '2006', '2007', '2008')], [8, 14, 39, 96, 12]),
+    ('suspects: women', sum(int(r['female']) for r in years.values()), 84),
+    ('suspects: men', sum(int(r['male']) for r in years.values()), 85),
+    ('suspects: foreign', sum(int(r['foreign']) for r in years.values()), 18),
+    ('foreign by country', [nat.get(c, 0) for c in ('Ecuador', 'Japan', 'Philippines', 'Gabon',
+                                                    'Uruguay', 'Colombia')], [7, 7, 1, 1, 1, 1]),
+    ('suspects: detained', sum(int(r['detained']) for r in years.values()), 60),
+    ('main routes', [(r['origin'], r['transit'], r['destination']) for r in routes[:3]],
+     [('Cusco', '', 'Arequipa'), ('Cusco', '', 'Puno'), ('San Martín', 'Huánuco', 'Pasco')]),
+]
+bad = [(w, got, exp) for w, got, exp in want if got != exp]
+for w, got, exp in bad:
+    print('sample: %s is %s, published %s' % (w, got, exp))
+sys.exit(1 if bad else 0)

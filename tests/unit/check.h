@@ -1,0 +1,59 @@
+/* check.h: unit-test assertions; a failed check prints file:line and both values. */
+#ifndef TP_CHECK_H
+#define TP_CHECK_H
+
+#include <stdio.h>
+#include <string.h>
+
+extern int check_run, check_failed;
+extern const char *check_templates; /* the templates folder (argv[1]) */
+
+#define CHECK(c)                                                                             \
+    do {                                                                                     \
+        check_run++;                                                                         \
+        if (!(c)) {                                                                          \
+            check_failed++;                                                                  \
+            fprintf(stderr, "%s:%d: CHECK(%s) failed\n", __FILE__, __LINE__, #c);            \
+        }                                                                                    \
+    } while (0)
+
+#define CHECK_INT(a, b)                                                                      \
+    do {                                                                                     \
+        long long a_ = (long long)(a), b_ = (long long)(b);                                  \
+        check_run++;                                                                         \
+        if (a_ != b_) {                                                                      \
+            check_failed++;                                                                  \
+            fprintf(stderr, "%s:%d: %s == %lld, expected %lld\n", __FILE__, __LINE__, #a,    \
+                    a_, b_);                                                                 \
+        }                                                                                    \
+    } while (0)
+
+#define CHECK_STR(a, b)                                                                      \
+    do {                                                                                     \
+        const char *a_ = (a), *b_ = (b);                                                     \
+        check_run++;                                                                         \
+        if (!a_ || strcmp(a_, b_) != 0) {                                                    \
+            check_failed++;                                                                  \
+            fprintf(stderr, "%s:%d: %s == \"%s\",\n    expected \"%s\"\n", __FILE__,          \
+                    __LINE__, #a, a_ ? a_ : "(null)", b_);                                   \
+        }                                                                                    \
+    } while (0)
+
+/* Writes text to a new temporary file; returns its path (static buffer per call site). */
+const char *check_tempfile(const char *text, size_t len);
+
+void suite_error(void);
+void suite_strmap(void);
+void suite_fold(void);
+void suite_charset(void);
+void suite_csvfile(void);
+void suite_date(void);
+void suite_age(void);
+void suite_places(void);
+void suite_profile(void);
+void suite_quality(void);
+void suite_aggregate(void);
+void suite_table(void);
+void suite_output(void);
+
+#endif

@@ -1,0 +1,108 @@
+/* test_aggregate.c: the counting rules on hand-built records, read back through the tables. */
+#include <stdlib.h>
+
+#include "aggregate.h"
+#include "check.h"
+#include "render_csv.h"
+#include "tables.h"
+
+static const char *table_csv(const struct tableset *ts, const char *name)
+{
+    static char *out;
+    size_t len;
+    free(out);
+    FILE *f = open_memstream(&out, &len);
+    const struct table *t = tableset_find(ts, name);
+    if (t)
+        csv_write_table(f, t);
+    fclose(f);
+    return out;
+}
+
+void suite_aggregate(void)
+{
+    char dir[1100];
+    struct tp_error err;
+    snprintf(dir, sizeof dir, "%s/places", check_templates);
+    struct places *pl = places_load(dir, &err);
+    CHECK(pl != NULL);
+    if (!pl)
+        return;
+    struct age_bands bands;
+    age_bands_default(&bands);
+    struct period period = {20070401, 20080229};
+    struct agg a;
+    CHECK(agg_init(&a, pl, &bands, &period, 1));
+    /* Period ends are included; the day before and after are not. */
+    CHECK_INT(agg_periods_of(&a, 20070401), 1);
+    CHECK_INT(agg_periods_of(&a, 20080229), 1);
+    CHECK_INT(agg_periods_of(&a, 20070331), 0);
+    CHECK_INT(agg_periods_of(&a, 20080301), 0);
+
+    struct route_key cusco_puno = {8, 21, 0, {0}}, abroad = {15, 0, 0, {0}};
+    abroad.destination = (uint16_t)(PLACE_FOREIGN + places_country(pl, "Argentina", 9));
+    long r1 = agg_route(&a, &cusco_puno), r2 = agg_route(&a, &abroad);
+    CHECK(r1 >= 0 && r2 >= 0 && r1 != r2);
+    CHECK_INT(agg_route(&a, &cusco_puno), r1);
+    struct case_rec c1 = {.reported_on = 20070401, .route = (uint32_t)r1,
+                          .exploitation = 1u << EXP_SEXUAL | 1u << EXP_LABOUR,
+                          .recruitment = 1u << 0, .region = 21, .city = 0,
+                          .source = (uint8_t)vocabs[V_SOURCE].ncodes, .status = 1};
+    c1.periods = agg_periods_of(&a, c1.reported_on);
+    struct case_rec c2 = {.reported_on = 20080301, .route = (uint32_t)r2, .region = 15};
+    c2.periods = agg_periods_of(&a, c2.reported_on);
+    struct case_rec c3 = {.reported_on = 20071010, .route = (uint32_t)r2, .region = 15,
+                          .recruitment = 1u << 0 | 1u << 1};
+    c3.periods = agg_periods_of(&a, c3.reported_on);
+    agg_case(&a, &c1);
+    agg_case(&a, &c2);
+    agg_case(&a, &c3);
+    struct victim_rec girl = {SEX_FEMALE, {15, 15}, -1, NO, 0};
+    struct victim_rec woman = {SEX_FEMALE, {18, 30}, (int16_t)places_peru(pl), YES, 1};
+    struct victim_rec boy = {SEX_MALE, {9, 17}, -1, YESNO_UNKNOWN, 0};
+    agg_victim(&a, &c1, &girl);
+    agg_victim(&a, &c1, &woman);
+    agg_victim(&a, &c2, &boy); /* outside the period */
+    agg_victim(&a, &c3, &boy);
+    struct suspect_rec s = {20071231, SEX_MALE, (int16_t)places_peru(pl), YES, NO, YESNO_UNKNOWN, -1};
+    agg_suspect(&a, &s);
+    s.identified_on = 20040105;
+    s.nationality = (int16_t)places_country(pl, "Chile", 5);
+    agg_suspect(&a, &s);
+
+    struct quality q = {0};
+    struct tableset ts = {0};
+    CHECK(tables_build(&a, 0, &q, &ts));
+    CHECK_STR(table_csv(&ts, "victims_by_sex_age"),
+              "sex,age_band,victims\nfemale,0-17,1\nfemale,18-30,1\nmale,0-17,1\n"
+              "female,31+,0\nfemale,unknown,0\nmale,18-30,0\nmale,31+,0\nmale,unknown,0\n"
+              "unknown,0-17,0\nunknown,18-30,0\nunknown,31+,0\nunknown,unknown,0\n");
+    CHECK_STR(table_csv(&ts, "routes"),
+              "origin,transit,destination,scope,cases,victims\n"
+              "Cusco,,Puno,internal,1,2\nLima,,Argentina,international,1,1\n");
+    /* Shares: a case counts once per value, of the cases with any value. */
+    CHECK_STR(table_csv(&ts, "recruitment"),
+              "recruitment,cases,share\nfalse_job_offer,2,1.0000\nthreat,1,0.5000\n"
+              "abduction,0,0.0000\ndrugs,0,0.0000\nfamily,0,0.0000\ninternet,0,0.0000\n"
+              "other,0,0.0000\nsale,0,0.0000\nseduction,0,0.0000\nunknown,0,\n");
+    const char *ex = table_csv(&ts, "exploitation");
+    CHECK(strstr(ex, "exploitation,sex,minor,victims\n") == ex);
+    CHECK(strstr(ex, "\nsexual,female,yes,1\n") && strstr(ex, "\nsexual,female,no,1\n") &&
+          strstr(ex, "\nlabour,female,yes,1\n") && strstr(ex, "\nunknown,male,yes,1\n"));
+    CHECK_STR(table_csv(&ts, "suspects_by_year"),
+              "year,identified,female,male,sex_unknown,peruvian,foreign,nationality_unknown,"
+              "detained,prosecuted,convicted\n"
+              "2004,1,0,1,0,0,1,0,1,0,0\n2005,0,0,0,0,0,0,0,0,0,0\n2006,0,0,0,0,0,0,0,0,0,0\n"
+              "2007,1,0,1,0,1,0,0,1,0,0\n");
+    const char *sum = table_csv(&ts, "summary");
+    CHECK(strstr(sum, "\ncases,2\nvictims,3\nvictims_female,2\nvictims_male,1\n"));
+    CHECK(strstr(sum, "\nvictims_minor,2\nvictims_adult,1\nvictims_age_unknown,0\n"));
+    CHECK(strstr(sum, "\nsuspects_identified,1\n"));
+    const char *reg = table_csv(&ts, "cases_by_region");
+    CHECK(strstr(reg, "region_code,region,cases,victims,victims_minor,victims_per_100k\n"
+                      "21,Puno,1,2,1,0.16\n15,Lima,1,1,1,0.01\n") == reg);
+    CHECK(strstr(reg, "\n00,unknown,0,0,0,\n"));
+    tableset_free(&ts);
+    agg_free(&a);
+    places_free(pl);
+}

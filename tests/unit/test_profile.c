@@ -1,0 +1,136 @@
+/* test_profile.c: the shipped profiles, and the exact errors of broken ones. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "fold.h"
+#include "profile.h"
+
+static field_mask header(const struct profile *p, const char *h)
+{
+    char k[128];
+    fold_key_to(h, strlen(h), k, sizeof k);
+    return profile_header(p, k, strlen(k));
+}
+
+static int value(const struct profile *p, enum vocab_id v, const char *w)
+{
+    char k[128];
+    fold_key_to(w, strlen(w), k, sizeof k);
+    return profile_value(p, v, k, strlen(k));
+}
+
+#define BIT(f) ((field_mask)1 << (f))
+
+/* Loads text as a profile file; returns the error message or "ok". */
+static const char *load(const char *text, char *path_out)
+{
+    static char msg[1500];
+    char path[128];
+    const char *tmp = check_tempfile(text, strlen(text));
+    snprintf(path, sizeof path, "%s.ini", tmp);
+    rename(tmp, path);
+    if (path_out)
+        strcpy(path_out, path);
+    struct tp_error err;
+    struct profile *p = profile_load(path, check_templates, &err);
+    if (p) {
+        profile_free(p);
+        return "ok";
+    }
+    char f[1400];
+    tp_error_format(&err, f, sizeof f);
+    /* Drop the temporary path. */
+    const char *colon = strstr(f, ".ini");
+    snprintf(msg, sizeof msg, "%s", colon ? colon + 4 : f);
+    return msg;
+}
+
+void suite_profile(void)
+{
+    struct tp_error err;
+    struct profile *reta = profile_load("reta", check_templates, &err);
+    CHECK(reta != NULL);
+    if (!reta)
+        return;
+    CHECK_STR(profile_name(reta), "RETA");
+    CHECK_INT(profile_header_rows(reta), 1);
+    CHECK_INT(header(reta, "ID_CASO"), BIT(F_CASE_ID));
+    CHECK_INT(header(reta, "Fecha Denuncia"), BIT(F_REPORTED_ON));
+    CHECK_INT(header(reta, "fecha"), BIT(F_REPORTED_ON) | BIT(F_IDENTIFIED_ON));
+    CHECK_INT(header(reta, "Lugar de Captación"), BIT(F_ORIGIN));
+    CHECK_INT(header(reta, "case_id"), BIT(F_CASE_ID));
+    CHECK_INT(header(reta, "Nombres y Apellidos"), 0);
+    CHECK_INT(header(reta, "DNI"), 0); /* identity numbers are never read */
+    CHECK_INT(value(reta, V_SEX, "Mujer"), SEX_FEMALE);
+    CHECK_INT(value(reta, V_SEX, "MASCULINO"), SEX_MALE);
+    CHECK_INT(value(reta, V_SEX, "no precisa"), SEX_UNKNOWN);
+    CHECK_INT(value(reta, V_SEX, "?"), -1);
+    CHECK_INT(value(reta, V_YESNO, "Sí"), YES);
+    CHECK_INT(value(reta, V_EXPLOITATION, "Explotación Sexual"), EXP_SEXUAL);
+    CHECK_INT(value(reta, V_EXPLOITATION, "trabajo forzoso"), EXP_LABOUR);
+    CHECK_INT(value(reta, V_EXPLOITATION, "child_labour"), EXP_CHILD_LABOUR);
+    CHECK_INT(value(reta, V_STATUS, "sentencia"), vocab_find(V_STATUS, "convicted"));
+    CHECK_INT(value(reta, V_ASSISTANCE, "CEM"), vocab_find(V_ASSISTANCE, "emergency_centre"));
+    profile_free(reta);
+
+    struct profile *h = profile_load("htcds", check_templates, &err);
+    CHECK(h != NULL);
+    if (h) {
+        CHECK_INT(profile_header_rows(h), 2);
+        CHECK_INT(header(h, "vic_LocationOfExploitation"), BIT(F_REGION) | BIT(F_DESTINATION));
+        CHECK_INT(header(h, "Status"), 0); /* canonical_headers = no */
+        CHECK_INT(value(h, V_SEX, "TransgenderFeminine"), SEX_FEMALE);
+        CHECK_INT(value(h, V_EXPLOITATION, "ForcedMilitaryByNonStateActors"), EXP_MILITARY);
+        profile_free(h);
+    }
+
+    CHECK(!profile_load("nosuch", check_templates, &err));
+    char want[1200];
+    snprintf(want, sizeof want, "no profile 'nosuch' (looked for %s/profiles/nosuch.ini)",
+             check_templates);
+    CHECK_STR(err.msg, want);
+
+    /* Broken files: exact messages with their line. */
+    CHECK_STR(load("[headers]\ncase_id = a\nvictim = b\n", NULL),
+              ":3: unknown field 'victim' in [headers]");
+    CHECK_STR(load("[sex]\nfemale = f\nmale = f\n", NULL),
+              ":3: 'f' already means 'female' in [sex]");
+    CHECK_STR(load("[sex]\nwoman = w\n", NULL), ":2: 'woman' is not a code of [sex]");
+    /* inih reports a section at its first key. */
+    CHECK_STR(load("[colours]\nred = r\n", NULL), ":2: unknown section [colours]");
+    CHECK_STR(load("[headers]\nthis line has no equals sign\n", NULL),
+              ":2: not a '[section]' or 'key = value' line");
+    CHECK_STR(load("[indicators]\nvic_sexual = sex:female\n", NULL),
+              ":2: indicator 'vic_sexual' must name a multi-valued field and a code, as "
+              "exploitation:sexual, not 'sex:female'");
+    CHECK_STR(load("[profile]\nheader_rows = 0\n", NULL),
+              ":2: header_rows must be a number from 1 to 10, not '0'");
+    char longline[400] = "[headers]\ncase_id = ";
+    memset(longline + strlen(longline), 'x', 250);
+    CHECK_STR(load(longline, NULL),
+              ":2: line longer than 199 characters: continue a list on an indented next line");
+    /* A base that names itself loops. */
+    char path[256];
+    load("", path);
+    char text[600];
+    snprintf(text, sizeof text, "[profile]\nbase = %s\n", path);
+    FILE *f = fopen(path, "w");
+    fputs(text, f);
+    fclose(f);
+    CHECK(!profile_load(path, check_templates, &err));
+    CHECK(strncmp(err.msg, "base profiles loop: ", 20) == 0);
+    /* A profile on top of reta: its own words win, reta's still work. */
+    f = fopen(path, "w");
+    fputs("[profile]\nbase = reta\n[headers]\nage = edad_anios\n[exploitation]\n"
+          "labour = trata laboral\nsexual = laboral\n", f);
+    fclose(f);
+    struct profile *mine = profile_load(path, check_templates, &err);
+    CHECK(mine != NULL);
+    if (mine) {
+        CHECK_INT(header(mine, "edad_anios"), BIT(F_AGE));
+        CHECK_INT(header(mine, "edad"), BIT(F_AGE));
+        CHECK_INT(value(mine, V_EXPLOITATION, "trata laboral"), EXP_LABOUR);
+        CHECK_INT(value(mine, V_EXPLOITATION, "laboral"), EXP_SEXUAL); /* overrides reta */
+        profile_free(mine);
+    }
+}

@@ -1,0 +1,10 @@
+#!/bin/bash
+# update-goldens.sh NAME...: rewrites tests/functional/NAME/expected from the current build.
+# Review the diff (git diff tests/functional) before committing: goldens are hand-checked.
+set -eu
+cd "$(dirname "$0")/.."
+for name in "$@"; do
+  d=tests/functional/$name
+  rm -rf "$d/expected"
+  (cd "$d" && ../../../tipreport $(cat args) -q -o expected)
+done
