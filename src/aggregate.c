@@ -166,6 +166,12 @@ void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec
     }
 }
 
+void agg_victim_without_case(struct agg *a)
+{
+    a->victims++;
+    a->victims_without_case++;
+}
+
 static void count_suspect(struct suspect_counts *sc, const struct suspect_rec *s, int peru)
 {
     sc->identified++;

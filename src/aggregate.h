@@ -80,5 +80,7 @@ void agg_settle_periods(struct agg *a);
 void agg_case(struct agg *a, const struct case_rec *c);
 void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec *v);
 void agg_suspect(struct agg *a, const struct suspect_rec *s);
+/* A victim counted whose case is not among the counted cases: in no period table. */
+void agg_victim_without_case(struct agg *a);
 
 #endif

@@ -32,7 +32,10 @@ struct csvfile {
 
     /* The record being parsed: field bytes in raw, each followed by a NUL. */
     struct buf raw;
-    size_t *raw_off, *raw_len;
+    struct span {
+        size_t off, len; /* in raw */
+        size_t text;     /* in text, when decoded there; SIZE_MAX when the raw bytes stand */
+    } *spans;
     size_t nfields, fields_cap;
     bool record_open;
     bool overflow;
@@ -58,24 +61,20 @@ static void field_cb(void *s, size_t n, void *data)
         return;
     if (f->nfields == f->fields_cap) {
         size_t cap = f->fields_cap ? f->fields_cap * 2 : 32;
-        size_t *o = realloc(f->raw_off, cap * sizeof *o);
-        if (o)
-            f->raw_off = o;
-        size_t *l = realloc(f->raw_len, cap * sizeof *l);
-        if (l)
-            f->raw_len = l;
-        if (!o || !l) {
+        struct span *sp = realloc(f->spans, cap * sizeof *sp);
+        if (!sp) {
             f->oom = true;
             return;
         }
+        f->spans = sp;
         f->fields_cap = cap;
     }
     size_t col = f->nfields++;
     bool keep = !f->keep || (col < f->nkeep && f->keep[col]);
     if (f->keep && col >= f->nkeep && n > 0)
         f->overflow = true;
-    f->raw_off[col] = f->raw.len;
-    f->raw_len[col] = keep ? n : 0;
+    f->spans[col].off = f->raw.len;
+    f->spans[col].len = keep ? n : 0;
     if (!buf_add(&f->raw, keep ? s : "", keep ? n : 0) || !buf_addc(&f->raw, '\0'))
         f->oom = true;
 }
@@ -204,8 +203,7 @@ void csvfile_close(struct csvfile *f)
     recoder_free(f->recoder);
     buf_free(&f->raw);
     buf_free(&f->text);
-    free(f->raw_off);
-    free(f->raw_len);
+    free(f->spans);
     free(f->out_field);
     free(f->out_len);
     free(f->keep);
@@ -275,7 +273,9 @@ static int refill(struct csvfile *f, struct tp_error *err)
     return 0;
 }
 
-/* Decode the finished record's kept fields to UTF-8 and fill f->row. */
+/* Decode the finished record's kept fields to UTF-8 and fill f->row. ASCII and valid UTF-8
+ * fields stay in raw; Windows-1252 ones are converted into text. Pointers are taken only at
+ * the end, once text has stopped growing. */
 static bool finish_row(struct csvfile *f)
 {
     if (f->nfields > f->out_cap) {
@@ -293,60 +293,50 @@ static bool finish_row(struct csvfile *f)
     buf_clear(&f->text);
     f->row.problem = ROW_OK;
     f->row.problem_column = 0;
-    /* text offsets are stored as SIZE_MAX - offset until text stops moving. */
     for (size_t i = 0; i < f->nfields; i++) {
-        const char *s = f->raw.p + f->raw_off[i];
-        size_t n = f->raw_len[i];
-        f->out_len[i] = n;
-        f->out_field[i] = (const char *)(uintptr_t)i; /* placeholder: raw */
-        if (n == 0)
+        struct span *sp = &f->spans[i];
+        const char *s = f->raw.p + sp->off;
+        sp->text = SIZE_MAX;
+        f->out_len[i] = sp->len;
+        if (sp->len == 0 || f->row.problem != ROW_OK)
             continue;
-        if (memchr(s, '\0', n)) {
-            if (f->row.problem == ROW_OK) {
-                f->row.problem = ROW_NUL;
-                f->row.problem_column = i;
-            }
+        if (memchr(s, '\0', sp->len)) {
+            f->row.problem = ROW_NUL;
+            f->row.problem_column = i;
             continue;
         }
-        if (!has_high_bytes(s, n))
+        if (!has_high_bytes(s, sp->len))
             continue;
-        bool cp1252 = f->stats.charset == CHARSET_CP1252;
-        if (!cp1252) {
-            if (utf8_valid(s, n, false)) {
+        if (f->stats.charset != CHARSET_CP1252) {
+            if (utf8_valid(s, sp->len, false)) {
                 if (f->stats.charset == CHARSET_ASCII)
                     f->stats.charset = CHARSET_UTF8;
                 continue;
             }
+            /* The first non-ASCII text decides; later invalid UTF-8 in a UTF-8 file is read
+             * as Windows-1252 and counted. */
             if (f->stats.charset == CHARSET_ASCII)
                 f->stats.charset = CHARSET_CP1252;
             else
                 f->stats.recoded_fields++;
-            cp1252 = true;
         }
         size_t start = f->text.len;
-        if (!recode_cp1252(f->recoder, s, n, &f->text)) {
-            if (f->text.p == NULL)
+        if (!recode_cp1252(f->recoder, s, sp->len, &f->text)) {
+            if (!f->text.p)
                 return false;
             f->text.len = start;
-            if (f->row.problem == ROW_OK) {
-                f->row.problem = ROW_BAD_BYTES;
-                f->row.problem_column = i;
-            }
+            f->row.problem = ROW_BAD_BYTES;
+            f->row.problem_column = i;
             continue;
         }
+        sp->text = start;
         f->out_len[i] = f->text.len - start;
         if (!buf_addc(&f->text, '\0'))
             return false;
-        f->out_field[i] = (const char *)(uintptr_t)(SIZE_MAX - start);
     }
     for (size_t i = 0; i < f->nfields; i++) {
-        uintptr_t v = (uintptr_t)f->out_field[i];
-        if (v == i)
-            f->out_field[i] = f->raw.p + f->raw_off[i];
-        else
-            f->out_field[i] = f->text.p + (SIZE_MAX - v);
-        if (f->row.problem != ROW_OK && i == f->row.problem_column)
-            f->out_field[i] = f->raw.p + f->raw_off[i];
+        const struct span *sp = &f->spans[i];
+        f->out_field[i] = sp->text == SIZE_MAX ? f->raw.p + sp->off : f->text.p + sp->text;
     }
     f->row.line = f->record_line;
     f->row.overflow = f->overflow;

@@ -405,15 +405,22 @@ static int country_field(struct reader *r, int f)
     return c;
 }
 
-/* An optional date: 0 when blank or unreadable (with a warning). */
-static tp_date date_field(struct reader *r, int f)
+/* A date: 0 when blank or unreadable. A required date's problem rejects the row; an
+ * optional one's is a warning. */
+static tp_date date_field(struct reader *r, int f, bool required)
 {
     size_t n;
     const char *s = cell(r, f, &n);
     tp_date d;
     enum date_status st = date_parse(s, n, &d);
-    if (st != DATE_OK && st != DATE_EMPTY)
+    if (st == DATE_OK || (st == DATE_EMPTY && !required))
+        return d;
+    if (!required)
         note(r, f, s, n, DQ_KEPT_AS_UNKNOWN, date_problem(st));
+    else if (st == DATE_EMPTY)
+        reject(r, f, "", 0, DQ_REJECTED, "empty: this field is required");
+    else
+        reject(r, f, s, n, DQ_REJECTED, date_problem(st));
     return d;
 }
 
@@ -437,7 +444,7 @@ static struct age age_field(struct reader *r, tp_date reported_on)
     case AGE_EMPTY:
         break;
     }
-    tp_date birth = date_field(r, F_BIRTH_DATE);
+    tp_date birth = date_field(r, F_BIRTH_DATE, false);
     if (!birth || !reported_on)
         return a;
     int years = date_full_years(birth, reported_on);
@@ -646,25 +653,13 @@ static bool blank_row(const struct reader *r)
     return true;
 }
 
+/* A required text field (an id, the region): rejects the row when empty. */
 static const char *required_id(struct reader *r, int f, size_t *n)
 {
     const char *s = cell(r, f, n);
     if (!*n)
         reject(r, f, "", 0, DQ_REJECTED, "empty: this field is required");
     return s;
-}
-
-static tp_date required_date(struct reader *r, int f)
-{
-    size_t n;
-    const char *s = cell(r, f, &n);
-    tp_date d;
-    enum date_status st = date_parse(s, n, &d);
-    if (st == DATE_EMPTY)
-        reject(r, f, "", 0, DQ_REJECTED, "empty: this field is required");
-    else if (st != DATE_OK)
-        reject(r, f, s, n, DQ_REJECTED, date_problem(st));
-    return d;
 }
 
 /* A duplicate id is rejected; the first keeps counting. ids maps id -> line of the first. */
@@ -686,11 +681,9 @@ static bool first_id(struct reader *r, struct strmap *ids, int f, const char *s,
 static bool case_required(struct reader *r, struct case_rec *c)
 {
     memset(c, 0, sizeof *c);
-    c->reported_on = required_date(r, F_REPORTED_ON);
+    c->reported_on = date_field(r, F_REPORTED_ON, true);
     size_t n;
-    cell(r, F_REGION, &n);
-    if (!n)
-        reject(r, F_REGION, "", 0, DQ_REJECTED, "empty: this field is required");
+    required_id(r, F_REGION, &n);
     return !r->rejected;
 }
 
@@ -743,7 +736,7 @@ static bool case_optional(struct reader *r, struct case_rec *c)
     c->transport = (uint8_t)(value_field(r, F_TRANSPORT) | indicators(r, F_TRANSPORT));
     c->source = (uint8_t)value_field(r, F_SOURCE);
     c->status = (uint8_t)value_field(r, F_STATUS);
-    c->status_on = date_field(r, F_STATUS_ON);
+    c->status_on = date_field(r, F_STATUS_ON, false);
     c->periods = agg_periods_of(run->agg, c->reported_on);
     return true;
 }
@@ -824,8 +817,7 @@ static void row_victims(struct reader *r)
              rej >= 0 ? fmt(r, "its case was rejected (cases file, line %u)",
                             strmap_value(run->rejected_cases, rej))
                       : "no case with this case_id in the cases file");
-        run->agg->victims++;
-        run->agg->victims_without_case++;
+        agg_victim_without_case(run->agg);
         return;
     }
     agg_victim(run->agg, c, &v);
@@ -868,7 +860,7 @@ static void row_suspects(struct reader *r)
     size_t n;
     const char *id = required_id(r, F_SUSPECT_ID, &n);
     struct suspect_rec s = {0};
-    s.identified_on = required_date(r, F_IDENTIFIED_ON);
+    s.identified_on = date_field(r, F_IDENTIFIED_ON, true);
     if (r->rejected || !first_id(r, run->suspect_ids, F_SUSPECT_ID, id, n))
         return;
     s.sex = (uint8_t)value_field(r, F_SEX);
