@@ -571,6 +571,20 @@ static enum tp_err read_header(struct reader *r, struct tp_error *err)
             else
                 r->col[f] = (int)c;
         }
+    /* Say which columns are read, and as what (input_columns.csv). */
+    struct dq_file *df = &r->run->dq->files[r->file];
+    df->header_rows = rows;
+    for (int f = 0; f < F_COUNT && rc == TP_OK; f++)
+        if (r->col[f] >= 0 &&
+            !dq_column(r->run->dq, r->file, r->col[f] + 1, names[r->col[f]], fields[f].name))
+            rc = tp_fail(err, TP_ERR_NOMEM, r->path, 0, NULL, "out of memory");
+    for (size_t i = 0; i < r->nind && rc == TP_OK; i++) {
+        char target[48];
+        snprintf(target, sizeof target, "%s:%s", fields[r->ind[i].field].name,
+                 vocab_code_name(fields[r->ind[i].field].vocab, r->ind[i].code));
+        if (!dq_column(r->run->dq, r->file, (int)r->ind[i].col + 1, names[r->ind[i].col], target))
+            rc = tp_fail(err, TP_ERR_NOMEM, r->path, 0, NULL, "out of memory");
+    }
     field_mask req = kind_required(r->kind);
     for (int f = 0; f < F_COUNT && rc == TP_OK; f++)
         if ((req & (field_mask)1 << f) && r->col[f] < 0)

@@ -17,6 +17,8 @@ const char *dq_action_name(enum dq_action a)
 
 void quality_free(struct quality *q)
 {
+    for (int i = 0; i < q->nfiles; i++)
+        free(q->files[i].columns);
     free(q->entries);
     buf_free(&q->text);
     memset(q, 0, sizeof *q);
@@ -93,6 +95,29 @@ bool dq_add(struct quality *q, int file, long line, int field, const char *value
     q->nentries++;
     if (action != DQ_REJECTED && action != DQ_DUPLICATE_REJECTED)
         q->files[file].warnings++;
+    return true;
+}
+
+bool dq_column(struct quality *q, int file, int column, const char *header, const char *target)
+{
+    struct dq_file *f = &q->files[file];
+    struct dq_column *c = realloc(f->columns, (f->ncolumns + 1) * sizeof *c);
+    if (!c)
+        return false;
+    f->columns = c;
+    /* Keep column order: headers are read left to right, but one column may mean two
+     * fields, and indicators come after. */
+    size_t at = f->ncolumns;
+    while (at > 0 && c[at - 1].column > column)
+        at--;
+    memmove(&c[at + 1], &c[at], (f->ncolumns - at) * sizeof *c);
+    struct buf masked = {0};
+    dq_mask_value(header, strlen(header), &masked);
+    c[at].column = column;
+    snprintf(c[at].header, sizeof c[at].header, "%s", buf_cstr(&masked));
+    snprintf(c[at].target, sizeof c[at].target, "%s", target);
+    buf_free(&masked);
+    f->ncolumns++;
     return true;
 }
 

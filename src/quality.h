@@ -23,15 +23,26 @@ const char *dq_action_name(enum dq_action a); /* "rejected", "kept_as_unknown" .
 
 /* One input file. Invariant after reading: read == counted + rejected. Blank records (no
  * value in any column the profile reads) are not rows: they are counted in blank. */
+/* A column the profile reads: its 1-based position, its header as written (masked, cut),
+ * and what it is read as ("age", or "exploitation:sexual" for an indicator column). */
+struct dq_column {
+    int column;
+    char header[64];
+    char target[48];
+};
+
 struct dq_file {
     char name[256];       /* base name, as in data_quality.csv */
     char path[1024];      /* as given, for messages */
     enum file_kind kind;
     enum charset charset;
     char delim;
+    int header_rows;
     long lines;
     uint64_t read, counted, rejected, blank, warnings;
     size_t recoded_fields;
+    struct dq_column *columns; /* in column order; owned */
+    size_t ncolumns;
 };
 
 struct dq_entry {
@@ -57,6 +68,9 @@ int quality_file(struct quality *q, const char *path, enum file_kind kind); /* i
  * dq_mask_value(). problem is plain text. False when out of memory. */
 bool dq_add(struct quality *q, int file, long line, int field, const char *value, size_t vlen,
             enum dq_action action, const char *problem);
+
+/* Records that column (1-based) of file is read as target. False when out of memory. */
+bool dq_column(struct quality *q, int file, int column, const char *header, const char *target);
 
 const char *dq_value(const struct quality *q, const struct dq_entry *e);
 const char *dq_problem(const struct quality *q, const struct dq_entry *e);

@@ -306,9 +306,9 @@ static struct table *suspects_by_year(const struct agg *a)
 static struct table *input_files(const struct quality *dq)
 {
     struct table *t = table_new("input_files",
-                                COLS("file", "role", "encoding", "delimiter", "lines",
-                                     "rows_read", "rows_counted", "rows_rejected", "rows_blank",
-                                     "warnings"));
+                                COLS("file", "role", "encoding", "delimiter", "header_rows",
+                                     "lines", "rows_read", "rows_counted", "rows_rejected",
+                                     "rows_blank", "warnings"));
     for (int i = 0; t && i < dq->nfiles; i++) {
         const struct dq_file *f = &dq->files[i];
         size_t r = table_row(t, NULL);
@@ -316,13 +316,30 @@ static struct table *input_files(const struct quality *dq)
         table_text(t, r, 1, kind_name(f->kind));
         table_text(t, r, 2, charset_name(f->charset));
         table_text(t, r, 3, f->delim == '\t' ? "tab" : f->delim == ';' ? "semicolon" : "comma");
-        table_int(t, r, 4, (uint64_t)f->lines);
-        table_int(t, r, 5, f->read);
-        table_int(t, r, 6, f->counted);
-        table_int(t, r, 7, f->rejected);
-        table_int(t, r, 8, f->blank);
-        table_int(t, r, 9, f->warnings);
+        table_int(t, r, 4, (uint64_t)f->header_rows);
+        table_int(t, r, 5, (uint64_t)f->lines);
+        table_int(t, r, 6, f->read);
+        table_int(t, r, 7, f->counted);
+        table_int(t, r, 8, f->rejected);
+        table_int(t, r, 9, f->blank);
+        table_int(t, r, 10, f->warnings);
     }
+    return t;
+}
+
+/* The columns each file was read by; every other column was ignored. */
+static struct table *input_columns(const struct quality *dq)
+{
+    struct table *t = table_new("input_columns", COLS("file", "column", "header", "field"));
+    for (int i = 0; t && i < dq->nfiles; i++)
+        for (size_t c = 0; c < dq->files[i].ncolumns; c++) {
+            const struct dq_column *col = &dq->files[i].columns[c];
+            size_t r = table_row(t, NULL);
+            table_text(t, r, 0, dq->files[i].name);
+            table_int(t, r, 1, (uint64_t)col->column);
+            table_text(t, r, 2, col->header);
+            table_text(t, r, 3, col->target);
+        }
     return t;
 }
 
@@ -347,6 +364,6 @@ bool tables_build(const struct agg *a, int p, const struct quality *dq, struct t
               tableset_add(out, suspects_by_year(a)) &&
               tableset_add(out, by_country(a, "suspects_by_nationality", "suspects",
                                            a->suspect_nationality)) &&
-              tableset_add(out, input_files(dq));
+              tableset_add(out, input_files(dq)) && tableset_add(out, input_columns(dq));
     return ok;
 }

@@ -16,7 +16,7 @@ bad() { echo "FAILED"; fail=1; }
 step "unit tests"
 if out=$("$unit" templates 2>&1); then ok "$(echo "$out" | tail -1 | sed 's/unit tests: //')"; else bad; echo "$out"; fi
 
-# Functional cases: tests/functional/NAME/{args,input/,expected/,personal}. The whole output
+# Functional cases: tests/functional/NAME/{args,input/,expected/}. The whole output
 # folder must equal expected/ (reviewed goldens), and hold the checks of check_outputs.py.
 for d in tests/functional/*/; do
   name=$(basename "$d")
@@ -27,7 +27,7 @@ for d in tests/functional/*/; do
   if ! diff -ru "$d/expected" "$tmp/$name" >"$tmp/$name.diff"; then
     bad; head -40 "$tmp/$name.diff"; continue
   fi
-  if ! "$python" tests/check_outputs.py "$tmp/$name" "$d/input" "$d/personal"; then bad; continue; fi
+  if ! "$python" tests/check_outputs.py "$tmp/$name" "$d/input"; then bad; continue; fi
   ok
 done
 

@@ -47,6 +47,7 @@ void suite_strmap(void);
 void suite_fold(void);
 void suite_charset(void);
 void suite_csvfile(void);
+void suite_rowqueue(void);
 void suite_date(void);
 void suite_age(void);
 void suite_places(void);
