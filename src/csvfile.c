@@ -118,6 +118,7 @@ struct csvfile *csvfile_open(const char *path, const char *name, struct tp_error
         goto fail;
     }
     f->parser_ready = true;
+    csv_set_blk_size(&f->parser, (size_t)1 << 16); /* libcsv grows fields by this much */
 
     /* First chunk: byte-order mark, UTF-16, encoding evidence, delimiter. */
     ssize_t n;

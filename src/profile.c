@@ -257,9 +257,10 @@ struct profile *profile_load(const char *spec, const char *templates, struct tp_
     p->canonical_headers = true;
     struct buf key = {0};
     for (int v = 0; ok && v < V_COUNT; v++)
-        for (int c = 0; ok && c < vocabs[v].ncodes; c++) {
+        for (int c = 0; ok && c <= vocabs[v].ncodes; c++) { /* ncodes: "unknown" */
             int clash;
-            ok = fold_key(vocabs[v].codes[c], strlen(vocabs[v].codes[c]), &key) &&
+            const char *code = vocab_code_name((enum vocab_id)v, c);
+            ok = fold_key(code, strlen(code), &key) &&
                  put_value(p, (enum vocab_id)v, key.p, key.len, c, &clash) > 0;
         }
     if (!ok) {

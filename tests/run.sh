@@ -48,6 +48,9 @@ step "README lists the Makefile's packages"
 pk=$(sed -n 's/^PACKAGES = //p' Makefile)
 if grep -qF "$pk" README.md; then ok; else bad; echo "  Makefile: $pk"; fi
 
+step "country names mean one country each"
+if "$python" tests/check_places.py; then ok; else bad; fi
+
 step "docs cover every profile alias"
 if "$python" tests/check_docs.py; then ok; else bad; fi
 

@@ -25,7 +25,9 @@ def main(out):
                 t = es.gettext(n)
                 if t != n:
                     aliases.append(t)
-        name_es = es.gettext(c['name'])
+        if x.get('name_es'):
+            aliases.append(es.gettext(c['name']))
+        name_es = x.get('name_es') or es.gettext(c['name'])
         if x.get('aliases'):
             aliases += x['aliases'].split(';')
         seen, uniq = set(), []

@@ -65,6 +65,8 @@ void suite_profile(void)
     CHECK_INT(value(reta, V_SEX, "MASCULINO"), SEX_MALE);
     CHECK_INT(value(reta, V_SEX, "no precisa"), SEX_UNKNOWN);
     CHECK_INT(value(reta, V_SEX, "?"), -1);
+    CHECK_INT(value(reta, V_SEX, "Unknown"), SEX_UNKNOWN);
+    CHECK_INT(value(reta, V_SOURCE, "unknown"), vocabs[V_SOURCE].ncodes);
     CHECK_INT(value(reta, V_YESNO, "Sí"), YES);
     CHECK_INT(value(reta, V_EXPLOITATION, "Explotación Sexual"), EXP_SEXUAL);
     CHECK_INT(value(reta, V_EXPLOITATION, "trabajo forzoso"), EXP_LABOUR);
