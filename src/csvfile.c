@@ -465,6 +465,8 @@ int csvfile_next(struct csvfile *f, const struct csv_row **row, struct tp_error 
                 goto oom;
             return 1;
         }
+        /* A record goes on past this line when fields of it were read or a quoted field is
+         * open (quoted and entry_pos are public members of struct csv_parser). */
         f->record_open = f->nfields > 0 || f->parser.quoted || f->parser.entry_pos > 0;
     }
 oom:

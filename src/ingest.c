@@ -153,7 +153,8 @@ struct reader {
     struct indicator *ind;
     size_t nind;
     struct strmap *memo[F_COUNT];
-    struct buf key, msg;
+    struct buf key;
+    char msg[600];
     bool rejected; /* the current row */
 };
 
@@ -211,17 +212,15 @@ static void reject(struct reader *r, int field, const char *v, size_t n, enum dq
     note(r, field, v, n, a, problem);
 }
 
+/* A message built for one note; valid until the next fmt(). */
 static const char *fmt(struct reader *r, const char *f, ...) __attribute__((format(printf, 2, 3)));
 static const char *fmt(struct reader *r, const char *f, ...)
 {
-    char tmp[600];
     va_list ap;
     va_start(ap, f);
-    vsnprintf(tmp, sizeof tmp, f, ap);
+    vsnprintf(r->msg, sizeof r->msg, f, ap);
     va_end(ap);
-    buf_clear(&r->msg);
-    buf_adds(&r->msg, tmp);
-    return buf_cstr(&r->msg);
+    return r->msg;
 }
 
 /* Remembered results for values read without a problem. */
@@ -260,8 +259,7 @@ static bool only_dashes(const char *s, size_t n)
 static bool unknown_word(struct reader *r, const char *s, size_t n)
 {
     return fold_key(s, n, &r->key) && r->key.len &&
-           profile_value(r->run->o->profile, V_YESNO, r->key.p, r->key.len) == YESNO_UNKNOWN &&
-           strcmp(r->key.p, "0") != 0;
+           profile_value(r->run->o->profile, V_YESNO, r->key.p, r->key.len) == YESNO_UNKNOWN;
 }
 
 /* A value-set field: the code (single) or the mask of codes (multi); unknown is ncodes (single)
@@ -958,7 +956,6 @@ static enum tp_err read_file(struct run *run, const char *path, enum file_kind k
         strmap_free(r.memo[f]);
     free(r.ind);
     buf_free(&r.key);
-    buf_free(&r.msg);
     return rc;
 }
 
