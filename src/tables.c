@@ -11,8 +11,11 @@
     (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)),               \
         (const char *const[]) { __VA_ARGS__ }
 
-static const char *const sex_names[3] = {"female", "male", "unknown"};
-static const char *const minor_names[3] = {"yes", "no", "unknown"};
+/* Sexes are the value set's codes; "minor" is yes, no or unknown as MINOR_* count them. */
+#define SEX_NAME(s) vocab_code_name(V_SEX, s)
+#define MINOR_NAME(m) vocab_code_name(V_YESNO, m)
+_Static_assert((int)MINOR_YES == YES && (int)MINOR_NO == NO && (int)MINOR_UNKNOWN == YESNO_UNKNOWN,
+               "minor is written with the yes/no codes");
 
 /* A sort key that orders names as a reader expects: accents and case folded, unknown last. */
 static const char *name_key(const char *name, char *buf, size_t size)
@@ -118,7 +121,7 @@ static struct table *victims_by_sex_age(const struct agg *a, const struct agg_pe
     for (int s = 0; t && s < 3; s++)
         for (int b = 0; b <= a->bands.n; b++) {
             size_t r = table_row(t, order_key(s, b, key, sizeof key));
-            table_text(t, r, 0, sex_names[s]);
+            table_text(t, r, 0, SEX_NAME(s));
             table_text(t, r, 1, b < a->bands.n ? a->bands.label[b] : "unknown");
             table_int(t, r, 2, ap->sex_band[s][b]);
         }
@@ -245,8 +248,8 @@ static struct table *exploitation(const struct agg_period *ap)
                 snprintf(key, sizeof key, "%s.%d%d", strcmp(name, "unknown") ? name : "~", s, m);
                 size_t r = table_row(t, key);
                 table_text(t, r, 0, vocab_code_name(V_EXPLOITATION, e));
-                table_text(t, r, 1, sex_names[s]);
-                table_text(t, r, 2, minor_names[m]);
+                table_text(t, r, 1, SEX_NAME(s));
+                table_text(t, r, 2, MINOR_NAME(m));
                 table_int(t, r, 3, ap->exploitation[e][s][m]);
             }
     if (t)
