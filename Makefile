@@ -6,13 +6,13 @@
 #   make bench  time a generated 1M-victim export against DuckDB (not a test)
 
 # Debian packages the build, the run and the tests need. README.md lists exactly these.
-PACKAGES = libcsv-dev libutf8proc-dev libinih-dev python3
+PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev python3 python3-openpyxl
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc -DTIPREPORT_TEMPLATES=\"$(CURDIR)/templates\"
-LIBS     = -lcsv -lutf8proc -linih -lpthread
+LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -lpthread
 
 SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ  = $(SRC:src/%.c=build/%.o)

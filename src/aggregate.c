@@ -121,6 +121,10 @@ void agg_case(struct agg *a, const struct case_rec *c)
         a->first = c->reported_on;
     if (c->reported_on > a->last)
         a->last = c->reported_on;
+    if (c->reported_on > a->latest)
+        a->latest = c->reported_on;
+    if (c->status_on > a->latest)
+        a->latest = c->status_on;
     for (int p = 0; p < a->nperiods; p++) {
         if (!(c->periods & (1u << p)))
             continue;
@@ -133,6 +137,7 @@ void agg_case(struct agg *a, const struct case_rec *c)
         ap->recruitment_known += c->recruitment != 0;
         count_mask(ap->transport, c->transport, vocabs[V_TRANSPORT].ncodes);
         ap->source[c->source]++;
+        ap->region_source[c->region][c->source]++;
         ap->status[c->status]++;
     }
 }
@@ -163,6 +168,7 @@ void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec
         }
         count_mask(ap->assistance, v->assistance, vocabs[V_ASSISTANCE].ncodes);
         ap->id_document[v->id_document]++;
+        ap->assisted += (v->assistance & ~(1u << ASSIST_NONE)) != 0;
     }
 }
 
@@ -195,6 +201,8 @@ void agg_suspect(struct agg *a, const struct suspect_rec *s)
 {
     int peru = places_peru(a->places);
     a->suspects++;
+    if (s->identified_on > a->latest)
+        a->latest = s->identified_on;
     count_suspect(&a->by_year[date_year(s->identified_on) - DATE_MIN_YEAR], s, peru);
     a->suspect_nationality[s->nationality + 1]++;
     uint8_t bits = agg_periods_of(a, s->identified_on);

@@ -44,7 +44,9 @@ struct agg_period {
     uint64_t recruitment[MAX_CODES + 1], transport[MAX_CODES + 1], source[MAX_CODES + 1],
         status[MAX_CODES + 1], assistance[MAX_CODES + 1];
     uint64_t recruitment_known; /* cases with at least one recruitment value */
+    uint64_t region_source[NREGIONS + 1][MAX_CODES + 1]; /* cases: region x how reported */
     uint64_t id_document[3];    /* victims: YES, NO, unknown */
+    uint64_t assisted;          /* victims who received a service (not "none" or unknown) */
     struct suspect_counts suspects; /* identified in the period */
 };
 
@@ -56,6 +58,7 @@ struct agg {
     int nperiods;
     struct agg_period period[MAX_PERIODS];
     tp_date first, last;        /* range of the counted cases' report dates; 0 when none */
+    tp_date latest;             /* the latest date of any counted record: the data's date */
     struct strmap *routes;      /* packed route_key -> route id (entry number) */
     size_t routes_cap;
     struct suspect_counts by_year[YEARS]; /* every suspect, by year identified */

@@ -2,6 +2,7 @@
 #include "csvfile.h"
 
 #include <csv.h>
+#include <nettle/sha2.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -25,6 +26,7 @@ struct csvfile {
     bool eof, finished;
 
     struct csv_stats stats;
+    struct sha256_ctx sha; /* of every byte read, for the report's manifest */
     struct recoder *recoder;
 
     bool *keep; /* NULL: keep all */
@@ -86,6 +88,18 @@ static void row_cb(int c, void *data)
     f->row_ready = true;
 }
 
+/* Adds n bytes just read to the file's hash; at the end, writes the hex digest. */
+static void hash_read(struct csvfile *f, const char *data, size_t n)
+{
+    sha256_update(&f->sha, n, (const uint8_t *)data);
+    if (!f->eof)
+        return;
+    uint8_t d[SHA256_DIGEST_SIZE];
+    sha256_digest(&f->sha, sizeof d, d);
+    for (size_t i = 0; i < sizeof d; i++)
+        snprintf(f->stats.sha256 + 2 * i, 3, "%02x", d[i]);
+}
+
 struct csvfile *csvfile_open(const char *path, const char *name, struct tp_error *err)
 {
     struct csvfile *f = calloc(1, sizeof *f);
@@ -133,6 +147,8 @@ struct csvfile *csvfile_open(const char *path, const char *name, struct tp_error
     f->stats.bytes = n;
     if ((size_t)n < f->cap)
         f->eof = true;
+    sha256_init(&f->sha);
+    hash_read(f, f->data, f->len);
     const unsigned char *u = (const unsigned char *)f->data;
     if (f->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         tp_fail(err, TP_ERR_INPUT, name, 0, NULL,
@@ -267,6 +283,7 @@ static int refill(struct csvfile *f, struct tp_error *err)
     }
     if (n == 0)
         f->eof = true;
+    hash_read(f, f->data + f->len, (size_t)n);
     f->len += (size_t)n;
     f->stats.bytes += n;
     if (f->progress)

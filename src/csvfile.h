@@ -35,6 +35,7 @@ struct csv_stats {
     long lines;            /* physical lines read so far */
     size_t recoded_fields; /* fields of a UTF-8 file that had to be read as Windows-1252 */
     off_t bytes, size;     /* read so far, and the file's size */
+    char sha256[65];       /* of the whole file, hex; "" until the end was read */
 };
 
 typedef void (*csv_progress_fn)(void *ctx, const char *name, off_t done, off_t total);

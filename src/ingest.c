@@ -951,6 +951,8 @@ static enum tp_err read_file(struct run *run, const char *path, enum file_kind k
     df->delim = st->delim;
     df->lines = st->lines;
     df->recoded_fields = st->recoded_fields;
+    df->size = st->size;
+    snprintf(df->sha256, sizeof df->sha256, "%s", st->sha256);
     csvfile_close(r.csv);
     for (int f = 0; f < F_COUNT; f++)
         strmap_free(r.memo[f]);

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #include "buf.h"
 #include "charset.h"
@@ -39,6 +40,8 @@ struct dq_file {
     char delim;
     int header_rows;
     long lines;
+    off_t size;       /* bytes */
+    char sha256[65];  /* hex */
     uint64_t read, counted, rejected, blank, warnings;
     size_t recoded_fields;
     struct dq_column *columns; /* in column order; owned */

@@ -35,6 +35,18 @@ static const char *order_key(int i, int j, char *buf, size_t size)
     return buf;
 }
 
+const char *const summary_metrics[] = {
+    "cases", "victims", "victims_female", "victims_male", "victims_sex_unknown",
+    "victims_minor", "victims_adult", "victims_age_unknown", "victims_without_case",
+    "victims_without_id_document", "victims_assisted", "suspects_identified",
+    "suspects_female", "suspects_male", "suspects_foreign", "suspects_detained",
+    "suspects_prosecuted", "suspects_convicted", "rows_read_cases", "rows_read_victims",
+    "rows_read_suspects", "rows_counted_cases", "rows_counted_victims",
+    "rows_counted_suspects", "rows_rejected_cases", "rows_rejected_victims",
+    "rows_rejected_suspects", "rows_blank_cases", "rows_blank_victims",
+    "rows_blank_suspects", "warnings"};
+const size_t nsummary_metrics = sizeof summary_metrics / sizeof *summary_metrics;
+
 static struct table *summary(const struct agg *a, const struct agg_period *ap,
                              const struct quality *dq)
 {
@@ -65,51 +77,26 @@ static struct table *summary(const struct agg *a, const struct agg_period *ap,
         for (int b = 0; b <= a->bands.n; b++)
             sex[s] += ap->sex_band[s][b];
     const struct suspect_counts *sc = &ap->suspects;
-    struct {
-        const char *metric;
-        uint64_t value;
-    } m[] = {
-        {"cases", ap->cases},
-        {"victims", ap->victims},
-        {"victims_female", sex[SEX_FEMALE]},
-        {"victims_male", sex[SEX_MALE]},
-        {"victims_sex_unknown", sex[SEX_UNKNOWN]},
-        {"victims_minor", minor[MINOR_YES]},
-        {"victims_adult", minor[MINOR_NO]},
-        {"victims_age_unknown", minor[MINOR_UNKNOWN]},
-        {"victims_without_case", a->victims_without_case},
-        {"victims_without_id_document", ap->id_document[NO]},
-        {"suspects_identified", sc->identified},
-        {"suspects_female", sc->sex[SEX_FEMALE]},
-        {"suspects_male", sc->sex[SEX_MALE]},
-        {"suspects_foreign", sc->foreign},
-        {"suspects_detained", sc->detained},
-        {"suspects_prosecuted", sc->prosecuted},
-        {"suspects_convicted", sc->convicted},
-        {"rows_read_cases", rows[0][0]},
-        {"rows_read_victims", rows[1][0]},
-        {"rows_read_suspects", rows[2][0]},
-        {"rows_counted_cases", rows[0][1]},
-        {"rows_counted_victims", rows[1][1]},
-        {"rows_counted_suspects", rows[2][1]},
-        {"rows_rejected_cases", rows[0][2]},
-        {"rows_rejected_victims", rows[1][2]},
-        {"rows_rejected_suspects", rows[2][2]},
-        {"rows_blank_cases", rows[0][3]},
-        {"rows_blank_victims", rows[1][3]},
-        {"rows_blank_suspects", rows[2][3]},
-        {"warnings", warnings},
-    };
+    /* In the order of summary_metrics. */
+    const uint64_t v[] = {
+        ap->cases, ap->victims, sex[SEX_FEMALE], sex[SEX_MALE], sex[SEX_UNKNOWN],
+        minor[MINOR_YES], minor[MINOR_NO], minor[MINOR_UNKNOWN], a->victims_without_case,
+        ap->id_document[NO], ap->assisted, sc->identified, sc->sex[SEX_FEMALE],
+        sc->sex[SEX_MALE], sc->foreign, sc->detained, sc->prosecuted, sc->convicted,
+        rows[0][0], rows[1][0], rows[2][0], rows[0][1], rows[1][1], rows[2][1],
+        rows[0][2], rows[1][2], rows[2][2], rows[0][3], rows[1][3], rows[2][3], warnings};
+    _Static_assert(sizeof v / sizeof *v == sizeof summary_metrics / sizeof *summary_metrics,
+                   "one value per metric");
     size_t r = table_row(t, NULL);
     table_text(t, r, 0, "period_from");
     table_text(t, r, 1, from);
     r = table_row(t, NULL);
     table_text(t, r, 0, "period_to");
     table_text(t, r, 1, to);
-    for (size_t i = 0; i < sizeof m / sizeof *m; i++) {
+    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
         r = table_row(t, NULL);
-        table_text(t, r, 0, m[i].metric);
-        table_int(t, r, 1, m[i].value);
+        table_text(t, r, 0, summary_metrics[i]);
+        table_int(t, r, 1, v[i]);
     }
     return t;
 }

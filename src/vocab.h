@@ -34,7 +34,8 @@ enum { YES, NO, YESNO_UNKNOWN };
 enum { EXP_SEXUAL, EXP_LABOUR, EXP_DOMESTIC, EXP_BEGGING, EXP_CHILD_PORNOGRAPHY, EXP_ORGANS,
        EXP_CRIMINALITY, EXP_SALE_OF_CHILDREN, EXP_FORCED_MARRIAGE, EXP_CHILD_LABOUR,
        EXP_MILITARY, EXP_ADOPTION, EXP_OTHER, EXP_N };
-enum { SOURCE_HOTLINE = 3, SOURCE_MEDIA = 4 };
+/* Codes the program names; tests/unit/test_profile.c checks them against the tables. */
+enum { SOURCE_HOTLINE = 3, SOURCE_MEDIA = 4, ASSIST_NONE = 6 };
 enum { MAX_CODES = 16 };
 
 int vocab_find(enum vocab_id v, const char *code); /* code number, ncodes for "unknown", -1 */

@@ -72,6 +72,9 @@ void suite_profile(void)
     CHECK_INT(value(reta, V_EXPLOITATION, "trabajo forzoso"), EXP_LABOUR);
     CHECK_INT(value(reta, V_EXPLOITATION, "child_labour"), EXP_CHILD_LABOUR);
     CHECK_INT(value(reta, V_STATUS, "sentencia"), vocab_find(V_STATUS, "convicted"));
+    CHECK_INT(vocab_find(V_SOURCE, "hotline"), SOURCE_HOTLINE);
+    CHECK_INT(vocab_find(V_SOURCE, "media"), SOURCE_MEDIA);
+    CHECK_INT(vocab_find(V_ASSISTANCE, "none"), ASSIST_NONE);
     CHECK_INT(value(reta, V_ASSISTANCE, "CEM"), vocab_find(V_ASSISTANCE, "emergency_centre"));
     profile_free(reta);
 
