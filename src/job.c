@@ -4,8 +4,11 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "render_csv.h"
+#include "figures.h"
 #include "output.h"
+#include "render.h"
+#include "render_csv.h"
+#include "report.h"
 #include "tables.h"
 
 enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn progress,
@@ -19,10 +22,32 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
         return err->code;
     if (!(j->profile = profile_load(opt->profile, opt->templates, err)))
         return err->code;
+    /* The documents' definitions and labels are checked before any data is read. */
+    static const struct def_catalogue cat = {figures_known, report_table_known,
+                                             report_chart_known};
+    snprintf(dir, sizeof dir, "%s/reports/annual-report.%s.txt", opt->templates, opt->lang);
+    if (!(j->annual = reportdef_load(dir, &cat, err)))
+        return err->code;
+    snprintf(dir, sizeof dir, "%s/reports/checklist.en.txt", opt->templates);
+    if (!(j->checklist = reportdef_load(dir, &cat, err)))
+        return err->code;
+    if (!(j->labels = labels_load(opt->templates, opt->lang, err)) ||
+        !(j->labels_en = labels_load(opt->templates, "en", err)))
+        return err->code;
     enum tp_err rc = export_find(opt->input, &j->files, err);
     if (rc != TP_OK)
         return rc;
-    if (!agg_init(&j->agg, j->places, &opt->bands, &opt->period, 1))
+    /* The previous period: as long, ending the day before; only when the period is given. */
+    struct period periods[2] = {opt->period, {0, 0}};
+    int nperiods = 1;
+    if (opt->period.from && opt->period.to) {
+        long len = date_to_days(opt->period.to) - date_to_days(opt->period.from) + 1;
+        long from = date_to_days(opt->period.from);
+        periods[1].to = date_from_days(from - 1);
+        periods[1].from = date_from_days(from - len);
+        nperiods = date_year(periods[1].from) >= DATE_MIN_YEAR ? 2 : 1;
+    }
+    if (!agg_init(&j->agg, j->places, &opt->bands, periods, nperiods))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     j->agg_ready = true;
     struct ingest_opts io = {j->profile, j->places, progress, progress_ctx};
@@ -57,10 +82,36 @@ static enum tp_err write_tables(struct job *j, struct output *out, struct tp_err
     return output_close(out, f, "data_quality.csv", err);
 }
 
+/* title: the settings' title, for the document in their language; NULL keeps the definition's. */
+static enum tp_err write_document(struct job *j, struct output *out, const struct reportdef *def,
+                                  const struct labels *l, const char *title,
+                                  const struct tableset *prev, const struct render_ops *ops,
+                                  const char *rel, struct tp_error *err)
+{
+    const struct options *o = j->opt;
+    struct report_input in = {def,      &j->agg,   &j->tables, prev,
+                              &j->dq,   l,         title,      profile_name(j->profile),
+                              o->input, o->author, o->organisation};
+    struct report *r = report_build(&in, err);
+    if (!r)
+        return err->code;
+    char path[1300];
+    enum tp_err rc = output_path(out, rel, path, sizeof path, err);
+    if (rc == TP_OK)
+        rc = render(ops, r, path, err);
+    report_free(r);
+    return rc;
+}
+
 enum tp_err job_write(struct job *j, struct tp_error *err)
 {
-    if (!tables_build(&j->agg, 0, &j->dq, &j->tables))
+    struct tableset prev = {0};
+    bool has_prev = j->agg.nperiods > 1;
+    if (!tables_build(&j->agg, 0, &j->dq, &j->tables) ||
+        (has_prev && !tables_build(&j->agg, 1, &j->dq, &prev))) {
+        tableset_free(&prev);
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    }
     if (j->opt->output[0]) {
         snprintf(j->outdir, sizeof j->outdir, "%s", j->opt->output);
     } else {
@@ -78,6 +129,13 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
     if (rc == TP_OK)
         rc = write_tables(j, &out, err);
     if (rc == TP_OK)
+        rc = write_document(j, &out, j->annual, j->labels, j->opt->title, has_prev ? &prev : NULL,
+                            &render_xlsx, "report.xlsx", err);
+    if (rc == TP_OK)
+        rc = write_document(j, &out, j->checklist, j->labels_en, NULL, has_prev ? &prev : NULL,
+                            &render_text, "checklist.txt", err);
+    tableset_free(&prev);
+    if (rc == TP_OK)
         return output_commit(&out, err);
     output_abort(&out);
     return rc;
@@ -85,6 +143,10 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
 
 void job_free(struct job *j)
 {
+    reportdef_free(j->annual);
+    reportdef_free(j->checklist);
+    labels_free(j->labels);
+    labels_free(j->labels_en);
     tableset_free(&j->tables);
     quality_free(&j->dq);
     if (j->agg_ready)

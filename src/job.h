@@ -4,6 +4,8 @@
 
 #include "aggregate.h"
 #include "ingest.h"
+#include "labels.h"
+#include "reportdef.h"
 #include "options.h"
 #include "quality.h"
 #include "table.h"
@@ -13,6 +15,8 @@ struct job {
     struct places *places;
     struct profile *profile;
     struct export files;
+    struct labels *labels, *labels_en;    /* the workbook's language; English (checklist) */
+    struct reportdef *annual, *checklist; /* the documents' definitions */
     struct agg agg;
     bool agg_ready;
     struct quality dq;

@@ -22,7 +22,8 @@ static const char help[] =
     "Turns a trafficking-in-persons case export (RETA CSV files) into the report's tables.\n"
     "\n"
     "Commands:\n"
-    "  report [INPUT]     write DIR/tables/*.csv and DIR/data_quality.csv\n"
+    "  report [INPUT]     write DIR/report.xlsx, DIR/checklist.txt, DIR/tables/*.csv and\n"
+    "                     DIR/data_quality.csv\n"
     "  validate [INPUT]   read the export and list every problem; write nothing\n"
     "  help               this text\n"
     "\n"
@@ -39,6 +40,7 @@ static const char help[] =
     "  -c, --config FILE     settings file (default: INPUT/tipreport.ini when present)\n"
     "      --age-bands LIST  output age bands, e.g. 0-17,18-30,31+ (the default)\n"
     "      --title TEXT      report title\n"
+    "      --lang es|en      language of the workbook (default es); the checklist is English\n"
     "      --strict          fail (exit 4) when any row is rejected; write nothing\n"
     "  -q, --quiet           no progress or summary\n"
     "      --templates DIR   profiles and place tables (default: beside the program)\n"
@@ -101,18 +103,20 @@ static enum tp_err parse_date(const char *s, const char *what, tp_date *out, str
 
 enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_error *err)
 {
-    enum { O_FROM = 256, O_TO, O_BANDS, O_TITLE, O_STRICT, O_TEMPLATES };
+    enum { O_FROM = 256, O_TO, O_BANDS, O_TITLE, O_STRICT, O_TEMPLATES, O_LANG };
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'},  {"from", required_argument, NULL, O_FROM},
         {"to", required_argument, NULL, O_TO},     {"profile", required_argument, NULL, 'p'},
         {"config", required_argument, NULL, 'c'},  {"age-bands", required_argument, NULL, O_BANDS},
         {"title", required_argument, NULL, O_TITLE}, {"strict", no_argument, NULL, O_STRICT},
         {"quiet", no_argument, NULL, 'q'},         {"templates", required_argument, NULL, O_TEMPLATES},
+        {"lang", required_argument, NULL, O_LANG},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     snprintf(o->input, sizeof o->input, "input");
     snprintf(o->profile, sizeof o->profile, "reta");
+    snprintf(o->lang, sizeof o->lang, "es");
     age_bands_default(&o->bands);
     const char *templates = NULL;
     bool command_given = false;
@@ -168,6 +172,12 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
             break;
         case O_STRICT:
             o->strict = true;
+            break;
+        case O_LANG:
+            if (strcmp(optarg, "es") && strcmp(optarg, "en"))
+                return usage(err, "--lang: '%s' is not es or en", optarg);
+            snprintf(o->lang, sizeof o->lang, "%s", optarg);
+            o->set |= OPT_LANG;
             break;
         case 'q':
             o->quiet = true;
@@ -247,9 +257,21 @@ static int config_key(void *user, const char *section, const char *name, const c
     } else if (!strcmp(name, "title")) {
         if (!(o->set & OPT_TITLE))
             snprintf(o->title, sizeof o->title, "%s", value);
+    } else if (!strcmp(name, "lang")) {
+        if (strcmp(value, "es") && strcmp(value, "en")) {
+            tp_fail(err, TP_ERR_CONFIG, NULL, 0, name, "'%s' is not es or en", value);
+            return 0;
+        }
+        if (!(o->set & OPT_LANG))
+            snprintf(o->lang, sizeof o->lang, "%s", value);
+    } else if (!strcmp(name, "author")) {
+        snprintf(o->author, sizeof o->author, "%s", value);
+    } else if (!strcmp(name, "organisation")) {
+        snprintf(o->organisation, sizeof o->organisation, "%s", value);
     } else {
         tp_fail(err, TP_ERR_CONFIG, NULL, 0, NULL,
-                "unknown key '%s' (known: from, to, profile, age_bands, title)", name);
+                "unknown key '%s' (known: from, to, profile, age_bands, title, lang, author, "
+                "organisation)", name);
         return 0;
     }
     return 1;

@@ -22,6 +22,8 @@ struct options {
     struct age_bands bands;
     char bands_spec[128];
     char title[256];
+    char lang[8];          /* of the workbook: "es" (default) or "en" */
+    char author[128], organisation[160];
     bool strict, quiet;
     char templates[1024]; /* profiles/ and places/ live here */
     unsigned set;         /* OPT_* given on the command line: the config does not override them */
@@ -33,6 +35,7 @@ enum {
     OPT_PROFILE = 1 << 2,
     OPT_BANDS = 1 << 3,
     OPT_TITLE = 1 << 4,
+    OPT_LANG = 1 << 5,
 };
 
 /* Parses argv (argv[0] locates the templates). Usage problems return TP_ERR_USAGE. */

@@ -68,17 +68,25 @@ enum tp_err output_begin(struct output *o, const char *dir, struct tp_error *err
     return TP_OK;
 }
 
+enum tp_err output_path(struct output *o, const char *rel, char *out, size_t size,
+                        struct tp_error *err)
+{
+    snprintf(out, size, "%s/%s", o->stage, rel);
+    char *slash = strrchr(out, '/');
+    *slash = '\0';
+    int rc = make_dirs(out);
+    *slash = '/';
+    if (rc != 0)
+        return tp_fail(err, TP_ERR_OUTPUT, o->dir, 0, NULL, "cannot create %s: %s", rel,
+                       strerror(errno));
+    return TP_OK;
+}
+
 FILE *output_open(struct output *o, const char *rel, struct tp_error *err)
 {
     char path[1300];
-    snprintf(path, sizeof path, "%s/%s", o->stage, rel);
-    char *slash = strrchr(path, '/');
-    *slash = '\0';
-    if (make_dirs(path) != 0) {
-        tp_fail(err, TP_ERR_OUTPUT, o->dir, 0, NULL, "cannot create %s: %s", rel, strerror(errno));
+    if (output_path(o, rel, path, sizeof path, err) != TP_OK)
         return NULL;
-    }
-    *slash = '/';
     FILE *f = fopen(path, "w");
     if (!f) {
         tp_fail(err, TP_ERR_OUTPUT, o->dir, 0, NULL, "cannot write %s: %s", rel, strerror(errno));

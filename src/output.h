@@ -20,6 +20,9 @@ enum tp_err output_begin(struct output *o, const char *dir, struct tp_error *err
 FILE *output_open(struct output *o, const char *rel, struct tp_error *err);
 /* Flushes and closes; any write error so far (a full disk) is reported for DIR/rel. */
 enum tp_err output_close(struct output *o, FILE *f, const char *rel, struct tp_error *err);
+/* The staging path of rel (its folders made), for writers that open the file themselves. */
+enum tp_err output_path(struct output *o, const char *rel, char *out, size_t size,
+                        struct tp_error *err);
 enum tp_err output_commit(struct output *o, struct tp_error *err);
 void output_abort(struct output *o); /* removes the staging folder */
 

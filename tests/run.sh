@@ -24,8 +24,8 @@ for d in tests/functional/*/; do
   if ! (cd "$d" && "$bin" $(cat args) -q -o "$tmp/$name") >"$tmp/$name.log" 2>&1; then
     bad; cat "$tmp/$name.log"; continue
   fi
-  if ! diff -ru "$d/expected" "$tmp/$name" >"$tmp/$name.diff"; then
-    bad; head -40 "$tmp/$name.diff"; continue
+  if ! "$python" tests/compare_outputs.py "$d/expected" "$tmp/$name" >"$tmp/$name.diff"; then
+    bad; head -60 "$tmp/$name.diff"; continue
   fi
   if ! "$python" tests/check_outputs.py "$tmp/$name" "$d/input"; then bad; continue; fi
   ok
@@ -33,6 +33,30 @@ done
 
 step "error contract"
 if out=$(tests/run_errors.sh "$bin" 2>&1); then ok "$(echo "$out" | tail -1 | sed 's/error contract: //')"; else bad; echo "$out"; fi
+
+# The workbook read back by openpyxl, in both languages (sheet names from the definitions).
+step "workbook (es) read back"
+if "$python" tests/check_workbook.py "$tmp/sample" input es Resumen Magnitud \
+     "Persecución del delito" "Protección y asistencia" "Prevención" "Calidad de los datos" \
+     "Acerca de"; then ok; else bad; fi
+step "workbook (en) read back"
+if "$bin" report input -q --lang en -o "$tmp/english" &&
+   "$python" tests/check_workbook.py "$tmp/english" input en Summary Magnitude Prosecution \
+     "Protection and assistance" Prevention "Data quality" About; then ok; else bad; fi
+
+# Definitions and labels are data: an edited copy changes the output, no recompiling.
+step "edited templates change the output"
+cp -r templates "$tmp/templates"
+sed -i 's/^== summary: Resumen$/== summary: Resumen ejecutivo/' "$tmp/templates/reports/annual-report.es.txt"
+sed -i 's/^=== A. Laws against trafficking$/=== A. Anti-trafficking laws/' "$tmp/templates/reports/checklist.en.txt"
+sed -i 's/^female = Mujeres$/female = Femenino/' "$tmp/templates/labels/es.ini"
+if "$bin" report input -q --templates "$tmp/templates" -o "$tmp/edited" &&
+   "$python" -c "
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1] + '/report.xlsx')
+assert wb.sheetnames[0] == 'Resumen ejecutivo', wb.sheetnames
+assert any(c.value == 'Femenino' for row in wb['Magnitud'].iter_rows() for c in row)
+" "$tmp/edited" && grep -q "^A. Anti-trafficking laws$" "$tmp/edited/checklist.txt"; then ok; else bad; fi
 
 step "sample: the 2008 figures"
 if "$python" tests/sample_figures.py "$tmp/sample"; then ok; else bad; fi

@@ -1,0 +1,36 @@
+/* figures.h: the named figures a report definition places in its text as {{name}}. */
+#ifndef TP_FIGURES_H
+#define TP_FIGURES_H
+
+#include <stdbool.h>
+
+#include "aggregate.h"
+#include "buf.h"
+#include "labels.h"
+#include "table.h"
+
+/* The catalogue, the same whatever the data: every metric of summary.csv as NAME, NAME_prev,
+ * NAME_change and (victims_*, suspects_*) NAME_pct; and the text figures listed in
+ * docs/report-definitions.md. A definition naming anything else is refused when read. */
+bool figures_known(const char *name);
+
+struct figures;
+
+/* cur and prev are the tables of the period and of the one before (prev NULL: none). */
+struct figures *figures_build(const struct agg *a, const struct tableset *cur,
+                              const struct tableset *prev, const struct labels *l,
+                              const char *title);
+/* A country's name in the labels' language (tables write English names). */
+const char *figures_country(const struct places *p, const struct labels *l, const char *english);
+void figures_free(struct figures *f); /* accepts NULL */
+
+const char *figures_get(const struct figures *f, const char *name); /* "" when unknown */
+
+/* Appends text to out with each {{name}} replaced by its figure. */
+bool figures_expand(const struct figures *f, const char *text, struct buf *out);
+
+/* Numbers as the report writes them: 1,234 and 51.6%. */
+void figures_count(uint64_t n, char *out, size_t size);
+void figures_percent(double fraction, char *out, size_t size);
+
+#endif

@@ -1,0 +1,1098 @@
+/* report.c: the report model from a definition: one builder per display table and chart. */
+#include "report.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fold.h"
+#include "options.h"
+#include "tables.h"
+
+struct ctx {
+    const struct report_input *in;
+    struct report *r;
+    struct tp_error *err;
+    bool failed;
+};
+
+/* ---- labels and lookups ----------------------------------------------------------------- */
+
+static const char *L(struct ctx *c, const char *section, const char *key)
+{
+    const char *s = labels_need(c->in->labels, section, key, c->failed ? NULL : c->err);
+    if (!s) {
+        c->failed = true;
+        return "";
+    }
+    return s;
+}
+
+static const struct table *pub(struct ctx *c, const char *name, bool prev)
+{
+    const struct tableset *ts = prev ? c->in->prev : c->in->cur;
+    return ts ? tableset_find(ts, name) : NULL;
+}
+
+static const char *text_at(const struct table *t, size_t r, int col)
+{
+    return table_cell_text(t, table_cell(t, r, col));
+}
+
+static uint64_t int_at(const struct table *t, size_t r, int col)
+{
+    const struct cell *cl = table_cell(t, r, col);
+    return cl->kind == CELL_INT ? cl->v.i : 0;
+}
+
+/* The row of t whose column key_col reads key, or -1. */
+static long find_row(const struct table *t, int key_col, const char *key)
+{
+    for (size_t r = 0; t && r < t->nrows; r++)
+        if (!strcmp(text_at(t, r, key_col), key))
+            return (long)r;
+    return -1;
+}
+
+static uint64_t count_of(const struct table *t, int key_col, const char *key, int col)
+{
+    long r = find_row(t, key_col, key);
+    return r < 0 ? 0 : int_at(t, (size_t)r, col);
+}
+
+static const char *country(struct ctx *c, const char *english)
+{
+    return figures_country(c->in->agg->places, c->in->labels, english);
+}
+
+/* ---- display tables ----------------------------------------------------------------------- */
+
+static const char *const blank_names[TABLE_MAX_COLS] = {""};
+
+static void dt_title(struct ctx *c, struct dtable *t, const char *id)
+{
+    snprintf(t->id, sizeof t->id, "%s", id);
+    snprintf(t->title, sizeof t->title, "%s", L(c, "table", id));
+}
+
+static int dt_col(struct ctx *c, struct dtable *t, int *ncols, const char *label_key,
+                  enum col_kind kind, bool sum)
+{
+    int i = (*ncols)++;
+    struct dcol *d = &t->cols[i];
+    snprintf(d->label, sizeof d->label, "%s", label_key ? L(c, "column", label_key) : "");
+    d->kind = kind;
+    d->sum = sum;
+    return i;
+}
+
+static bool dt_body(struct ctx *c, struct dtable *t, int ncols)
+{
+    t->body = table_new(t->id, ncols, blank_names);
+    if (!t->body && !c->failed) {
+        tp_fail(c->err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+        c->failed = true;
+    }
+    return t->body != NULL;
+}
+
+/* The previous period's columns: previous, change, change %; col is the current count. */
+static void dt_compare_cols(struct ctx *c, struct dtable *t, int *ncols, int col)
+{
+    t->compared = true;
+    int prev = *ncols;
+    snprintf(t->cols[dt_col(c, t, ncols, NULL, COL_COUNT, t->cols[col].sum)].label,
+             sizeof t->cols[0].label, "%s", L(c, "word", "previous"));
+    int d = dt_col(c, t, ncols, NULL, COL_DIFF, false);
+    snprintf(t->cols[d].label, sizeof t->cols[d].label, "%s", L(c, "word", "change"));
+    t->cols[d].a = col;
+    t->cols[d].b = prev;
+    int p = dt_col(c, t, ncols, NULL, COL_DIFF_PCT, false);
+    snprintf(t->cols[p].label, sizeof t->cols[p].label, "%s %%", L(c, "word", "change"));
+    t->cols[p].a = col;
+    t->cols[p].b = prev;
+}
+
+double dtable_number(const struct dtable *t, size_t row, int col)
+{
+    const struct cell *cl = table_cell(t->body, row, col);
+    return cl->kind == CELL_INT ? (double)cl->v.i : cl->kind == CELL_REAL ? cl->v.r : 0;
+}
+
+double dtable_total(const struct dtable *t, int col)
+{
+    const struct dcol *d = &t->cols[col];
+    if (d->kind == COL_DIFF)
+        return dtable_total(t, d->a) - dtable_total(t, d->b);
+    if (d->kind == COL_DIFF_PCT) {
+        double b = dtable_total(t, d->b);
+        return b ? (dtable_total(t, d->a) - b) / b : 0;
+    }
+    double s = 0;
+    for (size_t r = 0; r < t->body->nrows; r++)
+        s += dtable_number(t, r, col);
+    return s;
+}
+
+/* Fills the computed columns of every row. */
+static void dt_finish(struct dtable *t)
+{
+    for (size_t r = 0; r < t->body->nrows; r++)
+        for (int col = 0; col < t->body->ncols; col++) {
+            const struct dcol *d = &t->cols[col];
+            if (d->kind == COL_DIFF) {
+                table_real(t->body, r, col, dtable_number(t, r, d->a) - dtable_number(t, r, d->b),
+                           0);
+            } else if (d->kind == COL_DIFF_PCT) {
+                double b = dtable_number(t, r, d->b);
+                if (b)
+                    table_real(t->body, r, col, (dtable_number(t, r, d->a) - b) / b, 4);
+            } else if (d->kind == COL_ROWSUM) {
+                double s = 0;
+                for (int k = d->a; k <= d->b; k++)
+                    s += dtable_number(t, r, k);
+                table_int(t->body, r, col, (uint64_t)s);
+            }
+        }
+}
+
+static void share(struct dtable *t, size_t r, int col, uint64_t n, uint64_t whole)
+{
+    if (whole)
+        table_real(t->body, r, col, (double)n / (double)whole, 4);
+}
+
+/* ---- the views ---------------------------------------------------------------------------- */
+
+static bool v_headline(struct ctx *c, struct dtable *t, bool compare)
+{
+    static const char *const metrics[] = {
+        "cases", "victims", "victims_female", "victims_male", "victims_minor",
+        "victims_without_id_document", "suspects_identified", "suspects_detained",
+        "suspects_prosecuted", "suspects_convicted"};
+    dt_title(c, t, "headline");
+    int n = 0;
+    dt_col(c, t, &n, "metric", COL_TEXT, false);
+    int cur = dt_col(c, t, &n, NULL, COL_COUNT, false);
+    snprintf(t->cols[cur].label, sizeof t->cols[cur].label, "%s", L(c, "word", "current"));
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cur);
+    else if (compare)
+        snprintf(t->note, sizeof t->note, "%s", L(c, "word", "no_previous"));
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *s = pub(c, "summary", false), *sp = pub(c, "summary", true);
+    for (size_t i = 0; i < sizeof metrics / sizeof *metrics; i++) {
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, L(c, "metric", metrics[i]));
+        table_int(t->body, r, 1, count_of(s, 0, metrics[i], 1));
+        if (prev)
+            table_int(t->body, r, 2, count_of(sp, 0, metrics[i], 1));
+    }
+    return true;
+}
+
+/* The one-line table of the 2008 cable: cases, victims, by sex, by sex and age band. */
+static bool v_victims_summary(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "victims_summary");
+    const struct agg_period *ap = &c->in->agg->period[0];
+    const struct age_bands *b = &c->in->agg->bands;
+    int n = 0;
+    dt_col(c, t, &n, "cases", COL_COUNT, false);
+    dt_col(c, t, &n, "victims", COL_COUNT, false);
+    dt_col(c, t, &n, "female", COL_COUNT, false);
+    dt_col(c, t, &n, "male", COL_COUNT, false);
+    uint64_t values[TABLE_MAX_COLS] = {ap->cases, ap->victims, 0, 0};
+    for (int band = 0; band <= b->n; band++) {
+        values[2] += ap->sex_band[SEX_FEMALE][band];
+        values[3] += ap->sex_band[SEX_MALE][band];
+    }
+    for (int s = SEX_FEMALE; s <= SEX_MALE; s++)
+        for (int band = 0; band <= b->n && n < TABLE_MAX_COLS; band++) {
+            /* The unknown band only when someone is in it. */
+            if (band == b->n && !ap->sex_band[s][band])
+                continue;
+            int col = dt_col(c, t, &n, NULL, COL_COUNT, false);
+            snprintf(t->cols[col].label, sizeof t->cols[col].label, "%s %s",
+                     L(c, "column", s == SEX_FEMALE ? "female" : "male"),
+                     band < b->n ? b->label[band] : L(c, "word", "unknown"));
+            values[col] = ap->sex_band[s][band];
+        }
+    if (!dt_body(c, t, n))
+        return false;
+    size_t r = table_row(t->body, NULL);
+    for (int col = 0; col < n; col++)
+        table_int(t->body, r, col, values[col]);
+    return true;
+}
+
+static bool v_victims_by_sex_age(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "victims_by_sex_age");
+    const struct agg_period *ap = &c->in->agg->period[0];
+    const struct age_bands *b = &c->in->agg->bands;
+    int n = 0;
+    dt_col(c, t, &n, "sex", COL_TEXT, false);
+    for (int band = 0; band <= b->n && n < TABLE_MAX_COLS - 1; band++) {
+        int col = dt_col(c, t, &n, NULL, COL_COUNT, true);
+        snprintf(t->cols[col].label, sizeof t->cols[col].label, "%s",
+                 band < b->n ? b->label[band] : L(c, "word", "unknown"));
+    }
+    int tot = dt_col(c, t, &n, NULL, COL_ROWSUM, true);
+    snprintf(t->cols[tot].label, sizeof t->cols[tot].label, "%s", L(c, "word", "total"));
+    t->cols[tot].a = 1;
+    t->cols[tot].b = tot - 1;
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    for (int s = 0; s < 3; s++) {
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, labels_code(c->in->labels, V_SEX, s));
+        for (int band = 0; band < tot - 1; band++)
+            table_int(t->body, r, band + 1, ap->sex_band[s][band]);
+    }
+    return true;
+}
+
+static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
+{
+    dt_title(c, t, "cases_by_region");
+    int n = 0;
+    dt_col(c, t, &n, "region_code", COL_TEXT, false);
+    dt_col(c, t, &n, "region", COL_TEXT, false);
+    int cases = dt_col(c, t, &n, "cases", COL_COUNT, true);
+    dt_col(c, t, &n, "victims", COL_COUNT, true);
+    dt_col(c, t, &n, "victims_minor", COL_COUNT, true);
+    dt_col(c, t, &n, "victims_per_100k", COL_RATE, false);
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cases);
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, "cases_by_region", false), *pp = pub(c, "cases_by_region", true);
+    for (size_t i = 0; p && i < p->nrows; i++) {
+        size_t r = table_row(t->body, NULL);
+        const char *name = text_at(p, i, 1);
+        table_text(t->body, r, 0, text_at(p, i, 0));
+        table_text(t->body, r, 1, strcmp(name, "unknown") ? name : L(c, "word", "unknown"));
+        for (int k = 2; k <= 4; k++)
+            table_int(t->body, r, k, int_at(p, i, k));
+        const struct cell *rate = table_cell(p, i, 5);
+        if (rate->kind == CELL_REAL)
+            table_real(t->body, r, 5, rate->v.r, 2);
+        if (prev)
+            table_int(t->body, r, 6, count_of(pp, 0, text_at(p, i, 0), 2));
+    }
+    return true;
+}
+
+static bool v_cases_by_city(struct ctx *c, struct dtable *t, bool compare)
+{
+    dt_title(c, t, "cases_by_city");
+    int n = 0;
+    dt_col(c, t, &n, "city", COL_TEXT, false);
+    dt_col(c, t, &n, "region", COL_TEXT, false);
+    int cases = dt_col(c, t, &n, "cases", COL_COUNT, true);
+    dt_col(c, t, &n, "victims", COL_COUNT, true);
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cases);
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, "cases_by_city", false), *pp = pub(c, "cases_by_city", true);
+    for (size_t i = 0; p && i < p->nrows; i++) {
+        if (!int_at(p, i, 2) && !int_at(p, i, 3))
+            continue;
+        size_t r = table_row(t->body, NULL);
+        for (int k = 0; k < 2; k++) {
+            const char *s = text_at(p, i, k);
+            table_text(t->body, r, k, strcmp(s, "unknown") ? s : L(c, "word", "unknown"));
+        }
+        table_int(t->body, r, 2, int_at(p, i, 2));
+        table_int(t->body, r, 3, int_at(p, i, 3));
+        if (prev)
+            table_int(t->body, r, 4, count_of(pp, 0, text_at(p, i, 0), 2));
+    }
+    return true;
+}
+
+/* A count by country, with its share: victims or suspects by nationality. */
+static bool by_country(struct ctx *c, struct dtable *t, const char *id, const char *count_label)
+{
+    dt_title(c, t, id);
+    int n = 0;
+    dt_col(c, t, &n, "nationality", COL_TEXT, false);
+    dt_col(c, t, &n, count_label, COL_COUNT, true);
+    dt_col(c, t, &n, "share", COL_PERCENT, true);
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, id, false);
+    uint64_t whole = 0;
+    for (size_t i = 0; p && i < p->nrows; i++)
+        whole += int_at(p, i, 1);
+    for (size_t i = 0; p && i < p->nrows; i++) {
+        if (!int_at(p, i, 1))
+            continue;
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, country(c, text_at(p, i, 0)));
+        table_int(t->body, r, 1, int_at(p, i, 1));
+        share(t, r, 2, int_at(p, i, 1), whole);
+    }
+    return true;
+}
+
+static bool v_victims_by_nationality(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    return by_country(c, t, "victims_by_nationality", "victims");
+}
+
+static bool v_suspects_by_nationality(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    return by_country(c, t, "suspects_by_nationality", "suspects");
+}
+
+static bool v_routes(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "routes");
+    int n = 0;
+    dt_col(c, t, &n, "origin", COL_TEXT, false);
+    dt_col(c, t, &n, "transit", COL_TEXT, false);
+    dt_col(c, t, &n, "destination", COL_TEXT, false);
+    dt_col(c, t, &n, "scope", COL_TEXT, false);
+    dt_col(c, t, &n, "cases", COL_COUNT, true);
+    dt_col(c, t, &n, "victims", COL_COUNT, true);
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, "routes", false);
+    struct buf transit = {0};
+    for (size_t i = 0; p && i < p->nrows; i++) {
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, country(c, text_at(p, i, 0)));
+        buf_clear(&transit);
+        for (const char *s = text_at(p, i, 1); *s;) {
+            const char *e = strchr(s, ';');
+            size_t k = e ? (size_t)(e - s) : strlen(s);
+            char part[128];
+            snprintf(part, sizeof part, "%.*s", (int)k, s);
+            if (transit.len)
+                buf_adds(&transit, "; ");
+            buf_adds(&transit, country(c, part));
+            s += k + (e ? 1 : 0);
+        }
+        table_text(t->body, r, 1, buf_cstr(&transit));
+        table_text(t->body, r, 2, country(c, text_at(p, i, 2)));
+        table_text(t->body, r, 3, L(c, "scope", text_at(p, i, 3)));
+        table_int(t->body, r, 4, int_at(p, i, 4));
+        table_int(t->body, r, 5, int_at(p, i, 5));
+    }
+    buf_free(&transit);
+    return true;
+}
+
+/* A breakdown over a value set, from a public table with the code in column 0 and the count in
+ * count_col; rows with a count, largest first. Shares are of `whole`; multi-valued sets get
+ * the note that shares may add up to more than 100%. */
+static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_id v,
+                    const char *code_label, const char *count_label, int count_col,
+                    uint64_t whole, bool compare, bool funnel)
+{
+    dt_title(c, t, id);
+    bool multi = vocabs[v].multi;
+    int n = 0;
+    dt_col(c, t, &n, code_label, COL_TEXT, false);
+    int cnt = dt_col(c, t, &n, count_label, COL_COUNT, !multi);
+    dt_col(c, t, &n, "share", COL_PERCENT, !multi);
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cnt);
+    t->total = !multi;
+    if (multi)
+        snprintf(t->note, sizeof t->note, "%s", L(c, "word", "share_note"));
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, id, false), *pp = pub(c, id, true);
+    /* Funnel order (status) follows the value set; the others, the public table's order. */
+    for (int k = 0; p && k < (funnel ? vocabs[v].ncodes + 1 : (int)p->nrows); k++) {
+        const char *code = funnel ? vocab_code_name(v, k) : text_at(p, (size_t)k, 0);
+        uint64_t count = count_of(p, 0, code, count_col);
+        if (!count && !(prev && count_of(pp, 0, code, count_col)))
+            continue;
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, labels_code(c->in->labels, v, vocab_find(v, code)));
+        table_int(t->body, r, 1, count);
+        if (strcmp(code, "unknown") || !multi)
+            share(t, r, 2, count, whole);
+        if (prev)
+            table_int(t->body, r, 3, count_of(pp, 0, code, count_col));
+    }
+    return true;
+}
+
+static uint64_t summary_count(struct ctx *c, const char *metric)
+{
+    return count_of(pub(c, "summary", false), 0, metric, 1);
+}
+
+/* Cases with a known value of a multi-valued case field: all but the unknown row. */
+static uint64_t known_cases(struct ctx *c, const char *id)
+{
+    return summary_count(c, "cases") - count_of(pub(c, id, false), 0, "unknown", 1);
+}
+
+static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
+{
+    /* exploitation.csv is by sex and minor: add each form up first. */
+    dt_title(c, t, "exploitation");
+    int n = 0;
+    dt_col(c, t, &n, "exploitation", COL_TEXT, false);
+    int cnt = dt_col(c, t, &n, "victims", COL_COUNT, false);
+    dt_col(c, t, &n, "female", COL_COUNT, false);
+    dt_col(c, t, &n, "male", COL_COUNT, false);
+    dt_col(c, t, &n, "minors", COL_COUNT, false);
+    dt_col(c, t, &n, "share", COL_PERCENT, false);
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cnt);
+    snprintf(t->note, sizeof t->note, "%s", L(c, "word", "share_note"));
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, "exploitation", false), *pp = pub(c, "exploitation", true);
+    uint64_t victims = summary_count(c, "victims");
+    struct row {
+        int code;
+        uint64_t v[4], prev;
+    } rows[EXP_N + 1];
+    int nr = 0;
+    for (int e = 0; e <= EXP_N; e++) {
+        struct row x = {e, {0}, 0};
+        const char *code = vocab_code_name(V_EXPLOITATION, e);
+        for (size_t i = 0; p && i < p->nrows; i++) {
+            if (strcmp(text_at(p, i, 0), code))
+                continue;
+            uint64_t k = int_at(p, i, 3);
+            x.v[0] += k;
+            x.v[1] += !strcmp(text_at(p, i, 1), "female") ? k : 0;
+            x.v[2] += !strcmp(text_at(p, i, 1), "male") ? k : 0;
+            x.v[3] += !strcmp(text_at(p, i, 2), "yes") ? k : 0;
+        }
+        for (size_t i = 0; pp && i < pp->nrows; i++)
+            if (!strcmp(text_at(pp, i, 0), code))
+                x.prev += int_at(pp, i, 3);
+        if (x.v[0] || (prev && x.prev))
+            rows[nr++] = x;
+    }
+    /* Largest first; the value set's order among equals, unknown last. */
+    for (int i = 1; i < nr; i++)
+        for (int j = i; j > 0 && rows[j].v[0] > rows[j - 1].v[0]; j--) {
+            struct row tmp = rows[j];
+            rows[j] = rows[j - 1];
+            rows[j - 1] = tmp;
+        }
+    for (int i = 0; i < nr; i++) {
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, labels_code(c->in->labels, V_EXPLOITATION, rows[i].code));
+        for (int k = 0; k < 4; k++)
+            table_int(t->body, r, 1 + k, rows[i].v[k]);
+        if (rows[i].code != EXP_N)
+            share(t, r, 5, rows[i].v[0], victims);
+        if (prev)
+            table_int(t->body, r, 6, rows[i].prev);
+    }
+    return true;
+}
+
+static bool v_recruitment(struct ctx *c, struct dtable *t, bool compare)
+{
+    return by_code(c, t, "recruitment", V_RECRUITMENT, "recruitment", "cases", 1,
+                   known_cases(c, "recruitment"), compare, false);
+}
+
+static bool v_transport(struct ctx *c, struct dtable *t, bool compare)
+{
+    return by_code(c, t, "transport", V_TRANSPORT, "transport", "cases", 1,
+                   known_cases(c, "transport"), compare, false);
+}
+
+static bool v_source(struct ctx *c, struct dtable *t, bool compare)
+{
+    return by_code(c, t, "source", V_SOURCE, "source", "cases", 1, summary_count(c, "cases"),
+                   compare, false);
+}
+
+static bool v_status(struct ctx *c, struct dtable *t, bool compare)
+{
+    return by_code(c, t, "status", V_STATUS, "status", "cases", 1, summary_count(c, "cases"),
+                   compare, true);
+}
+
+static bool v_assistance(struct ctx *c, struct dtable *t, bool compare)
+{
+    return by_code(c, t, "assistance", V_ASSISTANCE, "assistance", "victims", 1,
+                   summary_count(c, "victims"), compare, false);
+}
+
+static bool v_suspects_by_year(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    static const char *const cols[] = {"identified", "female",   "male",       "peruvian",
+                                       "foreign",    "detained", "prosecuted", "convicted"};
+    static const int from[] = {1, 2, 3, 5, 6, 8, 9, 10}; /* columns of suspects_by_year.csv */
+    dt_title(c, t, "suspects_by_year");
+    int n = 0;
+    dt_col(c, t, &n, "year", COL_TEXT, false);
+    for (int k = 0; k < 8; k++)
+        dt_col(c, t, &n, cols[k], COL_COUNT, true);
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, "suspects_by_year", false);
+    for (size_t i = 0; p && i < p->nrows; i++) {
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, text_at(p, i, 0));
+        for (int k = 0; k < 8; k++)
+            table_int(t->body, r, 1 + k, int_at(p, i, from[k]));
+    }
+    return true;
+}
+
+static bool v_prevention(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "prevention");
+    int n = 0;
+    dt_col(c, t, &n, "region", COL_TEXT, false);
+    dt_col(c, t, &n, "hotline", COL_COUNT, true);
+    dt_col(c, t, &n, "media", COL_COUNT, true);
+    int tot = dt_col(c, t, &n, NULL, COL_ROWSUM, true);
+    snprintf(t->cols[tot].label, sizeof t->cols[tot].label, "%s", L(c, "word", "total"));
+    t->cols[tot].a = 1;
+    t->cols[tot].b = 2;
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct agg *a = c->in->agg;
+    const struct table *p = pub(c, "cases_by_region", false); /* its order: most cases first */
+    for (size_t i = 0; p && i < p->nrows; i++) {
+        int g = atoi(text_at(p, i, 0));
+        uint64_t h = a->period[0].region_source[g][SOURCE_HOTLINE];
+        uint64_t m = a->period[0].region_source[g][SOURCE_MEDIA];
+        if (!h && !m)
+            continue;
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, g ? text_at(p, i, 1) : L(c, "word", "unknown"));
+        table_int(t->body, r, 1, h);
+        table_int(t->body, r, 2, m);
+    }
+    return true;
+}
+
+static bool v_data_quality_files(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    static const char *const cols[] = {"rows_read", "rows_counted", "rows_rejected",
+                                       "rows_blank", "warnings"};
+    dt_title(c, t, "data_quality_files");
+    int n = 0;
+    dt_col(c, t, &n, "file", COL_TEXT, false);
+    dt_col(c, t, &n, "role", COL_TEXT, false);
+    dt_col(c, t, &n, "encoding", COL_TEXT, false);
+    for (int k = 0; k < 5; k++)
+        dt_col(c, t, &n, cols[k], COL_COUNT, true);
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct quality *q = c->in->dq;
+    for (int i = 0; i < q->nfiles; i++) {
+        const struct dq_file *f = &q->files[i];
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, f->name);
+        table_text(t->body, r, 1, kind_name(f->kind));
+        table_text(t->body, r, 2, charset_name(f->charset));
+        const uint64_t v[] = {f->read, f->counted, f->rejected, f->blank, f->warnings};
+        for (int k = 0; k < 5; k++)
+            table_int(t->body, r, 3 + k, v[k]);
+    }
+    return true;
+}
+
+static bool v_data_quality_problems(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "data_quality_problems");
+    int n = 0;
+    dt_col(c, t, &n, "file", COL_TEXT, false);
+    dt_col(c, t, &n, "field", COL_TEXT, false);
+    dt_col(c, t, &n, "problem", COL_TEXT, false);
+    dt_col(c, t, &n, "action", COL_TEXT, false);
+    dt_col(c, t, &n, "rows", COL_COUNT, true);
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    /* Group by file, field, problem and action, in the order first seen. */
+    const struct quality *q = c->in->dq;
+    struct strmap *groups = strmap_new();
+    struct buf key = {0};
+    for (size_t i = 0; groups && i < q->nentries; i++) {
+        const struct dq_entry *e = &q->entries[i];
+        const char *field = e->field >= 0 ? fields[e->field].name : "";
+        buf_clear(&key);
+        buf_printf(&key, "%s\x1f%s\x1f%s\x1f%s", q->files[e->file].name, field,
+                   dq_problem(q, e), dq_action_name(e->action));
+        bool added;
+        long g = strmap_intern(groups, key.p, key.len, 0, &added);
+        if (g < 0)
+            break;
+        if (added) {
+            size_t r = table_row(t->body, NULL);
+            table_text(t->body, r, 0, q->files[e->file].name);
+            table_text(t->body, r, 1, field);
+            table_text(t->body, r, 2, dq_problem(q, e));
+            table_text(t->body, r, 3, dq_action_name(e->action));
+        }
+        table_int(t->body, (size_t)g, 4, (uint64_t)dtable_number(t, (size_t)g, 4) + 1);
+    }
+    buf_free(&key);
+    strmap_free(groups);
+    table_sort(t->body, 4, -1);
+    return true;
+}
+
+static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "data_quality_entries");
+    static const char *const cols[] = {"file", "line", "field", "value", "problem", "action"};
+    int n = 0;
+    for (int k = 0; k < 6; k++)
+        dt_col(c, t, &n, cols[k], k == 1 ? COL_COUNT : COL_TEXT, false);
+    if (!dt_body(c, t, n))
+        return false;
+    const struct quality *q = c->in->dq;
+    for (size_t i = 0; i < q->nentries; i++) {
+        const struct dq_entry *e = &q->entries[i];
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, q->files[e->file].name);
+        table_int(t->body, r, 1, (uint64_t)e->line);
+        table_text(t->body, r, 2, e->field >= 0 ? fields[e->field].name : "");
+        table_text(t->body, r, 3, dq_value(q, e));
+        table_text(t->body, r, 4, dq_problem(q, e));
+        table_text(t->body, r, 5, dq_action_name(e->action));
+    }
+    return true;
+}
+
+typedef bool (*view_fn)(struct ctx *c, struct dtable *t, bool compare);
+
+static const struct {
+    const char *name;
+    view_fn build;
+    bool compare; /* can show the previous period */
+} views[] = {
+    {"headline", v_headline, true},
+    {"victims_summary", v_victims_summary, false},
+    {"victims_by_sex_age", v_victims_by_sex_age, false},
+    {"cases_by_region", v_cases_by_region, true},
+    {"cases_by_city", v_cases_by_city, true},
+    {"victims_by_nationality", v_victims_by_nationality, false},
+    {"routes", v_routes, false},
+    {"exploitation", v_exploitation, true},
+    {"recruitment", v_recruitment, true},
+    {"transport", v_transport, true},
+    {"source", v_source, true},
+    {"status", v_status, true},
+    {"assistance", v_assistance, true},
+    {"suspects_by_year", v_suspects_by_year, false},
+    {"suspects_by_nationality", v_suspects_by_nationality, false},
+    {"prevention", v_prevention, false},
+    {"data_quality_files", v_data_quality_files, false},
+    {"data_quality_problems", v_data_quality_problems, false},
+    {"data_quality_entries", v_data_quality_entries, false},
+};
+
+#define NVIEWS (sizeof views / sizeof *views)
+
+bool report_table_known(const char *name, bool compare)
+{
+    for (size_t i = 0; i < NVIEWS; i++)
+        if (!strcmp(views[i].name, name))
+            return !compare || views[i].compare;
+    return false;
+}
+
+/* The index of table name (built once per name and comparison), or -1. */
+static int table_index(struct ctx *c, const char *name, bool compare)
+{
+    struct report *r = c->r;
+    for (size_t i = 0; i < r->ntables; i++)
+        if (!strcmp(r->tables[i].id, name) &&
+            r->tables[i].compared == (compare && c->in->prev != NULL))
+            return (int)i;
+    for (size_t v = 0; v < NVIEWS; v++) {
+        if (strcmp(views[v].name, name))
+            continue;
+        struct dtable *t = realloc(r->tables, (r->ntables + 1) * sizeof *t);
+        if (!t)
+            break;
+        r->tables = t;
+        memset(&t[r->ntables], 0, sizeof *t);
+        if (!views[v].build(c, &t[r->ntables], compare) || c->failed) {
+            table_free(t[r->ntables].body);
+            return -1;
+        }
+        dt_finish(&t[r->ntables]);
+        return (int)r->ntables++;
+    }
+    if (!c->failed)
+        tp_fail(c->err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory building table %s", name);
+    c->failed = true;
+    return -1;
+}
+
+/* ---- charts ------------------------------------------------------------------------------- */
+
+static void chart_title(struct ctx *c, struct dchart *ch, const char *id, const char *table)
+{
+    snprintf(ch->id, sizeof ch->id, "%s", id);
+    snprintf(ch->title, sizeof ch->title, "%s", L(c, "chart", id));
+    /* Draw the table as the definition placed it (with or without comparison), if it did. */
+    ch->table = -1;
+    for (size_t i = 0; i < c->r->ntables && ch->table < 0; i++)
+        if (!strcmp(c->r->tables[i].id, table))
+            ch->table = (int)i;
+    if (ch->table < 0)
+        ch->table = table_index(c, table, false);
+}
+
+/* Rows with a non-zero value in col (the tables put those first). */
+static int nonzero_rows(const struct dtable *t, int col)
+{
+    int n = 0;
+    while ((size_t)n < t->body->nrows && dtable_number(t, (size_t)n, col) > 0)
+        n++;
+    return n;
+}
+
+static bool ch_victims_by_sex_age(struct ctx *c, struct dchart *ch)
+{
+    chart_title(c, ch, "victims_by_sex_age", "victims_by_sex_age");
+    if (ch->table < 0)
+        return false;
+    ch->kind = CHART_COLUMN;
+    ch->by_row = true;
+    ch->first = 1;
+    ch->n = c->in->agg->bands.n; /* the bands, not unknown or total */
+    ch->series[0] = SEX_FEMALE;
+    ch->series[1] = SEX_MALE;
+    ch->nseries = 2;
+    return true;
+}
+
+/* One value column over the table's first rows: bars (kind) of col. */
+static bool ch_simple(struct ctx *c, struct dchart *ch, const char *id, enum chart_kind kind,
+                      int col, bool all_rows)
+{
+    chart_title(c, ch, id, id);
+    if (ch->table < 0)
+        return false;
+    const struct dtable *t = &c->r->tables[ch->table];
+    ch->kind = kind;
+    ch->cat_col = t->cols[0].kind == COL_TEXT && t->cols[1].kind == COL_TEXT ? 1 : 0;
+    ch->first = 0;
+    ch->n = all_rows ? (int)t->body->nrows : nonzero_rows(t, col);
+    ch->series[0] = col;
+    ch->nseries = 1;
+    ch->percent = t->cols[col].kind == COL_PERCENT;
+    snprintf(ch->note, sizeof ch->note, "%s", t->note);
+    return true;
+}
+
+static bool ch_cases_by_region(struct ctx *c, struct dchart *ch)
+{
+    return ch_simple(c, ch, "cases_by_region", CHART_BAR, 2, false);
+}
+
+static bool ch_suspects_by_year(struct ctx *c, struct dchart *ch)
+{
+    return ch_simple(c, ch, "suspects_by_year", CHART_COLUMN, 1, true);
+}
+
+static bool ch_status(struct ctx *c, struct dchart *ch)
+{
+    return ch_simple(c, ch, "status", CHART_BAR, 1, true);
+}
+
+static bool ch_exploitation(struct ctx *c, struct dchart *ch)
+{
+    return ch_simple(c, ch, "exploitation", CHART_BAR, 5, true);
+}
+
+static bool ch_recruitment(struct ctx *c, struct dchart *ch)
+{
+    return ch_simple(c, ch, "recruitment", CHART_BAR, 2, true);
+}
+
+static const struct {
+    const char *name;
+    bool (*build)(struct ctx *c, struct dchart *ch);
+} charts[] = {
+    {"victims_by_sex_age", ch_victims_by_sex_age}, {"cases_by_region", ch_cases_by_region},
+    {"suspects_by_year", ch_suspects_by_year},     {"status", ch_status},
+    {"exploitation", ch_exploitation},             {"recruitment", ch_recruitment},
+};
+
+bool report_chart_known(const char *name)
+{
+    for (size_t i = 0; i < sizeof charts / sizeof *charts; i++)
+        if (!strcmp(charts[i].name, name))
+            return true;
+    return false;
+}
+
+static int chart_index(struct ctx *c, const char *name)
+{
+    struct report *r = c->r;
+    for (size_t i = 0; i < sizeof charts / sizeof *charts; i++) {
+        if (strcmp(charts[i].name, name))
+            continue;
+        struct dchart *ch = realloc(r->charts, (r->ncharts + 1) * sizeof *ch);
+        if (!ch)
+            break;
+        r->charts = ch;
+        memset(&ch[r->ncharts], 0, sizeof *ch);
+        if (!charts[i].build(c, &ch[r->ncharts]))
+            return -1;
+        return (int)r->ncharts++;
+    }
+    c->failed = true;
+    return -1;
+}
+
+/* ---- the manifest ------------------------------------------------------------------------- */
+
+static bool about(struct ctx *c)
+{
+    struct report *r = c->r;
+    struct dtable *t = realloc(r->tables, (r->ntables + 2) * sizeof *t);
+    if (!t)
+        return false;
+    r->tables = t;
+    memset(&t[r->ntables], 0, 2 * sizeof *t);
+    struct dtable *run = &t[r->ntables], *files = &t[r->ntables + 1];
+    snprintf(run->id, sizeof run->id, "about_run");
+    snprintf(run->title, sizeof run->title, "%s", L(c, "word", "about"));
+    int n = 0;
+    dt_col(c, run, &n, "item", COL_TEXT, false);
+    dt_col(c, run, &n, "value", COL_TEXT, false);
+    if (!dt_body(c, run, n))
+        return false;
+    const struct agg *a = c->in->agg;
+    char from[80], to[80], pfrom[80], pto[80], date[80], period[200], previous[200];
+    labels_date(c->in->labels, a->period[0].period.from, from, sizeof from);
+    labels_date(c->in->labels, a->period[0].period.to, to, sizeof to);
+    snprintf(period, sizeof period, "%s - %s", from, to);
+    if (c->in->prev) {
+        labels_date(c->in->labels, a->period[1].period.from, pfrom, sizeof pfrom);
+        labels_date(c->in->labels, a->period[1].period.to, pto, sizeof pto);
+        snprintf(previous, sizeof previous, "%s - %s", pfrom, pto);
+    } else {
+        snprintf(previous, sizeof previous, "%s", L(c, "word", "no_previous"));
+    }
+    labels_date(c->in->labels, a->latest, date, sizeof date);
+    char bands[200] = "";
+    for (int i = 0; i < a->bands.n; i++) {
+        size_t k = strlen(bands);
+        snprintf(bands + k, sizeof bands - k, "%s%s", i ? ", " : "", a->bands.label[i]);
+    }
+    const char *rows[][2] = {
+        {"title", r->title},
+        {"period", period},
+        {"previous_period", previous},
+        {"data_date", date},
+        {"input", c->in->input},
+        {"profile", c->in->profile},
+        {"age_bands", bands},
+        {"language", r->lang},
+        {"tool", "tipreport " TIPREPORT_VERSION},
+    };
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        size_t k = table_row(run->body, NULL);
+        table_text(run->body, k, 0, L(c, "about", rows[i][0]));
+        table_text(run->body, k, 1, rows[i][1]);
+    }
+    snprintf(files->id, sizeof files->id, "about_files");
+    snprintf(files->title, sizeof files->title, "%s", L(c, "table", "data_quality_files"));
+    n = 0;
+    static const char *const cols[] = {"file", "role", "size", "sha256", "encoding", "rows_read"};
+    for (int k = 0; k < 6; k++)
+        dt_col(c, files, &n, cols[k], k == 2 || k == 5 ? COL_COUNT : COL_TEXT, false);
+    if (!dt_body(c, files, n))
+        return false;
+    const struct quality *q = c->in->dq;
+    for (int i = 0; i < q->nfiles; i++) {
+        size_t k = table_row(files->body, NULL);
+        table_text(files->body, k, 0, q->files[i].name);
+        table_text(files->body, k, 1, kind_name(q->files[i].kind));
+        table_int(files->body, k, 2, (uint64_t)q->files[i].size);
+        table_text(files->body, k, 3, q->files[i].sha256);
+        table_text(files->body, k, 4, charset_name(q->files[i].charset));
+        table_int(files->body, k, 5, q->files[i].read);
+    }
+    r->about_run = (int)r->ntables;
+    r->about_files = (int)r->ntables + 1;
+    r->ntables += 2;
+    /* The counting rules, [rules] 1, 2, ... of the labels. */
+    for (int i = 1; i < 50; i++) {
+        char key[12];
+        snprintf(key, sizeof key, "%d", i);
+        const char *rule = labels_get(c->in->labels, "rules", key);
+        if (!rule)
+            break;
+        char **rs = realloc(r->rules, (r->nrules + 1) * sizeof *rs);
+        if (!rs || !(rs[r->nrules] = strdup(rule)))
+            return false;
+        r->rules = rs;
+        r->nrules++;
+    }
+    return !c->failed;
+}
+
+/* ---- the report --------------------------------------------------------------------------- */
+
+static char *expand(struct ctx *c, const char *text)
+{
+    struct buf b = {0};
+    if (!figures_expand(c->r->figures, text ? text : "", &b)) {
+        buf_free(&b);
+        return NULL;
+    }
+    char *s = strdup(buf_cstr(&b));
+    buf_free(&b);
+    return s;
+}
+
+static bool add_block(struct ctx *c, enum block_kind kind, const char *text, int index)
+{
+    struct report *r = c->r;
+    if (!r->nsections)
+        return false;
+    struct section *s = &r->sections[r->nsections - 1];
+    struct block *b = realloc(s->blocks, (s->n + 1) * sizeof *b);
+    if (!b)
+        return false;
+    s->blocks = b;
+    b[s->n].kind = kind;
+    b[s->n].index = index;
+    b[s->n].text = text ? expand(c, text) : NULL;
+    if (text && !b[s->n].text)
+        return false;
+    s->n++;
+    return true;
+}
+
+struct report *report_build(const struct report_input *in, struct tp_error *err)
+{
+    struct report *r = calloc(1, sizeof *r);
+    if (!r) {
+        tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+        return NULL;
+    }
+    struct ctx c = {in, r, err, false};
+    const struct reportdef *d = in->def;
+    snprintf(r->lang, sizeof r->lang, "%s", labels_lang(in->labels));
+    r->created = in->agg->latest ? in->agg->latest : in->agg->period[0].period.to;
+    const char *title = in->title && in->title[0] ? in->title : d->title;
+    r->figures = figures_build(in->agg, in->cur, in->prev, in->labels, title ? title : "");
+    bool ok = r->figures != NULL;
+    if (ok) {
+        r->title = expand(&c, title ? title : "");
+        r->subtitle = expand(&c, d->subtitle ? d->subtitle : "");
+        r->total_label = strdup(L(&c, "word", "total"));
+        r->todo_label = strdup(L(&c, "word", "todo"));
+        r->author = strdup(in->author ? in->author : "");
+        r->organisation = strdup(in->organisation ? in->organisation : "");
+        ok = r->title && r->subtitle && r->total_label && r->todo_label && r->author &&
+             r->organisation;
+    }
+    for (size_t i = 0; ok && !c.failed && i < d->n; i++) {
+        const struct def_item *it = &d->items[i];
+        int idx;
+        switch (it->kind) {
+        case DEF_SECTION: {
+            struct section *s = realloc(r->sections, (r->nsections + 1) * sizeof *s);
+            ok = s != NULL;
+            if (!ok)
+                break;
+            r->sections = s;
+            memset(&s[r->nsections], 0, sizeof *s);
+            snprintf(s[r->nsections].id, sizeof s->id, "%s", it->name);
+            s[r->nsections].heading = expand(&c, it->text);
+            ok = s[r->nsections++].heading != NULL;
+            break;
+        }
+        case DEF_SUBHEAD:
+            ok = add_block(&c, BLOCK_SUBHEAD, it->text, -1);
+            break;
+        case DEF_TEXT:
+            ok = add_block(&c, BLOCK_TEXT, it->text, -1);
+            break;
+        case DEF_TODO:
+            ok = add_block(&c, BLOCK_TODO, it->text, -1);
+            break;
+        case DEF_TABLE:
+            idx = table_index(&c, it->name, it->compare);
+            ok = idx >= 0 && add_block(&c, BLOCK_TABLE, NULL, idx);
+            break;
+        case DEF_CHART:
+            idx = chart_index(&c, it->name);
+            ok = idx >= 0 && add_block(&c, BLOCK_CHART, NULL, idx);
+            break;
+        }
+    }
+    ok = ok && !c.failed && about(&c);
+    if (!ok) {
+        if (!c.failed)
+            tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+        report_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+void report_free(struct report *r)
+{
+    if (!r)
+        return;
+    for (size_t i = 0; i < r->nsections; i++) {
+        for (size_t k = 0; k < r->sections[i].n; k++)
+            free(r->sections[i].blocks[k].text);
+        free(r->sections[i].blocks);
+        free(r->sections[i].heading);
+    }
+    free(r->sections);
+    for (size_t i = 0; i < r->ntables; i++)
+        table_free(r->tables[i].body);
+    free(r->tables);
+    free(r->charts);
+    for (size_t i = 0; i < r->nrules; i++)
+        free(r->rules[i]);
+    free(r->rules);
+    free(r->title);
+    free(r->subtitle);
+    free(r->total_label);
+    free(r->todo_label);
+    free(r->author);
+    free(r->organisation);
+    figures_free(r->figures);
+    free(r);
+}

@@ -1,0 +1,118 @@
+/* report.h: the renderer-neutral report: sections of text, tables and charts, and a manifest. */
+#ifndef TP_REPORT_H
+#define TP_REPORT_H
+
+#include <stdbool.h>
+
+#include "aggregate.h"
+#include "figures.h"
+#include "labels.h"
+#include "quality.h"
+#include "reportdef.h"
+#include "table.h"
+
+enum col_kind {
+    COL_TEXT,
+    COL_COUNT,    /* a whole number */
+    COL_PERCENT,  /* a fraction, shown as a percentage */
+    COL_RATE,     /* a decimal number */
+    COL_DIFF,     /* column a minus column b */
+    COL_DIFF_PCT, /* (a - b) / b; empty when b is 0 */
+    COL_ROWSUM,   /* columns a to b of the row, added up */
+};
+
+struct dcol {
+    char label[96];
+    enum col_kind kind;
+    int a, b;
+    bool sum; /* the total row adds this column up */
+};
+
+/* A table as the reader sees it: labelled, ordered, with its total. The body's cells hold
+ * every value, computed columns included, so that a renderer may write values or formulas. */
+struct dtable {
+    char id[48];
+    char title[160];
+    char note[400];
+    struct table *body; /* owned */
+    struct dcol cols[TABLE_MAX_COLS];
+    bool total;         /* a total row follows the body */
+    bool compared;      /* has the previous period's columns */
+};
+
+enum chart_kind { CHART_BAR, CHART_COLUMN };
+
+/* A chart draws a display table. Series are value columns over rows [first, first + n) with
+ * categories from cat_col; or, by_row, rows (series[]) over columns [first, first + n) with the
+ * column labels as categories. */
+struct dchart {
+    char id[48];
+    char title[160];
+    char note[400];
+    enum chart_kind kind;
+    bool percent;
+    int table; /* index into report.tables */
+    bool by_row;
+    int cat_col, first, n;
+    int series[4], nseries;
+};
+
+enum block_kind { BLOCK_SUBHEAD, BLOCK_TEXT, BLOCK_TABLE, BLOCK_CHART, BLOCK_TODO };
+
+struct block {
+    enum block_kind kind;
+    char *text; /* figures filled in */
+    int index;  /* table or chart */
+};
+
+struct section {
+    char id[48];
+    char *heading;
+    struct block *blocks;
+    size_t n;
+};
+
+struct report {
+    char *title, *subtitle;
+    char lang[8];
+    tp_date created; /* the data's date: the documents' pinned creation date */
+    struct section *sections;
+    size_t nsections;
+    struct dtable *tables;
+    size_t ntables;
+    struct dchart *charts;
+    size_t ncharts;
+    int about_run, about_files; /* the manifest's tables (indexes into tables) */
+    char *total_label;          /* "Total" in the report's language */
+    char *todo_label;           /* "TO BE WRITTEN" */
+    char *author, *organisation; /* for the documents' properties; may be "" */
+    char **rules;               /* the counting rules in words, for the manifest */
+    size_t nrules;
+    struct figures *figures;
+};
+
+struct report_input {
+    const struct reportdef *def;
+    const struct agg *agg;
+    const struct tableset *cur, *prev; /* prev NULL: no previous period */
+    const struct quality *dq;
+    const struct labels *labels;
+    const char *title;   /* overrides the definition's when not empty */
+    const char *profile; /* the profile's name, for the manifest */
+    const char *input;   /* the input as given */
+    const char *author, *organisation;
+};
+
+struct report *report_build(const struct report_input *in, struct tp_error *err);
+void report_free(struct report *r); /* accepts NULL */
+
+/* The catalogue of tables (with compare: those that can show the previous period) and charts. */
+bool report_table_known(const char *name, bool compare);
+bool report_chart_known(const char *name);
+
+/* A cell's number (0 for text and empty cells). */
+double dtable_number(const struct dtable *t, size_t row, int col);
+/* The total row's number for a summed, row-sum or difference column. */
+double dtable_total(const struct dtable *t, int col);
+
+#endif

@@ -1,0 +1,197 @@
+#!/usr/bin/python3
+"""check_workbook.py OUT INPUT LANG SHEETS...: reads OUT/report.xlsx with openpyxl (an
+independent reader) and checks it against OUT/tables/*.csv:
+
+- the sheets are SHEETS, in that order;
+- every figure of every table the workbook names (t_<table>) equals the CSV table's, labels
+  mapped back to codes through templates/labels/LANG.ini;
+- every total row holds SUM formulas whose cached values equal the sums of the cells above;
+- a chart part per chart of the definition (counted in the package);
+- the manifest's SHA-256 of each input file equals the file's;
+- the document's creation date is the data's date (pinned), not today.
+Prints what is wrong; exits 1 when anything is."""
+import configparser, csv, datetime, hashlib, os, re, sys, zipfile
+
+import openpyxl
+
+out, inp, lang, sheets = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+path = os.path.join(out, 'report.xlsx')
+problems = []
+wb = openpyxl.load_workbook(path)                  # formulas as written
+wv = openpyxl.load_workbook(path, data_only=True)  # the values cached beside them
+labels = configparser.ConfigParser(interpolation=None, strict=False)
+labels.optionxform = str
+labels.read(os.path.join('templates', 'labels', lang + '.ini'), encoding='utf-8')
+
+
+def csv_table(name):
+    with open(os.path.join(out, 'tables', name + '.csv'), encoding='utf-8') as f:
+        return list(csv.DictReader(f))
+
+
+def code_of(section, label):
+    for code, text in labels[section].items():
+        if text == label:
+            return code
+    return None
+
+
+def same(a, b):
+    if isinstance(a, (int, float)) and isinstance(b, (int, float)):
+        return abs(a - b) < 1e-9
+    if isinstance(a, list) and isinstance(b, list):
+        return len(a) == len(b) and all(same(x, y) for x, y in zip(a, b))
+    return a == b
+
+
+def expect(what, got, want):
+    if not same(got, want):
+        problems.append('%s: %r, expected %r' % (what, got, want))
+
+
+if wb.sheetnames != sheets:
+    problems.append('sheets %s, expected %s' % (wb.sheetnames, sheets))
+
+countries = {}
+with open('templates/places/countries.csv', encoding='utf-8') as f:
+    for r in csv.DictReader(f):
+        countries[r['name_es'] if lang == 'es' else r['name']] = r['name']
+countries[labels['word']['unknown']] = 'unknown'
+
+
+def ranges():
+    """name -> (sheet, first row, last row, first col, last col), 1-based."""
+    out_ = {}
+    for dn in wb.defined_names.definedName:
+        m = re.match(r"'?(.*?)'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$", dn.attr_text)
+        sheet = m.group(1).replace("''", "'")
+        c1 = openpyxl.utils.column_index_from_string(m.group(2))
+        c2 = openpyxl.utils.column_index_from_string(m.group(4))
+        out_[dn.name] = (sheet, int(m.group(3)), int(m.group(5)), c1, c2)
+    return out_
+
+
+def rows_of(rng, values=True):
+    sheet, r1, r2, c1, c2 = rng
+    ws = (wv if values else wb)[sheet]
+    header = [ws.cell(r1, c).value for c in range(c1, c2 + 1)]
+    body = [[ws.cell(r, c).value for c in range(c1, c2 + 1)] for r in range(r1 + 1, r2 + 1)]
+    return header, body
+
+
+named = ranges()
+checked = 0
+
+
+def num(v):
+    return 0 if v in (None, '') else v
+
+
+# Each named table against its CSV.
+for name, rng in sorted(named.items()):
+    table = name[2:].replace('_compare', '')
+    header, body = rows_of(rng)
+    if table == 'headline':
+        summary = {r['metric']: int(r['value']) for r in csv_table('summary') if r['value'].isdigit()}
+        for row in body:
+            metric = code_of('metric', row[0])
+            expect('%s %s' % (name, row[0]), row[1], summary.get(metric))
+    elif table == 'victims_by_sex_age':
+        want = {(r['sex'], r['age_band']): int(r['victims']) for r in csv_table(table)}
+        for row in body:
+            sex = code_of('sex', row[0])
+            for k, band in enumerate(header[1:-1], 1):
+                band = 'unknown' if band == labels['word']['unknown'] else band
+                expect('%s %s %s' % (name, sex, band), row[k], want[(sex, band)])
+    elif table == 'cases_by_region':
+        want = {r['region_code']: r for r in csv_table(table)}
+        for row in body:
+            w = want[row[0]]
+            expect('%s %s' % (name, row[0]), row[2:5],
+                   [int(w['cases']), int(w['victims']), int(w['victims_minor'])])
+            if w['victims_per_100k']:
+                expect('%s %s rate' % (name, row[0]), round(row[5], 2), float(w['victims_per_100k']))
+    elif table == 'cases_by_city':
+        want = {r['city']: r for r in csv_table(table)}
+        for row in body:
+            w = want['unknown' if row[0] == labels['word']['unknown'] else row[0]]
+            expect('%s %s' % (name, row[0]), row[2:4], [int(w['cases']), int(w['victims'])])
+    elif table in ('victims_by_nationality', 'suspects_by_nationality'):
+        want = {r['nationality']: int(r[header and ('victims' if 'victims' in table else 'suspects')])
+                for r in csv_table(table)}
+        for row in body:
+            expect('%s %s' % (name, row[0]), row[1], want[countries[row[0]]])
+    elif table == 'routes':
+        want = csv_table(table)
+        expect(name + ' rows', len(body), len(want))
+        for row, w in zip(body, want):
+            expect('%s row' % name, row[4:6], [int(w['cases']), int(w['victims'])])
+    elif table in ('recruitment', 'transport', 'source', 'status', 'assistance'):
+        count = 'victims' if table == 'assistance' else 'cases'
+        want = {r[table]: int(r[count]) for r in csv_table(table)}
+        for row in body:
+            expect('%s %s' % (name, row[0]), row[1], want[code_of(table, row[0])])
+    elif table == 'exploitation':
+        want = {}
+        for r in csv_table(table):
+            w = want.setdefault(r['exploitation'], [0, 0, 0, 0])
+            n = int(r['victims'])
+            w[0] += n
+            w[1] += n if r['sex'] == 'female' else 0
+            w[2] += n if r['sex'] == 'male' else 0
+            w[3] += n if r['minor'] == 'yes' else 0
+        for row in body:
+            expect('%s %s' % (name, row[0]), row[1:5], want[code_of('exploitation', row[0])])
+    elif table == 'suspects_by_year':
+        want = {r['year']: r for r in csv_table(table)}
+        cols = ['identified', 'female', 'male', 'peruvian', 'foreign', 'detained', 'prosecuted',
+                'convicted']
+        for row in body:
+            expect('%s %s' % (name, row[0]), row[1:9], [int(want[row[0]][c]) for c in cols])
+    elif table == 'data_quality_files':
+        want = {r['file']: r for r in csv_table('input_files')}
+        for row in body:
+            w = want[row[0]]
+            expect('%s %s' % (name, row[0]), row[3:8],
+                   [int(w[c]) for c in ('rows_read', 'rows_counted', 'rows_rejected',
+                                        'rows_blank', 'warnings')])
+    elif table == 'data_quality_entries':
+        with open(os.path.join(out, 'data_quality.csv'), encoding='utf-8') as f:
+            want = list(csv.DictReader(f))
+        expect(name + ' rows', len(body), len(want))
+        for row, w in zip(body, want):
+            expect('%s line' % name, [row[0], row[1], row[4]], [w['file'], int(w['line']), w['problem']])
+    elif table == 'about_files':
+        for row in body:
+            digest = hashlib.sha256(open(os.path.join(inp, row[0]), 'rb').read()).hexdigest()
+            expect('%s %s sha256' % (name, row[0]), row[3], digest)
+            expect('%s %s size' % (name, row[0]), row[2], os.path.getsize(os.path.join(inp, row[0])))
+    else:
+        continue
+    checked += 1
+    # A total row, when there is one, adds up the body with live formulas.
+    sheet, r1, r2, c1, c2 = rng
+    ws, wsv = wb[sheet], wv[sheet]
+    if ws.cell(r2 + 1, c1).value == labels['word']['total']:
+        for c in range(c1 + 1, c2 + 1):
+            f = ws.cell(r2 + 1, c).value
+            if isinstance(f, str) and f.startswith('=SUM('):
+                column = [num(wsv.cell(r, c).value) for r in range(r1 + 1, r2 + 1)]
+                if not isinstance(column[0], str):
+                    expect('%s total of column %d' % (name, c), wsv.cell(r2 + 1, c).value, sum(column))
+        if not any(isinstance(ws.cell(r2 + 1, c).value, str) and
+                   ws.cell(r2 + 1, c).value.startswith('=') for c in range(c1, c2 + 1)):
+            problems.append('%s: a total row without formulas' % name)
+
+if checked < 10:
+    problems.append('only %d named tables checked' % checked)
+charts = [n for n in zipfile.ZipFile(path).namelist() if re.match(r'xl/charts/chart\d+\.xml$', n)]
+definition = open(os.path.join('templates', 'reports', 'annual-report.%s.txt' % lang), encoding='utf-8').read()
+expect('charts in the package', len(charts), len(re.findall(r'^\[chart ', definition, re.M)))
+summary = {r['metric']: r['value'] for r in csv_table('summary')}
+created = wb.properties.created
+if created.date() == datetime.date.today():
+    problems.append('the creation date is today: not pinned')
+for p in problems:
+    print('%s: %s' % (path, p))
+sys.exit(1 if problems else 0)
