@@ -440,18 +440,8 @@ static int split_parts(const struct places *p, const char *s, size_t n, struct p
         struct part *pt = &parts[np];
         memset(pt, 0, sizeof *pt);
         pt->country = -1;
-        if (all_digits(ps, pn)) {
-            struct place c = by_code(p, ps, pn);
-            if (c.status == PLACE_OK) {
-                pt->region = c.code;
-                if (c.province) {
-                    pt->provs[0] = c.province;
-                    pt->nprovs = 1;
-                }
-                np++;
-            }
-            continue;
-        }
+        if (all_digits(ps, pn))
+            continue; /* a code only counts as the whole value, not as "Jr. Lima (123)" */
         int country;
         if (iso_code(p, ps, pn, &country)) {
             pt->country = country;

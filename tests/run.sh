@@ -58,6 +58,19 @@ assert wb.sheetnames[0] == 'Resumen ejecutivo', wb.sheetnames
 assert any(c.value == 'Femenino' for row in wb['Magnitud'].iter_rows() for c in row)
 " "$tmp/edited" && grep -q "^A. Anti-trafficking laws$" "$tmp/edited/checklist.txt"; then ok; else bad; fi
 
+# Values from the input that look like formulas stay text in the workbook.
+step "formula-like values stay text"
+mkdir -p "$tmp/formula"
+printf 'case_id,reported_on,region\nC1,2007-05-01,=HYPERLINK("x")\nC2,2007-05-01,@SUM(1)\n' > "$tmp/formula/cases.csv"
+printf 'victim_id,case_id,age\nV1,C1,=1+1\nV2,C2,+5\n' > "$tmp/formula/victims.csv"
+if "$bin" report "$tmp/formula" -q -o "$tmp/formula/out" && "$python" -c "
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1] + '/report.xlsx')
+cells = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
+hostile = [c for c in cells if c.value.lstrip(\"'\").startswith(('=HYPERLINK', '@SUM', '=1+1', '+5'))]
+assert len(hostile) == 4 and all(c.data_type == 's' for c in hostile), [(c.value, c.data_type) for c in hostile]
+" "$tmp/formula/out"; then ok; else bad; fi
+
 step "sample: the 2008 figures"
 if "$python" tests/sample_figures.py "$tmp/sample"; then ok; else bad; fi
 

@@ -65,6 +65,8 @@ void suite_places(void)
     CHECK_STR(where("80101"), "Cusco/Cusco");
     CHECK_STR(where("26"), "?2");
     CHECK_STR(where("999999"), "?2");
+    CHECK_STR(where("@SUM(1)"), "?2");          /* digits inside a value are not a code */
+    CHECK_STR(where("Puno (21)"), "Puno/Puno");
     /* Abroad: a foreign country alone decides; Peru alone names no region. */
     CHECK_STR(where("Quito, Ecuador"), "Ecuador");
     CHECK_STR(where("Tokio, Japón"), "Japan");
