@@ -30,6 +30,7 @@ struct xlsx_ctx {
     double width[MAX_SHEET_COLS]; /* characters, per column of the current sheet */
     struct pos *pos;              /* per report table */
     lxw_format *title, *subtitle, *heading, *sub, *para, *todo, *note, *caption, *head, *head_num;
+    lxw_format *text; /* body text: indented, so it never touches a number on its left */
     lxw_format *num[7], *tot[7]; /* by enum col_kind: body and total row */
     bool failed;
 };
@@ -55,7 +56,8 @@ static void set_widths(struct xlsx_ctx *c)
     for (int k = 0; k < MAX_SHEET_COLS; k++)
         if (c->width[k] > 0) {
             double w = c->width[k] + 2;
-            worksheet_set_column(c->ws, (lxw_col_t)k, (lxw_col_t)k, w < 60 ? w : 60, NULL);
+            /* wide enough for a SHA-256 digest, no wider */
+            worksheet_set_column(c->ws, (lxw_col_t)k, (lxw_col_t)k, w < 68 ? w : 68, NULL);
         }
     memset(c->width, 0, sizeof c->width);
 }
@@ -152,6 +154,9 @@ static void *begin(const struct report *r, const char *path, struct tp_error *er
     format_set_bg_color(c->head, 0xE7E6E6);
     format_set_text_wrap(c->head);
     format_set_align(c->head, LXW_ALIGN_VERTICAL_BOTTOM);
+    format_set_indent(c->head, 1);
+    c->text = fmt(c, false, false, 0, NULL);
+    format_set_indent(c->text, 1);
     c->head_num = fmt(c, true, false, 0, NULL); /* over numbers: right-aligned */
     format_set_bottom(c->head_num, LXW_BORDER_THIN);
     format_set_bg_color(c->head_num, 0xE7E6E6);
@@ -318,8 +323,8 @@ static bool table(void *ctx, int index)
             if (d->kind == COL_TEXT) {
                 const char *v = table_cell_text(t->body, cl);
                 if (v[0])
-                    worksheet_write_string(c->ws, c->row, (lxw_col_t)k, v, NULL);
-                grow_width(c, k, (double)u8width(v));
+                    worksheet_write_string(c->ws, c->row, (lxw_col_t)k, v, c->text);
+                grow_width(c, k, (double)u8width(v) + 1);
             } else if (d->kind == COL_DIFF || d->kind == COL_DIFF_PCT || d->kind == COL_ROWSUM) {
                 formula(c, t, c->row, k, dtable_number(t, r, k), cl->kind != CELL_EMPTY, f);
             } else if (cl->kind != CELL_EMPTY) {
