@@ -86,6 +86,22 @@ static int dt_col(struct ctx *c, struct dtable *t, int *ncols, const char *label
     return i;
 }
 
+/* Columns as data: label key (in [column]), kind, summed in the total row. */
+struct colspec {
+    const char *label;
+    enum col_kind kind;
+    bool sum;
+};
+
+static void dt_cols(struct ctx *c, struct dtable *t, int *ncols, const struct colspec *cs, size_t k)
+{
+    for (size_t i = 0; i < k; i++)
+        dt_col(c, t, ncols, cs[i].label, cs[i].kind, cs[i].sum);
+}
+
+#define COLSPECS(...) (const struct colspec[]){__VA_ARGS__}, \
+    sizeof((const struct colspec[]){__VA_ARGS__}) / sizeof(struct colspec)
+
 static bool dt_body(struct ctx *c, struct dtable *t, int ncols)
 {
     t->body = table_new(t->id, ncols, blank_names);
@@ -262,12 +278,11 @@ static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
 {
     dt_title(c, t, "cases_by_region");
     int n = 0;
-    dt_col(c, t, &n, "region_code", COL_TEXT, false);
-    dt_col(c, t, &n, "region", COL_TEXT, false);
-    int cases = dt_col(c, t, &n, "cases", COL_COUNT, true);
-    dt_col(c, t, &n, "victims", COL_COUNT, true);
-    dt_col(c, t, &n, "victims_minor", COL_COUNT, true);
-    dt_col(c, t, &n, "victims_per_100k", COL_RATE, false);
+    dt_cols(c, t, &n, COLSPECS({"region_code", COL_TEXT, false}, {"region", COL_TEXT, false},
+                               {"cases", COL_COUNT, true}, {"victims", COL_COUNT, true},
+                               {"victims_minor", COL_COUNT, true},
+                               {"victims_per_100k", COL_RATE, false}));
+    int cases = 2;
     bool prev = compare && c->in->prev;
     if (prev)
         dt_compare_cols(c, t, &n, cases);
@@ -295,10 +310,9 @@ static bool v_cases_by_city(struct ctx *c, struct dtable *t, bool compare)
 {
     dt_title(c, t, "cases_by_city");
     int n = 0;
-    dt_col(c, t, &n, "city", COL_TEXT, false);
-    dt_col(c, t, &n, "region", COL_TEXT, false);
-    int cases = dt_col(c, t, &n, "cases", COL_COUNT, true);
-    dt_col(c, t, &n, "victims", COL_COUNT, true);
+    dt_cols(c, t, &n, COLSPECS({"city", COL_TEXT, false}, {"region", COL_TEXT, false},
+                               {"cases", COL_COUNT, true}, {"victims", COL_COUNT, true}));
+    int cases = 2;
     bool prev = compare && c->in->prev;
     if (prev)
         dt_compare_cols(c, t, &n, cases);
@@ -365,12 +379,9 @@ static bool v_routes(struct ctx *c, struct dtable *t, bool compare)
     (void)compare;
     dt_title(c, t, "routes");
     int n = 0;
-    dt_col(c, t, &n, "origin", COL_TEXT, false);
-    dt_col(c, t, &n, "transit", COL_TEXT, false);
-    dt_col(c, t, &n, "destination", COL_TEXT, false);
-    dt_col(c, t, &n, "scope", COL_TEXT, false);
-    dt_col(c, t, &n, "cases", COL_COUNT, true);
-    dt_col(c, t, &n, "victims", COL_COUNT, true);
+    dt_cols(c, t, &n, COLSPECS({"origin", COL_TEXT, false}, {"transit", COL_TEXT, false},
+                               {"destination", COL_TEXT, false}, {"scope", COL_TEXT, false},
+                               {"cases", COL_COUNT, true}, {"victims", COL_COUNT, true}));
     t->total = true;
     if (!dt_body(c, t, n))
         return false;
@@ -455,12 +466,10 @@ static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
     /* exploitation.csv is by sex and minor: add each form up first. */
     dt_title(c, t, "exploitation");
     int n = 0;
-    dt_col(c, t, &n, "exploitation", COL_TEXT, false);
-    int cnt = dt_col(c, t, &n, "victims", COL_COUNT, false);
-    dt_col(c, t, &n, "female", COL_COUNT, false);
-    dt_col(c, t, &n, "male", COL_COUNT, false);
-    dt_col(c, t, &n, "minors", COL_COUNT, false);
-    dt_col(c, t, &n, "share", COL_PERCENT, false);
+    dt_cols(c, t, &n, COLSPECS({"exploitation", COL_TEXT, false}, {"victims", COL_COUNT, false},
+                               {"female", COL_COUNT, false}, {"male", COL_COUNT, false},
+                               {"minors", COL_COUNT, false}, {"share", COL_PERCENT, false}));
+    int cnt = 1;
     bool prev = compare && c->in->prev;
     if (prev)
         dt_compare_cols(c, t, &n, cnt);
@@ -600,15 +609,12 @@ static bool v_prevention(struct ctx *c, struct dtable *t, bool compare)
 static bool v_data_quality_files(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
-    static const char *const cols[] = {"rows_read", "rows_counted", "rows_rejected",
-                                       "rows_blank", "warnings"};
     dt_title(c, t, "data_quality_files");
     int n = 0;
-    dt_col(c, t, &n, "file", COL_TEXT, false);
-    dt_col(c, t, &n, "role", COL_TEXT, false);
-    dt_col(c, t, &n, "encoding", COL_TEXT, false);
-    for (int k = 0; k < 5; k++)
-        dt_col(c, t, &n, cols[k], COL_COUNT, true);
+    dt_cols(c, t, &n, COLSPECS({"file", COL_TEXT, false}, {"role", COL_TEXT, false},
+                               {"encoding", COL_TEXT, false}, {"rows_read", COL_COUNT, true},
+                               {"rows_counted", COL_COUNT, true}, {"rows_rejected", COL_COUNT, true},
+                               {"rows_blank", COL_COUNT, true}, {"warnings", COL_COUNT, true}));
     t->total = true;
     if (!dt_body(c, t, n))
         return false;
@@ -631,11 +637,9 @@ static bool v_data_quality_problems(struct ctx *c, struct dtable *t, bool compar
     (void)compare;
     dt_title(c, t, "data_quality_problems");
     int n = 0;
-    dt_col(c, t, &n, "file", COL_TEXT, false);
-    dt_col(c, t, &n, "field", COL_TEXT, false);
-    dt_col(c, t, &n, "problem", COL_TEXT, false);
-    dt_col(c, t, &n, "action", COL_TEXT, false);
-    dt_col(c, t, &n, "rows", COL_COUNT, true);
+    dt_cols(c, t, &n, COLSPECS({"file", COL_TEXT, false}, {"field", COL_TEXT, false},
+                               {"problem", COL_TEXT, false}, {"action", COL_TEXT, false},
+                               {"rows", COL_COUNT, true}));
     t->total = true;
     if (!dt_body(c, t, n))
         return false;
@@ -672,10 +676,10 @@ static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare
 {
     (void)compare;
     dt_title(c, t, "data_quality_entries");
-    static const char *const cols[] = {"file", "line", "field", "value", "problem", "action"};
     int n = 0;
-    for (int k = 0; k < 6; k++)
-        dt_col(c, t, &n, cols[k], k == 1 ? COL_COUNT : COL_TEXT, false);
+    dt_cols(c, t, &n, COLSPECS({"file", COL_TEXT, false}, {"line", COL_COUNT, false},
+                               {"field", COL_TEXT, false}, {"value", COL_TEXT, false},
+                               {"problem", COL_TEXT, false}, {"action", COL_TEXT, false}));
     if (!dt_body(c, t, n))
         return false;
     const struct quality *q = c->in->dq;
@@ -933,9 +937,9 @@ static bool about(struct ctx *c)
     snprintf(files->id, sizeof files->id, "about_files");
     snprintf(files->title, sizeof files->title, "%s", L(c, "table", "data_quality_files"));
     n = 0;
-    static const char *const cols[] = {"file", "role", "size", "sha256", "encoding", "rows_read"};
-    for (int k = 0; k < 6; k++)
-        dt_col(c, files, &n, cols[k], k == 2 || k == 5 ? COL_COUNT : COL_TEXT, false);
+    dt_cols(c, files, &n, COLSPECS({"file", COL_TEXT, false}, {"role", COL_TEXT, false},
+                                   {"size", COL_COUNT, false}, {"sha256", COL_TEXT, false},
+                                   {"encoding", COL_TEXT, false}, {"rows_read", COL_COUNT, false}));
     if (!dt_body(c, files, n))
         return false;
     const struct quality *q = c->in->dq;
