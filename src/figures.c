@@ -98,10 +98,10 @@ static uint64_t lookup(const struct tableset *ts, const char *name, const char *
 
 const char *figures_country(const struct places *p, const struct labels *l, const char *english)
 {
-    if (strcmp(labels_lang(l), "es") != 0)
-        return english;
     if (!strcmp(english, "unknown"))
         return labels_get(l, "word", "unknown");
+    if (strcmp(labels_lang(l), "es") != 0)
+        return english;
     int c = places_country(p, english, strlen(english));
     return c < 0 ? english : places_country_info(p, c)->name_es;
 }

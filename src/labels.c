@@ -86,7 +86,7 @@ struct labels *labels_load(const char *templates, const char *lang, struct tp_er
         {"scope", "international"}, {"word", "date"}, {"word", "unknown"}, {"word", "total"},
         {"word", "previous"}, {"word", "current"}, {"word", "change"}, {"word", "new"},
         {"word", "no_previous"}, {"word", "none"}, {"word", "and"}, {"word", "share_note"},
-        {"word", "about"}, {"word", "data_quality"}, {"word", "source_note"}, {"word", "todo"}};
+        {"word", "about"}, {"word", "data_quality"}, {"word", "source_note"}, {"word", "todo"}, {"word", "no_data"}};
     for (size_t i = 0; i < sizeof need / sizeof *need; i++)
         if (!labels_need(l, need[i][0], need[i][1], err))
             goto fail;

@@ -202,6 +202,12 @@ static bool table(void *ctx, int index)
 {
     struct text_ctx *c = ctx;
     const struct dtable *t = &c->r->tables[index];
+    if (!t->body->nrows) { /* a sentence, not an empty frame */
+        fputs("\n", c->f);
+        wrap(c->f, t->title);
+        wrap(c->f, c->r->no_data);
+        return !ferror(c->f);
+    }
     int nc = t->body->ncols;
     size_t w[TABLE_MAX_COLS] = {0};
     char h1[TABLE_MAX_COLS][128], h2[TABLE_MAX_COLS][128], cells[TABLE_MAX_COLS][128];

@@ -302,6 +302,11 @@ static bool table(void *ctx, int index)
     const struct dtable *t = &c->r->tables[index];
     int nc = t->body->ncols;
     worksheet_write_string(c->ws, c->row++, 0, t->title, c->caption);
+    if (!t->body->nrows) { /* a sentence, not an empty frame */
+        worksheet_write_string(c->ws, c->row++, 0, c->r->no_data, c->note);
+        c->row++;
+        return true;
+    }
     lxw_row_t header = c->row++;
     for (int k = 0; k < nc; k++) {
         worksheet_write_string(c->ws, header, (lxw_col_t)k, t->cols[k].label,
@@ -369,14 +374,14 @@ static bool chart(void *ctx, int index)
 {
     struct xlsx_ctx *c = ctx;
     const struct dchart *ch = &c->r->charts[index];
+    const struct dtable *t = &c->r->tables[ch->table];
+    if (ch->n <= 0 || !t->body->nrows)
+        return true; /* nothing to draw: the table says so */
     /* A chart draws its table: write the table here unless this sheet has it already. */
     if (!c->pos[ch->table].written || c->pos[ch->table].sheet != c->sheet)
         if (!table(ctx, ch->table))
             return false;
     const struct pos *p = &c->pos[ch->table];
-    const struct dtable *t = &c->r->tables[ch->table];
-    if (ch->n <= 0 || !t->body->nrows)
-        return true; /* nothing to draw: the table says so */
     lxw_chart *chart = workbook_add_chart(c->wb, ch->kind == CHART_BAR ? LXW_CHART_BAR
                                                                        : LXW_CHART_COLUMN);
     if (!chart)

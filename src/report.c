@@ -1023,10 +1023,11 @@ struct report *report_build(const struct report_input *in, struct tp_error *err)
         r->subtitle = expand(&c, d->subtitle ? d->subtitle : "");
         r->total_label = strdup(L(&c, "word", "total"));
         r->todo_label = strdup(L(&c, "word", "todo"));
+        r->no_data = strdup(L(&c, "word", "no_data"));
         r->author = strdup(in->author ? in->author : "");
         r->organisation = strdup(in->organisation ? in->organisation : "");
-        ok = r->title && r->subtitle && r->total_label && r->todo_label && r->author &&
-             r->organisation;
+        ok = r->title && r->subtitle && r->total_label && r->todo_label && r->no_data &&
+             r->author && r->organisation;
     }
     for (size_t i = 0; ok && !c.failed && i < d->n; i++) {
         const struct def_item *it = &d->items[i];
@@ -1095,6 +1096,7 @@ void report_free(struct report *r)
     free(r->subtitle);
     free(r->total_label);
     free(r->todo_label);
+    free(r->no_data);
     free(r->author);
     free(r->organisation);
     figures_free(r->figures);

@@ -85,6 +85,7 @@ struct report {
     int about_run, about_files; /* the manifest's tables (indexes into tables) */
     char *total_label;          /* "Total" in the report's language */
     char *todo_label;           /* "TO BE WRITTEN" */
+    char *no_data;              /* the sentence an empty table shows instead of itself */
     char *author, *organisation; /* for the documents' properties; may be "" */
     char **rules;               /* the counting rules in words, for the manifest */
     size_t nrules;

@@ -44,6 +44,11 @@ if "$bin" report input -q --lang en -o "$tmp/english" &&
    "$python" tests/check_workbook.py "$tmp/english" input en Summary Magnitude Prosecution \
      "Protection and assistance" Prevention "Data quality" About; then ok; else bad; fi
 
+step "workbook (en, no suspects) read back"
+if (cd tests/functional/options && "$bin" $(cat args) -q --lang en -o "$tmp/options-en") &&
+   "$python" tests/check_workbook.py "$tmp/options-en" tests/functional/options/input en Summary \
+     Magnitude Prosecution "Protection and assistance" Prevention "Data quality" About; then ok; else bad; fi
+
 # Definitions and labels are data: an edited copy changes the output, no recompiling.
 step "edited templates change the output"
 cp -r templates "$tmp/templates"
