@@ -6,13 +6,18 @@
 #   make bench  time a generated 1M-victim export against DuckDB (not a test)
 
 # Debian packages the build, the run and the tests need. README.md lists exactly these.
-PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev python3 python3-openpyxl
+PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev fonts-dejavu-core poppler-utils python3 python3-openpyxl
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc -DTIPREPORT_TEMPLATES=\"$(CURDIR)/templates\"
-LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -lpthread
+LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -ljson-c $(shell pkg-config --libs pangocairo fontconfig 2>/dev/null) -lm -lpthread
+# Only the drawers see cairo's and pango's headers (the core cannot include them), only the
+# map sees json-c's. System headers: their warnings are not ours.
+CAIRO_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null | sed 's|-I|-isystem |g')
+JSON_CFLAGS  := $(shell pkg-config --cflags json-c 2>/dev/null | sed 's|-I|-isystem |g')
+DRAWERS = chart_cairo render_pdf chart_png fonts
 
 SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
 OBJ  = $(SRC:src/%.c=build/%.o)
@@ -25,6 +30,9 @@ all: tipreport
 
 tipreport: build/main.o $(OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
+
+$(DRAWERS:%=build/%.o) $(DRAWERS:%=build/asan/%.o): CPPFLAGS += $(CAIRO_CFLAGS)
+build/map.o build/asan/map.o: CPPFLAGS += $(JSON_CFLAGS)
 
 build/%.o: src/%.c $(wildcard src/*.h) | build
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<

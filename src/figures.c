@@ -17,6 +17,11 @@ static const char *const text_figures[] = {
     "suspects_detained_all", "suspects_female_all", "suspects_male_all", "suspects_foreign_all",
     "suspects_foreign_list", "cases_hotline", "cases_media"};
 
+/* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
+static const char *const conditions[] = {
+    "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
+    "recruitment", "suspects", "foreign_suspects"};
+
 struct figures {
     struct strmap *map; /* name -> offset into text */
     struct buf text;
@@ -161,6 +166,28 @@ static long top_row(const struct tableset *ts, const char *name, int col)
     return -1;
 }
 
+bool figures_condition_known(const char *name)
+{
+    for (size_t i = 0; i < sizeof conditions / sizeof *conditions; i++)
+        if (!strcmp(name, conditions[i]))
+            return true;
+    return false;
+}
+
+static void put_condition(struct figures *f, const char *name, bool value)
+{
+    char key[64];
+    snprintf(key, sizeof key, "?%s", name);
+    put(f, key, value ? "1" : "");
+}
+
+bool figures_condition(const struct figures *f, const char *name)
+{
+    char key[64];
+    snprintf(key, sizeof key, "?%s", name);
+    return figures_get(f, key)[0] != '\0';
+}
+
 struct figures *figures_build(const struct agg *a, const struct tableset *cur,
                               const struct tableset *prev, const struct labels *l,
                               const char *title)
@@ -230,11 +257,14 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     /* The largest of each breakdown. */
     long r = top_row(cur, "cases_by_region", 2);
     const struct table *tb = tableset_find(cur, "cases_by_region");
+    put_condition(f, "cases", lookup(cur, "summary", "cases", 1) > 0);
+    put_condition(f, "previous_period", prev != NULL);
     put(f, "top_region", r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, 1)) : none);
     put_count(f, "top_region_cases", r >= 0 ? table_cell(tb, (size_t)r, 2)->v.i : 0);
     r = top_row(cur, "cases_by_city", 2);
     tb = tableset_find(cur, "cases_by_city");
     put(f, "top_city", r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, 0)) : none);
+    put_condition(f, "cities", r >= 0);
     put_count(f, "top_city_cases", r >= 0 ? table_cell(tb, (size_t)r, 2)->v.i : 0);
     const char *labels3[3] = {NULL};
     char routes[3][200];
@@ -258,6 +288,8 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     join(&b, labels3, n, l);
     put(f, "main_routes", n ? buf_cstr(&b) : none);
     put_count(f, "routes_international", international);
+    put_condition(f, "routes", n > 0);
+    put_condition(f, "international_routes", international > 0);
     /* Shares: of victims (exploitation), of cases with a known value (recruitment). */
     uint64_t recruited = lookup(cur, "summary", "cases", 1) - lookup(cur, "recruitment", "unknown", 1);
     struct {
@@ -287,6 +319,7 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
         snprintf(s, sizeof s, "%s", best_code >= 0 ? labels_code(l, tops[k].v, best_code) : none);
         lower_first(s);
         put(f, tops[k].figure, s);
+        put_condition(f, tops[k].table, best_code >= 0);
         snprintf(t, sizeof t, "%s_pct", tops[k].figure);
         figures_percent(known ? (double)best / (double)known : 0, s, sizeof s);
         put(f, t, s);
@@ -307,6 +340,8 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     put_count(f, "suspects_female_all", all[2]);
     put_count(f, "suspects_male_all", all[3]);
     put_count(f, "suspects_foreign_all", all[4]);
+    put_condition(f, "suspects", all[0] > 0);
+    put_condition(f, "foreign_suspects", all[4] > 0);
     put(f, "suspects_first_year", tb && tb->nrows ? table_cell_text(tb, table_cell(tb, 0, 0)) : none);
     put(f, "suspects_last_year",
         tb && tb->nrows ? table_cell_text(tb, table_cell(tb, tb->nrows - 1, 0)) : none);

@@ -13,6 +13,9 @@
  * NAME_change and (victims_*, suspects_*) NAME_pct; and the text figures listed in
  * docs/report-definitions.md. A definition naming anything else is refused when read. */
 bool figures_known(const char *name);
+/* The facts [if NAME] tests: cases, previous_period, cities, routes, international_routes,
+ * exploitation, recruitment, suspects, foreign_suspects. */
+bool figures_condition_known(const char *name);
 
 struct figures;
 
@@ -25,6 +28,7 @@ const char *figures_country(const struct places *p, const struct labels *l, cons
 void figures_free(struct figures *f); /* accepts NULL */
 
 const char *figures_get(const struct figures *f, const char *name); /* "" when unknown */
+bool figures_condition(const struct figures *f, const char *name);
 
 /* Appends text to out with each {{name}} replaced by its figure. */
 bool figures_expand(const struct figures *f, const char *text, struct buf *out);

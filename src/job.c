@@ -1,4 +1,4 @@
-/* job.c: the pipeline in order: ingest -> aggregate -> tables -> renderers (csv). */
+/* job.c: the pipeline in order: ingest -> aggregate -> tables -> report -> renderers. */
 #include "job.h"
 
 #include <stdio.h>
@@ -24,12 +24,15 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
         return err->code;
     /* The documents' definitions and labels are checked before any data is read. */
     static const struct def_catalogue cat = {figures_known, report_table_known,
-                                             report_chart_known};
+                                             report_chart_known, figures_condition_known};
     snprintf(dir, sizeof dir, "%s/reports/annual-report.%s.txt", opt->templates, opt->lang);
     if (!(j->annual = reportdef_load(dir, &cat, err)))
         return err->code;
     snprintf(dir, sizeof dir, "%s/reports/checklist.en.txt", opt->templates);
     if (!(j->checklist = reportdef_load(dir, &cat, err)))
+        return err->code;
+    snprintf(dir, sizeof dir, "%s/places/departments.geojson", opt->templates);
+    if (!(j->map = map_load(dir, err)))
         return err->code;
     if (!(j->labels = labels_load(opt->templates, opt->lang, err)) ||
         !(j->labels_en = labels_load(opt->templates, "en", err)))
@@ -82,23 +85,28 @@ static enum tp_err write_tables(struct job *j, struct output *out, struct tp_err
     return output_close(out, f, "data_quality.csv", err);
 }
 
-/* title: the settings' title, for the document in their language; NULL keeps the definition's. */
-static enum tp_err write_document(struct job *j, struct output *out, const struct reportdef *def,
-                                  const struct labels *l, const char *title,
-                                  const struct tableset *prev, const struct render_ops *ops,
-                                  const char *rel, struct tp_error *err)
+/* One report model written as one or more documents (ops[i] to rel[i]). title: the
+ * settings' title, for the documents in their language; NULL keeps the definition's. */
+static enum tp_err write_documents(struct job *j, struct output *out, const struct reportdef *def,
+                                   const struct labels *l, const char *title,
+                                   const struct tableset *prev,
+                                   const struct render_ops *const ops[], const char *const rel[],
+                                   int n, struct tp_error *err)
 {
     const struct options *o = j->opt;
-    struct report_input in = {def,      &j->agg,   &j->tables, prev,
-                              &j->dq,   l,         title,      profile_name(j->profile),
-                              o->input, o->author, o->organisation};
+    struct report_input in = {def,      &j->agg,   &j->tables,       prev,
+                              &j->dq,   l,         title,            profile_name(j->profile),
+                              o->input, o->author, o->organisation, j->map};
     struct report *r = report_build(&in, err);
     if (!r)
         return err->code;
-    char path[1300];
-    enum tp_err rc = output_path(out, rel, path, sizeof path, err);
-    if (rc == TP_OK)
-        rc = render(ops, r, path, err);
+    enum tp_err rc = TP_OK;
+    for (int i = 0; rc == TP_OK && i < n; i++) {
+        char path[1300];
+        rc = output_path(out, rel[i], path, sizeof path, err);
+        if (rc == TP_OK)
+            rc = render(ops[i], r, path, err);
+    }
     report_free(r);
     return rc;
 }
@@ -128,12 +136,16 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
     enum tp_err rc = output_begin(&out, j->outdir, err);
     if (rc == TP_OK)
         rc = write_tables(j, &out, err);
+    static const struct render_ops *const annual[] = {&render_xlsx, &render_pdf},
+                                          *const checklist[] = {&render_text};
+    static const char *const annual_files[] = {"report.xlsx", "report.pdf"},
+                             *const checklist_files[] = {"checklist.txt"};
     if (rc == TP_OK)
-        rc = write_document(j, &out, j->annual, j->labels, j->opt->title, has_prev ? &prev : NULL,
-                            &render_xlsx, "report.xlsx", err);
+        rc = write_documents(j, &out, j->annual, j->labels, j->opt->title,
+                             has_prev ? &prev : NULL, annual, annual_files, 2, err);
     if (rc == TP_OK)
-        rc = write_document(j, &out, j->checklist, j->labels_en, NULL, has_prev ? &prev : NULL,
-                            &render_text, "checklist.txt", err);
+        rc = write_documents(j, &out, j->checklist, j->labels_en, NULL, has_prev ? &prev : NULL,
+                             checklist, checklist_files, 1, err);
     tableset_free(&prev);
     if (rc == TP_OK)
         return output_commit(&out, err);
@@ -153,4 +165,5 @@ void job_free(struct job *j)
         agg_free(&j->agg);
     profile_free(j->profile);
     places_free(j->places);
+    map_free(j->map);
 }

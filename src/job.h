@@ -5,6 +5,7 @@
 #include "aggregate.h"
 #include "ingest.h"
 #include "labels.h"
+#include "map.h"
 #include "reportdef.h"
 #include "options.h"
 #include "quality.h"
@@ -13,6 +14,7 @@
 struct job {
     const struct options *opt; /* borrowed */
     struct places *places;
+    struct map_shape *map; /* the regions' outlines */
     struct profile *profile;
     struct export files;
     struct labels *labels, *labels_en;    /* the workbook's language; English (checklist) */

@@ -86,7 +86,10 @@ struct labels *labels_load(const char *templates, const char *lang, struct tp_er
         {"scope", "international"}, {"word", "date"}, {"word", "unknown"}, {"word", "total"},
         {"word", "previous"}, {"word", "current"}, {"word", "change"}, {"word", "new"},
         {"word", "no_previous"}, {"word", "none"}, {"word", "and"}, {"word", "share_note"},
-        {"word", "about"}, {"word", "data_quality"}, {"word", "source_note"}, {"word", "todo"}, {"word", "no_data"}};
+        {"word", "about"}, {"word", "data_quality"}, {"word", "source_note"}, {"word", "todo"}, {"word", "no_data"},
+        {"word", "no_chart"}, {"word", "no_cases"}, {"word", "pyramid_note"}, {"word", "map_routes"},
+        {"word", "map_no_routes"}, {"word", "status_note"}, {"word", "page"}, {"word", "contents"},
+        {"word", "rows_cut"}};
     for (size_t i = 0; i < sizeof need / sizeof *need; i++)
         if (!labels_need(l, need[i][0], need[i][1], err))
             goto fail;
@@ -151,4 +154,28 @@ void labels_date(const struct labels *l, tp_date d, char *out, size_t size)
             return;
         n += (size_t)w;
     }
+}
+
+void labels_fill(char *out, size_t size, const char *text, const char *const keys[],
+                 const char *const vals[], int n)
+{
+    size_t o = 0;
+    for (const char *p = text; *p && o + 1 < size;) {
+        int k = 0;
+        size_t kl = 0;
+        for (; k < n; k++) {
+            kl = strlen(keys[k]);
+            if (p[0] == '{' && !strncmp(p + 1, keys[k], kl) && p[1 + kl] == '}')
+                break;
+        }
+        if (k < n) {
+            o += (size_t)snprintf(out + o, size - o, "%s", vals[k]);
+            if (o >= size)
+                o = size - 1;
+            p += kl + 2;
+        } else {
+            out[o++] = *p++;
+        }
+    }
+    out[o] = '\0';
 }

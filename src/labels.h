@@ -27,4 +27,8 @@ const char *labels_code(const struct labels *l, enum vocab_id v, int code);
 /* "1 de abril de 2007", "1 April 2007": [word] date with %d, %m (month name), %y. */
 void labels_date(const struct labels *l, tp_date d, char *out, size_t size);
 
+/* label with each {key} of keys[] replaced by vals[]: "Página {page} de {pages}". */
+void labels_fill(char *out, size_t size, const char *label, const char *const keys[],
+                 const char *const vals[], int n);
+
 #endif

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fonts.h"
 #include "job.h"
 #include "options.h"
 
@@ -116,6 +117,7 @@ int main(int argc, char **argv)
         rc = tp_fail(&err, TP_ERR_STRICT, NULL, 0, NULL, "%llu row%s rejected (--strict)",
                      (unsigned long long)job_rejected(&job), job_rejected(&job) == 1 ? "" : "s");
     job_free(&job);
+    fonts_release();
     if (rc == TP_OK && (fflush(stdout) != 0 || ferror(stdout)))
         rc = tp_fail(&err, TP_ERR_OUTPUT, NULL, 0, NULL, "cannot write to standard output");
     if (rc != TP_OK)

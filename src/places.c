@@ -1,6 +1,7 @@
 /* places.c: the place table and the resolver ("the most specific part that is recognised decides"). */
 #include "places.h"
 
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -234,6 +235,8 @@ static int country_row(struct places *p, const char *const *v, long line, const 
     memcpy(x->a3, v[1], 3);
     snprintf(x->name, sizeof x->name, "%s", v[2]);
     snprintf(x->name_es, sizeof x->name_es, "%s", v[3]);
+    x->lat = v[5][0] ? atof(v[5]) : NAN;
+    x->lon = v[6][0] ? atof(v[6]) : NAN;
     if (strcmp(x->a2, "PE") == 0)
         p->peru = idx;
     struct cand cd = {.kind = C_COUNTRY, .country = (uint16_t)idx};
@@ -260,7 +263,8 @@ struct places *places_load(const char *dir, struct tp_error *err)
     static const char *const pcols[] = {"inei", "provincia", "capital"};
     static const char *const dcols[] = {"inei"};
     static const char *const vcols[] = {"variant", "place"};
-    static const char *const ccols[] = {"alpha2", "alpha3", "name", "name_es", "aliases"};
+    static const char *const ccols[] = {"alpha2", "alpha3", "name", "name_es", "aliases",
+                                        "latitude", "longitude"};
     struct places *p = calloc(1, sizeof *p);
     if (!p) {
         tp_fail(err, TP_ERR_NOMEM, dir, 0, NULL, "out of memory");
@@ -279,7 +283,7 @@ struct places *places_load(const char *dir, struct tp_error *err)
     if (read_table(p, dir, "regions.csv", rcols, 7, region_row, err) != 0 ||
         read_table(p, dir, "ubigeo_provinces.csv", pcols, 3, province_row, err) != 0 ||
         read_table(p, dir, "ubigeo_districts.csv", dcols, 1, district_row, err) != 0 ||
-        read_table(p, dir, "countries.csv", ccols, 5, country_row, err) != 0 ||
+        read_table(p, dir, "countries.csv", ccols, 7, country_row, err) != 0 ||
         read_table(p, dir, "variants.csv", vcols, 2, variant_row, err) != 0)
         goto fail;
     for (int r = 1; r <= NREGIONS; r++)

@@ -47,6 +47,7 @@ struct country_info {
     char a2[3], a3[4];
     char name[64];    /* common English name: "Bolivia" */
     char name_es[96];
+    double lat, lon;  /* of the capital, for the map; NAN when the table has none */
 };
 
 struct places;

@@ -1,4 +1,4 @@
-/* render.h: one interface for every document a report is written as (workbook, text). */
+/* render.h: one interface for every document a report is written as (workbook, PDF, text). */
 #ifndef TP_RENDER_H
 #define TP_RENDER_H
 
@@ -22,6 +22,7 @@ struct render_ops {
 
 extern const struct render_ops render_xlsx; /* report.xlsx: libxlsxwriter */
 extern const struct render_ops render_text; /* checklist.txt: fixed-width text */
+extern const struct render_ops render_pdf;  /* report.pdf: cairo and pango */
 
 enum tp_err render(const struct render_ops *ops, const struct report *r, const char *path,
                    struct tp_error *err);

@@ -108,51 +108,6 @@ static bool text(void *ctx, enum block_kind kind, const char *t)
     return !ferror(c->f);
 }
 
-/* A cell as text: numbers with thousands separators, shares as percentages; the row after
- * the body is the total row. */
-static void cell_text(const struct text_ctx *c, const struct dtable *t, size_t row, int col,
-                      char *out, size_t size)
-{
-    const struct dcol *d = &t->cols[col];
-    bool total = row == t->body->nrows;
-    const struct cell *cl = total ? NULL : table_cell(t->body, row, col);
-    out[0] = '\0';
-    if (d->kind == COL_TEXT) {
-        if (!total)
-            snprintf(out, size, "%s", table_cell_text(t->body, cl));
-        else if (col == 0)
-            snprintf(out, size, "%s", c->r->total_label);
-        return;
-    }
-    if (total && !d->sum && d->kind != COL_DIFF && d->kind != COL_DIFF_PCT)
-        return;
-    if (!total && cl->kind == CELL_EMPTY)
-        return;
-    double v = total ? dtable_total(t, col) : dtable_number(t, row, col);
-    switch (d->kind) {
-    case COL_COUNT:
-    case COL_ROWSUM:
-        figures_count((uint64_t)(v + 0.5), out, size);
-        break;
-    case COL_PERCENT:
-        figures_percent(v, out, size);
-        break;
-    case COL_RATE:
-        snprintf(out, size, "%.2f", v);
-        break;
-    case COL_DIFF:
-        snprintf(out, size, "%+.0f", v);
-        break;
-    case COL_DIFF_PCT:
-        if (total && !dtable_total(t, d->b))
-            return;
-        snprintf(out, size, "%+.1f%%", v * 100);
-        break;
-    case COL_TEXT:
-        break;
-    }
-}
-
 /* A header label in at most two lines: split at the space that makes the widest line shortest. */
 static void split_label(const char *label, char *l1, char *l2, size_t size)
 {
@@ -221,7 +176,7 @@ static bool table(void *ctx, int index)
     size_t rows = t->body->nrows + (t->total ? 1 : 0);
     for (size_t r = 0; r < rows; r++)
         for (int k = 0; k < nc; k++) {
-            cell_text(c, t, r, k, cells[k], sizeof cells[k]);
+            dtable_cell_text(c->r, t, r, k, cells[k], sizeof cells[k]);
             size_t x = width(cells[k], strlen(cells[k]));
             if (x > w[k])
                 w[k] = x;
@@ -249,7 +204,7 @@ static bool table(void *ctx, int index)
     putc('\n', c->f);
     for (size_t r = 0; r < rows; r++) {
         for (int k = 0; k < nc; k++)
-            cell_text(c, t, r, k, cells[k], sizeof cells[k]);
+            dtable_cell_text(c->r, t, r, k, cells[k], sizeof cells[k]);
         put_line(c->f, t, w, cells, gap);
     }
     if (t->note[0])

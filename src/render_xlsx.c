@@ -5,6 +5,7 @@
 #include <string.h>
 #include <xlsxwriter.h>
 
+#include "chart_png.h"
 #include "render.h"
 
 #define TEXT_COLS 8     /* paragraphs span columns A-H */
@@ -370,10 +371,37 @@ static bool table(void *ctx, int index)
     return true;
 }
 
+/* The map has no native Excel form: a picture of it, drawn as in the PDF. */
+static bool map_image(struct xlsx_ctx *c, int index)
+{
+    const struct dchart *ch = &c->r->charts[index];
+    if (!report_chart_drawable(c->r, index)) {
+        worksheet_write_string(c->ws, c->row++, 0, ch->title, c->caption);
+        worksheet_write_string(c->ws, c->row++, 0, c->r->no_chart, c->note);
+        c->row++;
+        return true;
+    }
+    /* 2 pixels a point, shown at half size: sharp when zoomed or printed. */
+    const double w = 480, h = 620, scale = 2;
+    unsigned char *png;
+    size_t size;
+    if (!map_png(c->r, index, w, h, scale, &png, &size))
+        return false;
+    char title[sizeof ch->title];
+    snprintf(title, sizeof title, "%s", ch->title);
+    lxw_image_options o = {.x_scale = 1 / scale, .y_scale = 1 / scale, .description = title};
+    lxw_error e = worksheet_insert_image_buffer_opt(c->ws, c->row, 0, png, size, &o);
+    free(png);
+    c->row += (lxw_row_t)(h / 20) + 2; /* w x h pixels shown, over rows of 20 */
+    return e == LXW_NO_ERROR;
+}
+
 static bool chart(void *ctx, int index)
 {
     struct xlsx_ctx *c = ctx;
     const struct dchart *ch = &c->r->charts[index];
+    if (ch->map)
+        return map_image(c, index);
     const struct dtable *t = &c->r->tables[ch->table];
     if (ch->n <= 0 || !t->body->nrows)
         return true; /* nothing to draw: the table says so */

@@ -150,6 +150,49 @@ double dtable_total(const struct dtable *t, int col)
     return s;
 }
 
+void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row, int col,
+                      char *out, size_t size)
+{
+    const struct dcol *d = &t->cols[col];
+    bool total = row == t->body->nrows;
+    const struct cell *cl = total ? NULL : table_cell(t->body, row, col);
+    out[0] = '\0';
+    if (d->kind == COL_TEXT) {
+        if (!total)
+            snprintf(out, size, "%s", table_cell_text(t->body, cl));
+        else if (col == 0)
+            snprintf(out, size, "%s", r->total_label);
+        return;
+    }
+    if (total && !d->sum && d->kind != COL_DIFF && d->kind != COL_DIFF_PCT)
+        return;
+    if (!total && cl->kind == CELL_EMPTY)
+        return;
+    double v = total ? dtable_total(t, col) : dtable_number(t, row, col);
+    switch (d->kind) {
+    case COL_COUNT:
+    case COL_ROWSUM:
+        figures_count((uint64_t)(v + 0.5), out, size);
+        break;
+    case COL_PERCENT:
+        figures_percent(v, out, size);
+        break;
+    case COL_RATE:
+        snprintf(out, size, "%.2f", v);
+        break;
+    case COL_DIFF:
+        snprintf(out, size, "%+.0f", v);
+        break;
+    case COL_DIFF_PCT:
+        if (total && !dtable_total(t, d->b))
+            return;
+        snprintf(out, size, "%+.1f%%", v * 100);
+        break;
+    case COL_TEXT:
+        break;
+    }
+}
+
 /* Fills the computed columns of every row. */
 static void dt_finish(struct dtable *t)
 {
@@ -416,7 +459,7 @@ static bool v_routes(struct ctx *c, struct dtable *t, bool compare)
  * the note that shares may add up to more than 100%. */
 static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_id v,
                     const char *code_label, const char *count_label, int count_col,
-                    uint64_t whole, bool compare, bool funnel)
+                    uint64_t whole, bool compare, bool stage_order)
 {
     dt_title(c, t, id);
     bool multi = vocabs[v].multi;
@@ -433,9 +476,9 @@ static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_
     if (!dt_body(c, t, n))
         return false;
     const struct table *p = pub(c, id, false), *pp = pub(c, id, true);
-    /* Funnel order (status) follows the value set; the others, the public table's order. */
-    for (int k = 0; p && k < (funnel ? vocabs[v].ncodes + 1 : (int)p->nrows); k++) {
-        const char *code = funnel ? vocab_code_name(v, k) : text_at(p, (size_t)k, 0);
+    /* Stage order (status) follows the value set; the others, the public table's order. */
+    for (int k = 0; p && k < (stage_order ? vocabs[v].ncodes + 1 : (int)p->nrows); k++) {
+        const char *code = stage_order ? vocab_code_name(v, k) : text_at(p, (size_t)k, 0);
         uint64_t count = count_of(p, 0, code, count_col);
         if (!count && !(prev && count_of(pp, 0, code, count_col)))
             continue;
@@ -793,24 +836,38 @@ static bool ch_victims_by_sex_age(struct ctx *c, struct dchart *ch)
     if (ch->table < 0)
         return false;
     ch->kind = CHART_COLUMN;
+    ch->shape = SHAPE_PYRAMID;
     ch->by_row = true;
     ch->first = 1;
     ch->n = c->in->agg->bands.n; /* the bands, not unknown or total */
     ch->series[0] = SEX_FEMALE;
     ch->series[1] = SEX_MALE;
     ch->nseries = 2;
+    /* What the pyramid leaves out: victims of unknown sex, and of known sex but unknown age. */
+    const struct agg_period *ap = &c->in->agg->period[0];
+    uint64_t sex = 0, age = ap->sex_band[SEX_FEMALE][ch->n] + ap->sex_band[SEX_MALE][ch->n];
+    for (int b = 0; b <= ch->n; b++)
+        sex += ap->sex_band[SEX_UNKNOWN][b];
+    char a[32], s[32];
+    figures_count(sex, s, sizeof s);
+    figures_count(age, a, sizeof a);
+    static const char *const keys[] = {"sex", "age"};
+    const char *vals[] = {s, a};
+    if (sex || age)
+        labels_fill(ch->note, sizeof ch->note, L(c, "word", "pyramid_note"), keys, vals, 2);
     return true;
 }
 
 /* One value column over the table's first rows: bars (kind) of col. */
 static bool ch_simple(struct ctx *c, struct dchart *ch, const char *id, enum chart_kind kind,
-                      int col, bool all_rows)
+                      enum chart_shape shape, int col, bool all_rows)
 {
     chart_title(c, ch, id, id);
     if (ch->table < 0)
         return false;
     const struct dtable *t = &c->r->tables[ch->table];
     ch->kind = kind;
+    ch->shape = shape;
     ch->cat_col = t->cols[0].kind == COL_TEXT && t->cols[1].kind == COL_TEXT ? 1 : 0;
     ch->first = 0;
     ch->n = all_rows ? (int)t->body->nrows : nonzero_rows(t, col);
@@ -823,27 +880,120 @@ static bool ch_simple(struct ctx *c, struct dchart *ch, const char *id, enum cha
 
 static bool ch_cases_by_region(struct ctx *c, struct dchart *ch)
 {
-    return ch_simple(c, ch, "cases_by_region", CHART_BAR, 2, false);
+    return ch_simple(c, ch, "cases_by_region", CHART_BAR, SHAPE_HBARS, 2, false);
 }
 
 static bool ch_suspects_by_year(struct ctx *c, struct dchart *ch)
 {
-    return ch_simple(c, ch, "suspects_by_year", CHART_COLUMN, 1, true);
+    return ch_simple(c, ch, "suspects_by_year", CHART_COLUMN, SHAPE_COLUMNS, 1, true);
 }
 
 static bool ch_status(struct ctx *c, struct dchart *ch)
 {
-    return ch_simple(c, ch, "status", CHART_BAR, 1, true);
+    if (!ch_simple(c, ch, "status", CHART_BAR, SHAPE_STACKED, 1, true))
+        return false;
+    snprintf(ch->note, sizeof ch->note, "%s", L(c, "word", "status_note"));
+    return true;
 }
 
 static bool ch_exploitation(struct ctx *c, struct dchart *ch)
 {
-    return ch_simple(c, ch, "exploitation", CHART_BAR, 5, true);
+    return ch_simple(c, ch, "exploitation", CHART_BAR, SHAPE_HBARS, 5, true);
 }
 
 static bool ch_recruitment(struct ctx *c, struct dchart *ch)
 {
-    return ch_simple(c, ch, "recruitment", CHART_BAR, 2, true);
+    return ch_simple(c, ch, "recruitment", CHART_BAR, SHAPE_HBARS, 2, true);
+}
+
+/* A route the map can draw: its known stops in order, without repeats, at least one of them a
+ * region and two different places in all. */
+static int map_stops(const struct route_key *k, int peru, uint16_t *stops)
+{
+    uint16_t all[2 + MAX_TRANSIT];
+    int n = 0, regions = 0, out = 0;
+    all[n++] = k->origin;
+    for (int i = 0; i < k->ntransit && i < MAX_TRANSIT; i++)
+        all[n++] = k->transit[i];
+    all[n++] = k->destination;
+    if (k->origin == PLACE_UNKNOWN || k->destination == PLACE_UNKNOWN)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        uint16_t s = all[i];
+        if (s == PLACE_UNKNOWN || s == PLACE_FOREIGN + peru || (out && stops[out - 1] == s))
+            continue;
+        regions += s <= NREGIONS;
+        stops[out++] = s;
+    }
+    return out >= 2 && regions ? out : 0;
+}
+
+static bool ch_map(struct ctx *c, struct dchart *ch)
+{
+    snprintf(ch->id, sizeof ch->id, "map");
+    snprintf(ch->title, sizeof ch->title, "%s", L(c, "chart", "map"));
+    ch->kind = CHART_MAP;
+    ch->table = -1;
+    if (!c->in->map_shape) {
+        tp_fail(c->err, TP_ERR_CONFIG, NULL, 0, NULL, "[chart map] needs the regions' outlines");
+        c->failed = true;
+        return false;
+    }
+    struct map_data *m = calloc(1, sizeof *m);
+    if (!(ch->map = m))
+        return false;
+    const struct agg *a = c->in->agg;
+    const struct agg_period *ap = &a->period[0];
+    m->title = ch->title;
+    m->legend_title = L(c, "column", "cases");
+    m->no_cases = L(c, "word", "no_cases");
+    m->source = L(c, "word", "source_note");
+    memcpy(m->cases, ap->region_cases, sizeof m->cases);
+    /* The main routes: the most victims (the first met among equals), so many inside Peru
+     * and so many to or from abroad, that neither kind crowds the other out. */
+    int known = 0, internal = 0, peru = places_peru(a->places);
+    size_t n = agg_nroutes(a);
+    struct map_route *all = malloc((n ? n : 1) * sizeof *all);
+    if (!all)
+        return false;
+    for (size_t id = 0; id < n; id++) {
+        const struct route_count *rc = &ap->routes[id];
+        struct route_key k;
+        if (!rc->cases)
+            continue;
+        agg_route_key(a, (long)id, &k);
+        struct map_route rt = {.victims = rc->victims};
+        if (!(rt.nstops = map_stops(&k, peru, rt.stops)))
+            continue;
+        int at = known++;
+        for (; at > 0 && all[at - 1].victims < rt.victims; at--)
+            all[at] = all[at - 1];
+        all[at] = rt;
+    }
+    for (int i = 0; i < known && m->nroutes < MAP_MAX_ROUTES; i++) {
+        struct map_route *rt = &all[i];
+        bool abroad = false;
+        for (int s = 0; s < rt->nstops; s++)
+            if (rt->stops[s] > NREGIONS) {
+                rt->names[s] = country(c, places_name(a->places, rt->stops[s]));
+                abroad = true;
+            }
+        if (abroad ? m->nroutes - internal >= MAP_MAX_ABROAD : internal >= MAP_MAX_INTERNAL)
+            continue;
+        internal += !abroad;
+        m->routes[m->nroutes++] = *rt;
+    }
+    free(all);
+    char shown[16], inside[16], abroad[16], total[16];
+    snprintf(shown, sizeof shown, "%d", m->nroutes);
+    snprintf(inside, sizeof inside, "%d", internal);
+    snprintf(abroad, sizeof abroad, "%d", m->nroutes - internal);
+    figures_count((uint64_t)known, total, sizeof total);
+    static const char *const keys[] = {"shown", "internal", "international", "known"};
+    const char *vals[] = {shown, inside, abroad, total};
+    labels_fill(ch->note, sizeof ch->note, L(c, "word", known ? "map_routes" : "map_no_routes"),
+                keys, vals, 4);
+    return !c->failed; /* title and note are pointed at once the charts stop moving */
 }
 
 static const struct {
@@ -853,6 +1003,7 @@ static const struct {
     {"victims_by_sex_age", ch_victims_by_sex_age}, {"cases_by_region", ch_cases_by_region},
     {"suspects_by_year", ch_suspects_by_year},     {"status", ch_status},
     {"exploitation", ch_exploitation},             {"recruitment", ch_recruitment},
+    {"map", ch_map},
 };
 
 bool report_chart_known(const char *name)
@@ -880,6 +1031,67 @@ static int chart_index(struct ctx *c, const char *name)
     }
     c->failed = true;
     return -1;
+}
+
+bool report_chart_drawable(const struct report *r, int index)
+{
+    const struct dchart *ch = &r->charts[index];
+    if (ch->map) {
+        for (int g = 1; g <= NREGIONS; g++)
+            if (ch->map->cases[g])
+                return true;
+        return false;
+    }
+    struct chart_data d;
+    return report_chart_data(r, index, &d);
+}
+
+bool report_chart_data(const struct report *r, int index, struct chart_data *out)
+{
+    const struct dchart *ch = &r->charts[index];
+    memset(out, 0, sizeof *out);
+    if (ch->map || ch->table < 0)
+        return false;
+    const struct dtable *t = &r->tables[ch->table];
+    out->shape = ch->shape;
+    out->title = ch->title;
+    out->note = ch->note;
+    out->source = r->source_note;
+    out->percent = ch->percent;
+    out->nseries = ch->nseries < 2 ? ch->nseries : 2;
+    bool any = false;
+    if (ch->by_row) {
+        for (int s = 0; s < out->nseries; s++)
+            out->series[s] = table_cell_text(t->body, table_cell(t->body, (size_t)ch->series[s], 0));
+        for (int k = 0; k < ch->n && out->ncats < CHART_MAX_CATS; k++) {
+            out->cats[out->ncats] = t->cols[ch->first + k].label;
+            for (int s = 0; s < out->nseries; s++) {
+                double v = dtable_number(t, (size_t)ch->series[s], ch->first + k);
+                out->values[s][out->ncats] = v;
+                any |= v > 0;
+            }
+            out->ncats++;
+        }
+        return any;
+    }
+    out->series[0] = t->cols[ch->series[0]].label;
+    /* A trend keeps its latest years when there are more than a chart holds. */
+    int first = ch->first, n = ch->n;
+    if (n > CHART_MAX_CATS && ch->shape == SHAPE_COLUMNS) {
+        first += n - CHART_MAX_CATS;
+        n = CHART_MAX_CATS;
+    }
+    for (int i = 0; i < n && out->ncats < CHART_MAX_CATS; i++) {
+        size_t row = (size_t)(first + i);
+        /* A share left empty (of unknown values) is not a bar of 0%. */
+        if (table_cell(t->body, row, ch->series[0])->kind == CELL_EMPTY && ch->percent)
+            continue;
+        out->cats[out->ncats] = table_cell_text(t->body, table_cell(t->body, row, ch->cat_col));
+        double v = dtable_number(t, row, ch->series[0]);
+        out->values[0][out->ncats++] = v;
+        any |= v > 0;
+    }
+    return any;
 }
 
 /* ---- the manifest ------------------------------------------------------------------------- */
@@ -913,6 +1125,13 @@ static bool about(struct ctx *c)
         snprintf(previous, sizeof previous, "%s", L(c, "word", "no_previous"));
     }
     labels_date(c->in->labels, a->latest, date, sizeof date);
+    char line[400];
+    snprintf(line, sizeof line, "%s: %s", L(c, "about", "period"), period);
+    r->period_line = strdup(line);
+    snprintf(line, sizeof line, "%s: %s", L(c, "about", "data_date"), date);
+    r->date_line = strdup(line);
+    if (!r->period_line || !r->date_line)
+        return false;
     char bands[200] = "";
     for (int i = 0; i < a->bands.n; i++) {
         size_t k = strlen(bands);
@@ -1024,14 +1243,39 @@ struct report *report_build(const struct report_input *in, struct tp_error *err)
         r->total_label = strdup(L(&c, "word", "total"));
         r->todo_label = strdup(L(&c, "word", "todo"));
         r->no_data = strdup(L(&c, "word", "no_data"));
+        r->no_chart = strdup(L(&c, "word", "no_chart"));
+        r->source_note = strdup(L(&c, "word", "source_note"));
+        r->page_label = strdup(L(&c, "word", "page"));
+        r->contents_label = strdup(L(&c, "word", "contents"));
+        r->rows_cut_label = strdup(L(&c, "word", "rows_cut"));
         r->author = strdup(in->author ? in->author : "");
         r->organisation = strdup(in->organisation ? in->organisation : "");
         ok = r->title && r->subtitle && r->total_label && r->todo_label && r->no_data &&
-             r->author && r->organisation;
+             r->no_chart && r->source_note && r->page_label && r->contents_label &&
+             r->rows_cut_label && r->author && r->organisation;
     }
+    /* active[k]: the items under the k-th open [if] are kept. */
+    bool active[DEF_MAX_DEPTH + 1] = {true};
+    int depth = 0;
     for (size_t i = 0; ok && !c.failed && i < d->n; i++) {
         const struct def_item *it = &d->items[i];
         int idx;
+        if (it->kind == DEF_IF) {
+            active[depth + 1] = active[depth] &&
+                                figures_condition(r->figures, it->name) != it->negate;
+            depth++;
+            continue;
+        }
+        if (it->kind == DEF_ELSE) {
+            active[depth] = active[depth - 1] && !active[depth];
+            continue;
+        }
+        if (it->kind == DEF_END) {
+            depth--;
+            continue;
+        }
+        if (!active[depth])
+            continue;
         switch (it->kind) {
         case DEF_SECTION: {
             struct section *s = realloc(r->sections, (r->nsections + 1) * sizeof *s);
@@ -1062,9 +1306,20 @@ struct report *report_build(const struct report_input *in, struct tp_error *err)
             idx = chart_index(&c, it->name);
             ok = idx >= 0 && add_block(&c, BLOCK_CHART, NULL, idx);
             break;
+        case DEF_IF:
+        case DEF_ELSE:
+        case DEF_END:
+            break;
         }
     }
     ok = ok && !c.failed && about(&c);
+    for (size_t i = 0; ok && i < r->ncharts; i++)
+        if (r->charts[i].map) {
+            r->charts[i].map->title = r->charts[i].title;
+            r->charts[i].map->note = r->charts[i].note;
+        }
+    r->places = in->agg->places;
+    r->map_shape = in->map_shape;
     if (!ok) {
         if (!c.failed)
             tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
@@ -1088,6 +1343,8 @@ void report_free(struct report *r)
     for (size_t i = 0; i < r->ntables; i++)
         table_free(r->tables[i].body);
     free(r->tables);
+    for (size_t i = 0; i < r->ncharts; i++)
+        free(r->charts[i].map);
     free(r->charts);
     for (size_t i = 0; i < r->nrules; i++)
         free(r->rules[i]);
@@ -1097,6 +1354,13 @@ void report_free(struct report *r)
     free(r->total_label);
     free(r->todo_label);
     free(r->no_data);
+    free(r->no_chart);
+    free(r->period_line);
+    free(r->date_line);
+    free(r->source_note);
+    free(r->page_label);
+    free(r->contents_label);
+    free(r->rows_cut_label);
     free(r->author);
     free(r->organisation);
     figures_free(r->figures);

@@ -7,6 +7,7 @@
 #include "aggregate.h"
 #include "figures.h"
 #include "labels.h"
+#include "map.h"
 #include "quality.h"
 #include "reportdef.h"
 #include "table.h"
@@ -40,21 +41,23 @@ struct dtable {
     bool compared;      /* has the previous period's columns */
 };
 
-enum chart_kind { CHART_BAR, CHART_COLUMN };
+enum chart_kind { CHART_BAR, CHART_COLUMN, CHART_MAP };
 
 /* A chart draws a display table. Series are value columns over rows [first, first + n) with
  * categories from cat_col; or, by_row, rows (series[]) over columns [first, first + n) with the
- * column labels as categories. */
+ * column labels as categories. The map draws its own data instead (table -1). */
 struct dchart {
     char id[48];
     char title[160];
     char note[400];
-    enum chart_kind kind;
+    enum chart_kind kind;  /* as a spreadsheet draws it */
+    enum chart_shape shape; /* as chart.c draws it */
     bool percent;
     int table; /* index into report.tables */
     bool by_row;
     int cat_col, first, n;
     int series[4], nseries;
+    struct map_data *map; /* CHART_MAP: owned */
 };
 
 enum block_kind { BLOCK_SUBHEAD, BLOCK_TEXT, BLOCK_TABLE, BLOCK_CHART, BLOCK_TODO };
@@ -86,10 +89,18 @@ struct report {
     char *total_label;          /* "Total" in the report's language */
     char *todo_label;           /* "TO BE WRITTEN" */
     char *no_data;              /* the sentence an empty table shows instead of itself */
+    char *no_chart;             /* ... and an empty chart */
+    char *source_note;          /* under every chart */
+    char *period_line, *date_line; /* "Periodo: ...", "Fecha de los datos: ..." for a cover */
+    char *page_label;     /* "Página {page} de {pages}" */
+    char *contents_label; /* "Contenido" */
+    char *rows_cut_label; /* a long table printed in part: "... {shown} de {rows} filas ..." */
     char *author, *organisation; /* for the documents' properties; may be "" */
     char **rules;               /* the counting rules in words, for the manifest */
     size_t nrules;
     struct figures *figures;
+    const struct places *places;       /* borrowed, for the map */
+    const struct map_shape *map_shape; /* borrowed; NULL when no map was asked for */
 };
 
 struct report_input {
@@ -102,6 +113,7 @@ struct report_input {
     const char *profile; /* the profile's name, for the manifest */
     const char *input;   /* the input as given */
     const char *author, *organisation;
+    const struct map_shape *map_shape; /* region outlines, for [chart map] */
 };
 
 struct report *report_build(const struct report_input *in, struct tp_error *err);
@@ -110,6 +122,17 @@ void report_free(struct report *r); /* accepts NULL */
 /* The catalogue of tables (with compare: those that can show the previous period) and charts. */
 bool report_table_known(const char *name, bool compare);
 bool report_chart_known(const char *name);
+
+/* What chart `index` draws, for the renderers that draw it themselves (not the map, not a
+ * spreadsheet's native chart). False when there is nothing to draw. Strings borrowed from r. */
+bool report_chart_data(const struct report *r, int index, struct chart_data *out);
+/* Whether a chart has something to draw (the map: any case in a known region). */
+bool report_chart_drawable(const struct report *r, int index);
+
+/* A cell as the documents print it: counts with thousands separators, shares as percentages,
+ * changes signed; row t->body->nrows is the total row. "" for an empty cell. */
+void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row, int col,
+                      char *out, size_t size);
 
 /* A cell's number (0 for text and empty cells). */
 double dtable_number(const struct dtable *t, size_t row, int col);

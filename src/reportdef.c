@@ -17,6 +17,9 @@ struct reader {
     struct buf para; /* the paragraph being gathered */
     long para_line;
     bool in_section;
+    long open_if[DEF_MAX_DEPTH]; /* lines of the [if]s not yet closed */
+    bool has_else[DEF_MAX_DEPTH];
+    int depth;
 };
 
 static enum tp_err fail(struct reader *r, long line, const char *fmt, const char *arg)
@@ -45,7 +48,7 @@ static enum tp_err check_text(struct reader *r, long line, const char *text)
 }
 
 static enum tp_err add(struct reader *r, enum def_kind kind, long line, const char *text,
-                       const char *name, bool compare)
+                       const char *name, bool compare, bool negate)
 {
     if (kind != DEF_SECTION && !r->in_section)
         return fail(r, line, "text before the first section ('== id: Heading')%s", "");
@@ -63,6 +66,7 @@ static enum tp_err add(struct reader *r, enum def_kind kind, long line, const ch
     it->kind = kind;
     it->line = line;
     it->compare = compare;
+    it->negate = negate;
     if (name)
         snprintf(it->name, sizeof it->name, "%s", name);
     if (text && !(it->text = strdup(text)))
@@ -75,7 +79,7 @@ static enum tp_err flush(struct reader *r)
 {
     if (!r->para.len)
         return TP_OK;
-    enum tp_err rc = add(r, DEF_TEXT, r->para_line, buf_cstr(&r->para), NULL, false);
+    enum tp_err rc = add(r, DEF_TEXT, r->para_line, buf_cstr(&r->para), NULL, false, false);
     buf_clear(&r->para);
     return rc;
 }
@@ -108,7 +112,7 @@ static enum tp_err directive(struct reader *r, char *s)
     s[n - 1] = '\0';
     s = trim(s + 1);
     if (!strncmp(s, "todo:", 5))
-        return add(r, DEF_TODO, r->line, trim(s + 5), NULL, false);
+        return add(r, DEF_TODO, r->line, trim(s + 5), NULL, false, false);
     char word[16], name[64], opt[16] = "";
     int k = sscanf(s, "%15s %63s %15s", word, name, opt);
     if (k >= 2 && !strcmp(word, "table")) {
@@ -121,16 +125,42 @@ static enum tp_err directive(struct reader *r, char *s)
         if (compare && !r->cat->table(name, true))
             return fail(r, r->line, "table '%s' has no comparison with the previous period",
                         name);
-        return add(r, DEF_TABLE, r->line, NULL, name, compare);
+        return add(r, DEF_TABLE, r->line, NULL, name, compare, false);
     }
     if (k == 2 && !strcmp(word, "chart")) {
         if (!r->cat->chart(name))
             return fail(r, r->line, "unknown chart '%s' (docs/report-definitions.md lists them)",
                         name);
-        return add(r, DEF_CHART, r->line, NULL, name, false);
+        return add(r, DEF_CHART, r->line, NULL, name, false, false);
     }
-    return fail(r, r->line, "unknown directive [%s]: use [table NAME], [chart NAME] or "
-                            "[todo: ...]", s);
+    if (k >= 2 && !strcmp(word, "if")) {
+        bool negate = k == 3 && !strcmp(name, "not");
+        const char *cond = negate ? opt : name;
+        if ((k == 3 && !negate) || (negate && !opt[0]))
+            return fail(r, r->line, "a condition is [if NAME] or [if not NAME]: [%s]", s);
+        if (!r->cat->condition(cond))
+            return fail(r, r->line,
+                        "unknown condition '%s' (docs/report-definitions.md lists them)", cond);
+        if (r->depth == DEF_MAX_DEPTH)
+            return fail(r, r->line, "[if] nested too deep (at most 8)%s", "");
+        r->open_if[r->depth] = r->line;
+        r->has_else[r->depth++] = false;
+        return add(r, DEF_IF, r->line, NULL, cond, false, negate);
+    }
+    if (k == 1 && (!strcmp(word, "else") || !strcmp(word, "end"))) {
+        bool end = word[1] == 'n';
+        if (!r->depth)
+            return fail(r, r->line, "[%s] without [if]", word);
+        if (!end && r->has_else[r->depth - 1])
+            return fail(r, r->line, "a second [else] for one [if]%s", "");
+        if (end)
+            r->depth--;
+        else
+            r->has_else[r->depth - 1] = true;
+        return add(r, end ? DEF_END : DEF_ELSE, r->line, NULL, NULL, false, false);
+    }
+    return fail(r, r->line, "unknown directive [%s]: use [table NAME], [chart NAME], "
+                            "[todo: ...], [if NAME], [else] or [end]", s);
 }
 
 static enum tp_err line(struct reader *r, char *raw)
@@ -144,7 +174,7 @@ static enum tp_err line(struct reader *r, char *raw)
     if (!strncmp(s, "===", 3)) {
         if ((rc = flush(r)) != TP_OK)
             return rc;
-        return add(r, DEF_SUBHEAD, r->line, trim(s + 3), NULL, false);
+        return add(r, DEF_SUBHEAD, r->line, trim(s + 3), NULL, false, false);
     }
     if (!strncmp(s, "==", 2)) {
         if ((rc = flush(r)) != TP_OK)
@@ -154,13 +184,18 @@ static enum tp_err line(struct reader *r, char *raw)
             return fail(r, r->line, "a section is '== id: Heading'%s", "");
         *colon = '\0';
         char *id = trim(s + 2), *heading = trim(colon + 1);
+        if (r->depth) {
+            char at[24];
+            snprintf(at, sizeof at, "%ld", r->open_if[r->depth - 1]);
+            return fail(r, r->line, "a section starts inside the [if] of line %s", at);
+        }
         if (!is_id(id))
             return fail(r, r->line, "section id '%s' must be lower case letters, digits and _", id);
         for (size_t i = 0; i < r->d->n; i++)
             if (r->d->items[i].kind == DEF_SECTION && !strcmp(r->d->items[i].name, id))
                 return fail(r, r->line, "section '%s' is defined twice", id);
         r->in_section = true;
-        return add(r, DEF_SECTION, r->line, heading, id, false);
+        return add(r, DEF_SECTION, r->line, heading, id, false, false);
     }
     if (*s == '[') {
         if ((rc = flush(r)) != TP_OK)
@@ -220,6 +255,9 @@ struct reportdef *reportdef_load(const char *path, const struct def_catalogue *c
     }
     if (rc == TP_OK)
         rc = flush(&r);
+    if (rc == TP_OK && r.depth) {
+        rc = fail(&r, r.open_if[r.depth - 1], "[if] without [end]%s", "");
+    }
     if (rc == TP_OK && !r.in_section)
         rc = fail(&r, 0, "no section: a definition has at least one '== id: Heading'%s", "");
     free(buf);

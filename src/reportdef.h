@@ -7,14 +7,18 @@
 
 #include "error.h"
 
-enum def_kind { DEF_SECTION, DEF_SUBHEAD, DEF_TEXT, DEF_TABLE, DEF_CHART, DEF_TODO };
+enum def_kind {
+    DEF_SECTION, DEF_SUBHEAD, DEF_TEXT, DEF_TABLE, DEF_CHART, DEF_TODO,
+    DEF_IF, DEF_ELSE, DEF_END, /* [if NAME], [if not NAME], [else], [end] */
+};
 
 struct def_item {
     enum def_kind kind;
     long line;
     char *text;   /* heading, paragraph, subheading, to-do; with {{placeholders}} */
-    char name[48]; /* section id, table or chart name */
+    char name[48]; /* section id, table, chart or condition name */
     bool compare; /* [table NAME compare] */
+    bool negate;  /* [if not NAME] */
 };
 
 /* What names exist: checked while reading, so a broken definition fails before any data is
@@ -23,7 +27,10 @@ struct def_catalogue {
     bool (*figure)(const char *name);
     bool (*table)(const char *name, bool compare);
     bool (*chart)(const char *name);
+    bool (*condition)(const char *name);
 };
+
+#define DEF_MAX_DEPTH 8 /* [if] inside [if] */
 
 struct reportdef {
     char path[1100];

@@ -4,9 +4,10 @@
 - every file reconciles: rows read = counted + rejected, and data_quality.csv lists exactly
   one rejected entry per rejected row;
 - every table sums to the summary's totals (each breakdown keeps its unknown row);
-- no value from a column of INPUT that tipreport does not read appears anywhere in the output.
+- no value from a column of INPUT that tipreport does not read appears anywhere in the output
+  (in the workbook's unzipped parts and the PDF's text too).
 Prints what is wrong and exits 1; silent when all holds."""
-import csv, os, sys
+import csv, os, subprocess, sys, zipfile
 
 out = sys.argv[1]
 problems = []
@@ -109,10 +110,20 @@ if len(sys.argv) > 2:
             for i, v in enumerate(r):
                 v = v.strip()
                 (allowed if i in read_cols.get(f['file'], ()) else unread).add(v)
+    # What a reader sees: text files as they are, a workbook's parts unzipped, a PDF's text.
     blob = ''
     for root, _, names in os.walk(out):
         for name in names:
-            blob += open(os.path.join(root, name), encoding='utf-8', errors='replace').read()
+            path = os.path.join(root, name)
+            if name.endswith('.xlsx'):
+                z = zipfile.ZipFile(path)
+                blob += ''.join(z.read(p).decode('utf-8', 'replace') for p in z.namelist()
+                                if not p.startswith('xl/media/'))
+            elif name.endswith('.pdf'):
+                blob += subprocess.run(['pdftotext', path, '-'], check=True,
+                                       capture_output=True).stdout.decode()
+            else:
+                blob += open(path, encoding='utf-8', errors='replace').read()
     for v in sorted(unread - allowed):
         if len(v) >= 4 and v in blob:
             problems.append('a value of a column tipreport does not read is in the output: %r' % v)

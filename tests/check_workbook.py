@@ -6,11 +6,12 @@ independent reader) and checks it against OUT/tables/*.csv:
 - every figure of every table the workbook names (t_<table>) equals the CSV table's, labels
   mapped back to codes through templates/labels/LANG.ini;
 - every total row holds SUM formulas whose cached values equal the sums of the cells above;
-- a chart part per chart of the definition (counted in the package);
+- a chart part per chart of the definition (counted in the package), and the map as a PNG
+  picture of the right size, described by its title;
 - the manifest's SHA-256 of each input file equals the file's;
 - the document's creation date is the data's date (pinned), not today.
 Prints what is wrong; exits 1 when anything is."""
-import configparser, csv, datetime, hashlib, os, re, sys, zipfile
+import configparser, csv, datetime, hashlib, os, re, struct, sys, zipfile
 
 import openpyxl
 
@@ -193,6 +194,18 @@ drawn = [c for c in re.findall(r'^\[chart (\w+)\]', definition, re.M)
          if any(n in named for n in ('t_' + c, 't_%s_compare' % c))]
 expect('charts in the package', len(charts), len(drawn))
 summary = {r['metric']: r['value'] for r in csv_table('summary')}
+# The map as a picture (2 pixels a point, 480 x 620 points), described by its title.
+z = zipfile.ZipFile(path)
+media = [n for n in z.namelist() if n.startswith('xl/media/')]
+want_map = re.search(r'^\[chart map\]', definition, re.M) and int(summary['cases']) > 0
+expect('pictures', len(media), 1 if want_map else 0)
+if want_map and media:
+    png = z.read(media[0])
+    expect('the map is a PNG', png[:8], b'\x89PNG\r\n\x1a\n')
+    expect('the map\'s size in pixels', struct.unpack('>II', png[16:24]), (960, 1240))
+    drawings = ''.join(z.read(n).decode() for n in z.namelist() if n.startswith('xl/drawings/drawing'))
+    if 'descr="%s"' % labels['chart']['map'] not in drawings:
+        problems.append('the map picture is not described by its title')
 created = wb.properties.created
 if created.date() == datetime.date.today():
     problems.append('the creation date is today: not pinned')

@@ -7,4 +7,7 @@ for name in "$@"; do
   d=tests/functional/$name
   rm -rf "$d/expected"
   (cd "$d" && ../../../tipreport $(cat args) -q -o expected)
+  # A PDF's golden is its text (tests/compare_outputs.py).
+  pdftotext -layout "$d/expected/report.pdf" "$d/expected/report.pdf.txt"
+  rm "$d/expected/report.pdf"
 done

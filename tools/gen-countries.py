@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """gen-countries.py: writes templates/places/countries.csv from Debian's iso-codes (names in
 English and, through its Spanish translation, in Spanish) and tools/countries-extra.csv (common
-names, demonyms and aliases). Run by hand when either changes; the output is committed."""
+names, demonyms, aliases, and the capital's latitude and longitude, for the map's routes abroad). Run by hand when either changes; the output is committed."""
 import csv, gettext, json, sys
 
 ISO = '/usr/share/iso-codes/json/iso_3166-1.json'
@@ -35,10 +35,10 @@ def main(out):
             if a and a not in seen and a != name and a != name_es:
                 seen.add(a)
                 uniq.append(a)
-        rows.append([a2, c['alpha_3'], name, name_es, ';'.join(uniq)])
+        rows.append([a2, c['alpha_3'], name, name_es, ';'.join(uniq), x.get('latitude', ''), x.get('longitude', '')])
     with open(out, 'w', encoding='utf-8', newline='') as f:
         w = csv.writer(f, lineterminator='\n')
-        w.writerow(['alpha2', 'alpha3', 'name', 'name_es', 'aliases'])
+        w.writerow(['alpha2', 'alpha3', 'name', 'name_es', 'aliases', 'latitude', 'longitude'])
         w.writerows(rows)
 
 main(sys.argv[1] if len(sys.argv) > 1 else 'templates/places/countries.csv')

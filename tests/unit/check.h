@@ -39,6 +39,17 @@ extern const char *check_templates; /* the templates folder (argv[1]) */
         }                                                                                    \
     } while (0)
 
+#define CHECK_NEAR(a, b)                                                                     \
+    do {                                                                                     \
+        double a_ = (a), b_ = (b);                                                           \
+        check_run++;                                                                         \
+        if (!(a_ - b_ < 1e-6 && b_ - a_ < 1e-6)) {                                           \
+            check_failed++;                                                                  \
+            fprintf(stderr, "%s:%d: %s == %.6f, expected %.6f\n", __FILE__, __LINE__, #a,    \
+                    a_, b_);                                                                 \
+        }                                                                                    \
+    } while (0)
+
 /* Writes text to a new temporary file; returns its path (static buffer per call site). */
 const char *check_tempfile(const char *text, size_t len);
 
@@ -56,5 +67,8 @@ void suite_quality(void);
 void suite_aggregate(void);
 void suite_table(void);
 void suite_output(void);
+void suite_chart(void);
+void suite_map(void);
+void suite_reportdef(void);
 
 #endif
