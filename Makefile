@@ -6,7 +6,7 @@
 #   make bench  time a generated 1M-victim export against DuckDB (not a test)
 
 # Debian packages the build, the run and the tests need. README.md lists exactly these.
-PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev fonts-dejavu-core poppler-utils python3 python3-openpyxl
+PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev fonts-dejavu-core fonts-dejavu-extra poppler-utils python3 python3-openpyxl
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
