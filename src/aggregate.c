@@ -22,7 +22,11 @@ bool agg_init(struct agg *a, const struct places *places, const struct age_bands
         ap->city_cases = calloc(ncity, sizeof(uint64_t));
         ap->city_victims = calloc(ncity, sizeof(uint64_t));
         ap->nationality = calloc(nnat, sizeof(uint64_t));
-        ok = ap->city_cases && ap->city_victims && ap->nationality;
+        ap->nationality_category = calloc(nnat * UNODC_N, sizeof(uint64_t));
+        ap->suspect_stage_nationality = calloc(nnat * STAGE_N, sizeof(uint64_t));
+        ap->suspects.sentence_min = -1;
+        ok = ap->city_cases && ap->city_victims && ap->nationality &&
+             ap->nationality_category && ap->suspect_stage_nationality;
     }
     if (!ok)
         agg_free(a);
@@ -35,6 +39,8 @@ void agg_free(struct agg *a)
         free(a->period[p].city_cases);
         free(a->period[p].city_victims);
         free(a->period[p].nationality);
+        free(a->period[p].nationality_category);
+        free(a->period[p].suspect_stage_nationality);
         free(a->period[p].routes);
     }
     free(a->suspect_nationality);
@@ -42,15 +48,42 @@ void agg_free(struct agg *a)
     memset(a, 0, sizeof *a);
 }
 
-uint8_t agg_periods_of(const struct agg *a, tp_date d)
+uint8_t agg_periods_of(const struct agg *a, tp_date d, int region)
 {
     uint8_t bits = 0;
     for (int p = 0; p < a->nperiods; p++) {
         const struct period *pr = &a->period[p].period;
-        if ((!pr->from || d >= pr->from) && (!pr->to || d <= pr->to))
+        if ((!pr->from || d >= pr->from) && (!pr->to || d <= pr->to) &&
+            (!pr->region || pr->region == region))
             bits |= (uint8_t)(1u << p);
     }
     return bits;
+}
+
+unsigned unodc_forms(unsigned exploitation)
+{
+    static const uint8_t form[EXP_N] = {
+        [EXP_SEXUAL] = UF_SEXUAL,       [EXP_CHILD_PORNOGRAPHY] = UF_SEXUAL,
+        [EXP_LABOUR] = UF_LABOUR,       [EXP_DOMESTIC] = UF_LABOUR,
+        [EXP_CHILD_LABOUR] = UF_LABOUR, [EXP_ORGANS] = UF_ORGANS,
+        [EXP_BEGGING] = UF_OTHER,       [EXP_CRIMINALITY] = UF_OTHER,
+        [EXP_SALE_OF_CHILDREN] = UF_OTHER, [EXP_FORCED_MARRIAGE] = UF_OTHER,
+        [EXP_MILITARY] = UF_OTHER,      [EXP_ADOPTION] = UF_OTHER,
+        [EXP_OTHER] = UF_OTHER};
+    unsigned mask = 0;
+    for (int e = 0; e < EXP_N; e++)
+        if (exploitation & (1u << e))
+            mask |= 1u << form[e];
+    return mask ? mask : 1u << UF_UNKNOWN;
+}
+
+enum unodc_category unodc_category(int sex, int minor)
+{
+    if (sex == SEX_UNKNOWN || minor == MINOR_UNKNOWN)
+        return UNODC_UNKNOWN;
+    if (minor == MINOR_YES)
+        return sex == SEX_FEMALE ? UNODC_GIRLS : UNODC_BOYS;
+    return sex == SEX_FEMALE ? UNODC_WOMEN : UNODC_MEN;
 }
 
 void agg_settle_periods(struct agg *a)
@@ -139,6 +172,7 @@ void agg_case(struct agg *a, const struct case_rec *c)
         ap->source[c->source]++;
         ap->region_source[c->region][c->source]++;
         ap->status[c->status]++;
+        ap->cases_labour += (c->exploitation & EXP_LABOUR_MASK) != 0;
     }
 }
 
@@ -158,6 +192,8 @@ void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec
         ap->region_minor[c->region] += minor == MINOR_YES;
         ap->city_victims[c->city]++;
         ap->nationality[v->nationality + 1]++;
+        ap->nationality_category[(size_t)(v->nationality + 1) * UNODC_N +
+                                 unodc_category(v->sex, minor)]++;
         ap->routes[c->route].victims++;
         if (!c->exploitation) {
             ap->exploitation[EXP_N][v->sex][minor]++;
@@ -166,6 +202,9 @@ void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec
                 if (c->exploitation & (1u << e))
                     ap->exploitation[e][v->sex][minor]++;
         }
+        unsigned forms = unodc_forms(c->exploitation);
+        for (int f = 0; f < UF_N; f++)
+            ap->unodc_form[f][unodc_category(v->sex, minor)] += (forms >> f) & 1;
         count_mask(ap->assistance, v->assistance, vocabs[V_ASSISTANCE].ncodes);
         ap->id_document[v->id_document]++;
         ap->assisted += (v->assistance & ~(1u << ASSIST_NONE)) != 0;
@@ -192,9 +231,20 @@ static void count_suspect(struct suspect_counts *sc, const struct suspect_rec *s
     sc->prosecuted += s->prosecuted == YES;
     sc->convicted += s->convicted == YES;
     if (s->convicted == YES && s->sentence_years >= 0) {
+        if (!sc->sentences || s->sentence_years < sc->sentence_min)
+            sc->sentence_min = s->sentence_years;
+        if (!sc->sentences || s->sentence_years > sc->sentence_max)
+            sc->sentence_max = s->sentence_years;
         sc->sentences++;
         sc->sentence_years_sum += s->sentence_years;
     }
+    bool stage[STAGE_N] = {true, s->prosecuted == YES, s->convicted == YES};
+    bool labour = (s->exploitation & EXP_LABOUR_MASK) != 0;
+    for (int k = 0; k < STAGE_N; k++)
+        if (stage[k]) {
+            sc->stage_sex[k][s->sex]++;
+            sc->labour[k] += labour;
+        }
 }
 
 void agg_suspect(struct agg *a, const struct suspect_rec *s)
@@ -205,8 +255,13 @@ void agg_suspect(struct agg *a, const struct suspect_rec *s)
         a->latest = s->identified_on;
     count_suspect(&a->by_year[date_year(s->identified_on) - DATE_MIN_YEAR], s, peru);
     a->suspect_nationality[s->nationality + 1]++;
-    uint8_t bits = agg_periods_of(a, s->identified_on);
+    uint8_t bits = agg_periods_of(a, s->identified_on, s->region);
+    bool stage[STAGE_N] = {true, s->prosecuted == YES, s->convicted == YES};
     for (int p = 0; p < a->nperiods; p++)
-        if (bits & (1u << p))
+        if (bits & (1u << p)) {
             count_suspect(&a->period[p].suspects, s, peru);
+            for (int k = 0; k < STAGE_N; k++)
+                a->period[p].suspect_stage_nationality[(size_t)(s->nationality + 1) * STAGE_N + k] +=
+                    stage[k];
+        }
 }

@@ -13,16 +13,40 @@
 
 #define MAX_PERIODS 4
 
-/* Both ends included; 0 = open (every date in the data on that side). */
+/* Both ends included; 0 = open (every date in the data on that side). region: 0 counts every
+ * case; 1..25 only the cases of that region (and the suspects of those cases): a regional
+ * brief's periods. */
 struct period {
     tp_date from, to;
+    uint8_t region;
 };
+
+/* UNODC's categories of victims: by sex and whether a minor. */
+enum unodc_category { UNODC_WOMEN, UNODC_MEN, UNODC_GIRLS, UNODC_BOYS, UNODC_UNKNOWN, UNODC_N };
+enum unodc_category unodc_category(int sex, int minor);
+
+/* UNODC's forms of exploitation, onto which ours map (unodc_forms). */
+enum unodc_form { UF_SEXUAL, UF_LABOUR, UF_ORGANS, UF_OTHER, UF_UNKNOWN, UF_N };
+/* The UNODC forms of a case's mask of forms: a bit per enum unodc_form. */
+unsigned unodc_forms(unsigned exploitation);
+
+/* Stages of the criminal process a suspect has reached, as the international tables count. */
+enum stage { STAGE_SUSPECTED, STAGE_PROSECUTED, STAGE_CONVICTED, STAGE_N };
+
+/* Forms of exploitation the US report counts as labour trafficking (the rest but sexual
+ * exploitation, child pornography, organ removal, sale of children, forced marriage, illegal
+ * adoption and other). */
+#define EXP_LABOUR_MASK ((1u << EXP_LABOUR) | (1u << EXP_DOMESTIC) | (1u << EXP_BEGGING) |    \
+                         (1u << EXP_CRIMINALITY) | (1u << EXP_CHILD_LABOUR) | (1u << EXP_MILITARY))
 
 struct suspect_counts {
     uint64_t identified, sex[3], peruvian, foreign, nationality_unknown;
     uint64_t detained, prosecuted, convicted;
     uint64_t sentences;        /* convicted with a sentence length */
     double sentence_years_sum;
+    double sentence_min, sentence_max; /* of those; valid when sentences > 0 */
+    uint64_t stage_sex[STAGE_N][3];
+    uint64_t labour[STAGE_N];  /* whose case has a form of labour exploitation */
 };
 
 struct route_count {
@@ -39,6 +63,10 @@ struct agg_period {
     uint64_t region_cases[NREGIONS + 1], region_victims[NREGIONS + 1], region_minor[NREGIONS + 1];
     uint64_t *city_cases, *city_victims; /* [nprovinces + 1] */
     uint64_t *nationality;               /* [ncountries + 1]: 0 unknown, country + 1 */
+    uint64_t *nationality_category;      /* [(ncountries + 1) * UNODC_N] */
+    uint64_t *suspect_stage_nationality; /* [(ncountries + 1) * STAGE_N], identified in the period */
+    uint64_t cases_labour;               /* cases with a form of labour exploitation */
+    uint64_t unodc_form[UF_N][UNODC_N];  /* victims once per UNODC form of their case */
     struct route_count *routes;          /* [route ids] */
     uint64_t exploitation[EXP_N + 1][3][3]; /* code x sex x minor */
     uint64_t recruitment[MAX_CODES + 1], transport[MAX_CODES + 1], source[MAX_CODES + 1],
@@ -71,7 +99,8 @@ bool agg_init(struct agg *a, const struct places *places, const struct age_bands
               const struct period *periods, int nperiods);
 void agg_free(struct agg *a);
 
-uint8_t agg_periods_of(const struct agg *a, tp_date d); /* bit p: d is in period p */
+/* bit p: a record dated d, of a case of region (0 unknown), counts in period p. */
+uint8_t agg_periods_of(const struct agg *a, tp_date d, int region);
 long agg_route(struct agg *a, const struct route_key *k); /* route id; -1 out of memory */
 void agg_route_key(const struct agg *a, long id, struct route_key *k);
 size_t agg_nroutes(const struct agg *a);

@@ -37,6 +37,8 @@ struct suspect_rec {
     int16_t nationality; /* country index, -1 unknown */
     uint8_t detained, prosecuted, convicted; /* YES, NO, YESNO_UNKNOWN */
     double sentence_years;                   /* < 0 when not given */
+    uint16_t exploitation; /* of the suspect's case (by case_id); 0 when unknown or none */
+    uint8_t region;        /* the case's region; 0 when unknown or none */
 };
 
 /* A route: places as place codes (places.h); 0 = unknown. */

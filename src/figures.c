@@ -15,12 +15,15 @@ static const char *const text_figures[] = {
     "routes_international", "top_exploitation", "top_exploitation_pct", "top_recruitment",
     "top_recruitment_pct", "suspects_all", "suspects_first_year", "suspects_last_year",
     "suspects_detained_all", "suspects_female_all", "suspects_male_all", "suspects_foreign_all",
-    "suspects_foreign_list", "cases_hotline", "cases_media"};
+    "suspects_foreign_list", "cases_hotline", "cases_media", "tip_investigations",
+    "tip_investigations_labour", "tip_prosecutions", "tip_prosecutions_labour", "tip_convictions",
+    "tip_convictions_labour", "tip_sentences", "tip_sentence_min", "tip_sentence_max",
+    "tip_sentence_mean"};
 
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
     "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
-    "recruitment", "suspects", "foreign_suspects"};
+    "recruitment", "suspects", "foreign_suspects", "sentences"};
 
 struct figures {
     struct strmap *map; /* name -> offset into text */
@@ -362,6 +365,30 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     buf_clear(&b);
     join(&b, items, n, l);
     put(f, "suspects_foreign_list", n ? buf_cstr(&b) : none);
+    /* The US report's law-enforcement figures, as tip_law_enforcement.csv has them. */
+    static const char *const tip[] = {"investigations", "prosecutions", "convictions"};
+    for (int k = 0; k < 3; k++) {
+        snprintf(t, sizeof t, "tip_%s", tip[k]);
+        put_count(f, t, lookup(cur, "tip_law_enforcement", tip[k], 1));
+        snprintf(t, sizeof t, "tip_%s_labour", tip[k]);
+        put_count(f, t, lookup(cur, "tip_law_enforcement", tip[k], 2));
+    }
+    uint64_t sentences = lookup(cur, "tip_law_enforcement", "sentences", 1);
+    put_count(f, "tip_sentences", sentences);
+    put_condition(f, "sentences", sentences > 0);
+    static const char *const years[] = {"min", "max", "mean"};
+    tb = tableset_find(cur, "tip_law_enforcement");
+    for (int k = 0; k < 3; k++) {
+        snprintf(t, sizeof t, "sentence_%s_years", years[k]);
+        long row = -1;
+        for (size_t i = 0; tb && i < tb->nrows && row < 0; i++)
+            if (!strcmp(table_cell_text(tb, table_cell(tb, i, 0)), t))
+                row = (long)i;
+        const struct cell *cl = row >= 0 ? table_cell(tb, (size_t)row, 1) : NULL;
+        snprintf(s, sizeof s, "%.1f", cl && cl->kind == CELL_REAL ? cl->v.r : 0.0);
+        snprintf(t, sizeof t, "tip_sentence_%s", years[k]);
+        put(f, t, s);
+    }
     put_count(f, "cases_hotline", lookup(cur, "source", "hotline", 1));
     put_count(f, "cases_media", lookup(cur, "source", "media", 1));
     buf_free(&b);

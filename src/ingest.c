@@ -749,7 +749,7 @@ static bool case_optional(struct reader *r, struct case_rec *c)
     c->source = (uint8_t)value_field(r, F_SOURCE);
     c->status = (uint8_t)value_field(r, F_STATUS);
     c->status_on = date_field(r, F_STATUS_ON, false);
-    c->periods = agg_periods_of(run->agg, c->reported_on);
+    c->periods = agg_periods_of(run->agg, c->reported_on, c->region);
     return true;
 }
 
@@ -881,6 +881,16 @@ static void row_suspects(struct reader *r)
     s.prosecuted = (uint8_t)value_field(r, F_PROSECUTED);
     s.convicted = (uint8_t)value_field(r, F_CONVICTED);
     s.sentence_years = number_field(r, F_SENTENCE_YEARS);
+    /* The suspect's case, when named and counted, tells its form of exploitation and region
+     * (a blank or unmatched case_id leaves both unknown: the contract allows it). */
+    size_t nc;
+    const char *cid = cell(r, F_CASE_ID, &nc);
+    long e = nc ? strmap_find(run->case_ids, cid, nc) : -1;
+    if (e >= 0) {
+        const struct case_rec *c = &run->cases[strmap_value(run->case_ids, e)];
+        s.exploitation = c->exploitation;
+        s.region = c->region;
+    }
     agg_suspect(run->agg, &s);
 }
 

@@ -41,7 +41,7 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
     if (rc != TP_OK)
         return rc;
     /* The previous period: as long, ending the day before; only when the period is given. */
-    struct period periods[2] = {opt->period, {0, 0}};
+    struct period periods[2] = {opt->period, {0, 0, 0}};
     int nperiods = 1;
     if (opt->period.from && opt->period.to) {
         long len = date_to_days(opt->period.to) - date_to_days(opt->period.from) + 1;

@@ -89,7 +89,8 @@ struct labels *labels_load(const char *templates, const char *lang, struct tp_er
         {"word", "about"}, {"word", "data_quality"}, {"word", "source_note"}, {"word", "todo"}, {"word", "no_data"},
         {"word", "no_chart"}, {"word", "no_cases"}, {"word", "pyramid_note"}, {"word", "map_routes"},
         {"word", "map_no_routes"}, {"word", "status_note"}, {"word", "page"}, {"word", "contents"},
-        {"word", "rows_cut"}};
+        {"word", "rows_cut"}, {"word", "unodc_note"}, {"word", "stage_note"}, {"word", "tip_note"},
+        {"word", "tip_labour"}};
     for (size_t i = 0; i < sizeof need / sizeof *need; i++)
         if (!labels_need(l, need[i][0], need[i][1], err))
             goto fail;

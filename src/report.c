@@ -739,6 +739,117 @@ static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare
     return true;
 }
 
+/* ---- international formats ------------------------------------------------------------- */
+
+/* A public table of (row, column, count) triples as a grid: a row per distinct value of
+ * column 0 in the table's order (labelled from [row_section], or as a country), a column per
+ * code of cols (labelled from [col_section]), a row total when the columns add up
+ * (row_sum), and a total row when the rows do. Rows of zeros are left out when skip_zero. */
+static bool pivot(struct ctx *c, struct dtable *t, const char *id, const char *first_label,
+                  const char *row_section, const char *const *cols, int ncols,
+                  const char *col_section, bool skip_zero, bool row_sum, bool total_row)
+{
+    dt_title(c, t, id);
+    int n = 0;
+    dt_col(c, t, &n, first_label, COL_TEXT, false);
+    for (int k = 0; k < ncols; k++)
+        snprintf(t->cols[dt_col(c, t, &n, NULL, COL_COUNT, true)].label, sizeof t->cols[0].label,
+                 "%s", L(c, col_section, cols[k]));
+    if (row_sum) {
+        int tot = dt_col(c, t, &n, NULL, COL_ROWSUM, true);
+        snprintf(t->cols[tot].label, sizeof t->cols[tot].label, "%s", L(c, "word", "total"));
+        t->cols[tot].a = 1;
+        t->cols[tot].b = ncols;
+    }
+    t->total = total_row;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, id, false);
+    for (size_t i = 0; p && i < p->nrows;) {
+        const char *key = text_at(p, i, 0);
+        uint64_t v[TABLE_MAX_COLS] = {0}, sum = 0;
+        size_t j = i;
+        for (; j < p->nrows && !strcmp(text_at(p, j, 0), key); j++)
+            for (int k = 0; k < ncols; k++)
+                if (!strcmp(text_at(p, j, 1), cols[k])) {
+                    v[k] = int_at(p, j, 2);
+                    sum += v[k];
+                }
+        if (sum || !skip_zero) {
+            size_t r = table_row(t->body, NULL);
+            table_text(t->body, r, 0,
+                       row_section ? L(c, row_section, key)
+                       : !strcmp(key, "unknown") ? L(c, "word", "unknown") : country(c, key));
+            for (int k = 0; k < ncols; k++)
+                table_int(t->body, r, 1 + k, v[k]);
+        }
+        i = j;
+    }
+    return !c->failed;
+}
+
+static const char *const unodc_categories[] = {"women", "men", "girls", "boys", "unknown"};
+static const char *const stages[] = {"suspected", "prosecuted", "convicted"};
+static const char *const sexes[] = {"female", "male", "unknown"};
+
+static bool v_unodc_victims_by_exploitation(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    if (!pivot(c, t, "unodc_victims_by_exploitation", "unodc_form", "unodc_form",
+               unodc_categories, 5, "unodc_category", false, true, false))
+        return false;
+    snprintf(t->note, sizeof t->note, "%s", L(c, "word", "unodc_note"));
+    return true;
+}
+
+static bool v_unodc_victims_by_citizenship(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    return pivot(c, t, "unodc_victims_by_citizenship", "citizenship", NULL, unodc_categories, 5,
+                 "unodc_category", true, true, true);
+}
+
+static bool v_unodc_persons_by_sex(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    if (!pivot(c, t, "unodc_persons_by_sex", "stage", "stage", sexes, 3, "sex", false, true,
+               false))
+        return false;
+    snprintf(t->note, sizeof t->note, "%s", L(c, "word", "stage_note"));
+    return true;
+}
+
+static bool v_unodc_persons_by_citizenship(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    /* The stages are nested (the convicted were prosecuted): no row total. */
+    return pivot(c, t, "unodc_persons_by_citizenship", "citizenship", NULL, stages, 3, "stage",
+                 true, false, true);
+}
+
+static bool v_tip_law_enforcement(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "tip_law_enforcement");
+    int n = 0;
+    dt_cols(c, t, &n, COLSPECS({"measure", COL_TEXT, false}, {"total", COL_COUNT, false},
+                               {"labour", COL_COUNT, false}));
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, "tip_law_enforcement", false);
+    static const char *const measures[] = {"investigations", "prosecutions", "convictions"};
+    for (int k = 0; k < 3; k++) {
+        long row = find_row(p, 0, measures[k]);
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, L(c, "tip", measures[k]));
+        table_int(t->body, r, 1, row < 0 ? 0 : int_at(p, (size_t)row, 1));
+        table_int(t->body, r, 2, row < 0 ? 0 : int_at(p, (size_t)row, 2));
+    }
+    snprintf(t->note, sizeof t->note, "%s %s", L(c, "word", "tip_note"),
+             L(c, "word", "tip_labour"));
+    return !c->failed;
+}
+
 typedef bool (*view_fn)(struct ctx *c, struct dtable *t, bool compare);
 
 static const struct {
@@ -762,6 +873,11 @@ static const struct {
     {"suspects_by_year", v_suspects_by_year, false},
     {"suspects_by_nationality", v_suspects_by_nationality, false},
     {"prevention", v_prevention, false},
+    {"unodc_victims_by_exploitation", v_unodc_victims_by_exploitation, false},
+    {"unodc_victims_by_citizenship", v_unodc_victims_by_citizenship, false},
+    {"unodc_persons_by_sex", v_unodc_persons_by_sex, false},
+    {"unodc_persons_by_citizenship", v_unodc_persons_by_citizenship, false},
+    {"tip_law_enforcement", v_tip_law_enforcement, false},
     {"data_quality_files", v_data_quality_files, false},
     {"data_quality_problems", v_data_quality_problems, false},
     {"data_quality_entries", v_data_quality_entries, false},

@@ -2,6 +2,7 @@
 #include "tables.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "fold.h"
@@ -293,6 +294,127 @@ static struct table *suspects_by_year(const struct agg *a)
     return t;
 }
 
+static const char *const unodc_category_names[UNODC_N] = {"women", "men", "girls", "boys",
+                                                           "unknown"};
+static const char *const unodc_form_names[UF_N] = {"sexual_exploitation", "forced_labour",
+                                                   "organ_removal", "other", "unknown"};
+static const char *const stage_names[STAGE_N] = {"suspected", "prosecuted", "convicted"};
+
+/* UNODC: victims by form of exploitation (a victim once per form of its case) and category. */
+static struct table *unodc_victims_by_exploitation(const struct agg_period *ap)
+{
+    struct table *t = table_new("unodc_victims_by_exploitation",
+                                COLS("exploitation", "category", "victims"));
+    for (int f = 0; t && f < UF_N; f++)
+        for (int c = 0; c < UNODC_N; c++) {
+            size_t r = table_row(t, NULL);
+            table_text(t, r, 0, unodc_form_names[f]);
+            table_text(t, r, 1, unodc_category_names[c]);
+            table_int(t, r, 2, ap->unodc_form[f][c]);
+        }
+    return t;
+}
+
+/* Country indexes + 1 (0 unknown, last) with a count, most first, then by name. */
+static size_t countries_by_count(const struct agg *a, const uint64_t *counts, int *out)
+{
+    int n = places_ncountries(a->places);
+    size_t k = 0;
+    char ka[128], kb[128];
+    for (int c = 1; c <= n; c++) {
+        if (!counts[c])
+            continue;
+        size_t at = k++;
+        const char *name = name_key(places_country_info(a->places, c - 1)->name, ka, sizeof ka);
+        for (; at > 0; at--) {
+            int p = out[at - 1];
+            const char *pn = name_key(places_country_info(a->places, p - 1)->name, kb, sizeof kb);
+            if (counts[p] > counts[c] || (counts[p] == counts[c] && strcmp(pn, name) <= 0))
+                break;
+            out[at] = p;
+        }
+        out[at] = c;
+    }
+    out[k++] = 0;
+    return k;
+}
+
+/* country (English), then one count column per name in cols, from per-country vectors. */
+static struct table *by_country_and(const struct agg *a, const char *name, const char *first,
+                                    const char *col, const char *count, int nvals,
+                                    const char *const *vals, const uint64_t *totals,
+                                    const uint64_t *cells /* [(ncountries + 1) * nvals] */)
+{
+    struct table *t = table_new(name, 3, (const char *const[]){first, col, count});
+    int *order = malloc(((size_t)places_ncountries(a->places) + 1) * sizeof *order);
+    size_t n = t && order ? countries_by_count(a, totals, order) : 0;
+    for (size_t i = 0; t && i < n; i++) {
+        int c = order[i];
+        const char *cn = c ? places_country_info(a->places, c - 1)->name : "unknown";
+        for (int v = 0; v < nvals; v++) {
+            size_t r = table_row(t, NULL);
+            table_text(t, r, 0, cn);
+            table_text(t, r, 1, vals[v]);
+            table_int(t, r, 2, cells[(size_t)c * (size_t)nvals + (size_t)v]);
+        }
+    }
+    if (t && !order)
+        t->oom = true;
+    free(order);
+    return t;
+}
+
+static struct table *unodc_persons_by_sex(const struct agg_period *ap)
+{
+    struct table *t = table_new("unodc_persons_by_sex", COLS("stage", "sex", "persons"));
+    for (int k = 0; t && k < STAGE_N; k++)
+        for (int s = 0; s < 3; s++) {
+            size_t r = table_row(t, NULL);
+            table_text(t, r, 0, stage_names[k]);
+            table_text(t, r, 1, SEX_NAME(s));
+            table_int(t, r, 2, ap->suspects.stage_sex[k][s]);
+        }
+    return t;
+}
+
+/* The US report's law-enforcement figures for the period: each with its labour part. */
+static struct table *tip_law_enforcement(const struct agg_period *ap)
+{
+    struct table *t = table_new("tip_law_enforcement", COLS("measure", "total", "labour"));
+    const struct suspect_counts *sc = &ap->suspects;
+    const struct {
+        const char *name;
+        uint64_t total, labour;
+    } rows[] = {{"investigations", ap->cases, ap->cases_labour},
+                {"prosecutions", sc->stage_sex[STAGE_PROSECUTED][0] +
+                                     sc->stage_sex[STAGE_PROSECUTED][1] +
+                                     sc->stage_sex[STAGE_PROSECUTED][2],
+                 sc->labour[STAGE_PROSECUTED]},
+                {"convictions", sc->convicted, sc->labour[STAGE_CONVICTED]}};
+    for (size_t i = 0; t && i < sizeof rows / sizeof *rows; i++) {
+        size_t r = table_row(t, NULL);
+        table_text(t, r, 0, rows[i].name);
+        table_int(t, r, 1, rows[i].total);
+        table_int(t, r, 2, rows[i].labour);
+    }
+    /* Sentences of those convicted with a length: how many, shortest, longest, mean (years). */
+    const char *const names[] = {"sentences", "sentence_min_years", "sentence_max_years",
+                                 "sentence_mean_years"};
+    for (int i = 0; t && i < 4; i++) {
+        size_t r = table_row(t, NULL);
+        table_text(t, r, 0, names[i]);
+        if (i == 0)
+            table_int(t, r, 1, sc->sentences);
+        else if (sc->sentences)
+            table_real(t, r, 1,
+                       i == 1 ? sc->sentence_min
+                       : i == 2 ? sc->sentence_max
+                                : sc->sentence_years_sum / (double)sc->sentences,
+                       1);
+    }
+    return t;
+}
+
 static struct table *input_files(const struct quality *dq)
 {
     struct table *t = table_new("input_files",
@@ -336,6 +458,13 @@ static struct table *input_columns(const struct quality *dq)
 bool tables_build(const struct agg *a, int p, const struct quality *dq, struct tableset *out)
 {
     const struct agg_period *ap = &a->period[p];
+    /* Suspects identified in the period, by citizenship: the order of their table. */
+    size_t nnat = (size_t)places_ncountries(a->places) + 1;
+    uint64_t *suspect_totals = calloc(nnat, sizeof *suspect_totals);
+    if (!suspect_totals)
+        return false;
+    for (size_t c = 0; c < nnat; c++)
+        suspect_totals[c] = ap->suspect_stage_nationality[c * STAGE_N + STAGE_SUSPECTED];
     bool ok = tableset_add(out, summary(a, ap, dq)) &&
               tableset_add(out, victims_by_sex_age(a, ap)) &&
               tableset_add(out, cases_by_region(a, ap)) &&
@@ -354,6 +483,17 @@ bool tables_build(const struct agg *a, int p, const struct quality *dq, struct t
               tableset_add(out, suspects_by_year(a)) &&
               tableset_add(out, by_country(a, "suspects_by_nationality", "suspects",
                                            a->suspect_nationality)) &&
+              tableset_add(out, unodc_victims_by_exploitation(ap)) &&
+              tableset_add(out, by_country_and(a, "unodc_victims_by_citizenship", "citizenship",
+                                               "category", "victims", UNODC_N,
+                                               unodc_category_names, ap->nationality,
+                                               ap->nationality_category)) &&
+              tableset_add(out, unodc_persons_by_sex(ap)) &&
+              tableset_add(out, by_country_and(a, "unodc_persons_by_citizenship", "citizenship",
+                                               "stage", "persons", STAGE_N, stage_names,
+                                               suspect_totals, ap->suspect_stage_nationality)) &&
+              tableset_add(out, tip_law_enforcement(ap)) &&
               tableset_add(out, input_files(dq)) && tableset_add(out, input_columns(dq));
+    free(suspect_totals);
     return ok;
 }

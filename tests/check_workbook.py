@@ -149,6 +149,27 @@ for name, rng in sorted(named.items()):
                 'convicted']
         for row in body:
             expect('%s %s' % (name, row[0]), row[1:9], [int(want[row[0]][c]) for c in cols])
+    elif table.startswith('unodc_'):
+        rows = csv_table(table)
+        keyc, colc, valc = list(rows[0].keys())
+        want = {(r[keyc], r[colc]): int(r[valc]) for r in rows}
+        col_section = {'category': 'unodc_category', 'stage': 'stage', 'sex': 'sex'}[colc]
+        if table.endswith('exploitation'):
+            row_code = lambda v: code_of('unodc_form', v)
+        elif table.endswith('_sex'):
+            row_code = lambda v: code_of('stage', v)
+        else:
+            row_code = lambda v: countries[v]
+        for row in body:
+            for k, h in enumerate(header[1:], 1):
+                code = code_of(col_section, h)
+                if code is not None:  # not the total column
+                    expect('%s %s %s' % (name, row[0], h), row[k], want[(row_code(row[0]), code)])
+    elif table == 'tip_law_enforcement':
+        want = {r['measure']: r for r in csv_table(table)}
+        for row in body:
+            w = want[code_of('tip', row[0])]
+            expect('%s %s' % (name, row[0]), row[1:3], [int(w['total']), int(w['labour'])])
     elif table == 'data_quality_files':
         want = {r['file']: r for r in csv_table('input_files')}
         for row in body:
@@ -184,7 +205,7 @@ for name, rng in sorted(named.items()):
                    ws.cell(r2 + 1, c).value.startswith('=') for c in range(c1, c2 + 1)):
             problems.append('%s: a total row without formulas' % name)
 
-if checked < 10:
+if checked < 15:
     problems.append('only %d named tables checked' % checked)
 # A chart per [chart NAME] of the definition whose table has rows (an empty table is a
 # sentence, and draws nothing).

@@ -34,32 +34,33 @@ done
 step "error contract"
 if out=$(tests/run_errors.sh "$bin" 2>&1); then ok "$(echo "$out" | tail -1 | sed 's/error contract: //')"; else bad; echo "$out"; fi
 
+# The sections of the annual report (sheets, PDF headings and bookmarks), as the definitions
+# name them.
+es_sections=(Resumen Magnitud "Persecución del delito" "Protección y asistencia" "Prevención"
+             "Categorías de UNODC" "Informe TIP de EE. UU." "Calidad de los datos" "Acerca de")
+en_sections=(Summary Magnitude Prosecution "Protection and assistance" Prevention
+             "UNODC categories" "US TIP report" "Data quality" About)
+
 # The workbook read back by openpyxl, in both languages (sheet names from the definitions).
 step "workbook (es) read back"
-if "$python" tests/check_workbook.py "$tmp/sample" input es Resumen Magnitud \
-     "Persecución del delito" "Protección y asistencia" "Prevención" "Calidad de los datos" \
-     "Acerca de"; then ok; else bad; fi
+if "$python" tests/check_workbook.py "$tmp/sample" input es "${es_sections[@]}"; then ok; else bad; fi
 step "workbook (en) read back"
 if "$bin" report input -q --lang en -o "$tmp/english" &&
-   "$python" tests/check_workbook.py "$tmp/english" input en Summary Magnitude Prosecution \
-     "Protection and assistance" Prevention "Data quality" About; then ok; else bad; fi
+   "$python" tests/check_workbook.py "$tmp/english" input en "${en_sections[@]}"; then ok; else bad; fi
 
 step "workbook (en, no suspects) read back"
 if (cd tests/functional/options && "$bin" $(cat args) -q --lang en -o "$tmp/options-en") &&
-   "$python" tests/check_workbook.py "$tmp/options-en" tests/functional/options/input en Summary \
-     Magnitude Prosecution "Protection and assistance" Prevention "Data quality" About; then ok; else bad; fi
+   "$python" tests/check_workbook.py "$tmp/options-en" tests/functional/options/input en \
+     "${en_sections[@]}"; then ok; else bad; fi
 
 # The PDF read back with poppler-utils: the sample in both languages, and an export with one
 # region, no routes and no suspects, whose document must still make sense.
 step "PDF (es) read back"
-if "$python" tests/check_pdf.py "$tmp/sample" es Resumen Magnitud "Persecución del delito" \
-     "Protección y asistencia" "Prevención" "Calidad de los datos" "Acerca de"; then ok; else bad; fi
+if "$python" tests/check_pdf.py "$tmp/sample" es "${es_sections[@]}"; then ok; else bad; fi
 step "PDF (en) read back"
-if "$python" tests/check_pdf.py "$tmp/english" en Summary Magnitude Prosecution \
-     "Protection and assistance" Prevention "Data quality" About; then ok; else bad; fi
+if "$python" tests/check_pdf.py "$tmp/english" en "${en_sections[@]}"; then ok; else bad; fi
 step "PDF (one region, no routes) read back"
-if "$python" tests/check_pdf.py "$tmp/sparse" es Resumen Magnitud "Persecución del delito" \
-     "Protección y asistencia" "Prevención" "Calidad de los datos" "Acerca de" &&
+if "$python" tests/check_pdf.py "$tmp/sparse" es "${es_sections[@]}" &&
    pdftotext "$tmp/sparse/report.pdf" - | tr '\n' ' ' | grep -q "Los datos no registran presuntos tratantes" &&
    ! pdftotext "$tmp/sparse/report.pdf" - | grep -q "ninguno"; then ok; else bad; fi
 

@@ -30,14 +30,14 @@ void suite_aggregate(void)
         return;
     struct age_bands bands;
     age_bands_default(&bands);
-    struct period period = {20070401, 20080229};
+    struct period period = {20070401, 20080229, 0};
     struct agg a;
     CHECK(agg_init(&a, pl, &bands, &period, 1));
     /* Period ends are included; the day before and after are not. */
-    CHECK_INT(agg_periods_of(&a, 20070401), 1);
-    CHECK_INT(agg_periods_of(&a, 20080229), 1);
-    CHECK_INT(agg_periods_of(&a, 20070331), 0);
-    CHECK_INT(agg_periods_of(&a, 20080301), 0);
+    CHECK_INT(agg_periods_of(&a, 20070401, 0), 1);
+    CHECK_INT(agg_periods_of(&a, 20080229, 0), 1);
+    CHECK_INT(agg_periods_of(&a, 20070331, 0), 0);
+    CHECK_INT(agg_periods_of(&a, 20080301, 0), 0);
 
     struct route_key cusco_puno = {8, 21, 0, {0}}, abroad = {15, 0, 0, {0}};
     abroad.destination = (uint16_t)(PLACE_FOREIGN + places_country(pl, "Argentina", 9));
@@ -48,12 +48,12 @@ void suite_aggregate(void)
                           .exploitation = 1u << EXP_SEXUAL | 1u << EXP_LABOUR,
                           .recruitment = 1u << 0, .region = 21, .city = 0,
                           .source = (uint8_t)vocabs[V_SOURCE].ncodes, .status = 1};
-    c1.periods = agg_periods_of(&a, c1.reported_on);
+    c1.periods = agg_periods_of(&a, c1.reported_on, 0);
     struct case_rec c2 = {.reported_on = 20080301, .route = (uint32_t)r2, .region = 15};
-    c2.periods = agg_periods_of(&a, c2.reported_on);
+    c2.periods = agg_periods_of(&a, c2.reported_on, 0);
     struct case_rec c3 = {.reported_on = 20071010, .route = (uint32_t)r2, .region = 15,
                           .recruitment = 1u << 0 | 1u << 1};
-    c3.periods = agg_periods_of(&a, c3.reported_on);
+    c3.periods = agg_periods_of(&a, c3.reported_on, 0);
     agg_case(&a, &c1);
     agg_case(&a, &c2);
     agg_case(&a, &c3);
@@ -64,7 +64,7 @@ void suite_aggregate(void)
     agg_victim(&a, &c1, &woman);
     agg_victim(&a, &c2, &boy); /* outside the period */
     agg_victim(&a, &c3, &boy);
-    struct suspect_rec s = {20071231, SEX_MALE, (int16_t)places_peru(pl), YES, NO, YESNO_UNKNOWN, -1};
+    struct suspect_rec s = {20071231, SEX_MALE, (int16_t)places_peru(pl), YES, NO, YESNO_UNKNOWN, -1, 0, 0};
     agg_suspect(&a, &s);
     s.identified_on = 20040105;
     s.nationality = (int16_t)places_country(pl, "Chile", 5);
@@ -102,7 +102,35 @@ void suite_aggregate(void)
     CHECK(strstr(reg, "region_code,region,cases,victims,victims_minor,victims_per_100k\n"
                       "21,Puno,1,2,1,0.16\n15,Lima,1,1,1,0.01\n") == reg);
     CHECK(strstr(reg, "\n00,unknown,0,0,0,\n"));
+    /* UNODC: the girl and the woman of c1 (sexual and labour) count under both forms; the boy
+     * of c3 (no form) under unknown. */
+    const char *ue = table_csv(&ts, "unodc_victims_by_exploitation");
+    CHECK(strstr(ue, "\nsexual_exploitation,women,1\nsexual_exploitation,men,0\n"
+                     "sexual_exploitation,girls,1\n"));
+    CHECK(strstr(ue, "\nforced_labour,women,1\nforced_labour,men,0\nforced_labour,girls,1\n"));
+    CHECK(strstr(ue, "\nunknown,boys,1\n"));
+    CHECK_STR(table_csv(&ts, "tip_law_enforcement"),
+              "measure,total,labour\ninvestigations,2,1\nprosecutions,0,0\nconvictions,0,0\n"
+              "sentences,0,\nsentence_min_years,,\nsentence_max_years,,\nsentence_mean_years,,\n");
     tableset_free(&ts);
     agg_free(&a);
+
+    /* A regional brief's periods: the whole country, and only the cases of Puno (21). */
+    struct period two[2] = {{20070401, 20080229, 0}, {20070401, 20080229, 21}};
+    CHECK(agg_init(&a, pl, &bands, two, 2));
+    CHECK_INT(agg_periods_of(&a, 20070401, 21), 3);
+    CHECK_INT(agg_periods_of(&a, 20070401, 15), 1);
+    CHECK_INT(agg_periods_of(&a, 20070401, 0), 1);
+    CHECK_INT(agg_periods_of(&a, 20080301, 21), 0);
+    agg_free(&a);
     places_free(pl);
+
+    CHECK_INT(unodc_category(SEX_FEMALE, MINOR_YES), UNODC_GIRLS);
+    CHECK_INT(unodc_category(SEX_MALE, MINOR_NO), UNODC_MEN);
+    CHECK_INT(unodc_category(SEX_UNKNOWN, MINOR_YES), UNODC_UNKNOWN);
+    CHECK_INT(unodc_category(SEX_MALE, MINOR_UNKNOWN), UNODC_UNKNOWN);
+    CHECK_INT(unodc_forms(0), 1u << UF_UNKNOWN);
+    CHECK_INT(unodc_forms(1u << EXP_CHILD_PORNOGRAPHY), 1u << UF_SEXUAL);
+    CHECK_INT(unodc_forms(1u << EXP_DOMESTIC | 1u << EXP_BEGGING), 1u << UF_LABOUR | 1u << UF_OTHER);
+    CHECK_INT(unodc_forms(1u << EXP_ORGANS), 1u << UF_ORGANS);
 }
