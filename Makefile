@@ -6,13 +6,13 @@
 #   make bench  time a generated 1M-victim export against DuckDB (not a test)
 
 # Debian packages the build, the run and the tests need. README.md lists exactly these.
-PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev fonts-dejavu-core fonts-dejavu-extra poppler-utils python3 python3-openpyxl
+PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev libglpk-dev fonts-dejavu-core fonts-dejavu-extra poppler-utils python3 python3-openpyxl
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc -DTIPREPORT_TEMPLATES=\"$(CURDIR)/templates\"
-LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -ljson-c $(shell pkg-config --libs pangocairo fontconfig 2>/dev/null) -lm -lpthread
+LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -ljson-c -lglpk $(shell pkg-config --libs pangocairo fontconfig 2>/dev/null) -lm -lpthread
 # Only the drawers see cairo's and pango's headers (the core cannot include them), only the
 # map sees json-c's. System headers: their warnings are not ours.
 CAIRO_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null | sed 's|-I|-isystem |g')
@@ -44,6 +44,9 @@ build/asan/%.o: src/%.c $(wildcard src/*.h) | build
 build/asan/tipreport: build/asan/main.o $(ASAN_OBJ)
 	$(CC) $(SANITIZE) -o $@ $^ $(LIBS)
 
+build/check_public: tests/check_public.c $(OBJ)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ tests/check_public.c $(OBJ) $(LIBS)
+
 build/unit_tests: $(UNIT) tests/unit/check.h $(OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -Itests/unit -o $@ $(UNIT) $(OBJ) $(LIBS)
 
@@ -62,7 +65,7 @@ run: deps
 
 # The tests run twice: with the normal build and with AddressSanitizer + UBSan.
 test: deps
-	@$(MAKE) --no-print-directory tipreport build/unit_tests build/asan/tipreport build/asan/unit_tests
+	@$(MAKE) --no-print-directory tipreport build/unit_tests build/check_public build/asan/tipreport build/asan/unit_tests
 	@echo "== optimised build"
 	@tests/run.sh ./tipreport build/unit_tests
 	@echo "== AddressSanitizer + UBSan build"

@@ -86,6 +86,23 @@ static void value_text(const struct chart_data *d, double v, char *out, size_t s
         figures_count((unsigned long long)(v + 0.5), out, size);
 }
 
+/* A value's label: its number, or in public mode its mark. */
+static void label_of(const struct chart_data *d, int s, int i, char *out, size_t size)
+{
+    if (d->hidden[s][i] == 1)
+        snprintf(out, size, "<%d", d->public_k);
+    else if (d->hidden[s][i])
+        snprintf(out, size, "x");
+    else
+        value_text(d, d->values[s][i], out, size);
+}
+
+/* The value as drawn: a hidden one has no length. */
+static double drawn(const struct chart_data *d, int s, int i)
+{
+    return d->hidden[s][i] ? 0 : d->values[s][i];
+}
+
 /* A tick's label: percentages without decimals when the step allows. */
 static void tick_text(const struct chart_data *d, double v, double step, char *out, size_t size)
 {
@@ -191,8 +208,8 @@ static bool hbars(const struct chart_data *d, double width, const struct measure
     double max = 0;
     char t[32];
     for (int i = 0; i < d->ncats; i++)
-        if (d->values[0][i] > max)
-            max = d->values[0][i];
+        if (drawn(d, 0, i) > max)
+            max = drawn(d, 0, i);
     value_text(d, max, t, sizeof t);
     double value_w = m->width(m->ctx, t, LABEL_SIZE, false) + PAD;
     double x0 = label_w, span = width - label_w - value_w;
@@ -204,10 +221,10 @@ static bool hbars(const struct chart_data *d, double width, const struct measure
     value_axis(out, d, s, x0, span, y0, bottom, false);
     for (int i = 0; i < d->ncats; i++) {
         double y = y0 + row * i;
-        double v = d->values[0][i], w = span * v / s.max;
+        double v = drawn(d, 0, i), w = span * v / s.max;
         drawing_text(out, label_w - PAD, y + 2, d->cats[i], LABEL_SIZE, ALIGN_RIGHT, false, INK);
         rect(out, x0, y + (row - bar) / 2, w, bar, 0);
-        value_text(d, v, t, sizeof t);
+        label_of(d, 0, i, t, sizeof t);
         drawing_text(out, x0 + w + 3, y + 2, t, LABEL_SIZE, ALIGN_LEFT, false, INK);
     }
     out->height = note(out, m, d, bottom + LABEL_SIZE * 1.6);
@@ -222,8 +239,8 @@ static bool columns(const struct chart_data *d, double width, const struct measu
     double max = 0;
     char t[32];
     for (int i = 0; i < d->ncats; i++)
-        if (d->values[0][i] > max)
-            max = d->values[0][i];
+        if (drawn(d, 0, i) > max)
+            max = drawn(d, 0, i);
     struct scale s = nice_scale(max, 4, !d->percent);
     value_text(d, s.max, t, sizeof t);
     double axis_w = m->width(m->ctx, t, LABEL_SIZE, false) + PAD;
@@ -240,16 +257,16 @@ static bool columns(const struct chart_data *d, double width, const struct measu
      * beside the chart has them); every k-th category where their names would touch. */
     double vw = 0, cw = widest(m, d->cats, d->ncats, LABEL_SIZE);
     for (int i = 0; i < d->ncats; i++) {
-        value_text(d, d->values[0][i], t, sizeof t);
+        label_of(d, 0, i, t, sizeof t);
         vw = fmax(vw, m->width(m->ctx, t, LABEL_SIZE, false));
     }
     double vsize = vw > slot * 0.8 ? LABEL_SIZE * slot * 0.8 / vw : LABEL_SIZE;
     int every = cw > slot * 0.9 ? (int)ceil(cw / (slot * 0.9)) : 1;
     for (int i = 0; i < d->ncats; i++) {
-        double v = d->values[0][i], h = plot_h * v / s.max;
+        double v = drawn(d, 0, i), h = plot_h * v / s.max;
         double x = axis_w + slot * i + (slot - bar) / 2;
         rect(out, x, base - h, bar, h, 0);
-        value_text(d, v, t, sizeof t);
+        label_of(d, 0, i, t, sizeof t);
         if (vsize >= 6)
             drawing_text(out, x + bar / 2, base - h - vsize * 1.3, t, vsize, ALIGN_CENTER, false,
                          INK);
@@ -271,8 +288,8 @@ static bool pyramid(const struct chart_data *d, double width, const struct measu
     double max = 0;
     for (int sr = 0; sr < 2; sr++)
         for (int i = 0; i < d->ncats; i++)
-            if (d->values[sr][i] > max)
-                max = d->values[sr][i];
+            if (drawn(d, sr, i) > max)
+                max = drawn(d, sr, i);
     struct scale s = nice_scale(max, 3, !d->percent);
     char t[32];
     value_text(d, s.max, t, sizeof t);
@@ -295,14 +312,14 @@ static bool pyramid(const struct chart_data *d, double width, const struct measu
     }
     for (int i = 0; i < d->ncats; i++) {
         double y = bottom - row * (i + 1) + (row - bar) / 2;
-        double wf = half * d->values[0][i] / s.max, wm = half * d->values[1][i] / s.max;
+        double wf = half * drawn(d, 0, i) / s.max, wm = half * drawn(d, 1, i) / s.max;
         rect(out, left_axis - wf, y, wf, bar, 0);
         rect(out, right_axis, y, wm, bar, 1);
         drawing_text(out, left_axis + mid_w / 2, y + 1.5, d->cats[i], LABEL_SIZE, ALIGN_CENTER,
                      false, INK);
-        value_text(d, d->values[0][i], t, sizeof t);
+        label_of(d, 0, i, t, sizeof t);
         drawing_text(out, left_axis - wf - 3, y + 1.5, t, LABEL_SIZE, ALIGN_RIGHT, false, INK);
-        value_text(d, d->values[1][i], t, sizeof t);
+        label_of(d, 1, i, t, sizeof t);
         drawing_text(out, right_axis + wm + 3, y + 1.5, t, LABEL_SIZE, ALIGN_LEFT, false, INK);
     }
     out->height = note(out, m, d, bottom + LABEL_SIZE * 1.6);
@@ -310,21 +327,27 @@ static bool pyramid(const struct chart_data *d, double width, const struct measu
 }
 
 /* One bar of the whole, split in the categories' order, each a step darker; counts inside the
- * segments that hold them, and a legend with counts and shares. */
+ * segments that hold them, and a legend with counts and shares. In public mode the hidden
+ * categories share one grey segment at the end (its width, the total less the shown ones,
+ * is what the table tells anyway) and the legend gives their marks. */
 static bool stacked(const struct chart_data *d, double width, const struct measure *m,
                     struct drawing *out)
 {
-    double y0 = title(out, d) + 2, total = 0;
+    double y0 = title(out, d) + 2, total = 0, hidden = 0;
     const double bar = 24;
-    for (int i = 0; i < d->ncats; i++)
+    for (int i = 0; i < d->ncats; i++) {
         total += d->values[0][i];
+        hidden += d->hidden[0][i] ? d->values[0][i] : 0;
+    }
     double x = 0;
     char t[sizeof ((struct prim *)0)->text], c[32], p[32];
     for (int i = 0; i < d->ncats && total > 0; i++) {
+        if (d->hidden[0][i])
+            continue;
         double w = width * d->values[0][i] / total;
         int color = RAMP(i, d->ncats);
         rect(out, x, y0, w, bar, color);
-        if (i) /* a white seam between segments */
+        if (x > 0) /* a white seam between segments */
             line(out, x, y0, 0, bar, PAPER, 1);
         figures_count((unsigned long long)(d->values[0][i] + 0.5), c, sizeof c);
         if (m->width(m->ctx, c, LABEL_SIZE, true) + 4 < w)
@@ -332,12 +355,20 @@ static bool stacked(const struct chart_data *d, double width, const struct measu
                          ALIGN_CENTER, true, RAMP_DARK(i, d->ncats) ? PAPER : INK);
         x += w;
     }
+    if (hidden > 0 && total > 0) {
+        rect(out, x, y0, width - x, bar, GRID);
+        if (x > 0)
+            line(out, x, y0, 0, bar, PAPER, 1);
+    }
     /* The legend, in as many columns as fit. */
     double y = y0 + bar + PAD + 2, colw = 0;
     for (int i = 0; i < d->ncats; i++) {
-        figures_count((unsigned long long)(d->values[0][i] + 0.5), c, sizeof c);
+        label_of(d, 0, i, c, sizeof c);
         figures_percent(total > 0 ? d->values[0][i] / total : 0, p, sizeof p);
-        snprintf(t, sizeof t, "%s: %s (%s)", d->cats[i], c, p);
+        if (d->hidden[0][i])
+            snprintf(t, sizeof t, "%s: %s", d->cats[i], c);
+        else
+            snprintf(t, sizeof t, "%s: %s (%s)", d->cats[i], c, p);
         double w = 14 + m->width(m->ctx, t, LABEL_SIZE, false) + 12;
         if (w > colw)
             colw = w;
@@ -350,10 +381,13 @@ static bool stacked(const struct chart_data *d, double width, const struct measu
         /* Down the columns, so that the order reads as in the bar. */
         int col = i / rows, r = i % rows;
         double lx = col * (width / per_row), ly = y + r * LABEL_SIZE * 1.7;
-        rect(out, lx, ly + 1, 9, 9, RAMP(i, d->ncats));
-        figures_count((unsigned long long)(d->values[0][i] + 0.5), c, sizeof c);
+        rect(out, lx, ly + 1, 9, 9, d->hidden[0][i] ? GRID : RAMP(i, d->ncats));
+        label_of(d, 0, i, c, sizeof c);
         figures_percent(total > 0 ? d->values[0][i] / total : 0, p, sizeof p);
-        snprintf(t, sizeof t, "%s: %s (%s)", d->cats[i], c, p);
+        if (d->hidden[0][i])
+            snprintf(t, sizeof t, "%s: %s", d->cats[i], c);
+        else
+            snprintf(t, sizeof t, "%s: %s (%s)", d->cats[i], c, p);
         drawing_text(out, lx + 13, ly, t, LABEL_SIZE, ALIGN_LEFT, false, INK);
     }
     out->height = note(out, m, d, y + rows * LABEL_SIZE * 1.7);

@@ -4,6 +4,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #define CHART_MAX_CATS 64
 
@@ -26,6 +27,10 @@ struct chart_data {
     const char *series[2];
     double values[2][CHART_MAX_CATS];
     bool percent;       /* values are fractions: axis and labels in % */
+    /* Public mode: a hidden value (1 "<k", other "x") is drawn without length, its mark
+     * instead of its number; the scale follows the shown values only. */
+    uint8_t hidden[2][CHART_MAX_CATS];
+    int public_k;
 };
 
 enum prim_kind { PRIM_RECT, PRIM_LINE, PRIM_TEXT };

@@ -20,6 +20,8 @@ static void set_color(cairo_t *cr, int color)
     else if (color >= MAP_SHADE && color < MAP_SHADE + 5)
         cairo_set_source_rgb(cr, sequential[color - MAP_SHADE][0],
                              sequential[color - MAP_SHADE][1], sequential[color - MAP_SHADE][2]);
+    else if (color == HIDDEN_CASES)
+        cairo_set_source_rgb(cr, 0.78, 0.78, 0.78);
     else if (color == NO_CASES || color == PAPER)
         cairo_set_source_rgb(cr, 1, 1, 1);
     else if (color >= RAMP_BASE && color <= RAMP_BASE + 100) {
@@ -156,7 +158,7 @@ void draw_map(cairo_t *cr, const struct map_drawing *m, double x, double y)
         ring_path(cr, m, r);
         set_color(cr, map_shade(&m->classes, r->fill));
         cairo_fill_preserve(cr);
-        if (r->fill < 0) { /* no cases: hatched */
+        if (r->fill == -1) { /* no cases: hatched */
             cairo_clip_preserve(cr);
             double x1, y1, x2, y2;
             cairo_path_extents(cr, &x1, &y1, &x2, &y2);

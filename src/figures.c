@@ -8,6 +8,8 @@
 #include "strmap.h"
 #include "tables.h"
 
+#define MARK_X 2 /* a hidden sum of counts: printed "x" */
+
 /* Text figures; every summary metric adds its own four (see figures_known). */
 static const char *const text_figures[] = {
     "title", "period_from", "period_to", "prev_from", "prev_to", "data_date", "age_bands",
@@ -28,6 +30,7 @@ static const char *const conditions[] = {
 struct figures {
     struct strmap *map; /* name -> offset into text */
     struct buf text;
+    int k;              /* public mode: hidden counts read "<k" or "x"; 0 otherwise */
 };
 
 static bool has_pct(const char *metric)
@@ -81,11 +84,27 @@ static void put(struct figures *f, const char *name, const char *value)
     buf_addc(&f->text, '\0');
 }
 
-static void put_count(struct figures *f, const char *name, uint64_t n)
+/* A count as the tables print it: in public mode "<k" or "x" when hidden. */
+static void put_marked(struct figures *f, const char *name, uint64_t n, int hidden)
 {
     char s[32];
-    figures_count(n, s, sizeof s);
+    if (f->k && hidden == 1)
+        snprintf(s, sizeof s, "<%d", f->k);
+    else if (f->k && hidden)
+        snprintf(s, sizeof s, "x");
+    else
+        figures_count(n, s, sizeof s);
     put(f, name, s);
+}
+
+static bool is_total_row(const struct table *t, size_t r)
+{
+    for (int c = 0; c < t->ncols; c++) {
+        const struct cell *cl = table_cell(t, r, c);
+        if (cl->kind == CELL_TEXT && !strcmp(table_cell_text(t, cl), "total"))
+            return true;
+    }
+    return false;
 }
 
 const char *figures_get(const struct figures *f, const char *name)
@@ -94,14 +113,29 @@ const char *figures_get(const struct figures *f, const char *name)
     return e < 0 ? "" : f->text.p + strmap_value(f->map, e);
 }
 
-/* The cell of table name whose first column is key, as a number; 0 when absent. */
-static uint64_t lookup(const struct tableset *ts, const char *name, const char *key, int col)
+/* The cell of table name whose first column is key; NULL when absent. */
+static const struct cell *find(const struct tableset *ts, const char *name, const char *key,
+                               int col)
 {
     const struct table *t = ts ? tableset_find(ts, name) : NULL;
     for (size_t r = 0; t && r < t->nrows; r++)
         if (!strcmp(table_cell_text(t, table_cell(t, r, 0)), key))
-            return table_cell(t, r, col)->v.i;
-    return 0;
+            return table_cell(t, r, col);
+    return NULL;
+}
+
+/* As a number; 0 when absent. */
+static uint64_t lookup(const struct tableset *ts, const char *name, const char *key, int col)
+{
+    const struct cell *c = find(ts, name, key, col);
+    return c && c->kind == CELL_INT ? c->v.i : 0;
+}
+
+/* Its public-mode mark; 0 when absent. */
+static int mark_of(const struct tableset *ts, const char *name, const char *key, int col)
+{
+    const struct cell *c = find(ts, name, key, col);
+    return c ? c->hidden : 0;
 }
 
 const char *figures_country(const struct places *p, const struct labels *l, const char *english)
@@ -163,7 +197,7 @@ static long top_row(const struct tableset *ts, const char *name, int col)
 {
     const struct table *t = tableset_find(ts, name);
     for (size_t r = 0; t && r < t->nrows; r++)
-        if (table_cell(t, r, col)->v.i > 0 &&
+        if (table_cell(t, r, col)->v.i > 0 && !is_total_row(t, r) &&
             strcmp(table_cell_text(t, table_cell(t, r, 0)), "unknown") != 0)
             return (long)r;
     return -1;
@@ -193,13 +227,14 @@ bool figures_condition(const struct figures *f, const char *name)
 
 struct figures *figures_build(const struct agg *a, const struct tableset *cur,
                               const struct tableset *prev, const struct labels *l,
-                              const char *title)
+                              const char *title, int public_k)
 {
     struct figures *f = calloc(1, sizeof *f);
     if (!f || !(f->map = strmap_new())) {
         free(f);
         return NULL;
     }
+    f->k = public_k;
     const struct places *pl = a->places;
     const char *none = labels_get(l, "word", "none");
     char s[256], t[256];
@@ -225,18 +260,24 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     /* Every metric: value, previous, change, share of its whole. */
     uint64_t victims = lookup(cur, "summary", "victims", 1);
     uint64_t suspects = lookup(cur, "summary", "suspects_identified", 1);
+    int victims_mark = mark_of(cur, "summary", "victims", 1);
+    int suspects_mark = mark_of(cur, "summary", "suspects_identified", 1);
     for (size_t m = 0; m < nsummary_metrics; m++) {
         const char *name = summary_metrics[m];
         uint64_t v = lookup(cur, "summary", name, 1);
-        put_count(f, name, v);
+        int hid = mark_of(cur, "summary", name, 1);
+        int hid_prev = prev ? mark_of(prev, "summary", name, 1) : 0;
+        put_marked(f, name, v, hid);
         snprintf(t, sizeof t, "%s_prev", name);
         if (prev) {
-            put_count(f, t, lookup(prev, "summary", name, 1));
+            put_marked(f, t, lookup(prev, "summary", name, 1), hid_prev);
         } else {
             put(f, t, labels_get(l, "word", "no_previous"));
         }
         snprintf(t, sizeof t, "%s_change", name);
-        if (prev) {
+        if (prev && (hid || hid_prev)) {
+            put(f, t, "x");
+        } else if (prev) {
             uint64_t p = lookup(prev, "summary", name, 1);
             long long d = (long long)v - (long long)p;
             char pct[32];
@@ -250,10 +291,11 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
             put(f, t, labels_get(l, "word", "no_previous"));
         }
         if (has_pct(name)) {
-            uint64_t whole = !strncmp(name, "victims_", 8) ? victims : suspects;
+            bool of_victims = !strncmp(name, "victims_", 8);
+            uint64_t whole = of_victims ? victims : suspects;
             snprintf(t, sizeof t, "%s_pct", name);
             figures_percent(whole ? (double)v / (double)whole : 0, s, sizeof s);
-            put(f, t, s);
+            put(f, t, hid || (of_victims ? victims_mark : suspects_mark) ? "x" : s);
         }
     }
 
@@ -263,22 +305,31 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     put_condition(f, "cases", lookup(cur, "summary", "cases", 1) > 0);
     put_condition(f, "previous_period", prev != NULL);
     put(f, "top_region", r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, 1)) : none);
-    put_count(f, "top_region_cases", r >= 0 ? table_cell(tb, (size_t)r, 2)->v.i : 0);
+    put_marked(f, "top_region_cases", r >= 0 ? table_cell(tb, (size_t)r, 2)->v.i : 0,
+               r >= 0 ? table_cell(tb, (size_t)r, 2)->hidden : 0);
     r = top_row(cur, "cases_by_city", 2);
     tb = tableset_find(cur, "cases_by_city");
     put(f, "top_city", r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, 0)) : none);
     put_condition(f, "cities", r >= 0);
-    put_count(f, "top_city_cases", r >= 0 ? table_cell(tb, (size_t)r, 2)->v.i : 0);
+    put_marked(f, "top_city_cases", r >= 0 ? table_cell(tb, (size_t)r, 2)->v.i : 0,
+               r >= 0 ? table_cell(tb, (size_t)r, 2)->hidden : 0);
     const char *labels3[3] = {NULL};
     char routes[3][200];
     size_t n = 0;
     uint64_t international = 0;
+    int international_mark = 0;
     tb = tableset_find(cur, "routes");
     for (size_t i = 0; tb && i < tb->nrows; i++) {
+        if (is_total_row(tb, i))
+            continue;
         bool abroad = !strcmp(table_cell_text(tb, table_cell(tb, i, 3)), "international");
         international += abroad ? table_cell(tb, i, 4)->v.i : 0;
+        if (abroad && table_cell(tb, i, 4)->hidden)
+            international_mark = MARK_X;
+        /* Unknown places, and in public mode the routes of few victims taken together. */
         bool unknown = !strcmp(table_cell_text(tb, table_cell(tb, i, 0)), "unknown") ||
-                       !strcmp(table_cell_text(tb, table_cell(tb, i, 2)), "unknown");
+                       !strcmp(table_cell_text(tb, table_cell(tb, i, 2)), "unknown") ||
+                       !strcmp(table_cell_text(tb, table_cell(tb, i, 0)), "other");
         if (n < 3 && !unknown) {
             buf_clear(&b);
             route_text(tb, i, l, pl, &b);
@@ -290,7 +341,7 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     buf_clear(&b);
     join(&b, labels3, n, l);
     put(f, "main_routes", n ? buf_cstr(&b) : none);
-    put_count(f, "routes_international", international);
+    put_marked(f, "routes_international", international, international_mark);
     put_condition(f, "routes", n > 0);
     put_condition(f, "international_routes", international > 0);
     /* Shares: of victims (exploitation), of cases with a known value (recruitment). */
@@ -305,16 +356,30 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     for (int k = 0; k < 2; k++) {
         tb = tableset_find(cur, tops[k].table);
         uint64_t best = 0;
-        int best_code = -1;
+        int best_code = -1, best_mark = 0;
         const struct vocab *vc = &vocabs[tops[k].v];
         for (int c = 0; tb && c < vc->ncodes; c++) {
             uint64_t sum = 0;
-            for (size_t i = 0; i < tb->nrows; i++)
-                if (!strcmp(table_cell_text(tb, table_cell(tb, i, 0)), vc->codes[c]))
-                    sum += table_cell(tb, i, tops[k].count_col)->v.i;
+            int mark = 0;
+            for (size_t i = 0; i < tb->nrows; i++) {
+                if (strcmp(table_cell_text(tb, table_cell(tb, i, 0)), vc->codes[c]))
+                    continue;
+                const struct cell *cl = table_cell(tb, i, tops[k].count_col);
+                if (is_total_row(tb, i)) {
+                    /* The form's total, as public mode prints it (its sex and age "total"). */
+                    if (!strcmp(table_cell_text(tb, table_cell(tb, i, 1)), "total") &&
+                        !strcmp(table_cell_text(tb, table_cell(tb, i, 2)), "total"))
+                        mark = cl->hidden;
+                    continue;
+                }
+                sum += cl->v.i;
+                if (tops[k].count_col == 1)
+                    mark = cl->hidden;
+            }
             if (sum > best) {
                 best = sum;
                 best_code = c;
+                best_mark = mark;
             }
         }
         uint64_t known = tops[k].whole;
@@ -325,39 +390,51 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
         put_condition(f, tops[k].table, best_code >= 0);
         snprintf(t, sizeof t, "%s_pct", tops[k].figure);
         figures_percent(known ? (double)best / (double)known : 0, s, sizeof s);
-        put(f, t, s);
+        put(f, t, f->k && best_mark ? "x" : s);
     }
 
     /* Suspects over every year. */
     tb = tableset_find(cur, "suspects_by_year");
     uint64_t all[5] = {0}; /* identified, detained, female, male, foreign */
+    int all_mark[5] = {0};
+    static const int all_col[5] = {1, 8, 2, 3, 6};
+    size_t years = 0;
     for (size_t i = 0; tb && i < tb->nrows; i++) {
-        all[0] += table_cell(tb, i, 1)->v.i;
-        all[1] += table_cell(tb, i, 8)->v.i;
-        all[2] += table_cell(tb, i, 2)->v.i;
-        all[3] += table_cell(tb, i, 3)->v.i;
-        all[4] += table_cell(tb, i, 6)->v.i;
+        if (is_total_row(tb, i)) { /* public mode: the totals as printed */
+            for (int k = 0; k < 5; k++)
+                all_mark[k] = table_cell(tb, i, all_col[k])->hidden;
+            continue;
+        }
+        years = i + 1;
+        for (int k = 0; k < 5; k++)
+            all[k] += table_cell(tb, i, all_col[k])->v.i;
     }
-    put_count(f, "suspects_all", all[0]);
-    put_count(f, "suspects_detained_all", all[1]);
-    put_count(f, "suspects_female_all", all[2]);
-    put_count(f, "suspects_male_all", all[3]);
-    put_count(f, "suspects_foreign_all", all[4]);
+    put_marked(f, "suspects_all", all[0], all_mark[0]);
+    put_marked(f, "suspects_detained_all", all[1], all_mark[1]);
+    put_marked(f, "suspects_female_all", all[2], all_mark[2]);
+    put_marked(f, "suspects_male_all", all[3], all_mark[3]);
+    put_marked(f, "suspects_foreign_all", all[4], all_mark[4]);
     put_condition(f, "suspects", all[0] > 0);
     put_condition(f, "foreign_suspects", all[4] > 0);
-    put(f, "suspects_first_year", tb && tb->nrows ? table_cell_text(tb, table_cell(tb, 0, 0)) : none);
-    put(f, "suspects_last_year",
-        tb && tb->nrows ? table_cell_text(tb, table_cell(tb, tb->nrows - 1, 0)) : none);
+    put(f, "suspects_first_year", years ? table_cell_text(tb, table_cell(tb, 0, 0)) : none);
+    put(f, "suspects_last_year", years ? table_cell_text(tb, table_cell(tb, years - 1, 0)) : none);
     tb = tableset_find(cur, "suspects_by_nationality");
     const char *items[64] = {NULL};
     char item[64][96];
     n = 0;
     for (size_t i = 0; tb && i < tb->nrows && n < 64; i++) {
         const char *c = table_cell_text(tb, table_cell(tb, i, 0));
-        if (!strcmp(c, "Peru") || !strcmp(c, "unknown") || !table_cell(tb, i, 1)->v.i)
+        if (!strcmp(c, "Peru") || !strcmp(c, "unknown") || !strcmp(c, "total") ||
+            !table_cell(tb, i, 1)->v.i)
             continue;
         char cnt[32];
-        figures_count(table_cell(tb, i, 1)->v.i, cnt, sizeof cnt);
+        int hid = table_cell(tb, i, 1)->hidden;
+        if (f->k && hid == 1)
+            snprintf(cnt, sizeof cnt, "<%d", f->k);
+        else if (f->k && hid)
+            snprintf(cnt, sizeof cnt, "x");
+        else
+            figures_count(table_cell(tb, i, 1)->v.i, cnt, sizeof cnt);
         snprintf(item[n], sizeof item[n], "%s %s", figures_country(pl, l, c), cnt);
         items[n] = item[n];
         n++;
@@ -369,28 +446,35 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     static const char *const tip[] = {"investigations", "prosecutions", "convictions"};
     for (int k = 0; k < 3; k++) {
         snprintf(t, sizeof t, "tip_%s", tip[k]);
-        put_count(f, t, lookup(cur, "tip_law_enforcement", tip[k], 1));
+        put_marked(f, t, lookup(cur, "tip_law_enforcement", tip[k], 1),
+                   mark_of(cur, "tip_law_enforcement", tip[k], 1));
         snprintf(t, sizeof t, "tip_%s_labour", tip[k]);
-        put_count(f, t, lookup(cur, "tip_law_enforcement", tip[k], 2));
+        put_marked(f, t, lookup(cur, "tip_law_enforcement", tip[k], 2),
+                   mark_of(cur, "tip_law_enforcement", tip[k], 2));
     }
     uint64_t sentences = lookup(cur, "tip_law_enforcement", "sentences", 1);
-    put_count(f, "tip_sentences", sentences);
+    put_marked(f, "tip_sentences", sentences, mark_of(cur, "tip_law_enforcement", "sentences", 1));
     put_condition(f, "sentences", sentences > 0);
-    static const char *const years[] = {"min", "max", "mean"};
+    static const char *const lengths[] = {"min", "max", "mean"};
     tb = tableset_find(cur, "tip_law_enforcement");
     for (int k = 0; k < 3; k++) {
-        snprintf(t, sizeof t, "sentence_%s_years", years[k]);
+        snprintf(t, sizeof t, "sentence_%s_years", lengths[k]);
         long row = -1;
         for (size_t i = 0; tb && i < tb->nrows && row < 0; i++)
             if (!strcmp(table_cell_text(tb, table_cell(tb, i, 0)), t))
                 row = (long)i;
         const struct cell *cl = row >= 0 ? table_cell(tb, (size_t)row, 1) : NULL;
-        snprintf(s, sizeof s, "%.1f", cl && cl->kind == CELL_REAL ? cl->v.r : 0.0);
-        snprintf(t, sizeof t, "tip_sentence_%s", years[k]);
+        if (cl && cl->hidden && f->k)
+            snprintf(s, sizeof s, "x");
+        else
+            snprintf(s, sizeof s, "%.1f", cl && cl->kind == CELL_REAL ? cl->v.r : 0.0);
+        snprintf(t, sizeof t, "tip_sentence_%s", lengths[k]);
         put(f, t, s);
     }
-    put_count(f, "cases_hotline", lookup(cur, "source", "hotline", 1));
-    put_count(f, "cases_media", lookup(cur, "source", "media", 1));
+    put_marked(f, "cases_hotline", lookup(cur, "source", "hotline", 1),
+               mark_of(cur, "source", "hotline", 1));
+    put_marked(f, "cases_media", lookup(cur, "source", "media", 1),
+               mark_of(cur, "source", "media", 1));
     buf_free(&b);
     return f;
 }

@@ -6,6 +6,7 @@
 
 #include "figures.h"
 #include "output.h"
+#include "protect.h"
 #include "render.h"
 #include "render_csv.h"
 #include "report.h"
@@ -65,6 +66,32 @@ uint64_t job_rejected(const struct job *j)
     return n;
 }
 
+/* Public mode: routes with fewer than k victims merged, then every count protected. */
+static enum tp_err protect_set(struct job *j, struct tableset *ts, const char *scope,
+                               struct protection **out, struct tp_error *err)
+{
+    int k = j->opt->min_count;
+    for (size_t i = 0; i < ts->n; i++)
+        if (!strcmp(ts->t[i]->name, "routes")) {
+            struct table *m = protect_merge_routes(ts->t[i], k);
+            if (!m)
+                return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+            table_free(ts->t[i]);
+            ts->t[i] = m;
+        }
+    struct protection *p = protect_new(k);
+    if (!p)
+        return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    *out = p;
+    struct sdc_stats st;
+    if (!protect_tables(p, ts, scope, err) || !protect_run(p, &st, err))
+        return err->code ? err->code : TP_ERR_NOMEM;
+    j->stats.primary += st.primary;
+    j->stats.secondary += st.secondary;
+    j->stats.fallbacks += st.fallbacks;
+    return TP_OK;
+}
+
 static enum tp_err write_tables(struct job *j, struct output *out, struct tp_error *err)
 {
     for (size_t i = 0; i < j->tables.n; i++) {
@@ -78,6 +105,8 @@ static enum tp_err write_tables(struct job *j, struct output *out, struct tp_err
         if (rc != TP_OK)
             return rc;
     }
+    if (j->opt->public_mode) /* rows of the input, with their case numbers: not public */
+        return TP_OK;
     FILE *f = output_open(out, "data_quality.csv", err);
     if (!f)
         return err->code;
@@ -96,7 +125,8 @@ static enum tp_err write_documents(struct job *j, struct output *out, const stru
     const struct options *o = j->opt;
     struct report_input in = {def,      &j->agg,   &j->tables,       prev,
                               &j->dq,   l,         title,            profile_name(j->profile),
-                              o->input, o->author, o->organisation, j->map};
+                              o->input, o->author, o->organisation, j->map,
+                              j->prot,  j->prot_prev};
     struct report *r = report_build(&in, err);
     if (!r)
         return err->code;
@@ -119,6 +149,15 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
         (has_prev && !tables_build(&j->agg, 1, &j->dq, &prev))) {
         tableset_free(&prev);
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    }
+    if (j->opt->public_mode) {
+        enum tp_err prc = protect_set(j, &j->tables, "", &j->prot, err);
+        if (prc == TP_OK && has_prev)
+            prc = protect_set(j, &prev, "", &j->prot_prev, err);
+        if (prc != TP_OK) {
+            tableset_free(&prev);
+            return prc;
+        }
     }
     if (j->opt->output[0]) {
         snprintf(j->outdir, sizeof j->outdir, "%s", j->opt->output);
@@ -166,4 +205,6 @@ void job_free(struct job *j)
     profile_free(j->profile);
     places_free(j->places);
     map_free(j->map);
+    protect_free(j->prot);
+    protect_free(j->prot_prev);
 }

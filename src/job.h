@@ -8,6 +8,7 @@
 #include "map.h"
 #include "reportdef.h"
 #include "options.h"
+#include "protect.h"
 #include "quality.h"
 #include "table.h"
 
@@ -24,6 +25,8 @@ struct job {
     struct quality dq;
     struct tableset tables;
     char outdir[1100]; /* where the report went */
+    struct protection *prot, *prot_prev; /* public mode: the period's and the previous one's */
+    struct sdc_stats stats;              /* public mode: what was hidden */
 };
 
 /* Loads and reads everything (report and validate). */

@@ -90,7 +90,8 @@ struct labels *labels_load(const char *templates, const char *lang, struct tp_er
         {"word", "no_chart"}, {"word", "no_cases"}, {"word", "pyramid_note"}, {"word", "map_routes"},
         {"word", "map_no_routes"}, {"word", "status_note"}, {"word", "page"}, {"word", "contents"},
         {"word", "rows_cut"}, {"word", "unodc_note"}, {"word", "stage_note"}, {"word", "tip_note"},
-        {"word", "tip_labour"}};
+        {"word", "tip_labour"}, {"word", "other_routes"}, {"word", "public_note"},
+        {"word", "map_hidden"}, {"word", "dq_public"}};
     for (size_t i = 0; i < sizeof need / sizeof *need; i++)
         if (!labels_need(l, need[i][0], need[i][1], err))
             goto fail;

@@ -188,6 +188,8 @@ int map_class(const struct classes *c, uint64_t cases)
 
 int map_shade(const struct classes *c, int k)
 {
+    if (k == -2)
+        return HIDDEN_CASES;
     if (k < 0)
         return NO_CASES;
     return MAP_SHADE + (c->n > 1 ? k * 4 / (c->n - 1) : 2);
@@ -318,7 +320,7 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
     struct projection pr = map_fit(m, width, h);
     uint64_t max = 0;
     for (int g = 1; g <= NREGIONS; g++)
-        if (d->cases[g] > max)
+        if (d->cases[g] > max && !d->hidden[g])
             max = d->cases[g];
     out->classes = map_classes(max ? max : 1);
     /* Regions, shaded. */
@@ -328,10 +330,10 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
             return false;
         out->rings = rg;
         int code = m->rings[r].code;
-        rg[out->nrings] = (struct map_ring){out->npts / 2, m->rings[r].n, code,
-                                            code >= 1 && code <= NREGIONS
-                                                ? map_class(&out->classes, d->cases[code])
-                                                : -1};
+        int cls = code >= 1 && code <= NREGIONS ? map_class(&out->classes, d->cases[code]) : -1;
+        if (code >= 1 && code <= NREGIONS && d->hidden[code])
+            cls = -2; /* public mode: its count is hidden */
+        rg[out->nrings] = (struct map_ring){out->npts / 2, m->rings[r].n, code, cls};
         for (size_t i = 0; i < m->rings[r].n; i++) {
             double x, y;
             size_t k = 2 * (m->rings[r].first + i);
@@ -432,7 +434,7 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
         y += top;
         char t[96], n[32];
         figures_count(d->cases[g], n, sizeof n);
-        if (d->cases[g])
+        if (d->cases[g] && !d->hidden[g])
             snprintf(t, sizeof t, "%s (%s)", r->name, n);
         else
             snprintf(t, sizeof t, "%s", r->name);
@@ -445,7 +447,17 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
         place_label(out, &placed, ms, t, 6.5, false, spots, 6);
     }
     /* The legend, bottom left (the Pacific). */
-    double ly = top + h - 14.0 * (out->classes.n + 2);
+    bool any_hidden = false;
+    for (int g = 1; g <= NREGIONS; g++)
+        any_hidden |= d->hidden[g];
+    double ly = top + h - 14.0 * (out->classes.n + 2 + any_hidden);
+    if (any_hidden) {
+        double y = ly + 14.0 * (out->classes.n + 2);
+        drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = 4, .y = y, .w = 14,
+                                              .h = 10, .color = HIDDEN_CASES});
+        drawing_text(&out->text, 22, y, d->hidden_label ? d->hidden_label : "x", 8, ALIGN_LEFT,
+                     false, INK);
+    }
     drawing_text(&out->text, 4, ly, d->legend_title, 8, ALIGN_LEFT, true, INK);
     for (int i = 0; i <= out->classes.n; i++) {
         double y = ly + 14 * (i + 1);

@@ -22,8 +22,11 @@ static const char help[] =
     "Turns a trafficking-in-persons case export (RETA CSV files) into the report's tables.\n"
     "\n"
     "Commands:\n"
-    "  report [INPUT]     write DIR/report.xlsx, DIR/checklist.txt, DIR/tables/*.csv and\n"
-    "                     DIR/data_quality.csv\n"
+    "  report [INPUT]     write DIR/report.xlsx, DIR/report.pdf, DIR/checklist.txt,\n"
+    "                     DIR/tables/*.csv and DIR/data_quality.csv\n"
+    "  region NAME [INPUT]  a brief for one region (a name, a variant such as Cuzco, or\n"
+    "                     its ubigeo code): DIR/brief.pdf, DIR/brief.xlsx, DIR/tables/*.csv,\n"
+    "                     always in public mode\n"
     "  validate [INPUT]   read the export and list every problem; write nothing\n"
     "  help               this text\n"
     "\n"
@@ -41,6 +44,9 @@ static const char help[] =
     "      --age-bands LIST  output age bands, e.g. 0-17,18-30,31+ (the default)\n"
     "      --title TEXT      report title\n"
     "      --lang es|en      language of the workbook (default es); the checklist is English\n"
+    "      --public          public mode: counts from 1 to K-1 shown as <K, and further\n"
+    "                        counts hidden (x) so that none can be worked out\n"
+    "      --min-count K     K for public mode (default 3)\n"
     "      --strict          fail (exit 4) when any row is rejected; write nothing\n"
     "  -q, --quiet           no progress or summary\n"
     "      --templates DIR   profiles and place tables (default: beside the program)\n"
@@ -101,22 +107,47 @@ static enum tp_err parse_date(const char *s, const char *what, tp_date *out, str
     return TP_OK;
 }
 
+/* k of public mode: 2 (only ones are hidden) to 100. */
+static bool min_count_value(const char *s, int *out)
+{
+    char *end;
+    errno = 0;
+    long k = strtol(s, &end, 10);
+    if (errno || end == s || *end || k < 2 || k > 100)
+        return false;
+    *out = (int)k;
+    return true;
+}
+
+static enum tp_err parse_min_count(const char *s, const char *what, int *out,
+                                   struct tp_error *err)
+{
+    if (min_count_value(s, out))
+        return TP_OK;
+    char msg[200];
+    snprintf(msg, sizeof msg, "%s '%s': a whole number from 2 to 100", what, s);
+    return usage(err, "%s", msg);
+}
+
 enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_error *err)
 {
-    enum { O_FROM = 256, O_TO, O_BANDS, O_TITLE, O_STRICT, O_TEMPLATES, O_LANG };
+    enum { O_FROM = 256, O_TO, O_BANDS, O_TITLE, O_STRICT, O_TEMPLATES, O_LANG, O_PUBLIC,
+           O_MIN_COUNT };
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'},  {"from", required_argument, NULL, O_FROM},
         {"to", required_argument, NULL, O_TO},     {"profile", required_argument, NULL, 'p'},
         {"config", required_argument, NULL, 'c'},  {"age-bands", required_argument, NULL, O_BANDS},
         {"title", required_argument, NULL, O_TITLE}, {"strict", no_argument, NULL, O_STRICT},
         {"quiet", no_argument, NULL, 'q'},         {"templates", required_argument, NULL, O_TEMPLATES},
-        {"lang", required_argument, NULL, O_LANG},
+        {"lang", required_argument, NULL, O_LANG}, {"public", no_argument, NULL, O_PUBLIC},
+        {"min-count", required_argument, NULL, O_MIN_COUNT},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     snprintf(o->input, sizeof o->input, "input");
     snprintf(o->profile, sizeof o->profile, "reta");
     snprintf(o->lang, sizeof o->lang, "es");
+    o->min_count = DEFAULT_MIN_COUNT;
     age_bands_default(&o->bands);
     const char *templates = NULL;
     bool command_given = false;
@@ -127,10 +158,13 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
             o->cmd = CMD_REPORT;
         else if (!strcmp(argv[1], "validate"))
             o->cmd = CMD_VALIDATE;
+        else if (!strcmp(argv[1], "region"))
+            o->cmd = CMD_REGION;
         else if (!strcmp(argv[1], "help"))
             o->cmd = CMD_HELP;
         else
-            return usage(err, "unknown command '%s' (commands: report, validate, help)", argv[1]);
+            return usage(err, "unknown command '%s' (commands: report, region, validate, help)",
+                         argv[1]);
     }
     optind = command_given ? 2 : 1;
     opterr = 0;
@@ -182,6 +216,15 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
         case 'q':
             o->quiet = true;
             break;
+        case O_PUBLIC:
+            o->public_mode = true;
+            o->set |= OPT_PUBLIC;
+            break;
+        case O_MIN_COUNT:
+            if ((rc = parse_min_count(optarg, "--min-count", &o->min_count, err)) != TP_OK)
+                return rc;
+            o->set |= OPT_MIN_COUNT;
+            break;
         case O_TEMPLATES:
             templates = optarg;
             break;
@@ -199,6 +242,12 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
     }
     if (!command_given && o->cmd != CMD_HELP)
         return usage(err, "%s", "no command: say 'tipreport report' or 'tipreport validate'");
+    if (o->cmd == CMD_REGION) {
+        if (optind >= argc)
+            return usage(err, "%s", "region: which region? say 'tipreport region Cusco'");
+        snprintf(o->region, sizeof o->region, "%s", argv[optind++]);
+        o->public_mode = true;
+    }
     if (optind < argc)
         snprintf(o->input, sizeof o->input, "%s", argv[optind++]);
     if (optind < argc)
@@ -264,6 +313,23 @@ static int config_key(void *user, const char *section, const char *name, const c
         }
         if (!(o->set & OPT_LANG))
             snprintf(o->lang, sizeof o->lang, "%s", value);
+    } else if (!strcmp(name, "public")) {
+        bool yes = !strcmp(value, "yes") || !strcmp(value, "true") || !strcmp(value, "1");
+        if (!yes && strcmp(value, "no") && strcmp(value, "false") && strcmp(value, "0")) {
+            tp_fail(err, TP_ERR_CONFIG, NULL, 0, name, "'%s' is not yes or no", value);
+            return 0;
+        }
+        if (!(o->set & OPT_PUBLIC) && o->cmd != CMD_REGION)
+            o->public_mode = yes;
+    } else if (!strcmp(name, "min_count")) {
+        int k;
+        if (!min_count_value(value, &k)) {
+            tp_fail(err, TP_ERR_CONFIG, NULL, 0, name, "'%s': a whole number from 2 to 100",
+                    value);
+            return 0;
+        }
+        if (!(o->set & OPT_MIN_COUNT))
+            o->min_count = k;
     } else if (!strcmp(name, "author")) {
         snprintf(o->author, sizeof o->author, "%s", value);
     } else if (!strcmp(name, "organisation")) {
@@ -271,7 +337,7 @@ static int config_key(void *user, const char *section, const char *name, const c
     } else {
         tp_fail(err, TP_ERR_CONFIG, NULL, 0, NULL,
                 "unknown key '%s' (known: from, to, profile, age_bands, title, lang, author, "
-                "organisation)", name);
+                "organisation, public, min_count)", name);
         return 0;
     }
     return 1;

@@ -10,7 +10,9 @@
 
 #define TIPREPORT_VERSION "0.1.0"
 
-enum command { CMD_REPORT, CMD_VALIDATE, CMD_HELP, CMD_VERSION };
+enum command { CMD_REPORT, CMD_VALIDATE, CMD_REGION, CMD_HELP, CMD_VERSION };
+
+#define DEFAULT_MIN_COUNT 3
 
 struct options {
     enum command cmd;
@@ -25,6 +27,9 @@ struct options {
     char lang[8];          /* of the workbook: "es" (default) or "en" */
     char author[128], organisation[160];
     bool strict, quiet;
+    bool public_mode;     /* --public; always for a regional brief */
+    int min_count;        /* k: counts from 1 to k-1 are hidden in public mode */
+    char region[128];     /* tipreport region NAME: the name as given */
     char templates[1024]; /* profiles/ and places/ live here */
     unsigned set;         /* OPT_* given on the command line: the config does not override them */
 };
@@ -36,6 +41,8 @@ enum {
     OPT_BANDS = 1 << 3,
     OPT_TITLE = 1 << 4,
     OPT_LANG = 1 << 5,
+    OPT_PUBLIC = 1 << 6,
+    OPT_MIN_COUNT = 1 << 7,
 };
 
 /* Parses argv (argv[0] locates the templates). Usage problems return TP_ERR_USAGE. */

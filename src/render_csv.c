@@ -29,6 +29,10 @@ static void field_guarded(FILE *f, const char *s, bool guard)
 
 static void field(FILE *f, const char *s) { field_guarded(f, s, false); }
 
+/* What a hidden cell says and why: "<3" primary, "x" secondary or computed from a hidden
+ * count (public mode). */
+static const char *const reasons[] = {"", "primary", "secondary", "unknown", "derived"};
+
 void csv_write_table(FILE *f, const struct table *t)
 {
     for (int c = 0; c < t->ncols; c++) {
@@ -36,12 +40,26 @@ void csv_write_table(FILE *f, const struct table *t)
             putc(',', f);
         field(f, t->cols[c]);
     }
+    if (t->public_k)
+        fputs(",suppressed", f);
     putc('\n', f);
     for (size_t r = 0; r < t->nrows; r++) {
+        char why[256] = "";
+        size_t w = 0;
         for (int c = 0; c < t->ncols; c++) {
             if (c)
                 putc(',', f);
             const struct cell *cl = table_cell(t, r, c);
+            if (cl->hidden && cl->hidden < sizeof reasons / sizeof *reasons) {
+                if (cl->hidden == 1)
+                    fprintf(f, "<%d", t->public_k);
+                else
+                    putc('x', f);
+                if (w < sizeof why)
+                    w += (size_t)snprintf(why + w, sizeof why - w, "%s%s=%s", w ? ";" : "",
+                                          t->cols[c], reasons[cl->hidden]);
+                continue;
+            }
             switch (cl->kind) {
             case CELL_EMPTY:
                 break;
@@ -55,6 +73,10 @@ void csv_write_table(FILE *f, const struct table *t)
                 fprintf(f, "%.*f", cl->decimals, cl->v.r);
                 break;
             }
+        }
+        if (t->public_k) {
+            putc(',', f);
+            field(f, why);
         }
         putc('\n', f);
     }

@@ -32,6 +32,7 @@ struct xlsx_ctx {
     struct pos *pos;              /* per report table */
     lxw_format *title, *subtitle, *heading, *sub, *para, *todo, *note, *caption, *head, *head_num;
     lxw_format *text; /* body text: indented, so it never touches a number on its left */
+    lxw_format *hidden, *tot_hidden; /* public mode's marks, right-aligned (body, total) */
     lxw_format *num[7], *tot[7]; /* by enum col_kind: body and total row */
     bool failed;
 };
@@ -169,6 +170,11 @@ static void *begin(const struct report *r, const char *path, struct tp_error *er
         c->tot[k] = fmt(c, true, false, 0, num_formats[k]);
         format_set_top(c->tot[k], LXW_BORDER_THIN);
     }
+    c->hidden = fmt(c, false, false, 0, NULL);
+    format_set_align(c->hidden, LXW_ALIGN_RIGHT);
+    c->tot_hidden = fmt(c, true, false, 0, NULL);
+    format_set_align(c->tot_hidden, LXW_ALIGN_RIGHT);
+    format_set_top(c->tot_hidden, LXW_BORDER_THIN);
     return c;
 }
 
@@ -279,6 +285,17 @@ static void formula(struct xlsx_ctx *c, const struct dtable *t, lxw_row_t row, i
     worksheet_write_formula_num(c->ws, row, (lxw_col_t)col, form, f, value);
 }
 
+/* Public mode: "<k" or "x" in place of a hidden count, right-aligned like the numbers. */
+static void hidden_cell(struct xlsx_ctx *c, lxw_row_t row, int col, int mark, lxw_format *f)
+{
+    char s[16];
+    if (mark == 1)
+        snprintf(s, sizeof s, "<%d", c->r->public_k);
+    else
+        snprintf(s, sizeof s, "x");
+    worksheet_write_string(c->ws, row, (lxw_col_t)col, s, f);
+}
+
 /* Defined names let readers (and the tests) find each table: t_<id>, t_<id>_compare. */
 static void define_name(struct xlsx_ctx *c, const struct dtable *t, lxw_row_t top, lxw_row_t bottom)
 {
@@ -326,12 +343,17 @@ static bool table(void *ctx, int index)
             const struct dcol *d = &t->cols[k];
             const struct cell *cl = table_cell(t->body, r, k);
             lxw_format *f = c->num[d->kind];
+            if (d->kind != COL_TEXT && cl->kind != CELL_EMPTY && dtable_hidden(t, r, k)) {
+                hidden_cell(c, c->row, k, dtable_hidden(t, r, k), c->hidden);
+                continue;
+            }
             if (d->kind == COL_TEXT) {
                 const char *v = table_cell_text(t->body, cl);
                 if (v[0])
                     worksheet_write_string(c->ws, c->row, (lxw_col_t)k, v, c->text);
                 grow_width(c, k, (double)u8width(v) + 1);
-            } else if (d->kind == COL_DIFF || d->kind == COL_DIFF_PCT || d->kind == COL_ROWSUM) {
+            } else if ((d->kind == COL_DIFF || d->kind == COL_DIFF_PCT || d->kind == COL_ROWSUM) &&
+                       !c->r->public_k) {
                 formula(c, t, c->row, k, dtable_number(t, r, k), cl->kind != CELL_EMPTY, f);
             } else if (cl->kind != CELL_EMPTY) {
                 double v = dtable_number(t, r, k);
@@ -347,6 +369,18 @@ static bool table(void *ctx, int index)
             lxw_format *f = c->tot[d->kind];
             if (k == 0 && d->kind == COL_TEXT) {
                 worksheet_write_string(c->ws, c->row, 0, c->r->total_label, f);
+            } else if (c->r->public_k && d->kind != COL_TEXT &&
+                       (d->sum || d->kind == COL_DIFF || d->kind == COL_DIFF_PCT)) {
+                /* Public mode: the published total, or its mark; no formula that adds up
+                 * hidden cells. */
+                int h = dtable_hidden(t, t->body->nrows, k);
+                double v = dtable_total(t, k);
+                if (h)
+                    hidden_cell(c, c->row, k, h, c->tot_hidden);
+                else if (d->kind == COL_DIFF_PCT && !dtable_total(t, d->b))
+                    worksheet_write_blank(c->ws, c->row, (lxw_col_t)k, f);
+                else
+                    worksheet_write_number(c->ws, c->row, (lxw_col_t)k, v, f);
             } else if (d->kind == COL_DIFF || d->kind == COL_DIFF_PCT) {
                 double b = dtable_total(t, d->b);
                 formula(c, t, c->row, k, dtable_total(t, k), d->kind == COL_DIFF || b, f);

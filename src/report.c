@@ -1,6 +1,7 @@
 /* report.c: the report model from a definition: one builder per display table and chart. */
 #include "report.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,80 @@ static uint64_t count_of(const struct table *t, int key_col, const char *key, in
 {
     long r = find_row(t, key_col, key);
     return r < 0 ? 0 : int_at(t, (size_t)r, col);
+}
+
+/* A count of public table p into a display table, with what public mode hides of it. */
+static void copy_count(struct ctx *c, struct dtable *t, size_t r, int col, const struct table *p,
+                       size_t pr, int pc)
+{
+    (void)c;
+    table_int(t->body, r, col, int_at(p, pr, pc));
+    table_hide(t->body, r, col, table_cell(p, pr, pc)->hidden);
+}
+
+/* The count in column src_col of the row of p whose key_col reads key (0 when none), with
+ * its mark. */
+static void copy_found(struct ctx *c, struct dtable *t, size_t r, int col, const struct table *p,
+                       int key_col, const char *key, int src_col)
+{
+    long k = find_row(p, key_col, key);
+    if (k >= 0)
+        copy_count(c, t, r, col, p, (size_t)k, src_col);
+    else
+        table_int(t->body, r, col, 0);
+}
+
+/* Rows of a public table before its totals (public mode appends them as "total" rows). */
+static size_t body_rows(const struct table *t)
+{
+    if (!t)
+        return 0;
+    for (size_t r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->ncols; c++) {
+            const struct cell *cl = table_cell(t, r, c);
+            if (cl->kind == CELL_TEXT && !strcmp(table_cell_text(t, cl), "total"))
+                return r;
+        }
+    return t->nrows;
+}
+
+/* Public mode: what a reader may see of the count with key measure|dims (NULL-terminated),
+ * printed at (r, col) of t (r == body rows: the total row). A count no table publishes is
+ * hidden: the documents never print more than the tables. */
+static void mark(struct ctx *c, struct dtable *t, size_t r, int col, bool prev,
+                 const char *measure, ...)
+{
+    const struct protection *p = prev ? c->in->prot_prev : c->in->prot;
+    if (!p)
+        return;
+    const char *dims[8];
+    int n = 0;
+    va_list ap;
+    va_start(ap, measure);
+    for (const char *d; n < 7 && (d = va_arg(ap, const char *));)
+        dims[n++] = d;
+    va_end(ap);
+    dims[n] = NULL;
+    char key[512];
+    protect_key(key, sizeof key, measure, dims);
+    enum sdc_state st = protect_state(p, key);
+    int m = st == SDC_UNKNOWN ? MARK_DERIVED : (int)st;
+    if (r == t->body->nrows) {
+        t->total_mark[col] = (uint8_t)m;
+        t->total_marked[col] = true;
+    } else {
+        table_hide(t->body, r, col, m);
+    }
+}
+
+/* "name=value" for a key, in a small rotating buffer. */
+static const char *kv(const char *name, const char *value)
+{
+    static char buf[8][256];
+    static int i;
+    char *b = buf[i++ % 8];
+    snprintf(b, sizeof buf[0], "%s=%s", name, value);
+    return b;
 }
 
 static const char *country(struct ctx *c, const char *english)
@@ -150,6 +225,11 @@ double dtable_total(const struct dtable *t, int col)
     return s;
 }
 
+int dtable_hidden(const struct dtable *t, size_t row, int col)
+{
+    return row == t->body->nrows ? t->total_mark[col] : table_cell(t->body, row, col)->hidden;
+}
+
 void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row, int col,
                       char *out, size_t size)
 {
@@ -168,6 +248,14 @@ void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row
         return;
     if (!total && cl->kind == CELL_EMPTY)
         return;
+    int hidden = dtable_hidden(t, row, col);
+    if (hidden) {
+        if (hidden == SDC_PRIMARY)
+            snprintf(out, size, "<%d", r->public_k);
+        else
+            snprintf(out, size, "x");
+        return;
+    }
     double v = total ? dtable_total(t, col) : dtable_number(t, row, col);
     switch (d->kind) {
     case COL_COUNT:
@@ -193,6 +281,44 @@ void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row
     }
 }
 
+static int hidden_at(const struct dtable *t, size_t r, int col)
+{
+    return table_cell(t->body, r, col)->hidden;
+}
+
+/* Public mode: a computed cell is hidden when what it is computed from is (a row total the
+ * builder did not mark by its key, a change, a share); a total is hidden by the same rule
+ * unless its builder marked it. */
+static void derive_marks(struct dtable *t)
+{
+    for (size_t r = 0; r < t->body->nrows; r++)
+        for (int col = 0; col < t->body->ncols; col++) {
+            const struct dcol *d = &t->cols[col];
+            bool hid = false;
+            if (d->kind == COL_DIFF || d->kind == COL_DIFF_PCT)
+                hid = hidden_at(t, r, d->a) || hidden_at(t, r, d->b);
+            else if (d->kind == COL_ROWSUM && !t->rowsum_marked)
+                for (int k = d->a; k <= d->b; k++)
+                    hid |= hidden_at(t, r, k) != 0;
+            else if (d->kind == COL_PERCENT && d->a > 0)
+                hid = hidden_at(t, r, d->a) || t->whole_hidden;
+            if (hid && !hidden_at(t, r, col))
+                table_hide(t->body, r, col, MARK_DERIVED);
+        }
+    for (int col = 0; col < t->body->ncols; col++) {
+        const struct dcol *d = &t->cols[col];
+        if (t->total_marked[col])
+            continue;
+        bool hid = false;
+        if (d->kind == COL_DIFF || d->kind == COL_DIFF_PCT)
+            hid = t->total_mark[d->a] || t->total_mark[d->b];
+        else
+            for (size_t r = 0; r < t->body->nrows; r++)
+                hid |= hidden_at(t, r, col) != 0;
+        t->total_mark[col] = hid ? MARK_DERIVED : 0;
+    }
+}
+
 /* Fills the computed columns of every row. */
 static void dt_finish(struct dtable *t)
 {
@@ -215,8 +341,10 @@ static void dt_finish(struct dtable *t)
         }
 }
 
-static void share(struct dtable *t, size_t r, int col, uint64_t n, uint64_t whole)
+/* A share of whole in column col, computed from the count in column from. */
+static void share(struct dtable *t, size_t r, int col, int from, uint64_t n, uint64_t whole)
 {
+    t->cols[col].a = from;
     if (whole)
         table_real(t->body, r, col, (double)n / (double)whole, 4);
 }
@@ -245,9 +373,12 @@ static bool v_headline(struct ctx *c, struct dtable *t, bool compare)
     for (size_t i = 0; i < sizeof metrics / sizeof *metrics; i++) {
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, L(c, "metric", metrics[i]));
-        table_int(t->body, r, 1, count_of(s, 0, metrics[i], 1));
-        if (prev)
-            table_int(t->body, r, 2, count_of(sp, 0, metrics[i], 1));
+        long k = find_row(s, 0, metrics[i]);
+        if (k >= 0)
+            copy_count(c, t, r, 1, s, (size_t)k, 1);
+        long kp = prev ? find_row(sp, 0, metrics[i]) : -1;
+        if (kp >= 0)
+            copy_count(c, t, r, 2, sp, (size_t)kp, 1);
     }
     return true;
 }
@@ -265,6 +396,7 @@ static bool v_victims_summary(struct ctx *c, struct dtable *t, bool compare)
     dt_col(c, t, &n, "female", COL_COUNT, false);
     dt_col(c, t, &n, "male", COL_COUNT, false);
     uint64_t values[TABLE_MAX_COLS] = {ap->cases, ap->victims, 0, 0};
+    const char *band_sex[TABLE_MAX_COLS] = {0}, *band_of[TABLE_MAX_COLS] = {0};
     for (int band = 0; band <= b->n; band++) {
         values[2] += ap->sex_band[SEX_FEMALE][band];
         values[3] += ap->sex_band[SEX_MALE][band];
@@ -279,12 +411,21 @@ static bool v_victims_summary(struct ctx *c, struct dtable *t, bool compare)
                      L(c, "column", s == SEX_FEMALE ? "female" : "male"),
                      band < b->n ? b->label[band] : L(c, "word", "unknown"));
             values[col] = ap->sex_band[s][band];
+            band_sex[col] = s == SEX_FEMALE ? "female" : "male";
+            band_of[col] = band < b->n ? b->label[band] : "unknown";
         }
     if (!dt_body(c, t, n))
         return false;
     size_t r = table_row(t->body, NULL);
     for (int col = 0; col < n; col++)
         table_int(t->body, r, col, values[col]);
+    mark(c, t, r, 0, false, "cases", NULL);
+    mark(c, t, r, 1, false, "victims", NULL);
+    mark(c, t, r, 2, false, "victims", "sex=female", NULL);
+    mark(c, t, r, 3, false, "victims", "sex=male", NULL);
+    for (int col = 4; col < n; col++) /* "Mujeres 0-17": the sex, then the band */
+        mark(c, t, r, col, false, "victims", kv("sex", band_sex[col]), kv("band", band_of[col]),
+             NULL);
     return true;
 }
 
@@ -308,12 +449,22 @@ static bool v_victims_by_sex_age(struct ctx *c, struct dtable *t, bool compare)
     t->total = true;
     if (!dt_body(c, t, n))
         return false;
+    t->rowsum_marked = true;
     for (int s = 0; s < 3; s++) {
         size_t r = table_row(t->body, NULL);
+        const char *sex = vocab_code_name(V_SEX, s);
         table_text(t->body, r, 0, labels_code(c->in->labels, V_SEX, s));
-        for (int band = 0; band < tot - 1; band++)
+        for (int band = 0; band < tot - 1; band++) {
             table_int(t->body, r, band + 1, ap->sex_band[s][band]);
+            mark(c, t, r, band + 1, false, "victims", kv("sex", sex),
+                 kv("band", band < b->n ? b->label[band] : "unknown"), NULL);
+        }
+        mark(c, t, r, tot, false, "victims", kv("sex", sex), NULL);
     }
+    for (int band = 0; band < tot - 1; band++)
+        mark(c, t, 3, band + 1, false, "victims",
+             kv("band", band < b->n ? b->label[band] : "unknown"), NULL);
+    mark(c, t, 3, tot, false, "victims", NULL);
     return true;
 }
 
@@ -333,19 +484,27 @@ static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
     if (!dt_body(c, t, n))
         return false;
     const struct table *p = pub(c, "cases_by_region", false), *pp = pub(c, "cases_by_region", true);
-    for (size_t i = 0; p && i < p->nrows; i++) {
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
         size_t r = table_row(t->body, NULL);
         const char *name = text_at(p, i, 1);
         table_text(t->body, r, 0, text_at(p, i, 0));
         table_text(t->body, r, 1, strcmp(name, "unknown") ? name : L(c, "word", "unknown"));
         for (int k = 2; k <= 4; k++)
-            table_int(t->body, r, k, int_at(p, i, k));
+            copy_count(c, t, r, k, p, i, k);
         const struct cell *rate = table_cell(p, i, 5);
-        if (rate->kind == CELL_REAL)
+        if (rate->kind == CELL_REAL) {
             table_real(t->body, r, 5, rate->v.r, 2);
+            table_hide(t->body, r, 5, rate->hidden);
+        }
         if (prev)
-            table_int(t->body, r, 6, count_of(pp, 0, text_at(p, i, 0), 2));
+            copy_found(c, t, r, 6, pp, 0, text_at(p, i, 0), 2);
     }
+    size_t tr = t->body->nrows;
+    mark(c, t, tr, 2, false, "cases", NULL);
+    mark(c, t, tr, 3, false, "victims", NULL);
+    mark(c, t, tr, 4, false, "victims", "minor=yes", NULL);
+    if (prev)
+        mark(c, t, tr, 6, true, "cases", NULL);
     return true;
 }
 
@@ -363,7 +522,7 @@ static bool v_cases_by_city(struct ctx *c, struct dtable *t, bool compare)
     if (!dt_body(c, t, n))
         return false;
     const struct table *p = pub(c, "cases_by_city", false), *pp = pub(c, "cases_by_city", true);
-    for (size_t i = 0; p && i < p->nrows; i++) {
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
         if (!int_at(p, i, 2) && !int_at(p, i, 3))
             continue;
         size_t r = table_row(t->body, NULL);
@@ -371,11 +530,16 @@ static bool v_cases_by_city(struct ctx *c, struct dtable *t, bool compare)
             const char *s = text_at(p, i, k);
             table_text(t->body, r, k, strcmp(s, "unknown") ? s : L(c, "word", "unknown"));
         }
-        table_int(t->body, r, 2, int_at(p, i, 2));
-        table_int(t->body, r, 3, int_at(p, i, 3));
+        copy_count(c, t, r, 2, p, i, 2);
+        copy_count(c, t, r, 3, p, i, 3);
         if (prev)
-            table_int(t->body, r, 4, count_of(pp, 0, text_at(p, i, 0), 2));
+            copy_found(c, t, r, 4, pp, 0, text_at(p, i, 0), 2);
     }
+    size_t tr = t->body->nrows;
+    mark(c, t, tr, 2, false, "cases", NULL);
+    mark(c, t, tr, 3, false, "victims", NULL);
+    if (prev)
+        mark(c, t, tr, 4, true, "cases", NULL);
     return true;
 }
 
@@ -392,16 +556,19 @@ static bool by_country(struct ctx *c, struct dtable *t, const char *id, const ch
         return false;
     const struct table *p = pub(c, id, false);
     uint64_t whole = 0;
-    for (size_t i = 0; p && i < p->nrows; i++)
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++)
         whole += int_at(p, i, 1);
-    for (size_t i = 0; p && i < p->nrows; i++) {
+    const char *measure = strstr(id, "suspects") ? "suspects" : "victims";
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
         if (!int_at(p, i, 1))
             continue;
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, country(c, text_at(p, i, 0)));
-        table_int(t->body, r, 1, int_at(p, i, 1));
-        share(t, r, 2, int_at(p, i, 1), whole);
+        copy_count(c, t, r, 1, p, i, 1);
+        share(t, r, 2, 1, int_at(p, i, 1), whole);
     }
+    mark(c, t, t->body->nrows, 1, false, measure, NULL);
+    t->whole_hidden = t->total_mark[1] != 0;
     return true;
 }
 
@@ -430,8 +597,15 @@ static bool v_routes(struct ctx *c, struct dtable *t, bool compare)
         return false;
     const struct table *p = pub(c, "routes", false);
     struct buf transit = {0};
-    for (size_t i = 0; p && i < p->nrows; i++) {
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
         size_t r = table_row(t->body, NULL);
+        if (!strcmp(text_at(p, i, 0), "other")) { /* public mode: routes of few victims */
+            table_text(t->body, r, 0, L(c, "word", "other_routes"));
+            table_text(t->body, r, 3, L(c, "scope", text_at(p, i, 3)));
+            copy_count(c, t, r, 4, p, i, 4);
+            copy_count(c, t, r, 5, p, i, 5);
+            continue;
+        }
         table_text(t->body, r, 0, country(c, text_at(p, i, 0)));
         buf_clear(&transit);
         for (const char *s = text_at(p, i, 1); *s;) {
@@ -447,9 +621,11 @@ static bool v_routes(struct ctx *c, struct dtable *t, bool compare)
         table_text(t->body, r, 1, buf_cstr(&transit));
         table_text(t->body, r, 2, country(c, text_at(p, i, 2)));
         table_text(t->body, r, 3, L(c, "scope", text_at(p, i, 3)));
-        table_int(t->body, r, 4, int_at(p, i, 4));
-        table_int(t->body, r, 5, int_at(p, i, 5));
+        copy_count(c, t, r, 4, p, i, 4);
+        copy_count(c, t, r, 5, p, i, 5);
     }
+    mark(c, t, t->body->nrows, 4, false, "cases", NULL);
+    mark(c, t, t->body->nrows, 5, false, "victims", NULL);
     buf_free(&transit);
     return true;
 }
@@ -459,7 +635,7 @@ static bool v_routes(struct ctx *c, struct dtable *t, bool compare)
  * the note that shares may add up to more than 100%. */
 static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_id v,
                     const char *code_label, const char *count_label, int count_col,
-                    uint64_t whole, bool compare, bool stage_order)
+                    uint64_t whole, bool whole_known, bool compare, bool stage_order)
 {
     dt_title(c, t, id);
     bool multi = vocabs[v].multi;
@@ -476,19 +652,35 @@ static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_
     if (!dt_body(c, t, n))
         return false;
     const struct table *p = pub(c, id, false), *pp = pub(c, id, true);
+    /* The share's whole: all cases or victims, or for some fields the cases with a value. */
+    if (c->in->prot) {
+        const char *measure = !strcmp(count_label, "victims") ? "victims" : "cases";
+        char known[80];
+        snprintf(known, sizeof known, "%s=(known)", id);
+        char key[200];
+        const char *dims[] = {whole_known ? known : NULL, NULL};
+        protect_key(key, sizeof key, measure, dims);
+        t->whole_hidden = protect_state(c->in->prot, key) != SDC_SHOWN;
+    }
     /* Stage order (status) follows the value set; the others, the public table's order. */
-    for (int k = 0; p && k < (stage_order ? vocabs[v].ncodes + 1 : (int)p->nrows); k++) {
+    int nk = stage_order ? vocabs[v].ncodes + 1 : (int)body_rows(p);
+    for (int k = 0; p && k < nk; k++) {
         const char *code = stage_order ? vocab_code_name(v, k) : text_at(p, (size_t)k, 0);
         uint64_t count = count_of(p, 0, code, count_col);
         if (!count && !(prev && count_of(pp, 0, code, count_col)))
             continue;
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, labels_code(c->in->labels, v, vocab_find(v, code)));
-        table_int(t->body, r, 1, count);
+        copy_found(c, t, r, 1, p, 0, code, count_col);
         if (strcmp(code, "unknown") || !multi)
-            share(t, r, 2, count, whole);
+            share(t, r, 2, 1, count, whole);
         if (prev)
-            table_int(t->body, r, 3, count_of(pp, 0, code, count_col));
+            copy_found(c, t, r, 3, pp, 0, code, count_col);
+    }
+    if (!multi) {
+        mark(c, t, t->body->nrows, 1, false, count_label, NULL);
+        if (prev)
+            mark(c, t, t->body->nrows, 3, true, count_label, NULL);
     }
     return true;
 }
@@ -529,7 +721,7 @@ static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
     for (int e = 0; e <= EXP_N; e++) {
         struct row x = {e, {0}, 0};
         const char *code = vocab_code_name(V_EXPLOITATION, e);
-        for (size_t i = 0; p && i < p->nrows; i++) {
+        for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
             if (strcmp(text_at(p, i, 0), code))
                 continue;
             uint64_t k = int_at(p, i, 3);
@@ -538,7 +730,7 @@ static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
             x.v[2] += !strcmp(text_at(p, i, 1), "male") ? k : 0;
             x.v[3] += !strcmp(text_at(p, i, 2), "yes") ? k : 0;
         }
-        for (size_t i = 0; pp && i < pp->nrows; i++)
+        for (size_t i = 0, nb = body_rows(pp); i < nb; i++)
             if (!strcmp(text_at(pp, i, 0), code))
                 x.prev += int_at(pp, i, 3);
         if (x.v[0] || (prev && x.prev))
@@ -551,15 +743,24 @@ static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
             rows[j] = rows[j - 1];
             rows[j - 1] = tmp;
         }
+    if (c->in->prot)
+        t->whole_hidden = protect_state(c->in->prot, "victims") != SDC_SHOWN;
     for (int i = 0; i < nr; i++) {
         size_t r = table_row(t->body, NULL);
+        const char *form = kv("form", vocab_code_name(V_EXPLOITATION, rows[i].code));
         table_text(t->body, r, 0, labels_code(c->in->labels, V_EXPLOITATION, rows[i].code));
         for (int k = 0; k < 4; k++)
             table_int(t->body, r, 1 + k, rows[i].v[k]);
+        mark(c, t, r, 1, false, "victims", form, NULL);
+        mark(c, t, r, 2, false, "victims", form, "sex=female", NULL);
+        mark(c, t, r, 3, false, "victims", form, "sex=male", NULL);
+        mark(c, t, r, 4, false, "victims", form, "minor=yes", NULL);
         if (rows[i].code != EXP_N)
-            share(t, r, 5, rows[i].v[0], victims);
-        if (prev)
+            share(t, r, 5, 1, rows[i].v[0], victims);
+        if (prev) {
             table_int(t->body, r, 6, rows[i].prev);
+            mark(c, t, r, 6, true, "victims", form, NULL);
+        }
     }
     return true;
 }
@@ -567,31 +768,31 @@ static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
 static bool v_recruitment(struct ctx *c, struct dtable *t, bool compare)
 {
     return by_code(c, t, "recruitment", V_RECRUITMENT, "recruitment", "cases", 1,
-                   known_cases(c, "recruitment"), compare, false);
+                   known_cases(c, "recruitment"), true, compare, false);
 }
 
 static bool v_transport(struct ctx *c, struct dtable *t, bool compare)
 {
     return by_code(c, t, "transport", V_TRANSPORT, "transport", "cases", 1,
-                   known_cases(c, "transport"), compare, false);
+                   known_cases(c, "transport"), true, compare, false);
 }
 
 static bool v_source(struct ctx *c, struct dtable *t, bool compare)
 {
     return by_code(c, t, "source", V_SOURCE, "source", "cases", 1, summary_count(c, "cases"),
-                   compare, false);
+                   false, compare, false);
 }
 
 static bool v_status(struct ctx *c, struct dtable *t, bool compare)
 {
     return by_code(c, t, "status", V_STATUS, "status", "cases", 1, summary_count(c, "cases"),
-                   compare, true);
+                   false, compare, true);
 }
 
 static bool v_assistance(struct ctx *c, struct dtable *t, bool compare)
 {
     return by_code(c, t, "assistance", V_ASSISTANCE, "assistance", "victims", 1,
-                   summary_count(c, "victims"), compare, false);
+                   summary_count(c, "victims"), false, compare, false);
 }
 
 static bool v_suspects_by_year(struct ctx *c, struct dtable *t, bool compare)
@@ -609,12 +810,18 @@ static bool v_suspects_by_year(struct ctx *c, struct dtable *t, bool compare)
     if (!dt_body(c, t, n))
         return false;
     const struct table *p = pub(c, "suspects_by_year", false);
-    for (size_t i = 0; p && i < p->nrows; i++) {
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, text_at(p, i, 0));
         for (int k = 0; k < 8; k++)
-            table_int(t->body, r, 1 + k, int_at(p, i, from[k]));
+            copy_count(c, t, r, 1 + k, p, i, from[k]);
     }
+    /* The totals of every year, as suspects_by_year's total row publishes them. */
+    static const char *const dims[] = {NULL,           "sex=female",        "sex=male",
+                                       "nationality=Peru", "nationality=foreign", "detained=yes",
+                                       "stage=prosecuted", "stage=convicted"};
+    for (int k = 0; k < 8; k++)
+        mark(c, t, t->body->nrows, 1 + k, false, "suspects", dims[k], NULL);
     return true;
 }
 
@@ -631,21 +838,24 @@ static bool v_prevention(struct ctx *c, struct dtable *t, bool compare)
     t->cols[tot].a = 1;
     t->cols[tot].b = 2;
     t->total = true;
+    t->rowsum_marked = true;
     if (!dt_body(c, t, n))
         return false;
-    const struct agg *a = c->in->agg;
-    const struct table *p = pub(c, "cases_by_region", false); /* its order: most cases first */
-    for (size_t i = 0; p && i < p->nrows; i++) {
-        int g = atoi(text_at(p, i, 0));
-        uint64_t h = a->period[0].region_source[g][SOURCE_HOTLINE];
-        uint64_t m = a->period[0].region_source[g][SOURCE_MEDIA];
-        if (!h && !m)
-            continue;
+    /* prevention.csv: two rows per region with any (hotline, media), most cases first. */
+    const struct table *p = pub(c, "prevention", false);
+    static const char *const both = "source=(hotline+media)";
+    for (size_t i = 0, nb = body_rows(p); i + 1 < nb; i += 2) {
         size_t r = table_row(t->body, NULL);
-        table_text(t->body, r, 0, g ? text_at(p, i, 1) : L(c, "word", "unknown"));
-        table_int(t->body, r, 1, h);
-        table_int(t->body, r, 2, m);
+        const char *code = text_at(p, i, 0);
+        table_text(t->body, r, 0, atoi(code) ? text_at(p, i, 1) : L(c, "word", "unknown"));
+        copy_count(c, t, r, 1, p, i, 3);
+        copy_count(c, t, r, 2, p, i + 1, 3);
+        mark(c, t, r, 3, false, "cases", kv("region", code), both, NULL);
     }
+    size_t tr = t->body->nrows;
+    mark(c, t, tr, 1, false, "cases", "source=hotline", NULL);
+    mark(c, t, tr, 2, false, "cases", "source=media", NULL);
+    mark(c, t, tr, 3, false, "cases", both, NULL);
     return true;
 }
 
@@ -726,6 +936,10 @@ static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare
     if (!dt_body(c, t, n))
         return false;
     const struct quality *q = c->in->dq;
+    if (c->in->prot) { /* the rows carry case numbers and values as written: not public */
+        snprintf(t->note, sizeof t->note, "%s", L(c, "word", "dq_public"));
+        return true;
+    }
     for (size_t i = 0; i < q->nentries; i++) {
         const struct dq_entry *e = &q->entries[i];
         size_t r = table_row(t->body, NULL);
@@ -745,9 +959,21 @@ static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare
  * column 0 in the table's order (labelled from [row_section], or as a country), a column per
  * code of cols (labelled from [col_section]), a row total when the columns add up
  * (row_sum), and a total row when the rows do. Rows of zeros are left out when skip_zero. */
+/* In public mode its counts are "measure|row_dim=row|col_dim=col"; the stage "suspected" is
+ * the whole population and stays out of keys. */
+struct pivot_keys {
+    const char *measure, *row_dim, *col_dim;
+};
+
+static const char *pivot_kv(const char *dim, const char *value)
+{
+    return strcmp(value, "suspected") ? kv(dim, value) : NULL;
+}
+
 static bool pivot(struct ctx *c, struct dtable *t, const char *id, const char *first_label,
                   const char *row_section, const char *const *cols, int ncols,
-                  const char *col_section, bool skip_zero, bool row_sum, bool total_row)
+                  const char *col_section, bool skip_zero, bool row_sum, bool total_row,
+                  struct pivot_keys pk)
 {
     dt_title(c, t, id);
     int n = 0;
@@ -765,14 +991,17 @@ static bool pivot(struct ctx *c, struct dtable *t, const char *id, const char *f
     if (!dt_body(c, t, n))
         return false;
     const struct table *p = pub(c, id, false);
-    for (size_t i = 0; p && i < p->nrows;) {
+    size_t body = body_rows(p);
+    t->rowsum_marked = true;
+    for (size_t i = 0; i < body;) {
         const char *key = text_at(p, i, 0);
         uint64_t v[TABLE_MAX_COLS] = {0}, sum = 0;
-        size_t j = i;
-        for (; j < p->nrows && !strcmp(text_at(p, j, 0), key); j++)
+        size_t j = i, at[TABLE_MAX_COLS] = {0};
+        for (; j < body && !strcmp(text_at(p, j, 0), key); j++)
             for (int k = 0; k < ncols; k++)
                 if (!strcmp(text_at(p, j, 1), cols[k])) {
                     v[k] = int_at(p, j, 2);
+                    at[k] = j + 1;
                     sum += v[k];
                 }
         if (sum || !skip_zero) {
@@ -780,10 +1009,22 @@ static bool pivot(struct ctx *c, struct dtable *t, const char *id, const char *f
             table_text(t->body, r, 0,
                        row_section ? L(c, row_section, key)
                        : !strcmp(key, "unknown") ? L(c, "word", "unknown") : country(c, key));
-            for (int k = 0; k < ncols; k++)
+            for (int k = 0; k < ncols; k++) {
                 table_int(t->body, r, 1 + k, v[k]);
+                if (at[k])
+                    table_hide(t->body, r, 1 + k, table_cell(p, at[k] - 1, 2)->hidden);
+            }
+            if (row_sum)
+                mark(c, t, r, ncols + 1, false, pk.measure, pivot_kv(pk.row_dim, key), NULL);
         }
         i = j;
+    }
+    if (total_row) {
+        for (int k = 0; k < ncols; k++)
+            mark(c, t, t->body->nrows, 1 + k, false, pk.measure, pivot_kv(pk.col_dim, cols[k]),
+                 NULL);
+        if (row_sum)
+            mark(c, t, t->body->nrows, ncols + 1, false, pk.measure, NULL);
     }
     return !c->failed;
 }
@@ -796,7 +1037,8 @@ static bool v_unodc_victims_by_exploitation(struct ctx *c, struct dtable *t, boo
 {
     (void)compare;
     if (!pivot(c, t, "unodc_victims_by_exploitation", "unodc_form", "unodc_form",
-               unodc_categories, 5, "unodc_category", false, true, false))
+               unodc_categories, 5, "unodc_category", false, true, false,
+               (struct pivot_keys){"victims", "uform", "ucat"}))
         return false;
     snprintf(t->note, sizeof t->note, "%s", L(c, "word", "unodc_note"));
     return true;
@@ -806,14 +1048,15 @@ static bool v_unodc_victims_by_citizenship(struct ctx *c, struct dtable *t, bool
 {
     (void)compare;
     return pivot(c, t, "unodc_victims_by_citizenship", "citizenship", NULL, unodc_categories, 5,
-                 "unodc_category", true, true, true);
+                 "unodc_category", true, true, true,
+                 (struct pivot_keys){"victims", "nationality", "ucat"});
 }
 
 static bool v_unodc_persons_by_sex(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
     if (!pivot(c, t, "unodc_persons_by_sex", "stage", "stage", sexes, 3, "sex", false, true,
-               false))
+               false, (struct pivot_keys){"psuspects", "stage", "sex"}))
         return false;
     snprintf(t->note, sizeof t->note, "%s", L(c, "word", "stage_note"));
     return true;
@@ -824,7 +1067,7 @@ static bool v_unodc_persons_by_citizenship(struct ctx *c, struct dtable *t, bool
     (void)compare;
     /* The stages are nested (the convicted were prosecuted): no row total. */
     return pivot(c, t, "unodc_persons_by_citizenship", "citizenship", NULL, stages, 3, "stage",
-                 true, false, true);
+                 true, false, true, (struct pivot_keys){"psuspects", "nationality", "stage"});
 }
 
 static bool v_tip_law_enforcement(struct ctx *c, struct dtable *t, bool compare)
@@ -839,11 +1082,10 @@ static bool v_tip_law_enforcement(struct ctx *c, struct dtable *t, bool compare)
     const struct table *p = pub(c, "tip_law_enforcement", false);
     static const char *const measures[] = {"investigations", "prosecutions", "convictions"};
     for (int k = 0; k < 3; k++) {
-        long row = find_row(p, 0, measures[k]);
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, L(c, "tip", measures[k]));
-        table_int(t->body, r, 1, row < 0 ? 0 : int_at(p, (size_t)row, 1));
-        table_int(t->body, r, 2, row < 0 ? 0 : int_at(p, (size_t)row, 2));
+        copy_found(c, t, r, 1, p, 0, measures[k], 1);
+        copy_found(c, t, r, 2, p, 0, measures[k], 2);
     }
     snprintf(t->note, sizeof t->note, "%s %s", L(c, "word", "tip_note"),
              L(c, "word", "tip_labour"));
@@ -914,6 +1156,8 @@ static int table_index(struct ctx *c, const char *name, bool compare)
             return -1;
         }
         dt_finish(&t[r->ntables]);
+        if (c->in->prot)
+            derive_marks(&t[r->ntables]);
         return (int)r->ntables++;
     }
     if (!c->failed)
@@ -967,6 +1211,19 @@ static bool ch_victims_by_sex_age(struct ctx *c, struct dchart *ch)
     char a[32], s[32];
     figures_count(sex, s, sizeof s);
     figures_count(age, a, sizeof a);
+    if (c->in->prot) { /* public mode: as the table prints them */
+        const struct protection *p = c->in->prot;
+        enum sdc_state hs = protect_state(p, "victims|sex=unknown");
+        enum sdc_state hf = protect_state(p, "victims|band=unknown|sex=female");
+        enum sdc_state hm = protect_state(p, "victims|band=unknown|sex=male");
+        int k = protect_k(p);
+        if (hs == SDC_PRIMARY)
+            snprintf(s, sizeof s, "<%d", k);
+        else if (hs != SDC_SHOWN)
+            snprintf(s, sizeof s, "x");
+        if (hf != SDC_SHOWN || hm != SDC_SHOWN) /* a sum of two, one hidden */
+            snprintf(a, sizeof a, "x");
+    }
     static const char *const keys[] = {"sex", "age"};
     const char *vals[] = {s, a};
     if (sex || age)
@@ -1065,6 +1322,23 @@ static bool ch_map(struct ctx *c, struct dchart *ch)
     m->no_cases = L(c, "word", "no_cases");
     m->source = L(c, "word", "source_note");
     memcpy(m->cases, ap->region_cases, sizeof m->cases);
+    if (c->in->prot) { /* public mode: regions whose count is hidden, and big routes only */
+        char code[16];
+        for (int g = 1; g <= NREGIONS; g++) {
+            snprintf(code, sizeof code, "%02d", g);
+            char key[64];
+            const char *dims[] = {kv("region", code), NULL};
+            protect_key(key, sizeof key, "cases", dims);
+            m->hidden[g] = protect_state(c->in->prot, key) != SDC_SHOWN && ap->region_cases[g];
+        }
+        static char legend[96]; /* one map per report in public mode */
+        char k[8];
+        snprintf(k, sizeof k, "%d", protect_k(c->in->prot));
+        static const char *const keys[] = {"k"};
+        const char *vals[] = {k};
+        labels_fill(legend, sizeof legend, L(c, "word", "map_hidden"), keys, vals, 1);
+        m->hidden_label = legend;
+    }
     /* The main routes: the most victims (the first met among equals), so many inside Peru
      * and so many to or from abroad, that neither kind crowds the other out. */
     int known = 0, internal = 0, peru = places_peru(a->places);
@@ -1079,6 +1353,8 @@ static bool ch_map(struct ctx *c, struct dchart *ch)
             continue;
         agg_route_key(a, (long)id, &k);
         struct map_route rt = {.victims = rc->victims};
+        if (c->in->prot && rc->victims < (uint64_t)protect_k(c->in->prot))
+            continue; /* public mode: merged into "other routes", not drawn */
         if (!(rt.nstops = map_stops(&k, peru, rt.stops)))
             continue;
         int at = known++;
@@ -1175,6 +1451,7 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
     out->source = r->source_note;
     out->percent = ch->percent;
     out->nseries = ch->nseries < 2 ? ch->nseries : 2;
+    out->public_k = r->public_k;
     bool any = false;
     if (ch->by_row) {
         for (int s = 0; s < out->nseries; s++)
@@ -1184,6 +1461,8 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
             for (int s = 0; s < out->nseries; s++) {
                 double v = dtable_number(t, (size_t)ch->series[s], ch->first + k);
                 out->values[s][out->ncats] = v;
+                out->hidden[s][out->ncats] =
+                    (uint8_t)dtable_hidden(t, (size_t)ch->series[s], ch->first + k);
                 any |= v > 0;
             }
             out->ncats++;
@@ -1204,6 +1483,7 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
             continue;
         out->cats[out->ncats] = table_cell_text(t->body, table_cell(t->body, row, ch->cat_col));
         double v = dtable_number(t, row, ch->series[0]);
+        out->hidden[0][out->ncats] = (uint8_t)dtable_hidden(t, row, ch->series[0]);
         out->values[0][out->ncats++] = v;
         any |= v > 0;
     }
@@ -1351,7 +1631,8 @@ struct report *report_build(const struct report_input *in, struct tp_error *err)
     snprintf(r->lang, sizeof r->lang, "%s", labels_lang(in->labels));
     r->created = in->agg->latest ? in->agg->latest : in->agg->period[0].period.to;
     const char *title = in->title && in->title[0] ? in->title : d->title;
-    r->figures = figures_build(in->agg, in->cur, in->prev, in->labels, title ? title : "");
+    r->figures = figures_build(in->agg, in->cur, in->prev, in->labels, title ? title : "",
+                               in->prot ? protect_k(in->prot) : 0);
     bool ok = r->figures != NULL;
     if (ok) {
         r->title = expand(&c, title ? title : "");
@@ -1436,6 +1717,31 @@ struct report *report_build(const struct report_input *in, struct tp_error *err)
         }
     r->places = in->agg->places;
     r->map_shape = in->map_shape;
+    /* Public mode: every table and chart says why some counts are hidden. */
+    if (ok && in->prot) {
+        r->public_k = protect_k(in->prot);
+        char k[16], k1[16], note[600];
+        snprintf(k, sizeof k, "%d", r->public_k);
+        snprintf(k1, sizeof k1, "%d", r->public_k - 1);
+        static const char *const keys[] = {"k", "k1"};
+        const char *vals[] = {k, k1};
+        labels_fill(note, sizeof note, L(&c, "word", "public_note"), keys, vals, 2);
+        r->public_note = strdup(note);
+        ok = r->public_note != NULL;
+        for (size_t i = 0; ok && i < r->ntables; i++) {
+            struct dtable *t = &r->tables[i];
+            if (i == (size_t)r->about_run || i == (size_t)r->about_files ||
+                !strncmp(t->id, "data_quality", 12))
+                continue;
+            size_t len = strlen(t->note);
+            snprintf(t->note + len, sizeof t->note - len, "%s%s", len ? " " : "", note);
+        }
+        for (size_t i = 0; ok && i < r->ncharts; i++) {
+            struct dchart *ch = &r->charts[i];
+            size_t len = strlen(ch->note);
+            snprintf(ch->note + len, sizeof ch->note - len, "%s%s", len ? " " : "", note);
+        }
+    }
     if (!ok) {
         if (!c.failed)
             tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
@@ -1472,6 +1778,7 @@ void report_free(struct report *r)
     free(r->no_data);
     free(r->no_chart);
     free(r->period_line);
+    free(r->public_note);
     free(r->date_line);
     free(r->source_note);
     free(r->page_label);

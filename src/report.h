@@ -8,6 +8,7 @@
 #include "figures.h"
 #include "labels.h"
 #include "map.h"
+#include "protect.h"
 #include "quality.h"
 #include "reportdef.h"
 #include "table.h"
@@ -39,6 +40,12 @@ struct dtable {
     struct dcol cols[TABLE_MAX_COLS];
     bool total;         /* a total row follows the body */
     bool compared;      /* has the previous period's columns */
+    /* Public mode: the total row's marks (enum sdc_state or MARK_DERIVED; cells carry theirs
+     * in cell.hidden), which of them a builder set by key, whether the row totals are set by
+     * key, and whether the whole of the shares is hidden. */
+    uint8_t total_mark[TABLE_MAX_COLS];
+    bool total_marked[TABLE_MAX_COLS];
+    bool rowsum_marked, whole_hidden;
 };
 
 enum chart_kind { CHART_BAR, CHART_COLUMN, CHART_MAP };
@@ -101,6 +108,8 @@ struct report {
     struct figures *figures;
     const struct places *places;       /* borrowed, for the map */
     const struct map_shape *map_shape; /* borrowed; NULL when no map was asked for */
+    int public_k;                      /* public mode: "<k" and "x"; 0 otherwise */
+    char *public_note;                 /* public mode: why counts are hidden */
 };
 
 struct report_input {
@@ -114,6 +123,7 @@ struct report_input {
     const char *input;   /* the input as given */
     const char *author, *organisation;
     const struct map_shape *map_shape; /* region outlines, for [chart map] */
+    const struct protection *prot, *prot_prev; /* public mode; NULL otherwise */
 };
 
 struct report *report_build(const struct report_input *in, struct tp_error *err);
@@ -133,6 +143,9 @@ bool report_chart_drawable(const struct report *r, int index);
  * changes signed; row t->body->nrows is the total row. "" for an empty cell. */
 void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row, int col,
                       char *out, size_t size);
+
+/* Public mode: what hides cell (row, col) (row == body rows: the total row); 0 shown. */
+int dtable_hidden(const struct dtable *t, size_t row, int col);
 
 /* A cell's number (0 for text and empty cells). */
 double dtable_number(const struct dtable *t, size_t row, int col);

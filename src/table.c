@@ -192,3 +192,10 @@ void tableset_free(struct tableset *s)
     s->t = NULL;
     s->n = 0;
 }
+
+void table_hide(struct table *t, size_t row, int col, int state)
+{
+    struct cell *c = at(t, row, col);
+    if (c)
+        c->hidden = (uint8_t)state;
+}

@@ -15,6 +15,7 @@ enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_INT, CELL_REAL };
 struct cell {
     uint8_t kind;
     uint8_t decimals; /* CELL_REAL */
+    uint8_t hidden;   /* public mode: an enum sdc_state (0 shown); set by protect.c */
     union {
         size_t text; /* offset into the table's text */
         uint64_t i;
@@ -32,6 +33,7 @@ struct table {
     size_t nrows, cap;
     struct buf text;
     bool oom; /* set by any failed append; checked once by the builder */
+    uint8_t public_k; /* public mode: its counts are protected with this k (0: not public) */
 };
 
 struct table *table_new(const char *name, int ncols, const char *const *cols);
@@ -41,6 +43,7 @@ size_t table_row(struct table *t, const char *sortkey); /* a new row of empty ce
 void table_text(struct table *t, size_t row, int col, const char *s);
 void table_int(struct table *t, size_t row, int col, uint64_t v);
 void table_real(struct table *t, size_t row, int col, double v, int decimals);
+void table_hide(struct table *t, size_t row, int col, int state); /* public mode's mark */
 
 /* Rows by column c1 descending, then c2 descending (c2 < 0: none), then sort key ascending. */
 void table_sort(struct table *t, int c1, int c2);

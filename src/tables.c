@@ -245,6 +245,30 @@ static struct table *exploitation(const struct agg_period *ap)
     return t;
 }
 
+/* Cases that reached the police through the hotline or the media, by region: the regions
+ * with any, in the order of cases_by_region (most cases first). */
+static struct table *prevention(const struct agg *a, const struct agg_period *ap,
+                                const struct table *regions)
+{
+    struct table *t = table_new("prevention", COLS("region_code", "region", "source", "cases"));
+    static const int sources[] = {SOURCE_HOTLINE, SOURCE_MEDIA};
+    for (size_t i = 0; t && regions && i < regions->nrows; i++) {
+        const char *code = table_cell_text(regions, table_cell(regions, i, 0));
+        int g = atoi(code);
+        if (!ap->region_source[g][SOURCE_HOTLINE] && !ap->region_source[g][SOURCE_MEDIA])
+            continue;
+        for (int s = 0; s < 2; s++) {
+            size_t r = table_row(t, NULL);
+            table_text(t, r, 0, code);
+            table_text(t, r, 1, table_cell_text(regions, table_cell(regions, i, 1)));
+            table_text(t, r, 2, vocab_code_name(V_SOURCE, sources[s]));
+            table_int(t, r, 3, ap->region_source[g][sources[s]]);
+        }
+    }
+    (void)a;
+    return t;
+}
+
 /* A one-column breakdown over a closed value set, unknown last; share when known > 0. */
 static struct table *by_code(const char *name, const char *col, const char *count,
                              enum vocab_id v, const uint64_t *counts, const uint64_t *known)
@@ -480,6 +504,7 @@ bool tables_build(const struct agg *a, int p, const struct quality *dq, struct t
               tableset_add(out, by_code("status", "status", "cases", V_STATUS, ap->status, NULL)) &&
               tableset_add(out, by_code("assistance", "assistance", "victims", V_ASSISTANCE,
                                         ap->assistance, NULL)) &&
+              tableset_add(out, prevention(a, ap, tableset_find(out, "cases_by_region"))) &&
               tableset_add(out, suspects_by_year(a)) &&
               tableset_add(out, by_country(a, "suspects_by_nationality", "suspects",
                                            a->suspect_nationality)) &&

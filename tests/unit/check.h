@@ -70,5 +70,6 @@ void suite_output(void);
 void suite_chart(void);
 void suite_map(void);
 void suite_reportdef(void);
+void suite_sdc(void);
 
 #endif

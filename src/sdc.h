@@ -1,0 +1,78 @@
+/* sdc.h: small-cell suppression over published counts and the sums that tie them together. */
+#ifndef TP_SDC_H
+#define TP_SDC_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* What a reader knows of a count. */
+enum sdc_state {
+    SDC_SHOWN,     /* its value */
+    SDC_PRIMARY,   /* "<k": between 1 and k-1 */
+    SDC_SECONDARY, /* "x": hidden to protect another; a reader knows nothing of it (it is
+                      usually k or more, but may be a zero or a small count when nothing else
+                      could protect) */
+    SDC_UNKNOWN,   /* never published (a count the sums imply but no table prints): 0 or more */
+};
+
+enum sdc_role {
+    SDC_CELL,   /* a count in the body of a table: the first choice to hide secondarily */
+    SDC_MARGIN, /* a total: hidden only when small, or when no cell can protect */
+    SDC_FREE,   /* not published */
+};
+
+/* The counts of one publication, with every sum a reader can use: total = part + part ... */
+struct sdc;
+
+struct sdc *sdc_new(int k);
+void sdc_free(struct sdc *s); /* accepts NULL */
+
+/* A count; returns its index, or -1 when out of memory. */
+long sdc_var(struct sdc *s, uint64_t value, enum sdc_role role);
+/* total = parts[0] + ... + parts[n - 1]. The values must add up; false when they do not (a
+ * bug in the caller) or when out of memory. */
+bool sdc_sum(struct sdc *s, long total, const long *parts, size_t n);
+
+size_t sdc_count(const struct sdc *s);
+uint64_t sdc_value(const struct sdc *s, long v);
+enum sdc_state sdc_state(const struct sdc *s, long v);
+/* Loose: sums are not checked against the values (a system built from printed tables, whose
+ * hidden counts are unknown). */
+void sdc_loose(struct sdc *s, bool loose);
+void sdc_set_value(struct sdc *s, long v, uint64_t value);
+/* Makes v a cell (a count printed in a table's body somewhere, not only as a total). */
+void sdc_role(struct sdc *s, long v, enum sdc_role role);
+/* Marks v hidden: primary or secondary (for tests that build a pattern by hand). */
+void sdc_hide(struct sdc *s, long v, enum sdc_state st);
+
+/* Primary suppression: every published count from 1 to k-1. */
+void sdc_primary(struct sdc *s);
+
+struct sdc_stats {
+    size_t primary, secondary; /* hidden counts */
+    size_t components;         /* groups of counts tied by sums, with something hidden */
+    size_t optimal;            /* of those, the ones whose pattern a search proved smallest */
+    size_t fallbacks;          /* zeros or small counts shown as "x" because nothing else could
+                                  protect */
+    size_t lps;                /* linear programs solved */
+};
+
+/* Secondary suppression: hides the fewest further counts (cells before margins; among
+ * equals, the smallest values) so that no hidden count can be worked out. The fewest is
+ * proved by search where a group is small; elsewhere a greedy choice, checked the same way.
+ * False when out of memory or the solver fails. */
+bool sdc_secondary(struct sdc *s, struct sdc_stats *stats);
+
+/* What a reader can work out of hidden count v from everything shown and every sum: its
+ * smallest and largest possible values (hi < 0: no upper limit). */
+struct sdc_interval {
+    double lo, hi;
+};
+
+/* Checks every hidden count: returns how many a reader could work out exactly (0: safe), and
+ * their intervals in out[] (indexed by count; may be NULL). -1 when the solver fails or the
+ * published counts contradict the sums. */
+long sdc_check(const struct sdc *s, struct sdc_interval *out, size_t *lps);
+
+#endif
