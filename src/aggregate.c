@@ -4,8 +4,33 @@
 #include <stdlib.h>
 #include <string.h>
 
+static bool period_init(struct agg_period *ap, const struct period *pr, int region,
+                        size_t ncity, size_t nnat)
+{
+    ap->period = *pr;
+    ap->region = region;
+    ap->city_cases = calloc(ncity, sizeof(uint64_t));
+    ap->city_victims = calloc(ncity, sizeof(uint64_t));
+    ap->nationality = calloc(nnat, sizeof(uint64_t));
+    ap->nationality_category = calloc(nnat * UNODC_N, sizeof(uint64_t));
+    ap->suspect_stage_nationality = calloc(nnat * STAGE_N, sizeof(uint64_t));
+    ap->suspects.sentence_min = -1;
+    return ap->city_cases && ap->city_victims && ap->nationality && ap->nationality_category &&
+           ap->suspect_stage_nationality;
+}
+
+static void period_free(struct agg_period *ap)
+{
+    free(ap->city_cases);
+    free(ap->city_victims);
+    free(ap->nationality);
+    free(ap->nationality_category);
+    free(ap->suspect_stage_nationality);
+    free(ap->routes);
+}
+
 bool agg_init(struct agg *a, const struct places *places, const struct age_bands *bands,
-              const struct period *periods, int nperiods)
+              const struct period *periods, int nperiods, bool by_region)
 {
     memset(a, 0, sizeof *a);
     a->places = places;
@@ -17,16 +42,13 @@ bool agg_init(struct agg *a, const struct places *places, const struct age_bands
     a->suspect_nationality = calloc(nnat, sizeof(uint64_t));
     bool ok = a->routes && a->suspect_nationality;
     for (int p = 0; ok && p < a->nperiods; p++) {
-        struct agg_period *ap = &a->period[p];
-        ap->period = periods[p];
-        ap->city_cases = calloc(ncity, sizeof(uint64_t));
-        ap->city_victims = calloc(ncity, sizeof(uint64_t));
-        ap->nationality = calloc(nnat, sizeof(uint64_t));
-        ap->nationality_category = calloc(nnat * UNODC_N, sizeof(uint64_t));
-        ap->suspect_stage_nationality = calloc(nnat * STAGE_N, sizeof(uint64_t));
-        ap->suspects.sentence_min = -1;
-        ok = ap->city_cases && ap->city_victims && ap->nationality &&
-             ap->nationality_category && ap->suspect_stage_nationality;
+        ok = period_init(&a->period[p], &periods[p], -1, ncity, nnat);
+        if (ok && by_region) {
+            a->by_region[p] = calloc(NREGIONS + 1, sizeof *a->by_region[p]);
+            ok = a->by_region[p] != NULL;
+            for (int r = 0; ok && r <= NREGIONS; r++)
+                ok = period_init(&a->by_region[p][r], &periods[p], r, ncity, nnat);
+        }
     }
     if (!ok)
         agg_free(a);
@@ -36,25 +58,22 @@ bool agg_init(struct agg *a, const struct places *places, const struct age_bands
 void agg_free(struct agg *a)
 {
     for (int p = 0; p < a->nperiods; p++) {
-        free(a->period[p].city_cases);
-        free(a->period[p].city_victims);
-        free(a->period[p].nationality);
-        free(a->period[p].nationality_category);
-        free(a->period[p].suspect_stage_nationality);
-        free(a->period[p].routes);
+        period_free(&a->period[p]);
+        for (int r = 0; a->by_region[p] && r <= NREGIONS; r++)
+            period_free(&a->by_region[p][r]);
+        free(a->by_region[p]);
     }
     free(a->suspect_nationality);
     strmap_free(a->routes);
     memset(a, 0, sizeof *a);
 }
 
-uint8_t agg_periods_of(const struct agg *a, tp_date d, int region)
+uint8_t agg_periods_of(const struct agg *a, tp_date d)
 {
     uint8_t bits = 0;
     for (int p = 0; p < a->nperiods; p++) {
         const struct period *pr = &a->period[p].period;
-        if ((!pr->from || d >= pr->from) && (!pr->to || d <= pr->to) &&
-            (!pr->region || pr->region == region))
+        if ((!pr->from || d >= pr->from) && (!pr->to || d <= pr->to))
             bits |= (uint8_t)(1u << p);
     }
     return bits;
@@ -94,6 +113,8 @@ void agg_settle_periods(struct agg *a)
             pr->from = a->first;
         if (!pr->to)
             pr->to = a->last;
+        for (int r = 0; a->by_region[p] && r <= NREGIONS; r++)
+            a->by_region[p][r].period = *pr;
     }
 }
 
@@ -110,13 +131,15 @@ long agg_route(struct agg *a, const struct route_key *k)
     if (id < 0 || !added || (size_t)id < a->routes_cap)
         return id;
     size_t cap = a->routes_cap ? a->routes_cap * 2 : 64;
-    for (int p = 0; p < a->nperiods; p++) {
-        struct route_count *r = realloc(a->period[p].routes, cap * sizeof *r);
-        if (!r)
-            return -1;
-        memset(r + a->routes_cap, 0, (cap - a->routes_cap) * sizeof *r);
-        a->period[p].routes = r;
-    }
+    for (int p = 0; p < a->nperiods; p++)
+        for (int g = -1; g <= (a->by_region[p] ? NREGIONS : -1); g++) {
+            struct agg_period *ap = g < 0 ? &a->period[p] : &a->by_region[p][g];
+            struct route_count *r = realloc(ap->routes, cap * sizeof *r);
+            if (!r)
+                return -1;
+            memset(r + a->routes_cap, 0, (cap - a->routes_cap) * sizeof *r);
+            ap->routes = r;
+        }
     a->routes_cap = cap;
     return id;
 }
@@ -147,6 +170,21 @@ static void count_mask(uint64_t *counts, unsigned mask, int n)
             counts[c]++;
 }
 
+static void count_case(struct agg_period *ap, const struct case_rec *c)
+{
+    ap->cases++;
+    ap->region_cases[c->region]++;
+    ap->city_cases[c->city]++;
+    ap->routes[c->route].cases++;
+    count_mask(ap->recruitment, c->recruitment, vocabs[V_RECRUITMENT].ncodes);
+    ap->recruitment_known += c->recruitment != 0;
+    count_mask(ap->transport, c->transport, vocabs[V_TRANSPORT].ncodes);
+    ap->source[c->source]++;
+    ap->region_source[c->region][c->source]++;
+    ap->status[c->status]++;
+    ap->cases_labour += (c->exploitation & EXP_LABOUR_MASK) != 0;
+}
+
 void agg_case(struct agg *a, const struct case_rec *c)
 {
     a->cases++;
@@ -158,22 +196,40 @@ void agg_case(struct agg *a, const struct case_rec *c)
         a->latest = c->reported_on;
     if (c->status_on > a->latest)
         a->latest = c->status_on;
-    for (int p = 0; p < a->nperiods; p++) {
-        if (!(c->periods & (1u << p)))
-            continue;
-        struct agg_period *ap = &a->period[p];
-        ap->cases++;
-        ap->region_cases[c->region]++;
-        ap->city_cases[c->city]++;
-        ap->routes[c->route].cases++;
-        count_mask(ap->recruitment, c->recruitment, vocabs[V_RECRUITMENT].ncodes);
-        ap->recruitment_known += c->recruitment != 0;
-        count_mask(ap->transport, c->transport, vocabs[V_TRANSPORT].ncodes);
-        ap->source[c->source]++;
-        ap->region_source[c->region][c->source]++;
-        ap->status[c->status]++;
-        ap->cases_labour += (c->exploitation & EXP_LABOUR_MASK) != 0;
+    for (int p = 0; p < a->nperiods; p++)
+        if (c->periods & (1u << p)) {
+            count_case(&a->period[p], c);
+            if (a->by_region[p])
+                count_case(&a->by_region[p][c->region], c);
+        }
+}
+
+static void count_victim(struct agg_period *ap, const struct case_rec *c,
+                         const struct victim_rec *v, enum minor minor, int band)
+{
+    ap->victims++;
+    ap->sex_band[v->sex][band]++;
+    ap->sex_minor[v->sex][minor]++;
+    ap->region_victims[c->region]++;
+    ap->region_minor[c->region] += minor == MINOR_YES;
+    ap->city_victims[c->city]++;
+    ap->nationality[v->nationality + 1]++;
+    ap->nationality_category[(size_t)(v->nationality + 1) * UNODC_N +
+                             unodc_category(v->sex, minor)]++;
+    ap->routes[c->route].victims++;
+    if (!c->exploitation) {
+        ap->exploitation[EXP_N][v->sex][minor]++;
+    } else {
+        for (int e = 0; e < EXP_N; e++)
+            if (c->exploitation & (1u << e))
+                ap->exploitation[e][v->sex][minor]++;
     }
+    unsigned forms = unodc_forms(c->exploitation);
+    for (int f = 0; f < UF_N; f++)
+        ap->unodc_form[f][unodc_category(v->sex, minor)] += (forms >> f) & 1;
+    count_mask(ap->assistance, v->assistance, vocabs[V_ASSISTANCE].ncodes);
+    ap->id_document[v->id_document]++;
+    ap->assisted += (v->assistance & ~(1u << ASSIST_NONE)) != 0;
 }
 
 void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec *v)
@@ -181,34 +237,12 @@ void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec
     a->victims++;
     enum minor minor = age_minor(v->age);
     int band = age_band(&a->bands, v->age);
-    for (int p = 0; p < a->nperiods; p++) {
-        if (!(c->periods & (1u << p)))
-            continue;
-        struct agg_period *ap = &a->period[p];
-        ap->victims++;
-        ap->sex_band[v->sex][band]++;
-        ap->sex_minor[v->sex][minor]++;
-        ap->region_victims[c->region]++;
-        ap->region_minor[c->region] += minor == MINOR_YES;
-        ap->city_victims[c->city]++;
-        ap->nationality[v->nationality + 1]++;
-        ap->nationality_category[(size_t)(v->nationality + 1) * UNODC_N +
-                                 unodc_category(v->sex, minor)]++;
-        ap->routes[c->route].victims++;
-        if (!c->exploitation) {
-            ap->exploitation[EXP_N][v->sex][minor]++;
-        } else {
-            for (int e = 0; e < EXP_N; e++)
-                if (c->exploitation & (1u << e))
-                    ap->exploitation[e][v->sex][minor]++;
+    for (int p = 0; p < a->nperiods; p++)
+        if (c->periods & (1u << p)) {
+            count_victim(&a->period[p], c, v, minor, band);
+            if (a->by_region[p])
+                count_victim(&a->by_region[p][c->region], c, v, minor, band);
         }
-        unsigned forms = unodc_forms(c->exploitation);
-        for (int f = 0; f < UF_N; f++)
-            ap->unodc_form[f][unodc_category(v->sex, minor)] += (forms >> f) & 1;
-        count_mask(ap->assistance, v->assistance, vocabs[V_ASSISTANCE].ncodes);
-        ap->id_document[v->id_document]++;
-        ap->assisted += (v->assistance & ~(1u << ASSIST_NONE)) != 0;
-    }
 }
 
 void agg_victim_without_case(struct agg *a)
@@ -247,6 +281,14 @@ static void count_suspect(struct suspect_counts *sc, const struct suspect_rec *s
         }
 }
 
+static void count_period_suspect(struct agg_period *ap, const struct suspect_rec *s, int peru)
+{
+    bool stage[STAGE_N] = {true, s->prosecuted == YES, s->convicted == YES};
+    count_suspect(&ap->suspects, s, peru);
+    for (int k = 0; k < STAGE_N; k++)
+        ap->suspect_stage_nationality[(size_t)(s->nationality + 1) * STAGE_N + k] += stage[k];
+}
+
 void agg_suspect(struct agg *a, const struct suspect_rec *s)
 {
     int peru = places_peru(a->places);
@@ -255,13 +297,11 @@ void agg_suspect(struct agg *a, const struct suspect_rec *s)
         a->latest = s->identified_on;
     count_suspect(&a->by_year[date_year(s->identified_on) - DATE_MIN_YEAR], s, peru);
     a->suspect_nationality[s->nationality + 1]++;
-    uint8_t bits = agg_periods_of(a, s->identified_on, s->region);
-    bool stage[STAGE_N] = {true, s->prosecuted == YES, s->convicted == YES};
+    uint8_t bits = agg_periods_of(a, s->identified_on);
     for (int p = 0; p < a->nperiods; p++)
         if (bits & (1u << p)) {
-            count_suspect(&a->period[p].suspects, s, peru);
-            for (int k = 0; k < STAGE_N; k++)
-                a->period[p].suspect_stage_nationality[(size_t)(s->nationality + 1) * STAGE_N + k] +=
-                    stage[k];
+            count_period_suspect(&a->period[p], s, peru);
+            if (a->by_region[p])
+                count_period_suspect(&a->by_region[p][s->region], s, peru);
         }
 }

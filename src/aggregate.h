@@ -13,12 +13,9 @@
 
 #define MAX_PERIODS 4
 
-/* Both ends included; 0 = open (every date in the data on that side). region: 0 counts every
- * case; 1..25 only the cases of that region (and the suspects of those cases): a regional
- * brief's periods. */
+/* Both ends included; 0 = open (every date in the data on that side). */
 struct period {
     tp_date from, to;
-    uint8_t region;
 };
 
 /* UNODC's categories of victims: by sex and whether a minor. */
@@ -57,6 +54,8 @@ struct route_count {
  * keep unknown at the value set's ncodes (or index 0 for regions, cities, countries + 1). */
 struct agg_period {
     struct period period;
+    int region; /* -1: the whole country; else only the cases of that region (0 unknown) and
+                   their victims and suspects */
     uint64_t cases, victims;
     uint64_t sex_band[3][MAX_BANDS + 1];
     uint64_t sex_minor[3][3];
@@ -85,6 +84,9 @@ struct agg {
     struct age_bands bands;
     int nperiods;
     struct agg_period period[MAX_PERIODS];
+    /* When asked for: each period again for each region, [NREGIONS + 1] (public mode, whose
+     * tables are protected with every region's breakdown). NULL otherwise. */
+    struct agg_period *by_region[MAX_PERIODS];
     tp_date first, last;        /* range of the counted cases' report dates; 0 when none */
     tp_date latest;             /* the latest date of any counted record: the data's date */
     struct strmap *routes;      /* packed route_key -> route id (entry number) */
@@ -96,11 +98,11 @@ struct agg {
 };
 
 bool agg_init(struct agg *a, const struct places *places, const struct age_bands *bands,
-              const struct period *periods, int nperiods);
+              const struct period *periods, int nperiods, bool by_region);
 void agg_free(struct agg *a);
 
-/* bit p: a record dated d, of a case of region (0 unknown), counts in period p. */
-uint8_t agg_periods_of(const struct agg *a, tp_date d, int region);
+/* bit p: a record dated d counts in period p. */
+uint8_t agg_periods_of(const struct agg *a, tp_date d);
 long agg_route(struct agg *a, const struct route_key *k); /* route id; -1 out of memory */
 void agg_route_key(const struct agg *a, long id, struct route_key *k);
 size_t agg_nroutes(const struct agg *a);

@@ -22,6 +22,8 @@ static void set_color(cairo_t *cr, int color)
                              sequential[color - MAP_SHADE][1], sequential[color - MAP_SHADE][2]);
     else if (color == HIDDEN_CASES)
         cairo_set_source_rgb(cr, 0.78, 0.78, 0.78);
+    else if (color == OTHER_REGION)
+        cairo_set_source_rgb(cr, 0.94, 0.94, 0.94);
     else if (color == NO_CASES || color == PAPER)
         cairo_set_source_rgb(cr, 1, 1, 1);
     else if (color >= RAMP_BASE && color <= RAMP_BASE + 100) {

@@ -20,12 +20,13 @@ static const char *const text_figures[] = {
     "suspects_foreign_list", "cases_hotline", "cases_media", "tip_investigations",
     "tip_investigations_labour", "tip_prosecutions", "tip_prosecutions_labour", "tip_convictions",
     "tip_convictions_labour", "tip_sentences", "tip_sentence_min", "tip_sentence_max",
-    "tip_sentence_mean"};
+    "tip_sentence_mean", "region_name", "national_cases", "national_victims",
+    "region_share_victims", "region_rate", "national_rate", "k"};
 
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
     "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
-    "recruitment", "suspects", "foreign_suspects", "sentences"};
+    "recruitment", "suspects", "foreign_suspects", "sentences", "publishable"};
 
 struct figures {
     struct strmap *map; /* name -> offset into text */
@@ -225,9 +226,16 @@ bool figures_condition(const struct figures *f, const char *name)
     return figures_get(f, key)[0] != '\0';
 }
 
+/* Victims per 100,000 inhabitants, as the report writes a rate. */
+static void rate_text(uint64_t victims, long population, char *out, size_t size)
+{
+    snprintf(out, size, "%.2f", population > 0 ? (double)victims * 1e5 / (double)population : 0);
+}
+
 struct figures *figures_build(const struct agg *a, const struct tableset *cur,
                               const struct tableset *prev, const struct labels *l,
-                              const char *title, int public_k)
+                              const char *title, int public_k, const struct tableset *national,
+                              int region)
 {
     struct figures *f = calloc(1, sizeof *f);
     if (!f || !(f->map = strmap_new())) {
@@ -319,6 +327,8 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     uint64_t international = 0;
     int international_mark = 0;
     tb = tableset_find(cur, "routes");
+    if (!tb) /* a brief: the routes from, through or to its region */
+        tb = tableset_find(cur, "routes_region");
     for (size_t i = 0; tb && i < tb->nrows; i++) {
         if (is_total_row(tb, i))
             continue;
@@ -470,6 +480,41 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
             snprintf(s, sizeof s, "%.1f", cl && cl->kind == CELL_REAL ? cl->v.r : 0.0);
         snprintf(t, sizeof t, "tip_sentence_%s", lengths[k]);
         put(f, t, s);
+    }
+    /* A regional brief: its region against the country. */
+    char k[16];
+    snprintf(k, sizeof k, "%d", public_k ? public_k : 3);
+    put(f, "k", k);
+    /* Publishable: k or more cases and victims, both shown; a brief of a region with fewer
+     * has its totals alone (release.c). */
+    uint64_t rv = lookup(cur, "summary", "victims", 1), rc = lookup(cur, "summary", "cases", 1);
+    uint64_t kk = (uint64_t)(public_k ? public_k : 3);
+    put_condition(f, "publishable",
+                  rc >= kk && rv >= kk && !mark_of(cur, "summary", "cases", 1) &&
+                      !mark_of(cur, "summary", "victims", 1) &&
+                      (!region || tableset_find(cur, "victims_by_sex_age")));
+    if (region) {
+        const struct region_info *ri = places_region(pl, region);
+        put(f, "region_name", ri->name);
+        uint64_t nv = lookup(national, "summary", "victims", 1);
+        put_marked(f, "national_cases", lookup(national, "summary", "cases", 1),
+                   mark_of(national, "summary", "cases", 1));
+        put_marked(f, "national_victims", nv, mark_of(national, "summary", "victims", 1));
+        figures_percent(nv ? (double)rv / (double)nv : 0, s, sizeof s);
+        put(f, "region_share_victims", victims_mark ? "x" : s);
+        rate_text(rv, ri->population, s, sizeof s);
+        put(f, "region_rate", victims_mark ? "x" : s);
+        long population = 0;
+        for (int g = 1; g <= NREGIONS; g++)
+            population += places_region(pl, g)->population;
+        rate_text(nv, population, s, sizeof s);
+        put(f, "national_rate", mark_of(national, "summary", "victims", 1) ? "x" : s);
+    } else {
+        static const char *const brief_only[] = {"region_name", "national_cases",
+                                                 "national_victims", "region_share_victims",
+                                                 "region_rate", "national_rate"};
+        for (size_t i = 0; i < sizeof brief_only / sizeof *brief_only; i++)
+            put(f, brief_only[i], "");
     }
     put_marked(f, "cases_hotline", lookup(cur, "source", "hotline", 1),
                mark_of(cur, "source", "hotline", 1));

@@ -749,7 +749,7 @@ static bool case_optional(struct reader *r, struct case_rec *c)
     c->source = (uint8_t)value_field(r, F_SOURCE);
     c->status = (uint8_t)value_field(r, F_STATUS);
     c->status_on = date_field(r, F_STATUS_ON, false);
-    c->periods = agg_periods_of(run->agg, c->reported_on, c->region);
+    c->periods = agg_periods_of(run->agg, c->reported_on);
     return true;
 }
 

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "figures.h"
+#include "fold.h"
 #include "output.h"
 #include "protect.h"
 #include "render.h"
@@ -26,12 +27,27 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
     /* The documents' definitions and labels are checked before any data is read. */
     static const struct def_catalogue cat = {figures_known, report_table_known,
                                              report_chart_known, figures_condition_known};
-    snprintf(dir, sizeof dir, "%s/reports/annual-report.%s.txt", opt->templates, opt->lang);
-    if (!(j->annual = reportdef_load(dir, &cat, err)))
-        return err->code;
-    snprintf(dir, sizeof dir, "%s/reports/checklist.en.txt", opt->templates);
-    if (!(j->checklist = reportdef_load(dir, &cat, err)))
-        return err->code;
+    if (opt->cmd == CMD_REGION) {
+        /* The brief's region: a name, a variant or the ubigeo code. */
+        struct place pl = places_resolve(j->places, opt->region, strlen(opt->region));
+        if (pl.status != PLACE_OK || pl.code < 1 || pl.code > NREGIONS)
+            return tp_fail(err, TP_ERR_USAGE, NULL, 0, NULL,
+                           "region '%s': not one of Peru's 25 regions (say a name such as "
+                           "Cusco, a variant such as Cuzco, or the ubigeo code, 08)\n"
+                           "Try 'tipreport --help'.",
+                           opt->region);
+        j->region = pl.code;
+        snprintf(dir, sizeof dir, "%s/reports/region-brief.%s.txt", opt->templates, opt->lang);
+        if (!(j->brief = reportdef_load(dir, &cat, err)))
+            return err->code;
+    } else {
+        snprintf(dir, sizeof dir, "%s/reports/annual-report.%s.txt", opt->templates, opt->lang);
+        if (!(j->annual = reportdef_load(dir, &cat, err)))
+            return err->code;
+        snprintf(dir, sizeof dir, "%s/reports/checklist.en.txt", opt->templates);
+        if (!(j->checklist = reportdef_load(dir, &cat, err)))
+            return err->code;
+    }
     snprintf(dir, sizeof dir, "%s/places/departments.geojson", opt->templates);
     if (!(j->map = map_load(dir, err)))
         return err->code;
@@ -42,7 +58,7 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
     if (rc != TP_OK)
         return rc;
     /* The previous period: as long, ending the day before; only when the period is given. */
-    struct period periods[2] = {opt->period, {0, 0, 0}};
+    struct period periods[MAX_PERIODS] = {opt->period};
     int nperiods = 1;
     if (opt->period.from && opt->period.to) {
         long len = date_to_days(opt->period.to) - date_to_days(opt->period.from) + 1;
@@ -51,7 +67,8 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
         periods[1].from = date_from_days(from - len);
         nperiods = date_year(periods[1].from) >= DATE_MIN_YEAR ? 2 : 1;
     }
-    if (!agg_init(&j->agg, j->places, &opt->bands, periods, nperiods))
+    /* A brief is protected with every region's: count by region too. */
+    if (!agg_init(&j->agg, j->places, &opt->bands, periods, nperiods, j->region != 0))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     j->agg_ready = true;
     struct ingest_opts io = {j->profile, j->places, progress, progress_ctx};
@@ -66,41 +83,16 @@ uint64_t job_rejected(const struct job *j)
     return n;
 }
 
-/* Public mode: routes with fewer than k victims merged, then every count protected. */
-static enum tp_err protect_set(struct job *j, struct tableset *ts, const char *scope,
-                               struct protection **out, struct tp_error *err)
+static enum tp_err write_tables(struct job *j, const struct tableset *ts, struct output *out,
+                               struct tp_error *err)
 {
-    int k = j->opt->min_count;
-    for (size_t i = 0; i < ts->n; i++)
-        if (!strcmp(ts->t[i]->name, "routes")) {
-            struct table *m = protect_merge_routes(ts->t[i], k);
-            if (!m)
-                return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-            table_free(ts->t[i]);
-            ts->t[i] = m;
-        }
-    struct protection *p = protect_new(k);
-    if (!p)
-        return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-    *out = p;
-    struct sdc_stats st;
-    if (!protect_tables(p, ts, scope, err) || !protect_run(p, &st, err))
-        return err->code ? err->code : TP_ERR_NOMEM;
-    j->stats.primary += st.primary;
-    j->stats.secondary += st.secondary;
-    j->stats.fallbacks += st.fallbacks;
-    return TP_OK;
-}
-
-static enum tp_err write_tables(struct job *j, struct output *out, struct tp_error *err)
-{
-    for (size_t i = 0; i < j->tables.n; i++) {
+    for (size_t i = 0; i < ts->n; i++) {
         char rel[128];
-        snprintf(rel, sizeof rel, "tables/%s.csv", j->tables.t[i]->name);
+        snprintf(rel, sizeof rel, "tables/%s.csv", ts->t[i]->name);
         FILE *f = output_open(out, rel, err);
         if (!f)
             return err->code;
-        csv_write_table(f, j->tables.t[i]);
+        csv_write_table(f, ts->t[i]);
         enum tp_err rc = output_close(out, f, rel, err);
         if (rc != TP_OK)
             return rc;
@@ -118,15 +110,24 @@ static enum tp_err write_tables(struct job *j, struct output *out, struct tp_err
  * settings' title, for the documents in their language; NULL keeps the definition's. */
 static enum tp_err write_documents(struct job *j, struct output *out, const struct reportdef *def,
                                    const struct labels *l, const char *title,
-                                   const struct tableset *prev,
                                    const struct render_ops *const ops[], const char *const rel[],
                                    int n, struct tp_error *err)
 {
     const struct options *o = j->opt;
-    struct report_input in = {def,      &j->agg,   &j->tables,       prev,
-                              &j->dq,   l,         title,            profile_name(j->profile),
-                              o->input, o->author, o->organisation, j->map,
-                              j->prot,  j->prot_prev};
+    bool has_prev = j->agg.nperiods > 1;
+    struct report_input in = {
+        .def = def, .agg = &j->agg, .cur = &j->cur.national,
+        .prev = has_prev ? &j->prev.national : NULL, .dq = &j->dq, .labels = l, .title = title,
+        .profile = profile_name(j->profile), .input = o->input, .author = o->author,
+        .organisation = o->organisation, .map_shape = j->map, .prot = j->cur.prot,
+        .prot_prev = j->prev.prot};
+    if (j->region) { /* a brief: its region's tables, and the country's to compare */
+        in.ap = &j->agg.by_region[0][j->region];
+        in.cur = &j->cur.region[j->region];
+        in.prev = has_prev ? &j->prev.region[j->region] : NULL;
+        in.region = j->region;
+        in.national = &j->cur.national;
+    }
     struct report *r = report_build(&in, err);
     if (!r)
         return err->code;
@@ -141,51 +142,64 @@ static enum tp_err write_documents(struct job *j, struct output *out, const stru
     return rc;
 }
 
-enum tp_err job_write(struct job *j, struct tp_error *err)
+/* The output folder: as asked, or output/<from>_<to> (a brief: output/<region>_<from>_<to>). */
+static void out_dir(struct job *j)
 {
-    struct tableset prev = {0};
-    bool has_prev = j->agg.nperiods > 1;
-    if (!tables_build(&j->agg, 0, &j->dq, &j->tables) ||
-        (has_prev && !tables_build(&j->agg, 1, &j->dq, &prev))) {
-        tableset_free(&prev);
-        return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-    }
-    if (j->opt->public_mode) {
-        enum tp_err prc = protect_set(j, &j->tables, "", &j->prot, err);
-        if (prc == TP_OK && has_prev)
-            prc = protect_set(j, &prev, "", &j->prot_prev, err);
-        if (prc != TP_OK) {
-            tableset_free(&prev);
-            return prc;
-        }
-    }
     if (j->opt->output[0]) {
         snprintf(j->outdir, sizeof j->outdir, "%s", j->opt->output);
-    } else {
-        const struct period *p = &j->agg.period[0].period;
-        char from[11], to[11];
-        date_format(p->from, from);
-        date_format(p->to, to);
-        if (p->from && p->to)
-            snprintf(j->outdir, sizeof j->outdir, "output/%s_%s", from, to);
-        else
-            snprintf(j->outdir, sizeof j->outdir, "output/all");
+        return;
     }
+    const struct period *p = &j->agg.period[0].period;
+    char from[11], to[11], slug[64] = "";
+    date_format(p->from, from);
+    date_format(p->to, to);
+    if (j->region) { /* the region's name as a file name: "madre-de-dios_" */
+        const char *name = places_region(j->places, j->region)->name;
+        fold_key_to(name, strlen(name), slug, sizeof slug - 1);
+        for (char *c = slug; *c; c++)
+            if (*c == ' ')
+                *c = '-';
+        strcat(slug, "_");
+    }
+    if (p->from && p->to)
+        snprintf(j->outdir, sizeof j->outdir, "output/%s%s_%s", slug, from, to);
+    else
+        snprintf(j->outdir, sizeof j->outdir, "output/%sall", slug);
+}
+
+enum tp_err job_write(struct job *j, struct tp_error *err)
+{
+    int k = j->opt->public_mode ? j->opt->min_count : 0;
+    bool regions = j->region != 0;
+    enum tp_err rc = release_build(&j->cur, &j->agg, 0, &j->dq, k, regions, err);
+    if (rc == TP_OK && j->agg.nperiods > 1)
+        rc = release_build(&j->prev, &j->agg, 1, &j->dq, k, regions, err);
+    if (rc != TP_OK)
+        return rc;
+    out_dir(j);
     struct output out;
-    enum tp_err rc = output_begin(&out, j->outdir, err);
-    if (rc == TP_OK)
-        rc = write_tables(j, &out, err);
-    static const struct render_ops *const annual[] = {&render_xlsx, &render_pdf},
-                                          *const checklist[] = {&render_text};
-    static const char *const annual_files[] = {"report.xlsx", "report.pdf"},
-                             *const checklist_files[] = {"checklist.txt"};
-    if (rc == TP_OK)
-        rc = write_documents(j, &out, j->annual, j->labels, j->opt->title,
-                             has_prev ? &prev : NULL, annual, annual_files, 2, err);
-    if (rc == TP_OK)
-        rc = write_documents(j, &out, j->checklist, j->labels_en, NULL, has_prev ? &prev : NULL,
-                             checklist, checklist_files, 1, err);
-    tableset_free(&prev);
+    if ((rc = output_begin(&out, j->outdir, err)) != TP_OK)
+        return rc;
+    if (j->region) {
+        static const struct render_ops *const brief[] = {&render_xlsx, &render_pdf};
+        static const char *const brief_files[] = {"brief.xlsx", "brief.pdf"};
+        rc = write_tables(j, &j->cur.region[j->region], &out, err);
+        if (rc == TP_OK)
+            rc = write_documents(j, &out, j->brief, j->labels, j->opt->title, brief,
+                                 brief_files, 2, err);
+    } else {
+        static const struct render_ops *const annual[] = {&render_xlsx, &render_pdf},
+                                              *const checklist[] = {&render_text};
+        static const char *const annual_files[] = {"report.xlsx", "report.pdf"},
+                                 *const checklist_files[] = {"checklist.txt"};
+        rc = write_tables(j, &j->cur.national, &out, err);
+        if (rc == TP_OK)
+            rc = write_documents(j, &out, j->annual, j->labels, j->opt->title, annual,
+                                 annual_files, 2, err);
+        if (rc == TP_OK)
+            rc = write_documents(j, &out, j->checklist, j->labels_en, NULL, checklist,
+                                 checklist_files, 1, err);
+    }
     if (rc == TP_OK)
         return output_commit(&out, err);
     output_abort(&out);
@@ -196,15 +210,15 @@ void job_free(struct job *j)
 {
     reportdef_free(j->annual);
     reportdef_free(j->checklist);
+    reportdef_free(j->brief);
     labels_free(j->labels);
     labels_free(j->labels_en);
-    tableset_free(&j->tables);
+    release_free(&j->cur);
+    release_free(&j->prev);
     quality_free(&j->dq);
     if (j->agg_ready)
         agg_free(&j->agg);
     profile_free(j->profile);
     places_free(j->places);
     map_free(j->map);
-    protect_free(j->prot);
-    protect_free(j->prot_prev);
 }

@@ -8,9 +8,8 @@
 #include "map.h"
 #include "reportdef.h"
 #include "options.h"
-#include "protect.h"
 #include "quality.h"
-#include "table.h"
+#include "release.h"
 
 struct job {
     const struct options *opt; /* borrowed */
@@ -20,13 +19,13 @@ struct job {
     struct export files;
     struct labels *labels, *labels_en;    /* the workbook's language; English (checklist) */
     struct reportdef *annual, *checklist; /* the documents' definitions */
-    struct agg agg;
+    struct reportdef *brief;              /* tipreport region: the brief's */
+    int region;                           /* the brief's region (1..25); 0 for a report */
+    struct agg agg; /* period 0 the current, 1 the previous when there is one */
     bool agg_ready;
     struct quality dq;
-    struct tableset tables;
-    char outdir[1100]; /* where the report went */
-    struct protection *prot, *prot_prev; /* public mode: the period's and the previous one's */
-    struct sdc_stats stats;              /* public mode: what was hidden */
+    struct release cur, prev; /* the periods' tables (prev empty when none) */
+    char outdir[1100];        /* where the report went */
 };
 
 /* Loads and reads everything (report and validate). */

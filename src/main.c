@@ -62,6 +62,24 @@ static void print_files(FILE *f, const struct job *j)
     }
 }
 
+/* One line for the operator, who may see every count: they read the raw data anyway. */
+static void print_written(const struct job *j)
+{
+    uint64_t warnings = 0;
+    for (int i = 0; i < j->dq.nfiles; i++)
+        warnings += j->dq.files[i].warnings;
+    const struct agg_period *p = j->region ? &j->agg.by_region[0][j->region] : &j->agg.period[0];
+    printf("tipreport: wrote %s: ", j->outdir);
+    if (j->region)
+        printf("brief for %s, ", places_name(j->places, j->region));
+    const char *what[] = {"case", "victim", "row", "warning"};
+    uint64_t n[] = {p->cases, p->victims, job_rejected(j), warnings};
+    for (int i = 0; i < 4; i++)
+        printf("%s%llu %s%s%s", i == 1 ? ", " : i == 2 ? "; " : i == 3 ? ", " : "",
+               (unsigned long long)n[i], what[i], n[i] == 1 ? "" : "s", i == 2 ? " rejected" : "");
+    printf(" (%s)\n", j->opt->public_mode ? "listed by 'tipreport validate'" : "see data_quality.csv");
+}
+
 int main(int argc, char **argv)
 {
     struct options opt;
@@ -102,16 +120,8 @@ int main(int argc, char **argv)
                      (unsigned long long)job_rejected(&job), job_rejected(&job) == 1 ? "" : "s");
     } else if (rc == TP_OK) {
         rc = job_write(&job, &err);
-        if (rc == TP_OK && !opt.quiet) {
-            const struct agg_period *p = &job.agg.period[0];
-            uint64_t warnings = 0;
-            for (int i = 0; i < job.dq.nfiles; i++)
-                warnings += job.dq.files[i].warnings;
-            printf("tipreport: wrote %s: %llu cases, %llu victims; %llu rows rejected, %llu "
-                   "warnings (see data_quality.csv)\n",
-                   job.outdir, (unsigned long long)p->cases, (unsigned long long)p->victims,
-                   (unsigned long long)job_rejected(&job), (unsigned long long)warnings);
-        }
+        if (rc == TP_OK && !opt.quiet)
+            print_written(&job);
     }
     if (rc == TP_OK && opt.cmd == CMD_VALIDATE && opt.strict && job_rejected(&job) > 0)
         rc = tp_fail(&err, TP_ERR_STRICT, NULL, 0, NULL, "%llu row%s rejected (--strict)",

@@ -188,6 +188,10 @@ int map_class(const struct classes *c, uint64_t cases)
 
 int map_shade(const struct classes *c, int k)
 {
+    if (k == -3)
+        return MAP_SHADE + 4;
+    if (k == -4)
+        return OTHER_REGION;
     if (k == -2)
         return HIDDEN_CASES;
     if (k < 0)
@@ -333,6 +337,8 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
         int cls = code >= 1 && code <= NREGIONS ? map_class(&out->classes, d->cases[code]) : -1;
         if (code >= 1 && code <= NREGIONS && d->hidden[code])
             cls = -2; /* public mode: its count is hidden */
+        if (d->highlight)
+            cls = code == d->highlight ? -3 : -4; /* a brief: its region, and the others */
         rg[out->nrings] = (struct map_ring){out->npts / 2, m->rings[r].n, code, cls};
         for (size_t i = 0; i < m->rings[r].n; i++) {
             double x, y;
@@ -419,7 +425,7 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
     /* The most cases first: when labels crowd (Lima and Callao), the larger keeps its own. */
     int order[NREGIONS], no = 0;
     for (int g = 1; g <= NREGIONS; g++) {
-        if (!d->cases[g] && !stop[g])
+        if (!d->cases[g] && !stop[g] && g != d->highlight)
             continue;
         int at = no++;
         for (; at > 0 && d->cases[order[at - 1]] < d->cases[g]; at--)
@@ -434,7 +440,7 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
         y += top;
         char t[96], n[32];
         figures_count(d->cases[g], n, sizeof n);
-        if (d->cases[g] && !d->hidden[g])
+        if (d->cases[g] && !d->hidden[g] && !d->highlight)
             snprintf(t, sizeof t, "%s (%s)", r->name, n);
         else
             snprintf(t, sizeof t, "%s", r->name);
@@ -446,7 +452,16 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
                                      {x - 2, y + 2, ALIGN_RIGHT}, {x - 2, y - 11, ALIGN_RIGHT}};
         place_label(out, &placed, ms, t, 6.5, false, spots, 6);
     }
-    /* The legend, bottom left (the Pacific). */
+    /* The legend, bottom left (the Pacific); a brief's: its region alone. */
+    if (d->highlight) {
+        double y = top + h - 14.0;
+        drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = 4, .y = y, .w = 14,
+                                              .h = 10, .color = MAP_SHADE + 4});
+        drawing_text(&out->text, 22, y, d->legend_title, 8, ALIGN_LEFT, true, INK);
+        double fy = drawing_note(&out->text, ms, height - foot, width, d->note, 7);
+        drawing_note(&out->text, ms, fy, width, d->source, 7);
+        return !out->oom && !out->text.oom;
+    }
     bool any_hidden = false;
     for (int g = 1; g <= NREGIONS; g++)
         any_hidden |= d->hidden[g];
@@ -455,8 +470,8 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
         double y = ly + 14.0 * (out->classes.n + 2);
         drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = 4, .y = y, .w = 14,
                                               .h = 10, .color = HIDDEN_CASES});
-        drawing_text(&out->text, 22, y, d->hidden_label ? d->hidden_label : "x", 8, ALIGN_LEFT,
-                     false, INK);
+        drawing_text(&out->text, 22, y, d->hidden_label[0] ? d->hidden_label : "x", 8,
+                     ALIGN_LEFT, false, INK);
     }
     drawing_text(&out->text, 4, ly, d->legend_title, 8, ALIGN_LEFT, true, INK);
     for (int i = 0; i <= out->classes.n; i++) {

@@ -39,6 +39,7 @@ int map_class(const struct classes *c, uint64_t cases); /* 0..n-1; -1 for no cas
 #define MAP_SHADE 100
 #define NO_CASES 99
 #define HIDDEN_CASES 98
+#define OTHER_REGION 97
 int map_shade(const struct classes *c, int k);
 
 #define MAP_MAX_INTERNAL 8 /* routes drawn inside Peru ... */
@@ -58,7 +59,8 @@ struct map_data {
     const char *legend_title, *no_cases; /* "Casos", "Sin casos" */
     uint64_t cases[NREGIONS + 1];        /* by region code */
     bool hidden[NREGIONS + 1];           /* public mode: a hidden count, drawn as such */
-    const char *hidden_label;            /* its legend entry ("<3 o x") */
+    char hidden_label[96];               /* its legend entry ("<3 o x") */
+    int highlight;                       /* a brief's region: drawn alone, the others plain */
     struct map_route routes[MAP_MAX_ROUTES];
     int nroutes;
 };

@@ -36,7 +36,8 @@ struct spec {
     struct meas meas[10];
     int nmeas;
     const char *derived[2][2]; /* {column, the count column it is computed from} */
-    const char *rowsum[2][4];  /* {total column, parts ... NULL} within a row */
+    const char *rowsum[5][4];  /* {total column, parts ... NULL} within a row; a part "~" is
+                                  the rest, printed nowhere (SDC_IMPLIED) */
     bool known;                /* shares of the cases with a known value: that count is shown */
 };
 
@@ -49,15 +50,22 @@ static const struct spec specs[] = {
     {"cases_by_region", {D("region_code", "region", ADD)}, 1,
      {{"cases", "cases", NULL}, {"victims", "victims", NULL},
       {"victims_minor", "victims", "minor=yes"}}, 3,
-     {{"victims_per_100k", "victims"}}, {{0}}, false},
+     {{"victims_per_100k", "victims"}}, {{"victims", "victims_minor", "~"}}, false},
     {"cases_by_city", {D_WITH("city", "city", ADD, "region")}, 1,
      {{"cases", "cases", NULL}, {"victims", "victims", NULL}}, 2, {{0}}, {{0}}, false},
     {"victims_by_nationality", {D("nationality", "nationality", ADD)}, 1,
      {{"victims", "victims", NULL}}, 1, {{0}}, {{0}}, false},
     {"routes", {D(NULL, "route", ADD)}, 1,
      {{"cases", "cases", NULL}, {"victims", "victims", NULL}}, 2, {{0}}, {{0}}, false},
+    /* A brief's routes touching its region, counted over the whole country: its scope
+     * ("touching=08") names which routes the table holds, and a route's own row is the
+     * country's count. */
+    {"routes_region", {D(NULL, "route", ADD)}, 1,
+     {{"cases", "cases", NULL}, {"victims", "victims", NULL}}, 2, {{0}}, {{0}}, false},
     {"exploitation",
      {D("exploitation", "form", NONADD), D("sex", "sex", ADD), D("minor", "minor", ADD)}, 3,
+     {{"victims", "victims", NULL}}, 1, {{0}}, {{0}}, false},
+    {"victims_by_exploitation", {D("exploitation", "form", NONADD)}, 1,
      {{"victims", "victims", NULL}}, 1, {{0}}, {{0}}, false},
     {"recruitment", {D("recruitment", "recruitment", NONADD)}, 1, {{"cases", "cases", NULL}}, 1,
      {{"share", "cases"}}, {{0}}, true},
@@ -84,7 +92,10 @@ static const struct spec specs[] = {
       {"convicted", "suspects", "stage=convicted"}}, 10,
      {{0}},
      {{"identified", "female", "male", "sex_unknown"},
-      {"identified", "peruvian", "foreign", "nationality_unknown"}}, false},
+      {"identified", "peruvian", "foreign", "nationality_unknown"},
+      {"identified", "detained", "~"},
+      {"identified", "prosecuted", "~"},
+      {"identified", "convicted", "~"}}, false},
     {"suspects_by_nationality", {D("nationality", "nationality", ADD)}, 1,
      {{"suspects", "suspects", NULL}}, 1, {{0}}, {{0}}, false},
     {"unodc_victims_by_exploitation",
@@ -149,6 +160,7 @@ struct mark {
 struct protection {
     int k;
     bool published; /* built from printed tables: hidden counts are unknown */
+    bool unprinted; /* the tables being added are not printed: their new counts are unknown */
     uint8_t *printed; /* published mode, per count: 1 printed shown, 2 printed hidden */
     size_t nprinted;
     struct sdc *s;
@@ -234,15 +246,21 @@ static long count(struct protection *p, const char *key, uint64_t value, enum sd
         fail(p, "out of memory", key);
         return -1;
     }
+    if (p->unprinted)
+        role = SDC_FREE;
     if (!added) {
         long v = (long)strmap_value(p->keys, e);
         if (sdc_value(p->s, v) != value && !p->published) {
             fail(p, "two tables disagree on", key);
             return -1;
         }
-
-        if (role == SDC_CELL)
-            sdc_role(p->s, v, SDC_CELL);
+        /* Printed as a cell anywhere makes it a cell; printed at all, no longer unknown; the
+         * difference of printed counts, no longer free. */
+        enum sdc_role was = sdc_role_of(p->s, v);
+        bool printed = was == SDC_CELL || was == SDC_MARGIN;
+        if (role == SDC_CELL || (role == SDC_MARGIN && !printed) ||
+            (role == SDC_IMPLIED && was == SDC_FREE))
+            sdc_role(p->s, v, role);
         return v;
     }
     long v = sdc_var(p->s, value, role);
@@ -258,8 +276,8 @@ static long count(struct protection *p, const char *key, uint64_t value, enum sd
  * printed shown in one place and hidden in another is given away. */
 static bool print_as(struct protection *p, long v, const struct cell *cl)
 {
-    if (!p->published)
-        return true;
+    if (!p->published || p->unprinted || (!cl->hidden && cl->kind != CELL_INT))
+        return true; /* a blank: this row has no such count */
     if ((size_t)v >= p->nprinted) {
         size_t n = sdc_count(p->s) + 256;
         uint8_t *x = realloc(p->printed, n);
@@ -298,6 +316,27 @@ static bool add_mark(struct protection *p, struct mark m)
     }
     p->marks[p->nmarks++] = m;
     return true;
+}
+
+/* total = parts + the rest: a count printed nowhere that a reader may work out as a difference
+ * (keyed "rest=name" under the total's key), which must not be small. */
+static bool add_rest(struct protection *p, const char *total_key, long total, const long *parts,
+                     size_t n, const char *name)
+{
+    char key[600];
+    snprintf(key, sizeof key, "%s|rest=%s", total_key, name);
+    uint64_t v = sdc_value(p->s, total);
+    long all[8];
+    for (size_t i = 0; i < n && i < 7; i++) {
+        v -= p->published ? 0 : sdc_value(p->s, parts[i]);
+        all[i] = parts[i];
+    }
+    long rest = count(p, key, p->published ? 0 : v, SDC_IMPLIED);
+    if (rest < 0)
+        return false;
+    all[n < 7 ? n : 7] = rest;
+    return sdc_sum(p->s, total, all, (n < 7 ? n : 7) + 1) ||
+           fail(p, "a rest that does not add up", key);
 }
 
 static int col_of(const struct table *t, const char *name)
@@ -399,6 +438,23 @@ static void dim_value(const struct cube *q, size_t r, int d, char *out, size_t s
         snprintf(out, size, "%s", v);
 }
 
+/* Whether the scope goes without saying at coordinates c: a table by region in a region's
+ * scope (its own row), or a route of its own in a table of the routes touching a region. */
+static bool scope_implied(const struct cube *q, const int *c)
+{
+    const char *eq = strchr(q->scope, '=');
+    size_t n = eq ? (size_t)(eq - q->scope) : 0;
+    for (int i = 0; i < q->sp->ndims; i++) {
+        const struct dim *dm = &q->sp->dims[i];
+        if (strlen(dm->name) == n && !strncmp(dm->name, q->scope, n) && c[i] >= 0)
+            return true;
+        if (!strcmp(q->sp->table, "routes_region") && !dm->col && c[i] >= 0 &&
+            strncmp(q->values[i][c[i]], "other>", 6))
+            return true;
+    }
+    return false;
+}
+
 /* The key of measure m at coordinates c (-1: the total over that dimension). */
 static void cube_key(const struct cube *q, const struct meas *m, const int *c, char *out,
                      size_t size)
@@ -427,7 +483,7 @@ static void cube_key(const struct cube *q, const struct meas *m, const int *c, c
     }
     if (m->extra)
         d[n++] = m->extra;
-    if (q->scope[0])
+    if (q->scope[0] && !scope_implied(q, c))
         d[n++] = q->scope;
     d[n] = NULL;
     protect_key(out, size, m->measure, d);
@@ -547,6 +603,11 @@ static long cube_count(struct protection *p, struct cube *q, int m, int mc, cons
 static bool cube_sums(struct protection *p, struct cube *q, int m, int mc)
 {
     const struct spec *sp = q->sp;
+    /* A brief's routes have no total: the victims of every route touching a region are no
+     * count a reader needs, and such a total would tie each region's routes to the country's
+     * (every route counted, small ones too, is one of the country's). */
+    if (!strcmp(sp->table, "routes_region"))
+        return true;
     for (int d = 0; d < sp->ndims; d++) {
         if (sp->dims[d].kind == NONADD)
             continue;
@@ -597,6 +658,38 @@ static bool cube_sums(struct protection *p, struct cube *q, int m, int mc)
                 break;
         }
     }
+    return true;
+}
+
+/* A value of a dimension that does not add up (a form of exploitation) counts part of the
+ * total without it, when one is published: cell + slack = total, the slack unknown. */
+static bool cube_bounds(struct protection *p, struct cube *q, int m, int mc)
+{
+    const struct spec *sp = q->sp;
+    for (int d = 0; d < sp->ndims; d++) {
+        if (sp->dims[d].kind != NONADD)
+            continue;
+        for (size_t r = 0; r < q->t->nrows; r++) {
+            if (q->is_total[r])
+                continue;
+            int c[3] = {q->coord[r * 3], q->coord[r * 3 + 1], q->coord[r * 3 + 2]};
+            char key[512], slack[600];
+            cube_key(q, &sp->meas[m], c, key, sizeof key);
+            long cell = lookup(p, key);
+            c[d] = -1;
+            cube_key(q, &sp->meas[m], c, slack, sizeof slack);
+            long total = lookup(p, slack);
+            if (cell < 0 || total < 0 || cell == total) /* the value omitted is the whole */
+                continue;
+            snprintf(slack, sizeof slack, "%s|slack", key);
+            uint64_t tv = sdc_value(p->s, total), cv = sdc_value(p->s, cell);
+            long sl = count(p, slack, p->published || cv > tv ? 0 : tv - cv, SDC_FREE);
+            long parts[2] = {cell, sl};
+            if (sl < 0 || !sdc_sum(p->s, total, parts, 2))
+                return fail(p, "a part larger than its total", key);
+        }
+    }
+    (void)mc;
     return true;
 }
 
@@ -688,12 +781,16 @@ static bool add_cube(struct protection *p, struct table *t, const struct spec *s
         }
     for (int m = 0; ok && m < sp->nmeas; m++)
         ok = cube_sums(p, &q, m, mcol[m]);
+    for (int m = 0; ok && m < sp->nmeas; m++)
+        ok = cube_bounds(p, &q, m, mcol[m]);
     /* Sums within a row, and cells computed from a count of their row. */
     for (size_t r = 0; ok && r < body; r++) {
-        for (int k = 0; ok && k < 2 && sp->rowsum[k][0]; k++) {
+        for (int k = 0; ok && k < 5 && sp->rowsum[k][0]; k++) {
             long var[4];
             size_t nv = 0;
+            bool rest = false;
             for (int i = 0; i < 4 && sp->rowsum[k][i]; i++) {
+                rest |= !strcmp(sp->rowsum[k][i], "~");
                 int c = col_of(t, sp->rowsum[k][i]);
                 for (size_t mk = p->nmarks; c >= 0 && mk-- > 0;)
                     if (p->marks[mk].t == t && p->marks[mk].row == r && p->marks[mk].col == c) {
@@ -701,8 +798,16 @@ static bool add_cube(struct protection *p, struct table *t, const struct spec *s
                         break;
                     }
             }
-            if (nv > 1 && !sdc_sum(p->s, var[0], var + 1, nv - 1))
+            if (rest && nv > 1 && !q.is_total[r]) {
+                int m = 0, c[3] = {q.coord[r * 3], q.coord[r * 3 + 1], q.coord[r * 3 + 2]};
+                while (m < sp->nmeas - 1 && strcmp(sp->meas[m].col, sp->rowsum[k][0]))
+                    m++;
+                char key[512];
+                cube_key(&q, &sp->meas[m], c, key, sizeof key);
+                ok = add_rest(p, key, var[0], var + 1, nv - 1, sp->rowsum[k][1]);
+            } else if (!rest && nv > 1 && !sdc_sum(p->s, var[0], var + 1, nv - 1)) {
                 ok = fail(p, "a row that does not add up", t->name);
+            }
         }
         for (int k = 0; ok && k < 2 && sp->derived[k][0] && !q.is_total[r]; k++) {
             int c = col_of(t, sp->derived[k][0]), from = col_of(t, sp->derived[k][1]);
@@ -784,65 +889,107 @@ static bool add_cube(struct protection *p, struct table *t, const struct spec *s
 
 /* ---- special tables ----------------------------------------------------------------------- */
 
+/* Sums among the summary's counts: {total, the rest's name, parts ...}. A rest is a count
+ * printed nowhere, the total less the parts; without one (NULL) the parts add up. */
+static const char *const summary_rests[][6] = {
+    {"victims", NULL, "victims_female", "victims_male", "victims_sex_unknown"},
+    {"victims", NULL, "victims_minor", "victims_adult", "victims_age_unknown"},
+    {"victims", "id_document", "victims_without_id_document", NULL},
+    {"victims", "assisted", "victims_assisted", NULL},
+    {"suspects_identified", "sex", "suspects_female", "suspects_male", NULL},
+    {"suspects_identified", "foreign", "suspects_foreign", NULL},
+    {"suspects_identified", "detained", "suspects_detained", NULL},
+    {"suspects_identified", "prosecuted", "suspects_prosecuted", NULL},
+    {"suspects_identified", "convicted", "suspects_convicted", NULL},
+};
+
 static bool add_summary(struct protection *p, struct table *t, const char *scope)
 {
-    long victims = -1, minor[3] = {-1, -1, -1};
+    enum { NK = sizeof summary_keys / sizeof *summary_keys };
+    long var[NK];
+    char keys[NK][256];
+    for (size_t i = 0; i < NK; i++)
+        var[i] = -1;
     for (size_t r = 0; r < t->nrows; r++) {
         const char *metric = text(t, r, 0);
-        for (size_t i = 0; i < sizeof summary_keys / sizeof *summary_keys; i++) {
+        for (size_t i = 0; i < NK; i++) {
             if (strcmp(metric, summary_keys[i].metric))
                 continue;
-            char key[256];
             const char *dims[] = {summary_keys[i].dim ? summary_keys[i].dim : scope,
                                   summary_keys[i].dim && scope[0] ? scope : NULL, NULL};
             if (!dims[0][0])
                 dims[0] = NULL;
-            protect_key(key, sizeof key, summary_keys[i].measure, dims);
-            long v = count(p, key, p->published ? 0 : num(t, r, 1), SDC_MARGIN);
+            protect_key(keys[i], sizeof keys[i], summary_keys[i].measure, dims);
+            long v = count(p, keys[i], p->published ? 0 : num(t, r, 1), SDC_MARGIN);
             if (v < 0 || !add_mark(p, (struct mark){t, r, 1, v, -1, -1}) ||
                 !print_as(p, v, table_cell(t, r, 1)))
                 return false;
-            if (!strcmp(metric, "victims"))
-                victims = v;
-            for (int m = 0; m < 3; m++)
-                if (!strcmp(metric, (const char *const[]){"victims_minor", "victims_adult",
-                                                          "victims_age_unknown"}[m]))
-                    minor[m] = v;
+            var[i] = v;
         }
     }
-    if (victims >= 0 && minor[0] >= 0 && minor[1] >= 0 && minor[2] >= 0 &&
-        !sdc_sum(p->s, victims, minor, 3))
-        return fail(p, "victims by age do not add up", "summary");
+    for (size_t j = 0; j < sizeof summary_rests / sizeof *summary_rests; j++) {
+        long total = -1, parts[3];
+        size_t n = 0, total_i = 0;
+        bool all = true;
+        for (size_t i = 0; i < NK; i++) {
+            if (!strcmp(summary_keys[i].metric, summary_rests[j][0]))
+                total = var[total_i = i];
+            for (int k = 2; k < 6 && summary_rests[j][k]; k++)
+                if (!strcmp(summary_keys[i].metric, summary_rests[j][k])) {
+                    all &= var[i] >= 0;
+                    parts[n++] = var[i];
+                }
+        }
+        if (total < 0 || !all || !n)
+            continue;
+        if (summary_rests[j][1] ? !add_rest(p, keys[total_i], total, parts, n, summary_rests[j][1])
+                                : !sdc_sum(p->s, total, parts, n))
+            return fail(p, "a sum of the summary that does not add up", summary_rests[j][0]);
+    }
     return true;
 }
 
 static bool add_tip(struct protection *p, struct table *t, const char *scope)
 {
-    long sentences = -1;
+    long sentences = -1, convictions = -1;
+    char conv_key[256] = "";
     for (size_t r = 0; r < t->nrows; r++) {
         const char *m = text(t, r, 0);
         for (size_t i = 0; i < sizeof tip_keys / sizeof *tip_keys; i++) {
             if (strcmp(m, tip_keys[i].measure))
                 continue;
+            long var[2] = {-1, -1};
+            char key[2][256];
             for (int c = 1; c <= 2; c++) {
                 const char *base = c == 1 ? tip_keys[i].total : tip_keys[i].labour;
                 if (!base)
                     continue;
-                char key[256];
                 if (scope[0])
-                    snprintf(key, sizeof key, "%s|%s", base, scope);
+                    snprintf(key[c - 1], sizeof key[0], "%s|%s", base, scope);
                 else
-                    snprintf(key, sizeof key, "%s", base);
-                long v = count(p, key, p->published ? 0 : num(t, r, c),
+                    snprintf(key[c - 1], sizeof key[0], "%s", base);
+                long v = count(p, key[c - 1], p->published ? 0 : num(t, r, c),
                                c == 1 ? SDC_MARGIN : SDC_CELL);
                 if (v < 0 || !add_mark(p, (struct mark){t, r, c, v, -1, -1}) ||
                     !print_as(p, v, table_cell(t, r, c)))
                     return false;
-                if (!strcmp(m, "sentences"))
-                    sentences = v;
+                var[c - 1] = v;
+            }
+            /* The labour cases are part of the total: the rest is not labour trafficking. */
+            if (var[1] >= 0 && !add_rest(p, key[0], var[0], &var[1], 1, "labour"))
+                return false;
+            if (!strcmp(m, "sentences"))
+                sentences = var[0];
+            if (!strcmp(m, "convictions")) {
+                convictions = var[0];
+                snprintf(conv_key, sizeof conv_key, "%s", key[0]);
             }
         }
     }
+    /* The convicted with a sentence length are part of the convicted. */
+    if (sentences >= 0 && convictions >= 0 &&
+        !add_rest(p, conv_key, convictions, &sentences, 1, "sentence"))
+        return false;
     /* The lengths of a few sentences would name the convicted: they follow their count. */
     for (size_t r = 0; r < t->nrows && sentences >= 0; r++)
         if (!strncmp(text(t, r, 0), "sentence_", 9) &&
@@ -900,10 +1047,11 @@ bool protect_count_column(const char *table, const char *col)
     return false;
 }
 
-bool protect_tables(struct protection *p, struct tableset *ts, const char *scope,
+bool protect_tables(struct protection *p, struct tableset *ts, const char *scope, bool printed,
                     struct tp_error *err)
 {
     p->err = err;
+    p->unprinted = !printed;
     for (size_t i = 0; i < sizeof specs / sizeof *specs && !p->failed; i++)
         for (size_t j = 0; j < ts->n; j++)
             if (!strcmp(ts->t[j]->name, specs[i].table)) {
@@ -924,6 +1072,68 @@ bool protect_tables(struct protection *p, struct tableset *ts, const char *scope
             add_foreign(p, t, "suspects", "nationality", scope);
         }
     }
+    p->unprinted = false;
+    return !p->failed;
+}
+
+void protect_freeze(struct protection *p) { sdc_freeze(p->s); }
+
+struct link {
+    long base, part, entry; /* counts; the base's key entry */
+};
+
+static int cmp_link(const void *a, const void *b)
+{
+    const struct link *x = a, *y = b;
+    return x->base != y->base ? (x->base > y->base) - (x->base < y->base)
+                              : (x->part > y->part) - (x->part < y->part);
+}
+
+bool protect_link_regions(struct protection *p, struct tp_error *err)
+{
+    p->err = err;
+    size_t n = strmap_count(p->keys);
+    struct link *l = malloc((n ? n : 1) * sizeof *l);
+    if (!l)
+        return fail(p, "out of memory", "regions");
+    size_t nl = 0;
+    char base[512];
+    for (size_t e = 0; e < n; e++) {
+        size_t len;
+        const char *key = strmap_key(p->keys, (long)e, &len);
+        const char *at = NULL;
+        for (const char *c = memchr(key, '|', len); c; c = memchr(c + 1, '|', len - (size_t)(c + 1 - key)))
+            if ((size_t)(key + len - c) > 8 && !memcmp(c, "|region=", 8)) {
+                at = c;
+                break;
+            }
+        if (!at || len >= sizeof base)
+            continue;
+        const char *end = memchr(at + 1, '|', len - (size_t)(at + 1 - key));
+        size_t cut = (size_t)((end ? end : key + len) - at), head = (size_t)(at - key);
+        memcpy(base, key, head);
+        memcpy(base + head, at + cut, len - head - cut);
+        long b = strmap_find(p->keys, base, len - cut);
+        if (b >= 0)
+            l[nl++] = (struct link){(long)strmap_value(p->keys, b),
+                                    (long)strmap_value(p->keys, (long)e), b};
+    }
+    qsort(l, nl, sizeof *l, cmp_link);
+    long parts[64]; /* a region each */
+    for (size_t i = 0; i < nl && !p->failed;) {
+        size_t np = 0, j = i;
+        for (; j < nl && l[j].base == l[i].base; j++)
+            if (np < sizeof parts / sizeof *parts)
+                parts[np++] = l[j].part;
+        if (j - i > np || !sdc_sum(p->s, l[i].base, parts, np)) {
+            size_t klen;
+            const char *k = strmap_key(p->keys, l[i].entry, &klen);
+            snprintf(base, sizeof base, "%.*s", (int)klen, k);
+            fail(p, "the regions do not add up to the country", base);
+        }
+        i = j;
+    }
+    free(l);
     return !p->failed;
 }
 
@@ -972,12 +1182,18 @@ void protect_explain(const struct protection *p, FILE *f)
         for (size_t v = 0; v < n; v++) {
             enum sdc_state st = sdc_state(p->s, (long)v);
             bool given = p->published && v < p->nprinted && p->printed[v] == 3;
-            bool hid = st == SDC_PRIMARY || st == SDC_SECONDARY;
+            bool implied = sdc_role_of(p->s, (long)v) == SDC_IMPLIED;
+            bool hid = st == SDC_PRIMARY || st == SDC_SECONDARY || implied;
             bool pinned = hid && iv[v].hi >= 0 && iv[v].hi - iv[v].lo < 1 - 1e-6 &&
-                          !(st == SDC_PRIMARY && p->k == 2);
+                          (st == SDC_PRIMARY && !implied
+                               ? p->k != 2
+                               : iv[v].lo > 0.5 && iv[v].lo < p->k - 0.5);
             if (given)
                 fprintf(f, "  %.*s: printed hidden in one place and shown in another\n",
                         (int)len[v], key[v] ? key[v] : "?");
+            else if (pinned && implied)
+                fprintf(f, "  %.*s: printed nowhere, but it can be worked out: %.0f\n",
+                        (int)len[v], key[v] ? key[v] : "?", iv[v].lo);
             else if (pinned)
                 fprintf(f, "  %.*s: hidden as %s, but it can only be %.0f\n", (int)len[v],
                         key[v] ? key[v] : "?", st == SDC_PRIMARY ? "<k" : "x", iv[v].lo);

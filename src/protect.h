@@ -31,9 +31,18 @@ struct table *protect_merge_routes(const struct table *routes, int k);
 
 /* Adds the public tables of ts (the CSV tables of one period) with their totals and every sum
  * among them. scope ("" or "region=08") is added to every key: a regional brief's tables
- * count one region. The tables are marked (cell.hidden) by protect_run. */
-bool protect_tables(struct protection *p, struct tableset *ts, const char *scope,
+ * count one region ("touching=08": its routes). printed: false for tables no one sees, whose
+ * counts are only unknown parts of sums. The tables are marked (cell.hidden) by protect_run. */
+bool protect_tables(struct protection *p, struct tableset *ts, const char *scope, bool printed,
                     struct tp_error *err);
+
+/* The sums across scopes: every count with "region=RR" in its key is one region's part of
+ * the count without it (when one was added). Call once, after the tables. */
+bool protect_link_regions(struct protection *p, struct tp_error *err);
+
+/* After protect_run: every count added so far keeps its state; tables added later (another
+ * publication) are protected around them. */
+void protect_freeze(struct protection *p);
 
 /* Primary and secondary suppression over everything added; marks the tables' cells. */
 bool protect_run(struct protection *p, struct sdc_stats *stats, struct tp_error *err);

@@ -162,12 +162,9 @@ static void show(struct pdf_ctx *c, PangoLayout *l, double x, double y, double g
 
 /* ---- pages ------------------------------------------------------------------------------- */
 
-/* The running header and the page number of the page being finished (not on the cover). */
-static void decorate(struct pdf_ctx *c)
+/* The running header: the title, the section, a rule. */
+static void decorate_header(struct pdf_ctx *c, struct style st)
 {
-    if (!c->draw || c->page == 1)
-        return;
-    struct style st = small;
     PangoLayout *l = layout(c, c->r->title, st, TEXT_W * 0.55, PANGO_ALIGN_LEFT);
     pango_layout_set_ellipsize(l, PANGO_ELLIPSIZE_END);
     show(c, l, MARGIN, MARGIN - 22, st.grey);
@@ -185,7 +182,18 @@ static void decorate(struct pdf_ctx *c)
     cairo_rel_line_to(c->cr, TEXT_W, 0);
     cairo_stroke(c->cr);
     cairo_restore(c->cr);
+}
+
+/* The running header and the page number of the page being finished (not on the cover). */
+static void decorate(struct pdf_ctx *c)
+{
+    if (!c->draw || (c->page == 1 && !c->r->brief))
+        return;
+    struct style st = small;
+    if (c->page > 1) /* a brief's first page has its title block instead */
+        decorate_header(c, st);
     char page[16], pages[16], t[160];
+    PangoLayout *l;
     snprintf(page, sizeof page, "%d", c->page);
     snprintf(pages, sizeof pages, "%d", c->pages);
     static const char *const keys[] = {"page", "pages"};
@@ -430,7 +438,7 @@ static void print_table(struct pdf_ctx *c, int index)
         g_object_unref(l);
         ensure(c, h + 20);
         table_caption(c, t, false);
-        paragraph(c, c->r->no_data, note, 12);
+        paragraph(c, dtable_empty_text(c->r, t), note, 12);
         return;
     }
     struct cols k;
@@ -491,8 +499,10 @@ static void print_chart(struct pdf_ctx *c, int index)
         return;
     }
     if (ch->map) {
+        /* A brief's map shows one region: smaller, so that the brief stays short. */
+        double mw = c->r->brief ? TEXT_W * 0.62 : TEXT_W, mh = c->r->brief ? MAP_H * 0.62 : MAP_H;
         struct map_drawing md;
-        bool ok = map_layout(c->r->map_shape, c->r->places, ch->map, TEXT_W, MAP_H, &c->ms, &md);
+        bool ok = map_layout(c->r->map_shape, c->r->places, ch->map, mw, mh, &c->ms, &md);
         if (ok) {
             ensure(c, md.height);
             if (c->draw)
@@ -578,9 +588,43 @@ static void cover(struct pdf_ctx *c)
     g_object_unref(l);
 }
 
-/* A section's heading on a new page, with its outline entry. */
+/* A brief's first page opens with its title block instead of a cover. */
+static void brief_header(struct pdf_ctx *c)
+{
+    const struct report *r = c->r;
+    if (c->draw) {
+        cairo_save(c->cr);
+        cairo_set_source_rgb(c->cr, 0.122, 0.306, 0.475);
+        cairo_rectangle(c->cr, MARGIN, MARGIN - 10, TEXT_W, 4);
+        cairo_fill(c->cr);
+        cairo_restore(c->cr);
+    }
+    c->y = MARGIN + 4;
+    if (r->organisation[0])
+        paragraph(c, r->organisation, (struct style){9, true, false, 0.35}, 4);
+    paragraph(c, r->title, (struct style){20, true, false, 0.1}, 6);
+    if (r->subtitle[0])
+        paragraph(c, r->subtitle, (struct style){10, false, false, 0.3}, 14);
+}
+
+/* A section's heading on a new page, with its outline entry; in a brief, where it falls, and
+ * its first heading left to the title above. */
 static void start_section(struct pdf_ctx *c, const char *name, size_t index)
 {
+    if (c->r->brief) {
+        c->section_page[index] = c->page;
+        if (c->draw) {
+            char dest[64];
+            snprintf(dest, sizeof dest, "page=%d pos=[%.1f %.1f]", c->page, MARGIN, c->y);
+            cairo_pdf_surface_add_outline(c->surface, CAIRO_PDF_OUTLINE_ROOT, name, dest, 0);
+        }
+        if (index > 0) {
+            ensure(c, 80);
+            paragraph(c, name, subhead, 8);
+        }
+        c->running = name;
+        return;
+    }
     new_page(c);
     c->running = name;
     c->section_page[index] = c->page;
@@ -592,6 +636,24 @@ static void start_section(struct pdf_ctx *c, const char *name, size_t index)
     paragraph(c, name, heading, 12);
 }
 
+/* What a heading keeps on its page: the paragraphs after it, and a few lines of what follows
+ * them, or its chart (a map: all of it). */
+static double lead_height(struct pdf_ctx *c, size_t i)
+{
+    double h = 0;
+    for (i++; i < c->n && c->items[i].kind == I_TEXT; i++) {
+        PangoLayout *l = layout(c, c->items[i].text, body, TEXT_W, PANGO_ALIGN_LEFT);
+        double th;
+        size_of(l, NULL, &th);
+        g_object_unref(l);
+        h += th + 8;
+    }
+    if (i < c->n && c->items[i].kind == I_CHART)
+        return h + (c->r->charts[c->items[i].index].map ? MAP_H * (c->r->brief ? 0.62 : 1) + 20
+                                                         : 160);
+    return h + 30;
+}
+
 /* The whole document, once: pages counted; drawn when c->draw. */
 static void lay_out(struct pdf_ctx *c)
 {
@@ -599,7 +661,10 @@ static void lay_out(struct pdf_ctx *c)
     c->page = 1;
     c->running = NULL;
     memset(c->placed, 0, r->ntables * sizeof *c->placed);
-    cover(c);
+    if (r->brief)
+        brief_header(c);
+    else
+        cover(c);
     for (size_t i = 0; i < c->n && !c->oom; i++) {
         const struct item *it = &c->items[i];
         switch (it->kind) {
@@ -607,7 +672,7 @@ static void lay_out(struct pdf_ctx *c)
             start_section(c, it->text, (size_t)it->index);
             break;
         case I_SUBHEAD:
-            ensure(c, 60); /* with a few lines of what follows */
+            ensure(c, 30 + lead_height(c, i));
             c->y += 4;
             paragraph(c, it->text, subhead, 6);
             break;
@@ -628,12 +693,20 @@ static void lay_out(struct pdf_ctx *c)
             break;
         }
     }
-    /* The annex: what was read and how it was counted. */
-    start_section(c, r->tables[r->about_run].title, c->nsections);
-    print_table(c, r->about_run);
-    print_table(c, r->about_files);
-    for (size_t i = 0; i < r->nrules; i++)
-        paragraph(c, r->rules[i], body, 4);
+    /* The annex: what was read and how it was counted (a brief: where it comes from). */
+    if (r->brief) {
+        c->y += 6;
+        paragraph(c, r->source_note, note, 2);
+        paragraph(c, r->date_line, note, 2);
+        if (r->public_note)
+            paragraph(c, r->public_note, note, 2);
+    } else {
+        start_section(c, r->tables[r->about_run].title, c->nsections);
+        print_table(c, r->about_run);
+        print_table(c, r->about_files);
+        for (size_t i = 0; i < r->nrules; i++)
+            paragraph(c, r->rules[i], body, 4);
+    }
     decorate(c);
 }
 

@@ -160,7 +160,7 @@ static bool table(void *ctx, int index)
     if (!t->body->nrows) { /* a sentence, not an empty frame */
         fputs("\n", c->f);
         wrap(c->f, t->title);
-        wrap(c->f, c->r->no_data);
+        wrap(c->f, dtable_empty_text(c->r, t));
         return !ferror(c->f);
     }
     int nc = t->body->ncols;

@@ -321,7 +321,7 @@ static bool table(void *ctx, int index)
     int nc = t->body->ncols;
     worksheet_write_string(c->ws, c->row++, 0, t->title, c->caption);
     if (!t->body->nrows) { /* a sentence, not an empty frame */
-        worksheet_write_string(c->ws, c->row++, 0, c->r->no_data, c->note);
+        worksheet_write_string(c->ws, c->row++, 0, dtable_empty_text(c->r, t), c->note);
         c->row++;
         return true;
     }

@@ -19,6 +19,12 @@ struct ctx {
 
 /* ---- labels and lookups ----------------------------------------------------------------- */
 
+/* The counts the document is about: the country's, or a brief's region's. */
+static const struct agg_period *cur_period(const struct ctx *c)
+{
+    return c->in->ap ? c->in->ap : &c->in->agg->period[0];
+}
+
 static const char *L(struct ctx *c, const char *section, const char *key)
 {
     const char *s = labels_need(c->in->labels, section, key, c->failed ? NULL : c->err);
@@ -96,27 +102,49 @@ static size_t body_rows(const struct table *t)
     return t->nrows;
 }
 
-/* Public mode: what a reader may see of the count with key measure|dims (NULL-terminated),
- * printed at (r, col) of t (r == body rows: the total row). A count no table publishes is
- * hidden: the documents never print more than the tables. */
-static void mark(struct ctx *c, struct dtable *t, size_t r, int col, bool prev,
-                 const char *measure, ...)
+/* Public mode: what a reader may see of the count with key measure|dims (NULL-terminated; in
+ * a brief, its region's). A count no table publishes is hidden: the documents never print
+ * more than the tables. SDC_SHOWN when not in public mode. */
+static int vstate_of(struct ctx *c, bool prev, const char *measure, va_list ap)
 {
     const struct protection *p = prev ? c->in->prot_prev : c->in->prot;
     if (!p)
-        return;
-    const char *dims[8];
+        return SDC_SHOWN;
+    const char *dims[9];
     int n = 0;
-    va_list ap;
-    va_start(ap, measure);
     for (const char *d; n < 7 && (d = va_arg(ap, const char *));)
         dims[n++] = d;
-    va_end(ap);
+    char scope[32];
+    if (c->in->region) {
+        snprintf(scope, sizeof scope, "region=%02d", c->in->region % 100);
+        dims[n++] = scope;
+    }
     dims[n] = NULL;
     char key[512];
     protect_key(key, sizeof key, measure, dims);
     enum sdc_state st = protect_state(p, key);
-    int m = st == SDC_UNKNOWN ? MARK_DERIVED : (int)st;
+    return st == SDC_UNKNOWN ? MARK_DERIVED : (int)st;
+}
+
+static int state_of(struct ctx *c, bool prev, const char *measure, ...)
+{
+    va_list ap;
+    va_start(ap, measure);
+    int st = vstate_of(c, prev, measure, ap);
+    va_end(ap);
+    return st;
+}
+
+/* The mark of the count printed at (r, col) of t (r == body rows: the total row). */
+static void mark(struct ctx *c, struct dtable *t, size_t r, int col, bool prev,
+                 const char *measure, ...)
+{
+    if (!(prev ? c->in->prot_prev : c->in->prot))
+        return;
+    va_list ap;
+    va_start(ap, measure);
+    int m = vstate_of(c, prev, measure, ap);
+    va_end(ap);
     if (r == t->body->nrows) {
         t->total_mark[col] = (uint8_t)m;
         t->total_marked[col] = true;
@@ -223,6 +251,11 @@ double dtable_total(const struct dtable *t, int col)
     for (size_t r = 0; r < t->body->nrows; r++)
         s += dtable_number(t, r, col);
     return s;
+}
+
+const char *dtable_empty_text(const struct report *r, const struct dtable *t)
+{
+    return t->withheld ? t->note : r->no_data;
 }
 
 int dtable_hidden(const struct dtable *t, size_t row, int col)
@@ -383,12 +416,46 @@ static bool v_headline(struct ctx *c, struct dtable *t, bool compare)
     return true;
 }
 
+/* A brief's main figures: its region in the period (and the previous one), and the country. */
+static bool v_brief_headline(struct ctx *c, struct dtable *t, bool compare)
+{
+    static const char *const metrics[] = {"cases", "victims", "victims_female", "victims_male",
+                                          "victims_minor"};
+    dt_title(c, t, "brief_headline");
+    int n = 0;
+    dt_col(c, t, &n, "metric", COL_TEXT, false);
+    int cur = dt_col(c, t, &n, NULL, COL_COUNT, false);
+    const struct region_info *ri = c->in->region ? places_region(c->in->agg->places,
+                                                                 c->in->region)
+                                                 : NULL;
+    snprintf(t->cols[cur].label, sizeof t->cols[cur].label, "%s",
+             ri ? ri->name : L(c, "word", "current"));
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cur);
+    int nat = dt_col(c, t, &n, NULL, COL_COUNT, false);
+    snprintf(t->cols[nat].label, sizeof t->cols[nat].label, "%s", L(c, "word", "national"));
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *s = pub(c, "summary", false), *sp = pub(c, "summary", true);
+    const struct table *ns = c->in->national ? tableset_find(c->in->national, "summary") : s;
+    for (size_t i = 0; i < sizeof metrics / sizeof *metrics; i++) {
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, L(c, "metric", metrics[i]));
+        copy_found(c, t, r, 1, s, 0, metrics[i], 1);
+        if (prev)
+            copy_found(c, t, r, 2, sp, 0, metrics[i], 1);
+        copy_found(c, t, r, nat, ns, 0, metrics[i], 1);
+    }
+    return true;
+}
+
 /* The one-line table of the 2008 cable: cases, victims, by sex, by sex and age band. */
 static bool v_victims_summary(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
     dt_title(c, t, "victims_summary");
-    const struct agg_period *ap = &c->in->agg->period[0];
+    const struct agg_period *ap = cur_period(c);
     const struct age_bands *b = &c->in->agg->bands;
     int n = 0;
     dt_col(c, t, &n, "cases", COL_COUNT, false);
@@ -433,7 +500,7 @@ static bool v_victims_by_sex_age(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
     dt_title(c, t, "victims_by_sex_age");
-    const struct agg_period *ap = &c->in->agg->period[0];
+    const struct agg_period *ap = cur_period(c);
     const struct age_bands *b = &c->in->agg->bands;
     int n = 0;
     dt_col(c, t, &n, "sex", COL_TEXT, false);
@@ -584,18 +651,20 @@ static bool v_suspects_by_nationality(struct ctx *c, struct dtable *t, bool comp
     return by_country(c, t, "suspects_by_nationality", "suspects");
 }
 
-static bool v_routes(struct ctx *c, struct dtable *t, bool compare)
+static bool routes_view(struct ctx *c, struct dtable *t, const char *id)
 {
-    (void)compare;
-    dt_title(c, t, "routes");
+    dt_title(c, t, id);
     int n = 0;
+    /* The country's routes add up to its cases; a brief's, those touching its region, to no
+     * count it prints. */
+    bool total = !strcmp(id, "routes");
     dt_cols(c, t, &n, COLSPECS({"origin", COL_TEXT, false}, {"transit", COL_TEXT, false},
                                {"destination", COL_TEXT, false}, {"scope", COL_TEXT, false},
-                               {"cases", COL_COUNT, true}, {"victims", COL_COUNT, true}));
-    t->total = true;
+                               {"cases", COL_COUNT, total}, {"victims", COL_COUNT, total}));
+    t->total = total;
     if (!dt_body(c, t, n))
         return false;
-    const struct table *p = pub(c, "routes", false);
+    const struct table *p = pub(c, id, false);
     struct buf transit = {0};
     for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
         size_t r = table_row(t->body, NULL);
@@ -624,10 +693,24 @@ static bool v_routes(struct ctx *c, struct dtable *t, bool compare)
         copy_count(c, t, r, 4, p, i, 4);
         copy_count(c, t, r, 5, p, i, 5);
     }
-    mark(c, t, t->body->nrows, 4, false, "cases", NULL);
-    mark(c, t, t->body->nrows, 5, false, "victims", NULL);
+    if (total) {
+        mark(c, t, t->body->nrows, 4, false, "cases", NULL);
+        mark(c, t, t->body->nrows, 5, false, "victims", NULL);
+    }
     buf_free(&transit);
     return true;
+}
+
+static bool v_routes(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    return routes_view(c, t, "routes");
+}
+
+static bool v_routes_region(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    return routes_view(c, t, "routes_region");
 }
 
 /* A breakdown over a value set, from a public table with the code in column 0 and the count in
@@ -653,14 +736,11 @@ static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_
         return false;
     const struct table *p = pub(c, id, false), *pp = pub(c, id, true);
     /* The share's whole: all cases or victims, or for some fields the cases with a value. */
-    if (c->in->prot) {
+    {
         const char *measure = !strcmp(count_label, "victims") ? "victims" : "cases";
         char known[80];
         snprintf(known, sizeof known, "%s=(known)", id);
-        char key[200];
-        const char *dims[] = {whole_known ? known : NULL, NULL};
-        protect_key(key, sizeof key, measure, dims);
-        t->whole_hidden = protect_state(c->in->prot, key) != SDC_SHOWN;
+        t->whole_hidden = state_of(c, false, measure, whole_known ? known : NULL, NULL) != 0;
     }
     /* Stage order (status) follows the value set; the others, the public table's order. */
     int nk = stage_order ? vocabs[v].ncodes + 1 : (int)body_rows(p);
@@ -696,70 +776,79 @@ static uint64_t known_cases(struct ctx *c, const char *id)
     return summary_count(c, "cases") - count_of(pub(c, id, false), 0, "unknown", 1);
 }
 
+/* Victims of each form (a form column each: all, female, male, minors), from the report's
+ * exploitation.csv (by sex and minor) or a brief's victims_by_exploitation.csv (all only). */
+static void form_counts(const struct table *p, uint64_t v[EXP_N + 1][4])
+{
+    memset(v, 0, sizeof(uint64_t[EXP_N + 1][4]));
+    bool by_sex = p && p->ncols >= 4 && !strcmp(p->cols[3], "victims");
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+        int e = vocab_find(V_EXPLOITATION, text_at(p, i, 0));
+        if (e < 0)
+            continue;
+        uint64_t k = int_at(p, i, by_sex ? 3 : 1);
+        v[e][0] += k;
+        if (by_sex) {
+            v[e][1] += !strcmp(text_at(p, i, 1), "female") ? k : 0;
+            v[e][2] += !strcmp(text_at(p, i, 1), "male") ? k : 0;
+            v[e][3] += !strcmp(text_at(p, i, 2), "yes") ? k : 0;
+        }
+    }
+}
+
 static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
 {
-    /* exploitation.csv is by sex and minor: add each form up first. */
     dt_title(c, t, "exploitation");
+    /* A brief publishes each form's victims only, not by sex and age. */
+    bool brief = c->in->region != 0;
+    const char *id = brief ? "victims_by_exploitation" : "exploitation";
     int n = 0;
-    dt_cols(c, t, &n, COLSPECS({"exploitation", COL_TEXT, false}, {"victims", COL_COUNT, false},
-                               {"female", COL_COUNT, false}, {"male", COL_COUNT, false},
-                               {"minors", COL_COUNT, false}, {"share", COL_PERCENT, false}));
-    int cnt = 1;
+    if (brief)
+        dt_cols(c, t, &n, COLSPECS({"exploitation", COL_TEXT, false}, {"victims", COL_COUNT, false},
+                                   {"share", COL_PERCENT, false}));
+    else
+        dt_cols(c, t, &n,
+                COLSPECS({"exploitation", COL_TEXT, false}, {"victims", COL_COUNT, false},
+                         {"female", COL_COUNT, false}, {"male", COL_COUNT, false},
+                         {"minors", COL_COUNT, false}, {"share", COL_PERCENT, false}));
+    int share_col = n - 1, cnt = 1;
     bool prev = compare && c->in->prev;
     if (prev)
         dt_compare_cols(c, t, &n, cnt);
     snprintf(t->note, sizeof t->note, "%s", L(c, "word", "share_note"));
     if (!dt_body(c, t, n))
         return false;
-    const struct table *p = pub(c, "exploitation", false), *pp = pub(c, "exploitation", true);
+    uint64_t cur[EXP_N + 1][4], old[EXP_N + 1][4];
+    form_counts(pub(c, id, false), cur);
+    form_counts(pub(c, id, true), old);
     uint64_t victims = summary_count(c, "victims");
-    struct row {
-        int code;
-        uint64_t v[4], prev;
-    } rows[EXP_N + 1];
-    int nr = 0;
-    for (int e = 0; e <= EXP_N; e++) {
-        struct row x = {e, {0}, 0};
-        const char *code = vocab_code_name(V_EXPLOITATION, e);
-        for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
-            if (strcmp(text_at(p, i, 0), code))
-                continue;
-            uint64_t k = int_at(p, i, 3);
-            x.v[0] += k;
-            x.v[1] += !strcmp(text_at(p, i, 1), "female") ? k : 0;
-            x.v[2] += !strcmp(text_at(p, i, 1), "male") ? k : 0;
-            x.v[3] += !strcmp(text_at(p, i, 2), "yes") ? k : 0;
-        }
-        for (size_t i = 0, nb = body_rows(pp); i < nb; i++)
-            if (!strcmp(text_at(pp, i, 0), code))
-                x.prev += int_at(pp, i, 3);
-        if (x.v[0] || (prev && x.prev))
-            rows[nr++] = x;
-    }
+    int order[EXP_N + 1], nr = 0;
+    for (int e = 0; e <= EXP_N; e++)
+        if (cur[e][0] || (prev && old[e][0]))
+            order[nr++] = e;
     /* Largest first; the value set's order among equals, unknown last. */
     for (int i = 1; i < nr; i++)
-        for (int j = i; j > 0 && rows[j].v[0] > rows[j - 1].v[0]; j--) {
-            struct row tmp = rows[j];
-            rows[j] = rows[j - 1];
-            rows[j - 1] = tmp;
+        for (int j = i; j > 0 && cur[order[j]][0] > cur[order[j - 1]][0]; j--) {
+            int tmp = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = tmp;
         }
-    if (c->in->prot)
-        t->whole_hidden = protect_state(c->in->prot, "victims") != SDC_SHOWN;
+    t->whole_hidden = state_of(c, false, "victims", NULL) != 0;
+    static const char *const split[] = {NULL, "sex=female", "sex=male", "minor=yes"};
     for (int i = 0; i < nr; i++) {
+        int e = order[i];
         size_t r = table_row(t->body, NULL);
-        const char *form = kv("form", vocab_code_name(V_EXPLOITATION, rows[i].code));
-        table_text(t->body, r, 0, labels_code(c->in->labels, V_EXPLOITATION, rows[i].code));
-        for (int k = 0; k < 4; k++)
-            table_int(t->body, r, 1 + k, rows[i].v[k]);
-        mark(c, t, r, 1, false, "victims", form, NULL);
-        mark(c, t, r, 2, false, "victims", form, "sex=female", NULL);
-        mark(c, t, r, 3, false, "victims", form, "sex=male", NULL);
-        mark(c, t, r, 4, false, "victims", form, "minor=yes", NULL);
-        if (rows[i].code != EXP_N)
-            share(t, r, 5, 1, rows[i].v[0], victims);
+        const char *form = kv("form", vocab_code_name(V_EXPLOITATION, e));
+        table_text(t->body, r, 0, labels_code(c->in->labels, V_EXPLOITATION, e));
+        for (int k = 0; k < share_col - 1; k++) {
+            table_int(t->body, r, 1 + k, cur[e][k]);
+            mark(c, t, r, 1 + k, false, "victims", form, split[k], NULL);
+        }
+        if (e != EXP_N)
+            share(t, r, share_col, 1, cur[e][0], victims);
         if (prev) {
-            table_int(t->body, r, 6, rows[i].prev);
-            mark(c, t, r, 6, true, "victims", form, NULL);
+            table_int(t->body, r, share_col + 1, old[e][0]);
+            mark(c, t, r, share_col + 1, true, "victims", form, NULL);
         }
     }
     return true;
@@ -938,6 +1027,7 @@ static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare
     const struct quality *q = c->in->dq;
     if (c->in->prot) { /* the rows carry case numbers and values as written: not public */
         snprintf(t->note, sizeof t->note, "%s", L(c, "word", "dq_public"));
+        t->withheld = true;
         return true;
     }
     for (size_t i = 0; i < q->nentries; i++) {
@@ -1100,12 +1190,14 @@ static const struct {
     bool compare; /* can show the previous period */
 } views[] = {
     {"headline", v_headline, true},
+    {"brief_headline", v_brief_headline, true},
     {"victims_summary", v_victims_summary, false},
     {"victims_by_sex_age", v_victims_by_sex_age, false},
     {"cases_by_region", v_cases_by_region, true},
     {"cases_by_city", v_cases_by_city, true},
     {"victims_by_nationality", v_victims_by_nationality, false},
     {"routes", v_routes, false},
+    {"routes_region", v_routes_region, false},
     {"exploitation", v_exploitation, true},
     {"recruitment", v_recruitment, true},
     {"transport", v_transport, true},
@@ -1204,7 +1296,7 @@ static bool ch_victims_by_sex_age(struct ctx *c, struct dchart *ch)
     ch->series[1] = SEX_MALE;
     ch->nseries = 2;
     /* What the pyramid leaves out: victims of unknown sex, and of known sex but unknown age. */
-    const struct agg_period *ap = &c->in->agg->period[0];
+    const struct agg_period *ap = cur_period(c);
     uint64_t sex = 0, age = ap->sex_band[SEX_FEMALE][ch->n] + ap->sex_band[SEX_MALE][ch->n];
     for (int b = 0; b <= ch->n; b++)
         sex += ap->sex_band[SEX_UNKNOWN][b];
@@ -1213,9 +1305,9 @@ static bool ch_victims_by_sex_age(struct ctx *c, struct dchart *ch)
     figures_count(age, a, sizeof a);
     if (c->in->prot) { /* public mode: as the table prints them */
         const struct protection *p = c->in->prot;
-        enum sdc_state hs = protect_state(p, "victims|sex=unknown");
-        enum sdc_state hf = protect_state(p, "victims|band=unknown|sex=female");
-        enum sdc_state hm = protect_state(p, "victims|band=unknown|sex=male");
+        int hs = state_of(c, false, "victims", "sex=unknown", NULL);
+        int hf = state_of(c, false, "victims", "band=unknown", "sex=female", NULL);
+        int hm = state_of(c, false, "victims", "band=unknown", "sex=male", NULL);
         int k = protect_k(p);
         if (hs == SDC_PRIMARY)
             snprintf(s, sizeof s, "<%d", k);
@@ -1271,7 +1363,8 @@ static bool ch_status(struct ctx *c, struct dchart *ch)
 
 static bool ch_exploitation(struct ctx *c, struct dchart *ch)
 {
-    return ch_simple(c, ch, "exploitation", CHART_BAR, SHAPE_HBARS, 5, true);
+    /* The share: the report's sixth column, a brief's third (forms without sex and age). */
+    return ch_simple(c, ch, "exploitation", CHART_BAR, SHAPE_HBARS, c->in->region ? 2 : 5, true);
 }
 
 static bool ch_recruitment(struct ctx *c, struct dchart *ch)
@@ -1326,18 +1419,26 @@ static bool ch_map(struct ctx *c, struct dchart *ch)
         char code[16];
         for (int g = 1; g <= NREGIONS; g++) {
             snprintf(code, sizeof code, "%02d", g);
-            char key[64];
-            const char *dims[] = {kv("region", code), NULL};
-            protect_key(key, sizeof key, "cases", dims);
-            m->hidden[g] = protect_state(c->in->prot, key) != SDC_SHOWN && ap->region_cases[g];
+            m->hidden[g] = state_of(c, false, "cases", kv("region", code), NULL) &&
+                           ap->region_cases[g];
         }
-        static char legend[96]; /* one map per report in public mode */
         char k[8];
         snprintf(k, sizeof k, "%d", protect_k(c->in->prot));
         static const char *const keys[] = {"k"};
         const char *vals[] = {k};
-        labels_fill(legend, sizeof legend, L(c, "word", "map_hidden"), keys, vals, 1);
-        m->hidden_label = legend;
+        labels_fill(m->hidden_label, sizeof m->hidden_label, L(c, "word", "map_hidden"), keys,
+                    vals, 1);
+    }
+    if (c->in->region) { /* a brief: its region, and the routes from, through or to it */
+        static const char *const keys[] = {"region"};
+        const char *vals[] = {places_region(a->places, c->in->region)->name};
+        labels_fill(ch->title, sizeof ch->title, L(c, "chart", "map_region"), keys, vals, 1);
+        memset(m->cases, 0, sizeof m->cases);
+        memset(m->hidden, 0, sizeof m->hidden);
+        m->cases[c->in->region] = 1; /* drawable: the map has its region */
+        m->highlight = c->in->region;
+        m->legend_title = places_region(a->places, c->in->region)->name;
+        ap = &a->period[0];
     }
     /* The main routes: the most victims (the first met among equals), so many inside Peru
      * and so many to or from abroad, that neither kind crowds the other out. */
@@ -1355,6 +1456,12 @@ static bool ch_map(struct ctx *c, struct dchart *ch)
         struct map_route rt = {.victims = rc->victims};
         if (c->in->prot && rc->victims < (uint64_t)protect_k(c->in->prot))
             continue; /* public mode: merged into "other routes", not drawn */
+        bool touches = !c->in->region || k.origin == c->in->region ||
+                       k.destination == c->in->region;
+        for (int i = 0; i < k.ntransit && !touches; i++)
+            touches = k.transit[i] == c->in->region;
+        if (!touches)
+            continue;
         if (!(rt.nstops = map_stops(&k, peru, rt.stops)))
             continue;
         int at = known++;
@@ -1632,7 +1739,8 @@ struct report *report_build(const struct report_input *in, struct tp_error *err)
     r->created = in->agg->latest ? in->agg->latest : in->agg->period[0].period.to;
     const char *title = in->title && in->title[0] ? in->title : d->title;
     r->figures = figures_build(in->agg, in->cur, in->prev, in->labels, title ? title : "",
-                               in->prot ? protect_k(in->prot) : 0);
+                               in->prot ? protect_k(in->prot) : 0, in->national, in->region);
+    r->brief = d->brief;
     bool ok = r->figures != NULL;
     if (ok) {
         r->title = expand(&c, title ? title : "");

@@ -46,6 +46,7 @@ struct dtable {
     uint8_t total_mark[TABLE_MAX_COLS];
     bool total_marked[TABLE_MAX_COLS];
     bool rowsum_marked, whole_hidden;
+    bool withheld; /* public mode: no rows are published; the note says why */
 };
 
 enum chart_kind { CHART_BAR, CHART_COLUMN, CHART_MAP };
@@ -109,6 +110,7 @@ struct report {
     const struct places *places;       /* borrowed, for the map */
     const struct map_shape *map_shape; /* borrowed; NULL when no map was asked for */
     int public_k;                      /* public mode: "<k" and "x"; 0 otherwise */
+    bool brief;                        /* laid out as a brief (reportdef's layout) */
     char *public_note;                 /* public mode: why counts are hidden */
 };
 
@@ -124,6 +126,11 @@ struct report_input {
     const char *author, *organisation;
     const struct map_shape *map_shape; /* region outlines, for [chart map] */
     const struct protection *prot, *prot_prev; /* public mode; NULL otherwise */
+    /* A regional brief: the agg period it counts (NULL: agg's period 0), its region (0
+     * otherwise), and the country's tables, to compare (protected with the region's: prot). */
+    const struct agg_period *ap;
+    int region;
+    const struct tableset *national;
 };
 
 struct report *report_build(const struct report_input *in, struct tp_error *err);
@@ -146,6 +153,8 @@ void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row
 
 /* Public mode: what hides cell (row, col) (row == body rows: the total row); 0 shown. */
 int dtable_hidden(const struct dtable *t, size_t row, int col);
+/* The sentence an empty table prints instead of itself. */
+const char *dtable_empty_text(const struct report *r, const struct dtable *t);
 
 /* A cell's number (0 for text and empty cells). */
 double dtable_number(const struct dtable *t, size_t row, int col);

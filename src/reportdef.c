@@ -205,13 +205,20 @@ static enum tp_err line(struct reader *r, char *raw)
     if (!r->in_section) {
         char *colon = strchr(s, ':');
         char **field = NULL;
+        if (colon && !strncmp(s, "layout:", 7)) {
+            char *v = trim(colon + 1);
+            if (strcmp(v, "brief") && strcmp(v, "report"))
+                return fail(r, r->line, "layout is 'report' or 'brief', not '%s'", v);
+            r->d->brief = !strcmp(v, "brief");
+            return TP_OK;
+        }
         if (colon && !strncmp(s, "title:", 6))
             field = &r->d->title;
         else if (colon && !strncmp(s, "subtitle:", 9))
             field = &r->d->subtitle;
         if (!field)
-            return fail(r, r->line, "before the first section only 'title:' and 'subtitle:' "
-                                    "lines are allowed%s", "");
+            return fail(r, r->line, "before the first section only 'title:', 'subtitle:' and "
+                                    "'layout:' lines are allowed%s", "");
         char *v = trim(colon + 1);
         if ((rc = check_text(r, r->line, v)) != TP_OK)
             return rc;

@@ -35,6 +35,7 @@ struct def_catalogue {
 struct reportdef {
     char path[1100];
     char *title, *subtitle;
+    bool brief; /* "layout: brief": one or two pages, no cover, contents or annex */
     struct def_item *items;
     size_t n;
 };

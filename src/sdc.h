@@ -20,6 +20,8 @@ enum sdc_role {
     SDC_CELL,   /* a count in the body of a table: the first choice to hide secondarily */
     SDC_MARGIN, /* a total: hidden only when small, or when no cell can protect */
     SDC_FREE,   /* not published */
+    SDC_IMPLIED, /* not published, but the difference of published counts (the victims of a
+                    region who are not minors): must not be worked out to a small number */
 };
 
 /* The counts of one publication, with every sum a reader can use: total = part + part ... */
@@ -30,8 +32,9 @@ void sdc_free(struct sdc *s); /* accepts NULL */
 
 /* A count; returns its index, or -1 when out of memory. */
 long sdc_var(struct sdc *s, uint64_t value, enum sdc_role role);
-/* total = parts[0] + ... + parts[n - 1]. The values must add up; false when they do not (a
- * bug in the caller) or when out of memory. */
+/* total = parts[0] + ... + parts[n - 1]. The values must add up, and total be no part but
+ * the only one (a count equal to itself: nothing is added); false when not (a bug in the
+ * caller) or when out of memory. */
 bool sdc_sum(struct sdc *s, long total, const long *parts, size_t n);
 
 size_t sdc_count(const struct sdc *s);
@@ -41,12 +44,18 @@ enum sdc_state sdc_state(const struct sdc *s, long v);
  * hidden counts are unknown). */
 void sdc_loose(struct sdc *s, bool loose);
 void sdc_set_value(struct sdc *s, long v, uint64_t value);
-/* Makes v a cell (a count printed in a table's body somewhere, not only as a total). */
+/* Changes v's role: a cell (a count printed in a table's body somewhere, not only as a
+ * total), or a total; an unpublished count becomes a shown one. */
 void sdc_role(struct sdc *s, long v, enum sdc_role role);
+enum sdc_role sdc_role_of(const struct sdc *s, long v);
 /* Marks v hidden: primary or secondary (for tests that build a pattern by hand). */
 void sdc_hide(struct sdc *s, long v, enum sdc_state st);
 
-/* Primary suppression: every published count from 1 to k-1. */
+/* From now on every count published so far keeps its state: later counts and sums (another
+ * publication that must agree with this one) are protected around them. */
+void sdc_freeze(struct sdc *s);
+
+/* Primary suppression: every published count from 1 to k-1 (but frozen ones). */
 void sdc_primary(struct sdc *s);
 
 struct sdc_stats {
@@ -59,7 +68,7 @@ struct sdc_stats {
 };
 
 /* Secondary suppression: hides the fewest further counts (cells before margins; among
- * equals, the smallest values) so that no hidden count can be worked out. The fewest is
+ * equals, the smallest values; never a frozen one) so that no hidden count can be worked out. The fewest is
  * proved by search where a group is small; elsewhere a greedy choice, checked the same way.
  * False when out of memory or the solver fails. */
 bool sdc_secondary(struct sdc *s, struct sdc_stats *stats);
@@ -70,9 +79,10 @@ struct sdc_interval {
     double lo, hi;
 };
 
-/* Checks every hidden count: returns how many a reader could work out exactly (0: safe), and
- * their intervals in out[] (indexed by count; may be NULL). -1 when the solver fails or the
- * published counts contradict the sums. */
+/* Checks every hidden count: returns how many a reader could work out to a small number (a
+ * "<k" to its value, an "x" to one from 1 to k-1; 0: safe), and every hidden count's interval
+ * in out[] (indexed by count; may be NULL). -1 when the solver fails or the published counts
+ * contradict the sums. */
 long sdc_check(const struct sdc *s, struct sdc_interval *out, size_t *lps);
 
 #endif

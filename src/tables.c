@@ -47,9 +47,15 @@ const char *const summary_metrics[] = {
     "rows_rejected_suspects", "rows_blank_cases", "rows_blank_victims",
     "rows_blank_suspects", "warnings"};
 const size_t nsummary_metrics = sizeof summary_metrics / sizeof *summary_metrics;
+/* A region's summary: its cases and victims, the first metrics (the rest count the country:
+ * victims without a case have no region, rows belong to files); or only the first two. */
+#define REGION_METRICS 8
+#define TOTAL_METRICS 2
+_Static_assert(sizeof summary_metrics / sizeof *summary_metrics > REGION_METRICS,
+               "a region's metrics come first");
 
 static struct table *summary(const struct agg *a, const struct agg_period *ap,
-                             const struct quality *dq)
+                             const struct quality *dq, size_t nmetrics)
 {
     struct table *t = table_new("summary", COLS("metric", "value"));
     if (!t)
@@ -58,7 +64,7 @@ static struct table *summary(const struct agg *a, const struct agg_period *ap,
     date_format(ap->period.from, from);
     date_format(ap->period.to, to);
     uint64_t rows[3][4] = {{0}}; /* cases, victims, suspects x read, counted, rejected, blank */
-    for (int i = 0; i < dq->nfiles; i++) {
+    for (int i = 0; dq && i < dq->nfiles; i++) {
         const struct dq_file *f = &dq->files[i];
         int k = f->kind == K_CASES ? 0 : f->kind == K_SUSPECTS ? 2 : 1; /* flat: victims */
         rows[k][0] += f->read;
@@ -67,7 +73,7 @@ static struct table *summary(const struct agg *a, const struct agg_period *ap,
         rows[k][3] += f->blank;
     }
     uint64_t warnings = 0;
-    for (int i = 0; i < dq->nfiles; i++)
+    for (int i = 0; dq && i < dq->nfiles; i++)
         warnings += dq->files[i].warnings;
     uint64_t minor[3] = {0};
     for (int s = 0; s < 3; s++)
@@ -94,7 +100,8 @@ static struct table *summary(const struct agg *a, const struct agg_period *ap,
     r = table_row(t, NULL);
     table_text(t, r, 0, "period_to");
     table_text(t, r, 1, to);
-    for (size_t i = 0; i < sizeof v / sizeof *v; i++) {
+    size_t n = nmetrics < sizeof v / sizeof *v ? nmetrics : sizeof v / sizeof *v;
+    for (size_t i = 0; i < n; i++) {
         r = table_row(t, NULL);
         table_text(t, r, 0, summary_metrics[i]);
         table_int(t, r, 1, v[i]);
@@ -182,10 +189,13 @@ static struct table *by_country(const struct agg *a, const char *name, const cha
     return t;
 }
 
-static struct table *routes(const struct agg *a, const struct agg_period *ap)
+/* The routes of period ap; with region > 0 only those from, through or to it ("routes_region",
+ * a regional brief's). */
+static struct table *routes(const struct agg *a, const struct agg_period *ap, int region)
 {
-    struct table *t = table_new("routes", COLS("origin", "transit", "destination", "scope",
-                                               "cases", "victims"));
+    struct table *t = table_new(region ? "routes_region" : "routes",
+                                COLS("origin", "transit", "destination", "scope", "cases",
+                                     "victims"));
     struct buf o = {0}, tr = {0}, d = {0}, key = {0};
     size_t n = agg_nroutes(a);
     for (size_t id = 0; t && id < n; id++) {
@@ -193,6 +203,11 @@ static struct table *routes(const struct agg *a, const struct agg_period *ap)
             continue;
         struct route_key k;
         agg_route_key(a, (long)id, &k);
+        bool touches = !region || k.origin == region || k.destination == region;
+        for (int i = 0; i < k.ntransit && !touches; i++)
+            touches = k.transit[i] == region;
+        if (!touches)
+            continue;
         buf_clear(&o);
         buf_clear(&tr);
         buf_clear(&d);
@@ -242,6 +257,27 @@ static struct table *exploitation(const struct agg_period *ap)
             }
     if (t)
         table_sort(t, 3, -1);
+    return t;
+}
+
+/* A brief's forms of exploitation: victims once per form of their case. */
+static struct table *victims_by_exploitation(const struct agg_period *ap)
+{
+    struct table *t = table_new("victims_by_exploitation", COLS("exploitation", "victims"));
+    char key[64];
+    for (int e = 0; t && e <= EXP_N; e++) {
+        uint64_t n = 0;
+        for (int s = 0; s < 3; s++)
+            for (int m = 0; m < 3; m++)
+                n += ap->exploitation[e][s][m];
+        const char *name = vocab_code_name(V_EXPLOITATION, e);
+        snprintf(key, sizeof key, "%s", strcmp(name, "unknown") ? name : "~");
+        size_t r = table_row(t, key);
+        table_text(t, r, 0, name);
+        table_int(t, r, 1, n);
+    }
+    if (t)
+        table_sort(t, 1, -1);
     return t;
 }
 
@@ -479,9 +515,23 @@ static struct table *input_columns(const struct quality *dq)
     return t;
 }
 
-bool tables_build(const struct agg *a, int p, const struct quality *dq, struct tableset *out)
+bool tables_build_region(const struct agg *a, const struct agg_period *ap,
+                         const struct agg_period *country, enum brief_tables what,
+                         struct tableset *out)
 {
-    const struct agg_period *ap = &a->period[p];
+    if (!tableset_add(out, summary(a, ap, NULL,
+                                   what == BRIEF_TOTALS ? TOTAL_METRICS : REGION_METRICS)))
+        return false;
+    if (what != BRIEF_ALL)
+        return true;
+    return tableset_add(out, victims_by_sex_age(a, ap)) &&
+           tableset_add(out, victims_by_exploitation(ap)) &&
+           (ap->region == 0 || tableset_add(out, routes(a, country, ap->region)));
+}
+
+bool tables_build(const struct agg *a, const struct agg_period *ap, const struct quality *dq,
+                  struct tableset *out)
+{
     /* Suspects identified in the period, by citizenship: the order of their table. */
     size_t nnat = (size_t)places_ncountries(a->places) + 1;
     uint64_t *suspect_totals = calloc(nnat, sizeof *suspect_totals);
@@ -489,13 +539,13 @@ bool tables_build(const struct agg *a, int p, const struct quality *dq, struct t
         return false;
     for (size_t c = 0; c < nnat; c++)
         suspect_totals[c] = ap->suspect_stage_nationality[c * STAGE_N + STAGE_SUSPECTED];
-    bool ok = tableset_add(out, summary(a, ap, dq)) &&
+    bool ok = tableset_add(out, summary(a, ap, dq, nsummary_metrics)) &&
               tableset_add(out, victims_by_sex_age(a, ap)) &&
               tableset_add(out, cases_by_region(a, ap)) &&
               tableset_add(out, cases_by_city(a, ap)) &&
               tableset_add(out, by_country(a, "victims_by_nationality", "victims",
                                            ap->nationality)) &&
-              tableset_add(out, routes(a, ap)) && tableset_add(out, exploitation(ap)) &&
+              tableset_add(out, routes(a, ap, 0)) && tableset_add(out, exploitation(ap)) &&
               tableset_add(out, by_code("recruitment", "recruitment", "cases", V_RECRUITMENT,
                                         ap->recruitment, &ap->recruitment_known)) &&
               tableset_add(out, by_code("transport", "transport", "cases", V_TRANSPORT,

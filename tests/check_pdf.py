@@ -38,7 +38,13 @@ def table(name):
 
 
 def count(n):
-    return '{:,}'.format(int(n))
+    """A count as the documents print it; public mode's marks ("<3", "x") as they are."""
+    return '{:,}'.format(int(n)) if n.isdigit() else n
+
+
+def num(n):
+    """A count, or 1 for a hidden one (public mode: it is not zero)."""
+    return int(n) if n.isdigit() else 1 if n else 0
 
 
 # Pages and metadata.
@@ -85,26 +91,35 @@ def line_with(*parts):
 
 
 for r in table('cases_by_region'):
-    if int(r['cases']) or int(r['victims']):
+    if r['region_code'] == 'total':  # public mode's row of totals
+        continue
+    if num(r['cases']) or num(r['victims']):
         name = r['region'] if r['region'] != 'unknown' else labels['word']['unknown']
         if not line_with(r['region_code'], name, count(r['cases']), count(r['victims']),
                          count(r['victims_minor'])):
             problems.append('cases_by_region: no line "%s %s %s %s %s"' % (
                 r['region_code'], name, r['cases'], r['victims'], r['victims_minor']))
 summary = {r['metric']: r['value'] for r in table('summary')}
-if int(summary['cases']):
+if num(summary['cases']):
     if not line_with(labels['word']['total'], count(summary['cases']), count(summary['victims']),
                      count(summary['victims_minor'])):
         problems.append('cases_by_region: no total line %s %s %s' % (
             summary['cases'], summary['victims'], summary['victims_minor']))
 for r in table('routes'):
+    if r['origin'] == 'total':
+        continue
     if not line_with(labels['scope'][r['scope']], count(r['cases']), count(r['victims'])):
         problems.append('routes: no line ending "%s %s %s"' % (r['scope'], r['cases'], r['victims']))
 by_form = {}
+public = any('suppressed' in r for r in table('exploitation')[:1])
 for r in table('exploitation'):
-    by_form[r['exploitation']] = by_form.get(r['exploitation'], 0) + int(r['victims'])
+    if public:  # the form's total, as printed (perhaps hidden)
+        if r['sex'] == 'total' and r['minor'] == 'total':
+            by_form[r['exploitation']] = r['victims']
+    else:
+        by_form[r['exploitation']] = str(int(by_form.get(r['exploitation'], '0')) + int(r['victims']))
 for code, n in by_form.items():
-    if n and not line_with(labels['exploitation'][code], count(n)):
+    if num(n) and not line_with(labels['exploitation'][code], count(n)):
         problems.append('exploitation: no line "%s %s"' % (labels['exploitation'][code], n))
 
 # Ink on every page; chart colours under each drawn chart's title.
@@ -172,12 +187,15 @@ for name in re.findall(r'^\[chart (\w+)\]', definition, re.M):
     places = title_places(title)
     reach = 640 if name == 'map' else 60  # the map's shading may start far below its title
     drawn = any(chart_pixels(maps[p], y, y + reach) > 40 for p, y in places)
-    known_values = lambda t, col: sum(int(r[col]) for r in table(t) if r[t] != 'unknown')
-    empty = {'map': int(summary['cases']) == 0,
-             'suspects_by_year': not table('suspects_by_year'),
-             'victims_by_sex_age': int(summary['victims_female']) + int(summary['victims_male']) == 0,
-             'cases_by_region': int(summary['cases']) == 0,
-             'status': int(summary['cases']) == 0,
+    known_values = lambda t, col: sum(num(r[col]) for r in table(t)
+                                      if r[t] not in ('unknown', 'total'))
+    shown = lambda v: int(v) if v.isdigit() else 0  # a hidden value draws no bar
+    empty = {'map': num(summary['cases']) == 0,
+             'suspects_by_year': not any(shown(r['identified']) for r in table('suspects_by_year')
+                                         if r['year'] != 'total'),
+             'victims_by_sex_age': num(summary['victims_female']) + num(summary['victims_male']) == 0,
+             'cases_by_region': num(summary['cases']) == 0,
+             'status': num(summary['cases']) == 0,
              'exploitation': known_values('exploitation', 'victims') == 0,
              'recruitment': known_values('recruitment', 'cases') == 0}[name]
     if empty:
@@ -187,8 +205,8 @@ for name in re.findall(r'^\[chart (\w+)\]', definition, re.M):
         problems.append('chart %s (%r): no chart colours under its title' % (name, title))
 # The map says how many routes it draws, or that there is none to draw.
 known = [r for r in table('routes') if 'unknown' not in (r['origin'], r['destination']) and
-         (r['origin'] != r['destination'] or r['transit'])]
-if int(summary['cases']) and '[chart map]' in definition:
+         'total' != r['origin'] and (r['origin'] != r['destination'] or r['transit'])]
+if num(summary['cases']) and '[chart map]' in definition:
     said = labels['word']['map_routes' if known else 'map_no_routes'].split('{')[0]
     if said not in flat:
         problems.append('the map does not say %r' % said)

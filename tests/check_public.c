@@ -1,7 +1,9 @@
-/* check_public.c: reads the CSV tables a public run printed, as a reader would, and proves
+/* check_public.c: reads the CSV tables public runs printed, as a reader would, and proves
  * (by linear programming over every sum among them) that no hidden count can be worked out.
- * Usage: check_public K DIR/tables. Prints one line per table and the verdict; exit 0 safe,
- * 1 something can be worked out or a count below K is shown, 2 cannot read. */
+ * Usage: check_public K [RR:]DIR/tables ...: one publication, or several read together (a
+ * report and briefs, RR the brief's region code: its counts are that region's part of the
+ * report's). Prints what can be worked out and the verdict; exit 0 safe, 1 something can be
+ * worked out or a count below K is shown, 2 cannot read. */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -48,6 +50,20 @@ static int split(char *line, char **f, int max)
     return n;
 }
 
+/* Tables borrow their column names: one copy of each, for the whole run. */
+static char *colnames[256];
+static int ncolnames;
+
+static const char *column_name(const char *s)
+{
+    for (int i = 0; i < ncolnames; i++)
+        if (!strcmp(colnames[i], s))
+            return colnames[i];
+    if (ncolnames == 256)
+        return "?";
+    return colnames[ncolnames++] = strdup(s);
+}
+
 static struct table *read_table(const char *path, const char *name, int k, long *small)
 {
     FILE *f = fopen(path, "r");
@@ -65,14 +81,9 @@ static struct table *read_table(const char *path, const char *name, int k, long 
         return NULL;
     }
     nc--;
-    static char names[64][TABLE_MAX_COLS][64];
-    static int used;
     const char *cols[TABLE_MAX_COLS];
-    for (int c = 0; c < nc; c++) {
-        snprintf(names[used % 64][c], sizeof names[0][0], "%s", fld[c]);
-        cols[c] = names[used % 64][c];
-    }
-    used++;
+    for (int c = 0; c < nc; c++)
+        cols[c] = column_name(fld[c]);
     struct table *t = table_new(name, nc, cols);
     while (t && fgets(line, sizeof line, f)) {
         line[strcspn(line, "\r\n")] = '\0';
@@ -112,51 +123,147 @@ static struct table *read_table(const char *path, const char *name, int k, long 
     return t;
 }
 
+/* One publication: a report's tables (region 0 and no routes_region) or a brief's. */
+struct pub {
+    int region; /* -1: a report; else the brief's region code (0: not given, read alone) */
+    struct tableset ts, routes;
+};
+
+static bool read_dir(const char *arg, int k, long *small, struct pub *pb)
+{
+    const char *dir = arg, *colon = strchr(arg, ':');
+    pb->region = -1;
+    if (colon && colon - arg == 2) {
+        pb->region = atoi(arg);
+        dir = colon + 1;
+    }
+    DIR *d = opendir(dir);
+    if (!d) {
+        perror(dir);
+        return false;
+    }
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        size_t len = strlen(e->d_name);
+        if (len < 5 || strcmp(e->d_name + len - 4, ".csv"))
+            continue;
+        char path[4096], name[128];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        snprintf(name, sizeof name, "%.*s", (int)(len - 4), e->d_name);
+        struct table *t = read_table(path, name, k, small);
+        if (t)
+            tableset_add(strcmp(name, "routes_region") ? &pb->ts : &pb->routes, t);
+    }
+    closedir(d);
+    if (pb->routes.n && pb->region < 0)
+        pb->region = 0; /* a brief read alone */
+    /* readdir's order is the file system's: by name, so that the keys come in one order. */
+    for (size_t i = 1; i < pb->ts.n; i++)
+        for (size_t j = i; j > 0 && strcmp(pb->ts.t[j]->name, pb->ts.t[j - 1]->name) < 0; j--) {
+            struct table *tmp = pb->ts.t[j];
+            pb->ts.t[j] = pb->ts.t[j - 1];
+            pb->ts.t[j - 1] = tmp;
+        }
+    return true;
+}
+
+/* The rows and columns of t, without its counts: the shape of a table no one printed. */
+static struct table *shape_of(const struct table *t)
+{
+    struct table *c = table_new(t->name, t->ncols, t->cols);
+    for (size_t r = 0; c && r < t->nrows; r++) {
+        size_t n = table_row(c, NULL);
+        for (int col = 0; col < t->ncols; col++) {
+            const struct cell *cl = table_cell(t, r, col);
+            if (cl->kind == CELL_TEXT)
+                table_text(c, n, col, table_cell_text(t, cl));
+            else if (cl->kind == CELL_INT)
+                table_int(c, n, col, 0);
+        }
+    }
+    return c;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: check_public K DIR/tables\n");
+    if (argc < 3) {
+        fprintf(stderr, "usage: check_public K [RR:]DIR/tables ...\n");
         return 2;
     }
     int k = atoi(argv[1]);
-    DIR *d = opendir(argv[2]);
-    if (!d) {
-        perror(argv[2]);
-        return 2;
-    }
-    struct tableset ts = {0};
-    struct dirent *e;
-    char *names[128];
-    int nn = 0;
-    while ((e = readdir(d)) && nn < 128)
-        if (strstr(e->d_name, ".csv"))
-            names[nn++] = strdup(e->d_name);
-    closedir(d);
+    int npub = argc - 2;
+    struct pub *pubs = calloc((size_t)npub, sizeof *pubs);
     long small = 0;
-    int tables = 0;
-    for (int i = 0; i < nn; i++) {
-        char path[2048], name[128];
-        snprintf(path, sizeof path, "%s/%s", argv[2], names[i]);
-        snprintf(name, sizeof name, "%.*s", (int)(strlen(names[i]) - 4), names[i]);
-        struct table *t = read_table(path, name, k, &small);
-        if (t) {
-            tables++;
-            tableset_add(&ts, t);
-        }
-        free(names[i]);
+    size_t tables = 0;
+    bool ok = pubs != NULL;
+    for (int i = 0; ok && i < npub; i++) {
+        ok = read_dir(argv[i + 2], k, &small, &pubs[i]);
+        tables += ok ? pubs[i].ts.n + pubs[i].routes.n : 0;
     }
     struct protection *p = protect_published(k);
     struct tp_error err = {0};
-    if (!p || !protect_tables(p, &ts, "", &err)) {
-        fprintf(stderr, "check_public: %s\n", err.msg);
+    ok = ok && p;
+    for (int i = 0; ok && i < npub; i++) {
+        char scope[32] = "", touching[32] = "touching=brief";
+        if (pubs[i].region > 0) {
+            snprintf(scope, sizeof scope, "region=%02d", pubs[i].region);
+            snprintf(touching, sizeof touching, "touching=%02d", pubs[i].region);
+        }
+        ok = protect_tables(p, &pubs[i].ts, scope, true, &err) &&
+             protect_tables(p, &pubs[i].routes, touching, true, &err);
+    }
+    /* Read together with briefs, a report's counts are the sum of the regions': what no brief
+     * printed of a region (all of the unknown region's) is its part, unknown to a reader, in
+     * the shape of the briefs' tables. */
+    struct tableset shapes = {0};
+    bool briefs = false;
+    for (int i = 0; i < npub; i++)
+        briefs |= pubs[i].region > 0;
+    for (int g = 0; ok && briefs && g <= 25; g++) {
+        const struct pub *own = NULL;
+        for (int i = 0; i < npub; i++)
+            if (pubs[i].region == g && g > 0)
+                own = &pubs[i];
+        struct tableset missing = {0};
+        for (int i = 0; i < npub; i++) {
+            if (pubs[i].region <= 0)
+                continue;
+            for (size_t t = 0; t < pubs[i].ts.n; t++) {
+                const char *name = pubs[i].ts.t[t]->name;
+                const struct table *mine = own ? tableset_find(&own->ts, name) : NULL;
+                /* A brief of too few cases prints its summary's totals alone. */
+                bool have = (mine && mine->nrows >= pubs[i].ts.t[t]->nrows) ||
+                            tableset_find(&missing, name);
+                if (!have)
+                    tableset_add(&missing, shape_of(pubs[i].ts.t[t]));
+            }
+        }
+        char scope[32];
+        snprintf(scope, sizeof scope, "region=%02d", g);
+        ok = protect_tables(p, &missing, scope, false, &err);
+        for (size_t t = 0; t < missing.n; t++)
+            tableset_add(&shapes, missing.t[t]);
+        free(missing.t);
+    }
+    if (ok && briefs)
+        ok = protect_link_regions(p, &err);
+    if (!ok) {
+        fprintf(stderr, "check_public: %s\n", p && err.msg[0] ? err.msg : "cannot read");
         return 2;
     }
     long r = protect_check(p);
     if (r)
         protect_explain(p, stdout);
-    printf("%d public tables, %ld hidden counts that can be worked out, %ld small counts shown\n",
+    printf("%zu public tables, %ld hidden counts that can be worked out, %ld small counts shown\n",
            tables, r, small);
     protect_free(p);
-    tableset_free(&ts);
+    for (int i = 0; i < npub; i++) {
+        tableset_free(&pubs[i].ts);
+        tableset_free(&pubs[i].routes);
+    }
+    free(pubs);
+    tableset_free(&shapes);
+    for (int i = 0; i < ncolnames; i++)
+        free(colnames[i]);
     return r == 0 && small == 0 ? 0 : r < 0 ? 2 : 1;
 }

@@ -30,14 +30,14 @@ void suite_aggregate(void)
         return;
     struct age_bands bands;
     age_bands_default(&bands);
-    struct period period = {20070401, 20080229, 0};
+    struct period period = {20070401, 20080229};
     struct agg a;
-    CHECK(agg_init(&a, pl, &bands, &period, 1));
+    CHECK(agg_init(&a, pl, &bands, &period, 1, true)); /* and by region */
     /* Period ends are included; the day before and after are not. */
-    CHECK_INT(agg_periods_of(&a, 20070401, 0), 1);
-    CHECK_INT(agg_periods_of(&a, 20080229, 0), 1);
-    CHECK_INT(agg_periods_of(&a, 20070331, 0), 0);
-    CHECK_INT(agg_periods_of(&a, 20080301, 0), 0);
+    CHECK_INT(agg_periods_of(&a, 20070401), 1);
+    CHECK_INT(agg_periods_of(&a, 20080229), 1);
+    CHECK_INT(agg_periods_of(&a, 20070331), 0);
+    CHECK_INT(agg_periods_of(&a, 20080301), 0);
 
     struct route_key cusco_puno = {8, 21, 0, {0}}, abroad = {15, 0, 0, {0}};
     abroad.destination = (uint16_t)(PLACE_FOREIGN + places_country(pl, "Argentina", 9));
@@ -48,12 +48,12 @@ void suite_aggregate(void)
                           .exploitation = 1u << EXP_SEXUAL | 1u << EXP_LABOUR,
                           .recruitment = 1u << 0, .region = 21, .city = 0,
                           .source = (uint8_t)vocabs[V_SOURCE].ncodes, .status = 1};
-    c1.periods = agg_periods_of(&a, c1.reported_on, 0);
+    c1.periods = agg_periods_of(&a, c1.reported_on);
     struct case_rec c2 = {.reported_on = 20080301, .route = (uint32_t)r2, .region = 15};
-    c2.periods = agg_periods_of(&a, c2.reported_on, 0);
+    c2.periods = agg_periods_of(&a, c2.reported_on);
     struct case_rec c3 = {.reported_on = 20071010, .route = (uint32_t)r2, .region = 15,
                           .recruitment = 1u << 0 | 1u << 1};
-    c3.periods = agg_periods_of(&a, c3.reported_on, 0);
+    c3.periods = agg_periods_of(&a, c3.reported_on);
     agg_case(&a, &c1);
     agg_case(&a, &c2);
     agg_case(&a, &c3);
@@ -72,7 +72,7 @@ void suite_aggregate(void)
 
     struct quality q = {0};
     struct tableset ts = {0};
-    CHECK(tables_build(&a, 0, &q, &ts));
+    CHECK(tables_build(&a, &a.period[0], &q, &ts));
     CHECK_STR(table_csv(&ts, "victims_by_sex_age"),
               "sex,age_band,victims\nfemale,0-17,1\nfemale,18-30,1\nmale,0-17,1\n"
               "female,31+,0\nfemale,unknown,0\nmale,18-30,0\nmale,31+,0\nmale,unknown,0\n"
@@ -113,15 +113,47 @@ void suite_aggregate(void)
               "measure,total,labour\ninvestigations,2,1\nprosecutions,0,0\nconvictions,0,0\n"
               "sentences,0,\nsentence_min_years,,\nsentence_max_years,,\nsentence_mean_years,,\n");
     tableset_free(&ts);
-    agg_free(&a);
-
-    /* A regional brief's periods: the whole country, and only the cases of Puno (21). */
-    struct period two[2] = {{20070401, 20080229, 0}, {20070401, 20080229, 21}};
-    CHECK(agg_init(&a, pl, &bands, two, 2));
-    CHECK_INT(agg_periods_of(&a, 20070401, 21), 3);
-    CHECK_INT(agg_periods_of(&a, 20070401, 15), 1);
-    CHECK_INT(agg_periods_of(&a, 20070401, 0), 1);
-    CHECK_INT(agg_periods_of(&a, 20080301, 21), 0);
+    /* The same counts by the case's region: Puno has c1 and its two victims, Lima c3 and one
+     * (c2 is outside the period); the suspect, of no known case, is of unknown region. */
+    CHECK_INT(a.by_region[0][21].cases, 1);
+    CHECK_INT(a.by_region[0][21].victims, 2);
+    CHECK_INT(a.by_region[0][21].exploitation[EXP_LABOUR][SEX_FEMALE][MINOR_YES], 1);
+    CHECK_INT(a.by_region[0][15].cases, 1);
+    CHECK_INT(a.by_region[0][15].victims, 1);
+    CHECK_INT(a.by_region[0][0].cases, 0);
+    CHECK_INT(a.by_region[0][0].suspects.identified, 1);
+    CHECK_INT(a.by_region[0][8].cases + a.by_region[0][8].victims, 0);
+    CHECK_INT(a.by_region[0][21].period.from, 20070401);
+    /* A region's tables: its summary (cases and victims only), by sex and age, forms of
+     * exploitation, and the country's routes touching it. */
+    CHECK(tables_build_region(&a, &a.by_region[0][21], &a.period[0], BRIEF_ALL, &ts));
+    CHECK_INT(ts.n, 4);
+    CHECK_STR(table_csv(&ts, "summary"),
+              "metric,value\nperiod_from,2007-04-01\nperiod_to,2008-02-29\ncases,1\nvictims,2\n"
+              "victims_female,2\nvictims_male,0\nvictims_sex_unknown,0\nvictims_minor,1\n"
+              "victims_adult,1\nvictims_age_unknown,0\n");
+    const char *vx = table_csv(&ts, "victims_by_exploitation");
+    CHECK(strstr(vx, "exploitation,victims\nlabour,2\nsexual,2\n") == vx);
+    CHECK(strstr(vx, "\nunknown,0\n"));
+    CHECK_STR(table_csv(&ts, "routes_region"),
+              "origin,transit,destination,scope,cases,victims\nCusco,,Puno,internal,1,2\n");
+    tableset_free(&ts);
+    /* Lima's: the route abroad starts there; region 0 (unknown) has no routes table. */
+    CHECK(tables_build_region(&a, &a.by_region[0][15], &a.period[0], BRIEF_ALL, &ts));
+    CHECK_STR(table_csv(&ts, "routes_region"), "origin,transit,destination,scope,cases,victims\n"
+                                                "Lima,,Argentina,international,1,1\n");
+    tableset_free(&ts);
+    CHECK(tables_build_region(&a, &a.by_region[0][0], &a.period[0], BRIEF_ALL, &ts));
+    CHECK_INT(ts.n, 3);
+    tableset_free(&ts);
+    /* A previous period's: the summary; a region with too few: its totals. */
+    CHECK(tables_build_region(&a, &a.by_region[0][21], &a.period[0], BRIEF_SUMMARY, &ts));
+    CHECK_INT(ts.n, 1);
+    tableset_free(&ts);
+    CHECK(tables_build_region(&a, &a.by_region[0][21], &a.period[0], BRIEF_TOTALS, &ts));
+    CHECK_STR(table_csv(&ts, "summary"), "metric,value\nperiod_from,2007-04-01\n"
+                                         "period_to,2008-02-29\ncases,1\nvictims,2\n");
+    tableset_free(&ts);
     agg_free(&a);
     places_free(pl);
 
