@@ -47,6 +47,9 @@ build/asan/tipreport: build/asan/main.o $(ASAN_OBJ)
 build/check_public: tests/check_public.c $(OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ tests/check_public.c $(OBJ) $(LIBS)
 
+build/asan/check_public: tests/check_public.c $(ASAN_OBJ)
+	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SANITIZE) -o $@ tests/check_public.c $(ASAN_OBJ) $(LIBS)
+
 build/unit_tests: $(UNIT) tests/unit/check.h $(OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -Itests/unit -o $@ $(UNIT) $(OBJ) $(LIBS)
 
@@ -65,11 +68,12 @@ run: deps
 
 # The tests run twice: with the normal build and with AddressSanitizer + UBSan.
 test: deps
-	@$(MAKE) --no-print-directory tipreport build/unit_tests build/check_public build/asan/tipreport build/asan/unit_tests
+	@$(MAKE) --no-print-directory tipreport build/unit_tests build/check_public build/genexport \
+	  build/asan/tipreport build/asan/unit_tests build/asan/check_public
 	@echo "== optimised build"
 	@tests/run.sh ./tipreport build/unit_tests
 	@echo "== AddressSanitizer + UBSan build"
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 BRIEFS="08 21 24" GENERATED_BRIEFS= \
 	  tests/run.sh build/asan/tipreport build/asan/unit_tests
 
 bench: deps

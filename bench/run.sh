@@ -15,6 +15,13 @@ size=$(du -sm "$dir" | cut -f1)
 echo "export: $n victims, $((n * 2 / 5)) cases, $((n / 10)) suspects, $size MB of CSV; $(nproc) cores"
 bench/measure.py "$runs" "tipreport report" ./tipreport report "$dir" -o build/bench/out-$n \
   --from 2005-01-01 --to 2024-12-31 -q
+# Public mode: the report protected, and a brief (which protects the report and all 25 briefs).
+bench/measure.py "$runs" "tipreport report --public" ./tipreport report "$dir" --public \
+  -o build/bench/public-$n --from 2005-01-01 --to 2024-12-31 -q
+bench/measure.py "$runs" "tipreport region Cusco" ./tipreport region Cusco "$dir" \
+  -o build/bench/brief-$n --from 2005-01-01 --to 2024-12-31 -q
+bench/measure.py "$runs" "tipreport region Cusco, 2020" ./tipreport region Cusco "$dir" \
+  -o build/bench/brief1-$n --from 2020-01-01 --to 2020-12-31 -q
 if command -v node >/dev/null 2>&1; then
   if [ ! -d bench/node_modules/@duckdb/node-api ]; then
     (cd bench && npm install --no-audit --no-fund --silent >/dev/null 2>&1) ||

@@ -241,7 +241,7 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
         }
     }
     if (!command_given && o->cmd != CMD_HELP)
-        return usage(err, "%s", "no command: say 'tipreport report' or 'tipreport validate'");
+        return usage(err, "%s", "no command: say 'tipreport report', 'tipreport region NAME' or 'tipreport validate'");
     if (o->cmd == CMD_REGION) {
         if (optind >= argc)
             return usage(err, "%s", "region: which region? say 'tipreport region Cusco'");
@@ -378,5 +378,7 @@ enum tp_err options_config(struct options *o, struct tp_error *err)
         snprintf(msg, sizeof msg, "%s is after %s", a, b);
         return usage(err, "the period is empty: --from %s", msg);
     }
+    if ((o->set & OPT_MIN_COUNT) && !o->public_mode && o->cmd == CMD_REPORT)
+        return usage(err, "%s", "--min-count: only public output hides small counts; add --public");
     return TP_OK;
 }

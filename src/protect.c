@@ -727,9 +727,20 @@ static bool margin_rows(struct protection *p, struct cube *q, const int *mcol)
             if (!add_mark(p, (struct mark){t, r, mcol[mj->m], mj->var, -1, -1}))
                 return false;
         }
-        for (int m = 0; m < q->sp->nmeas; m++) /* a measure without this total: none */
-            if (table_cell(t, r, mcol[m])->kind == CELL_TEXT)
-                table_text(t, r, mcol[m], "");
+        /* The other measures' totals, printed before in another table: here too, as there. */
+        for (int m = 0; m < q->sp->nmeas; m++) {
+            if (table_cell(t, r, mcol[m])->kind != CELL_TEXT)
+                continue;
+            char key[512];
+            int c[3] = {mg->c[0], mg->c[1], mg->c[2]};
+            cube_key(q, &q->sp->meas[m], c, key, sizeof key);
+            long var = lookup(p, key);
+            if (var >= 0) {
+                table_int(t, r, mcol[m], sdc_value(p->s, var));
+                if (!add_mark(p, (struct mark){t, r, mcol[m], var, -1, -1}))
+                    return false;
+            }
+        }
     }
     return !t->oom || fail(p, "out of memory", t->name);
 }

@@ -343,8 +343,8 @@ static bool table(void *ctx, int index)
             const struct dcol *d = &t->cols[k];
             const struct cell *cl = table_cell(t->body, r, k);
             lxw_format *f = c->num[d->kind];
-            if (d->kind != COL_TEXT && cl->kind != CELL_EMPTY && dtable_hidden(t, r, k)) {
-                hidden_cell(c, c->row, k, dtable_hidden(t, r, k), c->hidden);
+            if (dtable_mark(t, r, k)) {
+                hidden_cell(c, c->row, k, dtable_mark(t, r, k), c->hidden);
                 continue;
             }
             if (d->kind == COL_TEXT) {

@@ -82,10 +82,15 @@ static void copy_found(struct ctx *c, struct dtable *t, size_t r, int col, const
                        int key_col, const char *key, int src_col)
 {
     long k = find_row(p, key_col, key);
-    if (k >= 0)
+    if (k >= 0) {
         copy_count(c, t, r, col, p, (size_t)k, src_col);
-    else
+    } else {
         table_int(t->body, r, col, 0);
+        /* A table's missing row is a zero, but a public summary's is a metric it does not
+         * print (a brief of few cases prints its totals alone): unknown. */
+        if (c->in->prot && p && !strcmp(p->name, "summary"))
+            table_hide(t->body, r, col, MARK_DERIVED);
+    }
 }
 
 /* Rows of a public table before its totals (public mode appends them as "total" rows). */
@@ -263,6 +268,19 @@ int dtable_hidden(const struct dtable *t, size_t row, int col)
     return row == t->body->nrows ? t->total_mark[col] : table_cell(t->body, row, col)->hidden;
 }
 
+int dtable_mark(const struct dtable *t, size_t row, int col)
+{
+    const struct dcol *d = &t->cols[col];
+    if (d->kind == COL_TEXT)
+        return 0;
+    if (row == t->body->nrows)
+        return t->total_mark[col];
+    /* An empty cell stays empty; a change from a hidden count is hidden even where a known
+     * zero would leave it empty (a reader must not learn the zero). */
+    const struct cell *cl = table_cell(t->body, row, col);
+    return cl->kind != CELL_EMPTY || d->kind == COL_DIFF_PCT ? cl->hidden : 0;
+}
+
 void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row, int col,
                       char *out, size_t size)
 {
@@ -279,9 +297,9 @@ void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row
     }
     if (total && !d->sum && d->kind != COL_DIFF && d->kind != COL_DIFF_PCT)
         return;
-    if (!total && cl->kind == CELL_EMPTY)
+    int hidden = dtable_mark(t, row, col);
+    if (!hidden && !total && cl->kind == CELL_EMPTY)
         return;
-    int hidden = dtable_hidden(t, row, col);
     if (hidden) {
         if (hidden == SDC_PRIMARY)
             snprintf(out, size, "<%d", r->public_k);

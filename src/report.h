@@ -153,6 +153,9 @@ void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row
 
 /* Public mode: what hides cell (row, col) (row == body rows: the total row); 0 shown. */
 int dtable_hidden(const struct dtable *t, size_t row, int col);
+/* The public mark a cell shows (SDC_PRIMARY "<k", else "x"), or 0 when it shows its value or
+ * nothing; row nrows is the total row. */
+int dtable_mark(const struct dtable *t, size_t row, int col);
 /* The sentence an empty table prints instead of itself. */
 const char *dtable_empty_text(const struct report *r, const struct dtable *t);
 

@@ -1,20 +1,25 @@
 #!/usr/bin/python3
-"""check_outputs.py OUT [INPUT]: checks that hold for every report tipreport writes.
+"""check_outputs.py OUT [INPUT [FULL]]: checks that hold for every report tipreport writes.
 
-- every file reconciles: rows read = counted + rejected, and data_quality.csv lists exactly
+- (full reports) every file reconciles: rows read = counted + rejected, and data_quality.csv lists exactly
   one rejected entry per rejected row;
-- every table sums to the summary's totals (each breakdown keeps its unknown row);
+- (full reports) every table sums to the summary's totals (each breakdown keeps its unknown
+  row);
 - no value from a column of INPUT that tipreport does not read appears anywhere in the output
-  (in the workbook's unzipped parts and the PDF's text too).
+  (in the workbook's unzipped parts and the PDF's text too). Public reports and briefs have
+  no data_quality.csv and briefs no input_columns.csv: FULL, a full run of the same input,
+  says which columns were read.
 Prints what is wrong and exits 1; silent when all holds."""
 import csv, os, subprocess, sys, zipfile
 
 out = sys.argv[1]
+meta = sys.argv[3] if len(sys.argv) > 3 else out
+public = not os.path.exists(os.path.join(out, 'data_quality.csv'))
 problems = []
 
 
-def table(name):
-    with open(os.path.join(out, 'tables', name + '.csv'), encoding='utf-8', newline='') as f:
+def table(name, where=out):
+    with open(os.path.join(where, 'tables', name + '.csv'), encoding='utf-8', newline='') as f:
         return list(csv.DictReader(f))
 
 
@@ -27,71 +32,78 @@ def expect(what, got, want):
         problems.append('%s: %s, expected %s' % (what, got, want))
 
 
-summary = {r['metric']: r['value'] for r in table('summary')}
-num = lambda k: int(summary[k])
-files = table('input_files')
-with open(os.path.join(out, 'data_quality.csv'), encoding='utf-8', newline='') as f:
-    dq = list(csv.DictReader(f))
+files = table('input_files', meta)
 
-# Reconciliation, per file.
-for f in files:
-    expect(f['file'] + ': read = counted + rejected', int(f['rows_read']),
-           int(f['rows_counted']) + int(f['rows_rejected']))
-    rejected = sum(1 for e in dq if e['file'] == f['file'] and e['action'].endswith('rejected'))
-    expect(f['file'] + ': rejected rows listed', rejected, int(f['rows_rejected']))
-    warnings = sum(1 for e in dq if e['file'] == f['file'] and not e['action'].endswith('rejected'))
-    expect(f['file'] + ': warnings listed', warnings, int(f['warnings']))
-role = {'cases': 'cases', 'victims': 'victims', 'flat': 'victims', 'suspects': 'suspects'}
-for k in ('cases', 'victims', 'suspects'):
-    for what in ('read', 'counted', 'rejected', 'blank'):
-        expect('summary rows_%s_%s' % (what, k), num('rows_%s_%s' % (what, k)),
-               sum(int(f['rows_' + what]) for f in files if role[f['role']] == k))
-expect('summary warnings', num('warnings'), sum(int(f['warnings']) for f in files))
-expect('victims without case listed', num('victims_without_case'),
-       sum(1 for e in dq if e['action'] == 'not_in_period_tables'))
 
-# Every breakdown sums to its total.
-cases, victims = num('cases'), num('victims')
-sa = table('victims_by_sex_age')
-expect('victims_by_sex_age', total(sa, 'victims'), victims)
-for sex in ('female', 'male'):
-    expect('victims_by_sex_age ' + sex, total(sa, 'victims', sex=sex), num('victims_' + sex))
-expect('victims_by_sex_age unknown sex', total(sa, 'victims', sex='unknown'), num('victims_sex_unknown'))
-expect('minor + adult + unknown', num('victims_minor') + num('victims_adult') + num('victims_age_unknown'), victims)
-reg = table('cases_by_region')
-expect('cases_by_region cases', total(reg, 'cases'), cases)
-expect('cases_by_region victims', total(reg, 'victims'), victims)
-expect('cases_by_region minors', total(reg, 'victims_minor'), num('victims_minor'))
-expect('regions listed', len(reg), 26)
-city = table('cases_by_city')
-expect('cases_by_city cases', total(city, 'cases'), cases)
-expect('cases_by_city victims', total(city, 'victims'), victims)
-expect('victims_by_nationality', total(table('victims_by_nationality'), 'victims'), victims)
-routes = table('routes')
-expect('routes cases', total(routes, 'cases'), cases)
-expect('routes victims', total(routes, 'victims'), victims)
-for name in ('source', 'status'):
-    expect(name, total(table(name), 'cases'), cases)
-# Multi-valued fields count a case or victim once per value: at least once each.
-ex = table('exploitation')
-for sex in ('female', 'male', 'unknown'):
-    if total(ex, 'victims', sex=sex) < total(sa, 'victims', sex=sex):
-        problems.append('exploitation: fewer %s victims than victims_by_sex_age' % sex)
-for name, col, tot in (('recruitment', 'cases', cases), ('transport', 'cases', cases),
-                       ('assistance', 'victims', victims)):
-    t = table(name)
-    if total(t, col) < tot:
-        problems.append('%s: %d < %d (every case or victim counts at least once)' % (name, total(t, col), tot))
-counted = num('rows_counted_suspects')
-expect('suspects_by_year', total(table('suspects_by_year'), 'identified'), counted)
-expect('suspects_by_nationality', total(table('suspects_by_nationality'), 'suspects'), counted)
+def full_checks():
+    summary = {r['metric']: r['value'] for r in table('summary')}
+    num = lambda k: int(summary[k])
+    with open(os.path.join(out, 'data_quality.csv'), encoding='utf-8', newline='') as f:
+        dq = list(csv.DictReader(f))
+
+    # Reconciliation, per file.
+    for f in files:
+        expect(f['file'] + ': read = counted + rejected', int(f['rows_read']),
+               int(f['rows_counted']) + int(f['rows_rejected']))
+        rejected = sum(1 for e in dq if e['file'] == f['file'] and e['action'].endswith('rejected'))
+        expect(f['file'] + ': rejected rows listed', rejected, int(f['rows_rejected']))
+        warnings = sum(1 for e in dq if e['file'] == f['file'] and not e['action'].endswith('rejected'))
+        expect(f['file'] + ': warnings listed', warnings, int(f['warnings']))
+    role = {'cases': 'cases', 'victims': 'victims', 'flat': 'victims', 'suspects': 'suspects'}
+    for k in ('cases', 'victims', 'suspects'):
+        for what in ('read', 'counted', 'rejected', 'blank'):
+            expect('summary rows_%s_%s' % (what, k), num('rows_%s_%s' % (what, k)),
+                   sum(int(f['rows_' + what]) for f in files if role[f['role']] == k))
+    expect('summary warnings', num('warnings'), sum(int(f['warnings']) for f in files))
+    expect('victims without case listed', num('victims_without_case'),
+           sum(1 for e in dq if e['action'] == 'not_in_period_tables'))
+
+    # Every breakdown sums to its total.
+    cases, victims = num('cases'), num('victims')
+    sa = table('victims_by_sex_age')
+    expect('victims_by_sex_age', total(sa, 'victims'), victims)
+    for sex in ('female', 'male'):
+        expect('victims_by_sex_age ' + sex, total(sa, 'victims', sex=sex), num('victims_' + sex))
+    expect('victims_by_sex_age unknown sex', total(sa, 'victims', sex='unknown'), num('victims_sex_unknown'))
+    expect('minor + adult + unknown', num('victims_minor') + num('victims_adult') + num('victims_age_unknown'), victims)
+    reg = table('cases_by_region')
+    expect('cases_by_region cases', total(reg, 'cases'), cases)
+    expect('cases_by_region victims', total(reg, 'victims'), victims)
+    expect('cases_by_region minors', total(reg, 'victims_minor'), num('victims_minor'))
+    expect('regions listed', len(reg), 26)
+    city = table('cases_by_city')
+    expect('cases_by_city cases', total(city, 'cases'), cases)
+    expect('cases_by_city victims', total(city, 'victims'), victims)
+    expect('victims_by_nationality', total(table('victims_by_nationality'), 'victims'), victims)
+    routes = table('routes')
+    expect('routes cases', total(routes, 'cases'), cases)
+    expect('routes victims', total(routes, 'victims'), victims)
+    for name in ('source', 'status'):
+        expect(name, total(table(name), 'cases'), cases)
+    # Multi-valued fields count a case or victim once per value: at least once each.
+    ex = table('exploitation')
+    for sex in ('female', 'male', 'unknown'):
+        if total(ex, 'victims', sex=sex) < total(sa, 'victims', sex=sex):
+            problems.append('exploitation: fewer %s victims than victims_by_sex_age' % sex)
+    for name, col, tot in (('recruitment', 'cases', cases), ('transport', 'cases', cases),
+                           ('assistance', 'victims', victims)):
+        t = table(name)
+        if total(t, col) < tot:
+            problems.append('%s: %d < %d (every case or victim counts at least once)' % (name, total(t, col), tot))
+    counted = num('rows_counted_suspects')
+    expect('suspects_by_year', total(table('suspects_by_year'), 'identified'), counted)
+    expect('suspects_by_nationality', total(table('suspects_by_nationality'), 'suspects'), counted)
+
+
+if not public:
+    full_checks()
 
 # Nothing from a column tipreport does not read (names, DNI, phones, addresses, notes):
 # input_columns.csv says which columns were read; every value of every other column of the
 # input files must be absent from every output file (unless a read column holds it too).
 if len(sys.argv) > 2:
     read_cols = {}
-    for c in table('input_columns'):
+    for c in table('input_columns', meta):
         read_cols.setdefault(c['file'], set()).add(int(c['column']) - 1)
     paths = {n: os.path.join(root, n) for root, _, names in os.walk(sys.argv[2]) for n in names}
     unread, allowed = set(), set()

@@ -5,6 +5,7 @@ set -u
 cd "$(dirname "$0")/.."
 bin=$(realpath "$1")
 unit=$(realpath "$2")
+check=$(dirname "$unit")/check_public   # built beside the unit tests, with the same flags
 python=${PYTHON:-/usr/bin/python3}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
@@ -27,9 +28,70 @@ for d in tests/functional/*/; do
   if ! "$python" tests/compare_outputs.py "$d/expected" "$tmp/$name" >"$tmp/$name.diff"; then
     bad; head -60 "$tmp/$name.diff"; continue
   fi
-  if ! "$python" tests/check_outputs.py "$tmp/$name" "$d/input"; then bad; continue; fi
-  ok
+  if [ -e "$tmp/$name/data_quality.csv" ]; then
+    if ! "$python" tests/check_outputs.py "$tmp/$name" "$d/input"; then bad; continue; fi
+    ok; continue
+  fi
+  # Public report or brief: a full run of the same input and options to read it against, and
+  # the proof that no hidden count can be worked out.
+  full=$(sed -e 's/^region [^ ]* /report /' -e 's/ --public//' "$d/args")
+  if ! (cd "$d" && "$bin" $full -q -o "$tmp/$name.full") >"$tmp/$name.log" 2>&1 ||
+     ! "$python" tests/check_outputs.py "$tmp/$name" "$d/input" "$tmp/$name.full"; then
+    bad; cat "$tmp/$name.log"; continue
+  fi
+  if ! grep -q '^region ' "$d/args" &&
+     ! "$python" tests/check_public_values.py 3 "$tmp/$name" "$tmp/$name.full"; then bad; continue; fi
+  if ! "$check" 3 "$tmp/$name/tables" >"$tmp/$name.check" 2>&1; then
+    bad; cat "$tmp/$name.check"; continue
+  fi
+  ok "$(tail -1 "$tmp/$name.check" | sed 's/, 0 small counts shown//')"
 done
+
+# Public mode, read as a reader would. A journalist can hold the public report and every
+# region's brief at once: check_public proves them safe together (BRIEFS, region codes, may
+# narrow it: the sanitizer pass checks three).
+step "public report and briefs together"
+pubs="$tmp/public/tables" n=0
+for r in ${BRIEFS:-$(seq -w 1 25)}; do
+  "$bin" region "$r" input -q -o "$tmp/brief-$r" || { echo "region $r failed"; fail=1; }
+  pubs="$pubs $r:$tmp/brief-$r/tables" n=$((n + 1))
+done
+if "$check" 3 $pubs >"$tmp/together.log" 2>&1; then ok "$n briefs"; else bad; tail -20 "$tmp/together.log"; fi
+
+step "briefs read back (workbook, PDF)"
+briefs_ok() { for r in ${BRIEFS:-$(seq -w 1 25)}; do "$python" tests/check_brief.py 3 "$tmp/brief-$r" || return 1; done; }
+if briefs_ok && ! "$python" tests/check_brief.py 9 "$tmp/brief-cusco" >/dev/null; then ok; else bad; fi
+
+# Every secondary "x" of the public sample is needed: shown as the full run's count, each one
+# lets check_public work out a hidden count (so the check can fail, and nothing is overdone).
+step "each secondary cell protects a count"
+n=$("$python" tests/check_public_values.py 3 "$tmp/public" "$tmp/public.full" --unhide 0 "$tmp/unhide")
+failed=0
+for ((i = 0; i < n; i++)); do
+  rm -rf "$tmp/unhide"
+  "$python" tests/check_public_values.py 3 "$tmp/public" "$tmp/public.full" --unhide $i "$tmp/unhide" >/dev/null
+  if "$check" 3 "$tmp/unhide/tables" >/dev/null 2>&1; then failed=$((failed + 1)); fi
+done
+if [ "$n" -gt 10 ] && [ $failed = 0 ]; then ok "$n cells"; else bad; echo "  $failed of $n unneeded"; fi
+
+# A larger generated export, one year of it: the public report and (GENERATED_BRIEFS) briefs.
+step "generated export: public outputs"
+gen="$tmp/gen" one=(--from 2020-01-01 --to 2020-12-31)
+pubs="$gen/public/tables"
+gen_briefs() {
+  for r in ${GENERATED_BRIEFS-08 15 21}; do
+    "$bin" region $r "$gen/input" -q "${one[@]}" -o "$gen/$r" || return 1
+    pubs="$pubs $r:$gen/$r/tables"
+  done
+}
+if mkdir -p "$gen" && build/genexport 20000 "$gen/input" >/dev/null &&
+   "$bin" report "$gen/input" -q "${one[@]}" -o "$gen/full" &&
+   "$bin" report "$gen/input" -q --public "${one[@]}" -o "$gen/public" &&
+   "$python" tests/check_public_values.py 3 "$gen/public" "$gen/full" &&
+   "$python" tests/check_outputs.py "$gen/public" "$gen/input" "$gen/full" &&
+   gen_briefs && "$check" 3 $pubs >"$gen/check.log" 2>&1; then
+  ok "$(tail -1 "$gen/check.log" | sed 's/, 0 small counts shown//')"
+else bad; tail -20 "$gen/check.log" 2>/dev/null; fi
 
 step "error contract"
 if out=$(tests/run_errors.sh "$bin" 2>&1); then ok "$(echo "$out" | tail -1 | sed 's/error contract: //')"; else bad; echo "$out"; fi
@@ -48,6 +110,9 @@ step "workbook (en) read back"
 if "$bin" report input -q --lang en -o "$tmp/english" &&
    "$python" tests/check_workbook.py "$tmp/english" input en "${en_sections[@]}"; then ok; else bad; fi
 
+step "workbook (public) read back"
+if "$python" tests/check_workbook.py "$tmp/public" input es "${es_sections[@]}"; then ok; else bad; fi
+
 step "workbook (en, no suspects) read back"
 if (cd tests/functional/options && "$bin" $(cat args) -q --lang en -o "$tmp/options-en") &&
    "$python" tests/check_workbook.py "$tmp/options-en" tests/functional/options/input en \
@@ -59,6 +124,8 @@ step "PDF (es) read back"
 if "$python" tests/check_pdf.py "$tmp/sample" es "${es_sections[@]}"; then ok; else bad; fi
 step "PDF (en) read back"
 if "$python" tests/check_pdf.py "$tmp/english" en "${en_sections[@]}"; then ok; else bad; fi
+step "PDF (public) read back"
+if "$python" tests/check_pdf.py "$tmp/public" es "${es_sections[@]}"; then ok; else bad; fi
 step "PDF (one region, no routes) read back"
 if "$python" tests/check_pdf.py "$tmp/sparse" es "${es_sections[@]}" &&
    pdftotext "$tmp/sparse/report.pdf" - | tr '\n' ' ' | grep -q "Los datos no registran presuntos tratantes" &&

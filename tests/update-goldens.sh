@@ -8,6 +8,8 @@ for name in "$@"; do
   rm -rf "$d/expected"
   (cd "$d" && ../../../tipreport $(cat args) -q -o expected)
   # A PDF's golden is its text (tests/compare_outputs.py).
-  pdftotext -layout "$d/expected/report.pdf" "$d/expected/report.pdf.txt"
-  rm "$d/expected/report.pdf"
+  for pdf in "$d"/expected/*.pdf; do
+    pdftotext -layout "$pdf" "$pdf.txt"
+    rm "$pdf"
+  done
 done

@@ -71,5 +71,6 @@ void suite_chart(void);
 void suite_map(void);
 void suite_reportdef(void);
 void suite_sdc(void);
+void suite_protect(void);
 
 #endif
