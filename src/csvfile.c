@@ -14,6 +14,8 @@
 #include "buf.h"
 
 #define CHUNK ((size_t)1 << 20)
+#define FEED_PIECE ((size_t)1 << 20) /* bytes given to libcsv at once */
+#define FIELD_STEP ((size_t)1 << 16) /* libcsv's least growth of a field */
 
 struct csvfile {
     int fd;
@@ -117,7 +119,8 @@ struct csvfile *csvfile_open(const char *path, const char *name, struct tp_error
         goto fail;
     }
     struct stat st;
-    f->fd = open(path, O_RDONLY);
+    /* O_NONBLOCK: a pipe or device named like a CSV file must not hang the open. */
+    f->fd = open(path, O_RDONLY | O_NONBLOCK);
     if (f->fd < 0 || fstat(f->fd, &st) != 0) {
         tp_fail(err, TP_ERR_INPUT, name, 0, NULL, "cannot open: %s", strerror(errno));
         goto fail;
@@ -126,13 +129,21 @@ struct csvfile *csvfile_open(const char *path, const char *name, struct tp_error
         tp_fail(err, TP_ERR_INPUT, name, 0, NULL, "is a folder, not a CSV file");
         goto fail;
     }
+    if (!S_ISREG(st.st_mode)) {
+        tp_fail(err, TP_ERR_INPUT, name, 0, NULL, "is not a file (a pipe or a device?)");
+        goto fail;
+    }
+    if (fcntl(f->fd, F_SETFL, 0) != 0) {
+        tp_fail(err, TP_ERR_INPUT, name, 0, NULL, "cannot read: %s", strerror(errno));
+        goto fail;
+    }
     f->stats.size = st.st_size;
     if (csv_init(&f->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         tp_fail(err, TP_ERR_NOMEM, name, 0, NULL, "out of memory");
         goto fail;
     }
     f->parser_ready = true;
-    csv_set_blk_size(&f->parser, (size_t)1 << 16); /* libcsv grows fields by this much */
+    csv_set_blk_size(&f->parser, FIELD_STEP);
 
     /* First chunk: byte-order mark, UTF-16, encoding evidence, delimiter. */
     ssize_t n;
@@ -379,9 +390,17 @@ static void start_record(struct csvfile *f)
 static int feed(struct csvfile *f, const char *s, size_t n)
 {
     while (n) {
-        size_t k = csv_parse(&f->parser, s, n, field_cb, row_cb, f);
-        if (k == n)
-            return 0;
+        /* libcsv grows a field's buffer by blk_size bytes at a time: a step as large as the
+         * field so far keeps a 100 MB field linear, and pieces of 1 MB let the step follow. */
+        size_t piece = n < FEED_PIECE ? n : FEED_PIECE;
+        csv_set_blk_size(&f->parser, f->parser.entry_size > FIELD_STEP ? f->parser.entry_size
+                                                                       : FIELD_STEP);
+        size_t k = csv_parse(&f->parser, s, piece, field_cb, row_cb, f);
+        if (k == piece) {
+            s += k;
+            n -= k;
+            continue;
+        }
         if (csv_error(&f->parser) != CSV_EPARSE)
             return -1;
         if (f->parser.quoted)

@@ -1,6 +1,8 @@
 /* ingest.c: export files -> header mapping -> one normalised record per row -> aggregates. */
+#define _XOPEN_SOURCE 700 /* realpath */
 #include "ingest.h"
 
+#include <limits.h>
 #include <dirent.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -45,6 +47,28 @@ static int by_name(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* A file of the folder that is a link must stay inside the folder: an export folder is what
+ * the user hands over, and a link to /etc or a home folder is not part of it. */
+static enum tp_err inside(const char *dir, const char *name, struct tp_error *err)
+{
+    char path[PATH_MAX], real[PATH_MAX], base[PATH_MAX];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    if (lstat(path, &st) != 0 || !S_ISLNK(st.st_mode))
+        return TP_OK;
+    if (!realpath(path, real))
+        return tp_fail(err, TP_ERR_INPUT, path, 0, NULL, "is a link to nothing: %s",
+                       strerror(errno));
+    if (!realpath(dir, base))
+        return tp_fail(err, TP_ERR_INPUT, dir, 0, NULL, "cannot open: %s", strerror(errno));
+    size_t n = strlen(base);
+    if (strncmp(real, base, n) != 0 || real[n] != '/')
+        return tp_fail(err, TP_ERR_INPUT, path, 0, NULL,
+                       "is a link to a file outside the input folder (%s): copy the file in",
+                       real);
+    return TP_OK;
+}
+
 enum tp_err export_find(const char *input, struct export *x, struct tp_error *err)
 {
     memset(x, 0, sizeof *x);
@@ -57,6 +81,16 @@ enum tp_err export_find(const char *input, struct export *x, struct tp_error *er
     }
     if (!S_ISDIR(st.st_mode))
         return tp_fail(err, TP_ERR_INPUT, input, 0, NULL, "is neither a file nor a folder");
+    /* Paths are joined as DIR/NAME: "input/" and "input" give the same names. */
+    char dir[sizeof x->cases - 256];
+    size_t len = strlen(input);
+    while (len > 1 && input[len - 1] == '/')
+        len--;
+    if (len >= sizeof dir)
+        return tp_fail(err, TP_ERR_INPUT, input, 0, NULL, "the path is too long");
+    memcpy(dir, input, len);
+    dir[len] = '\0';
+    input = dir;
     DIR *d = opendir(input);
     if (!d)
         return tp_fail(err, TP_ERR_INPUT, input, 0, NULL, "cannot open: %s", strerror(errno));
@@ -71,6 +105,8 @@ enum tp_err export_find(const char *input, struct export *x, struct tp_error *er
             rc = tp_fail(err, TP_ERR_INPUT, input, 0, NULL, "holds more than 256 CSV files");
             break;
         }
+        if ((rc = inside(input, e->d_name, err)) != TP_OK)
+            break;
         if (!(names[n++] = strdup(e->d_name))) {
             rc = tp_fail(err, TP_ERR_NOMEM, input, 0, NULL, "out of memory");
             break;
@@ -955,6 +991,8 @@ static enum tp_err read_file(struct run *run, const char *path, enum file_kind k
     }
     if (rc == TP_OK && k < 0)
         rc = err->code;
+    if (rc == TP_OK && df->read == 0 && (kind == K_CASES || kind == K_FLAT))
+        rc = tp_fail(err, TP_ERR_INPUT, path, 0, NULL, "has a header but no rows: nothing to count");
     rowqueue_stop(rq);
     const struct csv_stats *st = csvfile_stats(r.csv);
     df->charset = st->charset;

@@ -137,6 +137,9 @@ static enum tp_err write_documents(struct job *j, struct output *out, const stru
         rc = output_path(out, rel[i], path, sizeof path, err);
         if (rc == TP_OK)
             rc = render(ops[i], r, path, err);
+        /* The reader knows the file by its final name, not the staging one. */
+        if (rc == TP_ERR_OUTPUT && !strcmp(err->file, path))
+            snprintf(err->file, sizeof err->file, "%.440s/%.60s", out->dir, rel[i]);
     }
     report_free(r);
     return rc;

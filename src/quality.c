@@ -49,6 +49,11 @@ void dq_mask_value(const char *s, size_t n, struct buf *out)
             for (size_t k = i; k < j && chars < MAX_VALUE_CHARS; k++, chars++)
                 buf_addc(out, j - i >= 7 ? '#' : s[k]);
             i = j;
+        } else if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
+            /* A line break or other control inside a quoted field: one problem, one line. */
+            if (chars++ < MAX_VALUE_CHARS)
+                buf_addc(out, ' ');
+            i++;
         } else {
             /* Copy one UTF-8 character. */
             size_t k = i + 1;

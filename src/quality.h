@@ -79,7 +79,8 @@ const char *dq_value(const struct quality *q, const struct dq_entry *e);
 const char *dq_problem(const struct quality *q, const struct dq_entry *e);
 
 /* Values may hold personal data by mistake (a DNI in a "documento" column, a phone in an
- * address): runs of 7 or more digits become '#', and values are cut at 60 characters. */
+ * address): runs of 7 or more digits become '#', and values are cut at 60 characters.
+ * Control characters (a line break in a quoted field) become spaces. */
 void dq_mask_value(const char *s, size_t n, struct buf *out);
 
 #endif

@@ -1,9 +1,13 @@
 /* render.c: the one walk over a report that every renderer shares. */
 #include "render.h"
 
+#include <errno.h>
+#include <string.h>
+
 enum tp_err render(const struct render_ops *ops, const struct report *r, const char *path,
                    struct tp_error *err)
 {
+    errno = 0;
     void *ctx = ops->begin(r, path, err);
     if (!ctx)
         return err->code;
@@ -26,8 +30,10 @@ enum tp_err render(const struct render_ops *ops, const struct report *r, const c
             }
         }
     }
+    int why = errno; /* a failed write's reason (a full disk), if the library kept it */
     enum tp_err rc = ops->end(ctx, ok, err);
     if (!ok && rc == TP_OK)
-        rc = tp_fail(err, TP_ERR_OUTPUT, path, 0, NULL, "cannot write the %s document", ops->name);
+        rc = tp_fail(err, TP_ERR_OUTPUT, path, 0, NULL, "cannot write the %s: %s", ops->name,
+                     why ? strerror(why) : "the library gave no reason");
     return rc;
 }

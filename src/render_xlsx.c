@@ -1,8 +1,11 @@
 /* render_xlsx.c: a report as an Excel workbook with libxlsxwriter: a sheet per section, live
  * totals, native charts, and an About sheet with the run's manifest. */
+#include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <xlsxwriter.h>
 
 #include "chart_png.h"
@@ -501,6 +504,29 @@ static bool manifest(struct xlsx_ctx *c)
     return true;
 }
 
+
+/* workbook_close(), whose failures libxlsxwriter also prints to stderr ("[ERROR]..."): only
+ * main prints, so stderr points to /dev/null meanwhile (no other thread runs by now). errno
+ * is the system's reason when the zip could not be written. */
+static lxw_error close_quietly(lxw_workbook *wb)
+{
+    fflush(stderr);
+    int saved = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY);
+    if (saved >= 0 && null >= 0)
+        dup2(null, STDERR_FILENO);
+    errno = 0;
+    lxw_error e = workbook_close(wb);
+    int why = errno;
+    if (saved >= 0 && null >= 0)
+        dup2(saved, STDERR_FILENO);
+    if (saved >= 0)
+        close(saved);
+    if (null >= 0)
+        close(null);
+    errno = why;
+    return e;
+}
+
 static enum tp_err end(void *ctx, bool ok, struct tp_error *err)
 {
     struct xlsx_ctx *c = ctx;
@@ -511,8 +537,11 @@ static enum tp_err end(void *ctx, bool ok, struct tp_error *err)
         ok = manifest(c);
     }
     if (ok) {
-        lxw_error e = workbook_close(c->wb);
-        if (e != LXW_NO_ERROR)
+        lxw_error e = close_quietly(c->wb);
+        if (e == LXW_ERROR_ZIP_FILE_OPERATION && errno)
+            rc = tp_fail(err, TP_ERR_OUTPUT, c->path, 0, NULL, "cannot write the workbook: %s",
+                         strerror(errno));
+        else if (e != LXW_NO_ERROR)
             rc = tp_fail(err, TP_ERR_OUTPUT, c->path, 0, NULL, "cannot write the workbook: %s",
                          lxw_strerror(e));
     } else {

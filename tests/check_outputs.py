@@ -112,7 +112,7 @@ if len(sys.argv) > 2:
         try:
             text = raw.decode('utf-8-sig')
         except UnicodeDecodeError:
-            text = raw.decode('cp1252')
+            text = raw.decode('cp1252', errors='replace')  # as tipreport: bad bytes reject rows
         delim = {'comma': ',', 'semicolon': ';', 'tab': '\t'}[f['delimiter']]
         lines = text.splitlines(keepends=True)
         if lines and lines[0].startswith('sep='):
@@ -130,7 +130,7 @@ if len(sys.argv) > 2:
             if name.endswith('.xlsx'):
                 z = zipfile.ZipFile(path)
                 blob += ''.join(z.read(p).decode('utf-8', 'replace') for p in z.namelist()
-                                if not p.startswith('xl/media/'))
+                                if not p.startswith(('xl/media/', 'xl/theme/')))
             elif name.endswith('.pdf'):
                 blob += subprocess.run(['pdftotext', path, '-'], check=True,
                                        capture_output=True).stdout.decode()

@@ -94,7 +94,64 @@ if mkdir -p "$gen" && build/genexport 20000 "$gen/input" >/dev/null &&
 else bad; tail -20 "$gen/check.log" 2>/dev/null; fi
 
 step "error contract"
-if out=$(tests/run_errors.sh "$bin" 2>&1); then ok "$(echo "$out" | tail -1 | sed 's/error contract: //')"; else bad; echo "$out"; fi
+if out=$(tests/run_errors.sh "$bin" 2>&1); then ok "$(echo "$out" | tail -1 | sed 's/errors contract: //')"; else bad; echo "$out"; fi
+
+# Hostile input (tests/hostile.tsv): a clear message and exit code for each, never a crash
+# or a hang; those that give a report account for every row (check_outputs.py).
+step "hostile corpus"
+if out=$(tests/run_errors.sh "$bin" hostile 2>&1); then ok "$(echo "$out" | tail -1 | sed 's/hostile contract: //')"; else bad; echo "$out"; fi
+step "hostile corpus: reports reconcile"
+n=0 failed=""
+for d in tests/hostile/*/; do
+  name=$(basename "$d")
+  "$bin" report "$d" -q -o "$tmp/hostile-$name" 2>/dev/null || continue
+  n=$((n + 1))
+  "$python" tests/check_outputs.py "$tmp/hostile-$name" "$d" || failed="$failed $name"
+done
+if [ -z "$failed" ] && [ $n -ge 10 ]; then ok "$n reports"; else bad; echo " $failed"; fi
+
+# Output faults: a full disk (files may not grow past 100 KB: ulimit -f, SIGXFSZ ignored),
+# folders that cannot be written, an input file that cannot be read. Each gives its message
+# and exit code, and the report already in place stays as it was, with no staging left.
+# Root can write anywhere: those cases run as nobody (setpriv, util-linux), with copies of the
+# program, templates and input that nobody can read wherever the clone is.
+as_nobody() {
+  if [ "$(id -u)" = 0 ]; then
+    TIPREPORT_TEMPLATES=$tmp/faults/templates setpriv --reuid=65534 --regid=65534 --clear-groups "$@"
+  else TIPREPORT_TEMPLATES=$tmp/faults/templates "$@"; fi
+}
+expect_fail() {  # CODE MESSAGE COMMAND...: exit code and stderr exactly
+  local code=$1 want=$2 got; shift 2
+  got=$("$@" 2>&1 >/dev/null); local rc=$?
+  [ "$rc" = "$code" ] && [ "$got" = "$want" ] && return 0
+  echo "  $*: exit $rc, expected $code"; echo "    got:  $got"; echo "    want: $want"; return 1
+}
+faults() {
+  local d=$tmp/faults
+  mkdir -p "$d" && chmod 755 "$tmp" "$d" || return 1
+  "$bin" report input -q -o "$d/good" && cp -a "$d/good" "$d/copy" || return 1
+  expect_fail 5 "tipreport: $d/good/report.xlsx: cannot write the workbook: File too large" \
+    bash -c "trap '' XFSZ; ulimit -f 100; exec \"\$@\"" - "$bin" report input -q -o "$d/good" || return 1
+  expect_fail 5 "tipreport: $d/good/brief.xlsx: cannot write the workbook: File too large" \
+    bash -c "trap '' XFSZ; ulimit -f 20; exec \"\$@\"" - "$bin" region Cusco input -q -o "$d/good" || return 1
+  diff -r "$d/good" "$d/copy" >/dev/null && [ -z "$(ls -A "$d/good" | grep '^\.')" ] ||
+    { echo "  the previous report changed, or staging was left"; return 1; }
+  cp "$bin" "$d/tipreport" && cp -r templates "$d/templates" && cp -r input "$d/in" &&
+    chmod -R a+rX "$d" || return 1
+  mkdir "$d/ro" && cp -a "$d/good" "$d/ro/good" && chmod 555 "$d/ro" "$d/ro/good" || return 1
+  expect_fail 5 "tipreport: $d/ro/out: cannot create the output folder: Permission denied" \
+    as_nobody "$d/tipreport" report "$d/in" -q -o "$d/ro/out" || return 1
+  expect_fail 5 "tipreport: $d/ro/good: cannot write in the output folder: Permission denied" \
+    as_nobody "$d/tipreport" report "$d/in" -q -o "$d/ro/good" || return 1
+  diff -r "$d/ro/good" "$d/copy" >/dev/null || { echo "  the read-only report changed"; return 1; }
+  chmod 000 "$d/in/casos.csv" || return 1
+  expect_fail 3 "tipreport: $d/in/casos.csv: cannot open: Permission denied" \
+    as_nobody "$d/tipreport" validate "$d/in" || return 1
+  "$bin" report input -q -o "$d/new/a/b" && [ -s "$d/new/a/b/report.pdf" ] ||
+    { echo "  a missing output folder (and its parents) is not made"; return 1; }
+}
+step "output faults"
+if faults; then ok; else bad; fi
 
 # The sections of the annual report (sheets, PDF headings and bookmarks), as the definitions
 # name them.
