@@ -6,7 +6,7 @@
 #   make bench  time a generated 1M-victim export against DuckDB (not a test)
 
 # Debian packages the build, the run and the tests need. README.md lists exactly these.
-PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev libglpk-dev fonts-dejavu-core fonts-dejavu-extra poppler-utils python3 python3-openpyxl
+PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev libglpk-dev fonts-dejavu-core fonts-dejavu-extra poppler-utils python3 python3-openpyxl clang libclang-rt-14-dev valgrind
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
@@ -25,7 +25,7 @@ ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
 UNIT = $(wildcard tests/unit/*.c)
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps run test unit functional bench clean
+.PHONY: all deps run test unit functional bench fuzz clean
 all: tipreport
 
 tipreport: build/main.o $(OBJ)
@@ -56,6 +56,39 @@ build/unit_tests: $(UNIT) tests/unit/check.h $(OBJ)
 build/asan/unit_tests: $(UNIT) tests/unit/check.h $(ASAN_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SANITIZE) -Itests/unit -o $@ $(UNIT) $(ASAN_OBJ) $(LIBS)
 
+# The valgrind pass runs the optimised programs through these wrappers: any memory error or
+# leak (definite or indirect) exits 99, which no test expects.
+VALGRIND = tipreport unit_tests check_public
+define valgrind_wrapper
+	@mkdir -p build/valgrind
+	@printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "%s" "$$@"\n' "$(CURDIR)/$<" > $@
+	@chmod +x $@
+endef
+build/valgrind/%: build/% | build
+	$(valgrind_wrapper)
+build/valgrind/tipreport: tipreport | build
+	$(valgrind_wrapper)
+
+# Fuzzers: libFuzzer (clang), with AddressSanitizer and UBSan, over the core's objects.
+FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_OBJ   = $(SRC:src/%.c=build/fuzz/%.o)
+FUZZERS    = csv match profile template
+$(DRAWERS:%=build/fuzz/%.o): CPPFLAGS += $(CAIRO_CFLAGS)
+build/fuzz/map.o: CPPFLAGS += $(JSON_CFLAGS)
+
+build/fuzz/%.o: src/%.c $(wildcard src/*.h) | build
+	@mkdir -p build/fuzz
+	clang $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_input.c tests/fuzz/fuzz_input.h $(FUZZ_OBJ)
+	clang $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
+	  tests/fuzz/fuzz_input.c $(FUZZ_OBJ) $(LIBS)
+
+# FUZZ_SECONDS per target (default 600); crashes land in build/fuzz/findings/.
+fuzz: deps
+	@$(MAKE) --no-print-directory $(FUZZERS:%=build/fuzz/fuzz_%)
+	@tests/fuzz/run.sh $(or $(FUZZ_SECONDS),600) $(FUZZERS)
+
 build:
 	@mkdir -p build
 
@@ -69,19 +102,27 @@ run: deps
 # The tests run twice: with the normal build and with AddressSanitizer + UBSan.
 test: deps
 	@$(MAKE) --no-print-directory tipreport build/unit_tests build/check_public build/genexport \
-	  build/asan/tipreport build/asan/unit_tests build/asan/check_public
+	  build/asan/tipreport build/asan/unit_tests build/asan/check_public \
+	  $(VALGRIND:%=build/valgrind/%) $(FUZZERS:%=build/fuzz/fuzz_%)
 	@echo "== optimised build"
 	@tests/run.sh ./tipreport build/unit_tests
 	@echo "== AddressSanitizer + UBSan build"
 	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 BRIEFS="08 21 24" GENERATED_BRIEFS= \
 	  tests/run.sh build/asan/tipreport build/asan/unit_tests
+	@echo "== valgrind (memcheck, no leaks) on the optimised build: the core tests"
+	@CORE_ONLY=1 tests/run.sh build/valgrind/tipreport build/valgrind/unit_tests
+	@echo "== fuzzing, a few seconds per target"
+	@tests/fuzz/run.sh 5 $(FUZZERS)
 
 bench: deps
-	@$(MAKE) --no-print-directory tipreport build/genexport
+	@$(MAKE) --no-print-directory tipreport build/genexport build/parse_floor
 	@bench/run.sh $(or $(N),1000000)
 
 build/genexport: tools/genexport.c | build
 	$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ $<
+
+build/parse_floor: bench/parse_floor.c | build
+	$(CC) $(WARN) $(CPPFLAGS) -O2 -o $@ $< -lcsv
 
 clean:
 	rm -rf build tipreport

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """measure.py: runs a command RUNS times; prints median wall seconds and the largest peak RSS.
 Usage: measure.py RUNS LABEL CMD..."""
-import resource, statistics, subprocess, sys, time
+import os, resource, statistics, subprocess, sys, time
 
 runs, label, cmd = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 walls, rss = [], 0
@@ -18,5 +18,8 @@ print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     if code != '0':
         sys.exit('%s failed (exit %s): %s' % (label, code, out.stderr))
     rss = max(rss, int(kb))
-print('%-28s %8.2f s  (min %.2f, max %.2f)  peak RSS %7.0f MB' %
+print('%-34s %8.2f s  (min %.2f, max %.2f)  peak RSS %7.0f MB' %
       (label, statistics.median(walls), min(walls), max(walls), rss / 1024))
+if os.environ.get('MEASURE_LOG'):  # "label<TAB>median seconds<TAB>peak MB", for ratios
+    with open(os.environ['MEASURE_LOG'], 'a') as f:
+        f.write('%s\t%.3f\t%.0f\n' % (label, statistics.median(walls), rss / 1024))

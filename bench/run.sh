@@ -13,8 +13,14 @@ if [ ! -f "$dir/suspects.csv" ]; then
 fi
 size=$(du -sm "$dir" | cut -f1)
 echo "export: $n victims, $((n * 2 / 5)) cases, $((n / 10)) suspects, $size MB of CSV; $(nproc) cores"
+log=build/bench/measure-$n.tsv
+rm -f "$log"
+export MEASURE_LOG=$log
+bench/measure.py "$runs" "libcsv alone (floor)" build/parse_floor "$dir"/cases.csv \
+  "$dir"/victims.csv "$dir"/suspects.csv
 bench/measure.py "$runs" "tipreport report" ./tipreport report "$dir" -o build/bench/out-$n \
   --from 2005-01-01 --to 2024-12-31 -q
+awk -F'\t' 'NR == 1 { f = $2 } NR == 2 { printf "tipreport / floor: %.1fx\n", $2 / f }' "$log"
 # Public mode: the report protected, and a brief (which protects the report and all 25 briefs).
 bench/measure.py "$runs" "tipreport report --public" ./tipreport report "$dir" --public \
   -o build/bench/public-$n --from 2005-01-01 --to 2024-12-31 -q
