@@ -2,8 +2,10 @@
 #
 #   make        build ./tipreport
 #   make run    install missing packages, build, report on input/ into output/
-#   make test   install missing packages, build, run every test (also under ASan/UBSan)
-#   make bench  time a generated 1M-victim export against DuckDB (not a test)
+#   make test   install missing packages, build, run every test (again under ASan/UBSan and,
+#               the core tests, under valgrind; then 5 s of each fuzzer)
+#   make fuzz   the fuzzers for FUZZ_SECONDS each (default 600)
+#   make bench  time a generated 1M-victim export against the libcsv floor and DuckDB
 
 # Debian packages the build, the run and the tests need. README.md lists exactly these.
 PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev libglpk-dev fonts-dejavu-core fonts-dejavu-extra poppler-utils python3 python3-openpyxl clang libclang-rt-14-dev valgrind
@@ -73,6 +75,7 @@ build/valgrind/tipreport: tipreport | build
 FUZZ_FLAGS = -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=all
 FUZZ_OBJ   = $(SRC:src/%.c=build/fuzz/%.o)
 FUZZERS    = csv match profile template
+.SECONDARY: $(FUZZ_OBJ) # kept: otherwise make removes them as intermediates and rebuilds
 $(DRAWERS:%=build/fuzz/%.o): CPPFLAGS += $(CAIRO_CFLAGS)
 build/fuzz/map.o: CPPFLAGS += $(JSON_CFLAGS)
 

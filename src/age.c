@@ -131,6 +131,19 @@ enum minor age_minor(struct age a)
     return MINOR_UNKNOWN;
 }
 
+const char *age_band_name(const struct age_bands *b, int band)
+{
+    return band < b->n ? b->label[band] : "unknown";
+}
+
+void age_bands_format(const struct age_bands *b, char *out, size_t size)
+{
+    size_t k = 0;
+    out[0] = '\0';
+    for (int i = 0; i < b->n && k < size; i++)
+        k += (size_t)snprintf(out + k, size - k, "%s%s", i ? ", " : "", b->label[i]);
+}
+
 void age_bands_default(struct age_bands *out)
 {
     char why[8];

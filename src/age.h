@@ -32,5 +32,9 @@ struct age_bands {
 bool age_bands_parse(const char *spec, struct age_bands *out, char *why, size_t whysize);
 void age_bands_default(struct age_bands *out);
 int age_band(const struct age_bands *b, struct age a); /* band index, or b->n when unknown */
+/* A band's name in tables and keys: its label, "unknown" for index n. */
+const char *age_band_name(const struct age_bands *b, int band);
+/* The labels for reading: "0-17, 18-30, 31+" (cut to size). */
+void age_bands_format(const struct age_bands *b, char *out, size_t size);
 
 #endif

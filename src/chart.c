@@ -103,6 +103,18 @@ static double drawn(const struct chart_data *d, int s, int i)
     return d->hidden[s][i] ? 0 : d->values[s][i];
 }
 
+/* Value i of series sr as a bar of length w growing from base (dir 1: rightwards, -1:
+ * leftwards), with its label just beyond the bar's end at height text_y. */
+static void bar_value(struct drawing *out, const struct chart_data *d, int sr, int i,
+                      double base, double w, int dir, double y, double h, double text_y)
+{
+    char t[32];
+    rect(out, dir > 0 ? base : base - w, y, w, h, sr);
+    label_of(d, sr, i, t, sizeof t);
+    drawing_text(out, base + dir * (w + 3), text_y, t, LABEL_SIZE,
+                 dir > 0 ? ALIGN_LEFT : ALIGN_RIGHT, false, INK);
+}
+
 /* A tick's label: percentages without decimals when the step allows. */
 static void tick_text(const struct chart_data *d, double v, double step, char *out, size_t size)
 {
@@ -223,9 +235,7 @@ static bool hbars(const struct chart_data *d, double width, const struct measure
         double y = y0 + row * i;
         double v = drawn(d, 0, i), w = span * v / s.max;
         drawing_text(out, label_w - PAD, y + 2, d->cats[i], LABEL_SIZE, ALIGN_RIGHT, false, INK);
-        rect(out, x0, y + (row - bar) / 2, w, bar, 0);
-        label_of(d, 0, i, t, sizeof t);
-        drawing_text(out, x0 + w + 3, y + 2, t, LABEL_SIZE, ALIGN_LEFT, false, INK);
+        bar_value(out, d, 0, i, x0, w, 1, y + (row - bar) / 2, bar, y + 2);
     }
     out->height = note(out, m, d, bottom + LABEL_SIZE * 1.6);
     return !out->oom;
@@ -313,14 +323,10 @@ static bool pyramid(const struct chart_data *d, double width, const struct measu
     for (int i = 0; i < d->ncats; i++) {
         double y = bottom - row * (i + 1) + (row - bar) / 2;
         double wf = half * drawn(d, 0, i) / s.max, wm = half * drawn(d, 1, i) / s.max;
-        rect(out, left_axis - wf, y, wf, bar, 0);
-        rect(out, right_axis, y, wm, bar, 1);
+        bar_value(out, d, 0, i, left_axis, wf, -1, y, bar, y + 1.5);
+        bar_value(out, d, 1, i, right_axis, wm, 1, y, bar, y + 1.5);
         drawing_text(out, left_axis + mid_w / 2, y + 1.5, d->cats[i], LABEL_SIZE, ALIGN_CENTER,
                      false, INK);
-        label_of(d, 0, i, t, sizeof t);
-        drawing_text(out, left_axis - wf - 3, y + 1.5, t, LABEL_SIZE, ALIGN_RIGHT, false, INK);
-        label_of(d, 1, i, t, sizeof t);
-        drawing_text(out, right_axis + wm + 3, y + 1.5, t, LABEL_SIZE, ALIGN_LEFT, false, INK);
     }
     out->height = note(out, m, d, bottom + LABEL_SIZE * 1.6);
     return !out->oom;

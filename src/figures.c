@@ -257,13 +257,10 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     put(f, "prev_to", prev ? s : labels_get(l, "word", "no_previous"));
     labels_date(l, a->latest, s, sizeof s);
     put(f, "data_date", s);
+    char bands[256]; /* MAX_BANDS labels of up to 12 bytes, with ", " */
+    age_bands_format(&a->bands, bands, sizeof bands);
+    put(f, "age_bands", bands);
     struct buf b = {0};
-    for (int i = 0; i < a->bands.n; i++) {
-        if (i)
-            buf_adds(&b, ", ");
-        buf_adds(&b, a->bands.label[i]);
-    }
-    put(f, "age_bands", buf_cstr(&b));
 
     /* Every metric: value, previous, change, share of its whole. */
     uint64_t victims = lookup(cur, "summary", "victims", 1);

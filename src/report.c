@@ -468,6 +468,12 @@ static bool v_brief_headline(struct ctx *c, struct dtable *t, bool compare)
     return true;
 }
 
+/* A band's column header: its label, or "unknown" in the report's language. */
+static const char *band_label(struct ctx *c, const struct age_bands *b, int band)
+{
+    return band < b->n ? b->label[band] : L(c, "word", "unknown");
+}
+
 /* The one-line table of the 2008 cable: cases, victims, by sex, by sex and age band. */
 static bool v_victims_summary(struct ctx *c, struct dtable *t, bool compare)
 {
@@ -494,10 +500,10 @@ static bool v_victims_summary(struct ctx *c, struct dtable *t, bool compare)
             int col = dt_col(c, t, &n, NULL, COL_COUNT, false);
             snprintf(t->cols[col].label, sizeof t->cols[col].label, "%s %s",
                      L(c, "column", s == SEX_FEMALE ? "female" : "male"),
-                     band < b->n ? b->label[band] : L(c, "word", "unknown"));
+                     band_label(c, b, band));
             values[col] = ap->sex_band[s][band];
             band_sex[col] = s == SEX_FEMALE ? "female" : "male";
-            band_of[col] = band < b->n ? b->label[band] : "unknown";
+            band_of[col] = age_band_name(b, band);
         }
     if (!dt_body(c, t, n))
         return false;
@@ -525,7 +531,7 @@ static bool v_victims_by_sex_age(struct ctx *c, struct dtable *t, bool compare)
     for (int band = 0; band <= b->n && n < TABLE_MAX_COLS - 1; band++) {
         int col = dt_col(c, t, &n, NULL, COL_COUNT, true);
         snprintf(t->cols[col].label, sizeof t->cols[col].label, "%s",
-                 band < b->n ? b->label[band] : L(c, "word", "unknown"));
+                 band_label(c, b, band));
     }
     int tot = dt_col(c, t, &n, NULL, COL_ROWSUM, true);
     snprintf(t->cols[tot].label, sizeof t->cols[tot].label, "%s", L(c, "word", "total"));
@@ -542,13 +548,13 @@ static bool v_victims_by_sex_age(struct ctx *c, struct dtable *t, bool compare)
         for (int band = 0; band < tot - 1; band++) {
             table_int(t->body, r, band + 1, ap->sex_band[s][band]);
             mark(c, t, r, band + 1, false, "victims", kv("sex", sex),
-                 kv("band", band < b->n ? b->label[band] : "unknown"), NULL);
+                 kv("band", age_band_name(b, band)), NULL);
         }
         mark(c, t, r, tot, false, "victims", kv("sex", sex), NULL);
     }
     for (int band = 0; band < tot - 1; band++)
         mark(c, t, 3, band + 1, false, "victims",
-             kv("band", band < b->n ? b->label[band] : "unknown"), NULL);
+             kv("band", age_band_name(b, band)), NULL);
     mark(c, t, 3, tot, false, "victims", NULL);
     return true;
 }
@@ -1653,11 +1659,8 @@ static bool about(struct ctx *c)
     r->date_line = strdup(line);
     if (!r->period_line || !r->date_line)
         return false;
-    char bands[200] = "";
-    for (int i = 0; i < a->bands.n; i++) {
-        size_t k = strlen(bands);
-        snprintf(bands + k, sizeof bands - k, "%s%s", i ? ", " : "", a->bands.label[i]);
-    }
+    char bands[256];
+    age_bands_format(&a->bands, bands, sizeof bands);
     const char *rows[][2] = {
         {"title", r->title},
         {"period", period},

@@ -117,7 +117,7 @@ static struct table *victims_by_sex_age(const struct agg *a, const struct agg_pe
         for (int b = 0; b <= a->bands.n; b++) {
             size_t r = table_row(t, order_key(s, b, key, sizeof key));
             table_text(t, r, 0, SEX_NAME(s));
-            table_text(t, r, 1, b < a->bands.n ? a->bands.label[b] : "unknown");
+            table_text(t, r, 1, age_band_name(&a->bands, b));
             table_int(t, r, 2, ap->sex_band[s][b]);
         }
     if (t)
