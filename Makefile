@@ -19,9 +19,10 @@ LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -ljson-c -lglpk $(shell
 # map sees json-c's. System headers: their warnings are not ours.
 CAIRO_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null | sed 's|-I|-isystem |g')
 JSON_CFLAGS  := $(shell pkg-config --cflags json-c 2>/dev/null | sed 's|-I|-isystem |g')
-DRAWERS = chart_cairo render_pdf chart_png fonts
+DRAWERS = render/chart_cairo render/render_pdf render/chart_png render/fonts
 
-SRC  = $(filter-out src/main.c,$(wildcard src/*.c))
+SRC  = $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
+HDR  = $(wildcard src/*.h src/*/*.h)
 OBJ  = $(SRC:src/%.c=build/%.o)
 ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
 UNIT = $(wildcard tests/unit/*.c)
@@ -34,13 +35,14 @@ tipreport: build/main.o $(OBJ)
 	$(CC) $(CFLAGS) -o $@ $^ $(LIBS)
 
 $(DRAWERS:%=build/%.o) $(DRAWERS:%=build/asan/%.o): CPPFLAGS += $(CAIRO_CFLAGS)
-build/map.o build/asan/map.o: CPPFLAGS += $(JSON_CFLAGS)
+build/report/map.o build/asan/report/map.o: CPPFLAGS += $(JSON_CFLAGS)
 
-build/%.o: src/%.c $(wildcard src/*.h) | build
+build/%.o: src/%.c $(HDR) | build
+	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -c -o $@ $<
 
-build/asan/%.o: src/%.c $(wildcard src/*.h) | build
-	@mkdir -p build/asan
+build/asan/%.o: src/%.c $(HDR) | build
+	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SANITIZE) -c -o $@ $<
 
 build/asan/tipreport: build/asan/main.o $(ASAN_OBJ)
@@ -77,10 +79,10 @@ FUZZ_OBJ   = $(SRC:src/%.c=build/fuzz/%.o)
 FUZZERS    = csv match profile template
 .SECONDARY: $(FUZZ_OBJ) # kept: otherwise make removes them as intermediates and rebuilds
 $(DRAWERS:%=build/fuzz/%.o): CPPFLAGS += $(CAIRO_CFLAGS)
-build/fuzz/map.o: CPPFLAGS += $(JSON_CFLAGS)
+build/fuzz/report/map.o: CPPFLAGS += $(JSON_CFLAGS)
 
-build/fuzz/%.o: src/%.c $(wildcard src/*.h) | build
-	@mkdir -p build/fuzz
+build/fuzz/%.o: src/%.c $(HDR) | build
+	@mkdir -p $(dir $@)
 	clang $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_input.c tests/fuzz/fuzz_input.h $(FUZZ_OBJ)

@@ -4,14 +4,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "figures.h"
-#include "fold.h"
-#include "output.h"
-#include "protect.h"
-#include "render.h"
-#include "render_csv.h"
-#include "report.h"
-#include "tables.h"
+#include "report/figures.h"
+#include "util/fold.h"
+#include "render/output.h"
+#include "protect/protect.h"
+#include "render/render.h"
+#include "render/render_csv.h"
+#include "report/report.h"
+#include "count/tables.h"
 
 enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn progress,
                      void *progress_ctx, struct tp_error *err)

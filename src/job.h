@@ -2,14 +2,14 @@
 #ifndef TP_JOB_H
 #define TP_JOB_H
 
-#include "aggregate.h"
-#include "ingest.h"
-#include "labels.h"
-#include "map.h"
-#include "reportdef.h"
+#include "count/aggregate.h"
+#include "read/ingest.h"
+#include "report/labels.h"
+#include "report/map.h"
+#include "report/reportdef.h"
 #include "options.h"
-#include "quality.h"
-#include "release.h"
+#include "read/quality.h"
+#include "protect/release.h"
 
 struct job {
     const struct options *opt; /* borrowed */

@@ -3,7 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "fonts.h"
+#include "render/fonts.h"
 #include "job.h"
 #include "options.h"
 

@@ -10,8 +10,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "date.h"
-#include "inifile.h"
+#include "util/date.h"
+#include "util/inifile.h"
 
 #ifndef TIPREPORT_TEMPLATES
 #define TIPREPORT_TEMPLATES "templates"

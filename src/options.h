@@ -4,9 +4,9 @@
 
 #include <stdbool.h>
 
-#include "age.h"
-#include "aggregate.h"
-#include "error.h"
+#include "count/age.h"
+#include "count/aggregate.h"
+#include "util/error.h"
 
 #define TIPREPORT_VERSION "0.1.0"
 

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "protect.h"
+#include "protect/protect.h"
 
 /* One CSV line into fields (quotes as RFC 4180; no newlines inside fields in our tables). */
 static int split(char *line, char **f, int max)

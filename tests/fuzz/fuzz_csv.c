@@ -1,7 +1,7 @@
 /* fuzz_csv.c: the CSV reader (encodings, delimiters, quotes, line counting) on any bytes. */
 #include <stdlib.h>
 
-#include "csvfile.h"
+#include "read/csvfile.h"
 #include "fuzz_input.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

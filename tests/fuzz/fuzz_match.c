@@ -4,12 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "age.h"
-#include "buf.h"
-#include "date.h"
-#include "fold.h"
-#include "places.h"
-#include "profile.h"
+#include "count/age.h"
+#include "util/buf.h"
+#include "util/date.h"
+#include "util/fold.h"
+#include "count/places.h"
+#include "read/profile.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerInitialize(int *argc, char ***argv);

@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "fuzz_input.h"
-#include "profile.h"
+#include "read/profile.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

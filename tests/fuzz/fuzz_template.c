@@ -1,10 +1,10 @@
 /* fuzz_template.c: the report-definition parser on any text, with the real catalogue. */
 #include <stdlib.h>
 
-#include "figures.h"
+#include "report/figures.h"
 #include "fuzz_input.h"
-#include "report.h"
-#include "reportdef.h"
+#include "report/report.h"
+#include "report/reportdef.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

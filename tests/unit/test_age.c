@@ -1,5 +1,5 @@
 /* test_age.c: ages and bands as intervals; minors; output bands. */
-#include "age.h"
+#include "count/age.h"
 #include "check.h"
 
 static struct age a(const char *s, enum age_status want)

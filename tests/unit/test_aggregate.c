@@ -1,10 +1,10 @@
 /* test_aggregate.c: the counting rules on hand-built records, read back through the tables. */
 #include <stdlib.h>
 
-#include "aggregate.h"
+#include "count/aggregate.h"
 #include "check.h"
-#include "render_csv.h"
-#include "tables.h"
+#include "render/render_csv.h"
+#include "count/tables.h"
 
 static const char *table_csv(const struct tableset *ts, const char *name)
 {

@@ -1,5 +1,5 @@
 /* test_chart.c: chart geometry in points, hand-computed with a fixed-advance text measure. */
-#include "chart.h"
+#include "report/chart.h"
 #include "check.h"
 
 /* Every character half the font size wide: easy to compute by hand. */

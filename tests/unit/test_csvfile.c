@@ -2,7 +2,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "csvfile.h"
+#include "read/csvfile.h"
 
 /* Reads every record of text; returns "line:field|field;line:..." and the stats. */
 static const char *read_all(const char *text, size_t len, struct csv_stats *st)

@@ -1,6 +1,6 @@
 /* test_date.c: day-first dates, impossible dates, arithmetic. */
 #include "check.h"
-#include "date.h"
+#include "util/date.h"
 
 static tp_date d(const char *s, enum date_status want)
 {

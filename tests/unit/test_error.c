@@ -1,6 +1,6 @@
 /* test_error.c: the error table and the message format are a contract: pinned here. */
 #include "check.h"
-#include "error.h"
+#include "util/error.h"
 
 void suite_error(void)
 {

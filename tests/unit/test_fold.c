@@ -1,7 +1,7 @@
 /* test_fold.c: matching keys and the two encodings. */
-#include "charset.h"
+#include "read/charset.h"
 #include "check.h"
-#include "fold.h"
+#include "util/fold.h"
 
 static const char *key(const char *s)
 {

@@ -2,7 +2,7 @@
 #include <math.h>
 
 #include "check.h"
-#include "map.h"
+#include "report/map.h"
 
 static double fixed(void *ctx, const char *text, double size, bool bold)
 {

@@ -4,7 +4,7 @@
 #include <unistd.h>
 
 #include "check.h"
-#include "output.h"
+#include "render/output.h"
 #include <stdbool.h>
 
 static const char *slurp(const char *path)

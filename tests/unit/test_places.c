@@ -1,6 +1,6 @@
 /* test_places.c: the place table built from the ubigeo files, and the resolver's rules. */
 #include "check.h"
-#include "places.h"
+#include "count/places.h"
 
 static struct places *p;
 

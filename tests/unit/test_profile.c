@@ -2,8 +2,8 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "fold.h"
-#include "profile.h"
+#include "util/fold.h"
+#include "read/profile.h"
 
 static field_mask header(const struct profile *p, const char *h)
 {

@@ -1,7 +1,7 @@
 /* test_protect.c: public tables as one system of sums: keys, merged routes, linked regions. */
 #include "check.h"
-#include "protect.h"
-#include "table.h"
+#include "protect/protect.h"
+#include "count/table.h"
 
 static const char *const sa_cols[] = {"sex", "age_band", "victims"};
 

@@ -1,6 +1,6 @@
 /* test_quality.c: the data-quality log masks what could identify a person. */
 #include "check.h"
-#include "quality.h"
+#include "read/quality.h"
 
 static const char *mask(const char *s)
 {

@@ -1,6 +1,6 @@
 /* test_reportdef.c: the definition format's conditions: [if NAME], [if not NAME], [else], [end]. */
 #include "check.h"
-#include "reportdef.h"
+#include "report/reportdef.h"
 
 static bool any_figure(const char *name)
 {

@@ -3,7 +3,7 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "rowqueue.h"
+#include "read/rowqueue.h"
 
 void suite_rowqueue(void)
 {

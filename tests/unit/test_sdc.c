@@ -1,6 +1,6 @@
 /* test_sdc.c: suppression patterns worked out by hand, and the check that proves them. */
 #include "check.h"
-#include "sdc.h"
+#include "protect/sdc.h"
 
 /* A table of r x c cells with its row totals, column totals and grand total, every sum
  * given. cell[i][j] receives the counts' indexes; rows[i], cols[j], *grand the margins'. */

@@ -2,7 +2,7 @@
 #include <stdio.h>
 
 #include "check.h"
-#include "strmap.h"
+#include "util/strmap.h"
 
 void suite_strmap(void)
 {

@@ -2,8 +2,8 @@
 #include <stdlib.h>
 
 #include "check.h"
-#include "render_csv.h"
-#include "table.h"
+#include "render/render_csv.h"
+#include "count/table.h"
 
 void suite_table(void)
 {

@@ -1,0 +1,209 @@
+/* age.c: age parsing into intervals, and classification into bands and minor/adult. */
+#include "count/age.h"
+
+#include <stdio.h>
+#include <string.h>
+
+static size_t skip_spaces(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t'))
+        i++;
+    return i;
+}
+
+/* Case-insensitive ASCII prefix match of word at s+i; returns length matched or 0. */
+static size_t word(const char *s, size_t n, size_t i, const char *w)
+{
+    size_t k = strlen(w);
+    if (i + k > n)
+        return 0;
+    for (size_t j = 0; j < k; j++) {
+        char c = s[i + j];
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        if (c != w[j])
+            return 0;
+    }
+    return k;
+}
+
+/* Reads a whole number of at most 3 digits (longer runs are not ages). */
+static size_t number(const char *s, size_t n, size_t i, int *v)
+{
+    size_t k = 0;
+    *v = 0;
+    while (i + k < n && s[i + k] >= '0' && s[i + k] <= '9') {
+        if (k == 3)
+            return 0;
+        *v = *v * 10 + (s[i + k] - '0');
+        k++;
+    }
+    return k;
+}
+
+/* Optional unit after a number: "años", "anos", "año", "years", "yrs". */
+static size_t unit(const char *s, size_t n, size_t i)
+{
+    static const char *const units[] = {"a\xc3\xb1os", "a\xc3\xb1o", "anos", "ano", "years",
+                                        "year", "yrs"};
+    size_t j = skip_spaces(s, n, i);
+    for (size_t u = 0; u < sizeof units / sizeof *units; u++) {
+        size_t k = word(s, n, j, units[u]);
+        if (k)
+            return j + k - i;
+    }
+    return 0;
+}
+
+enum age_status age_parse(const char *s, size_t n, struct age *out)
+{
+    out->lo = out->hi = -1;
+    size_t i = skip_spaces(s, n, 0);
+    while (n > i && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (i == n)
+        return AGE_EMPTY;
+    size_t k;
+    if ((k = word(s, n, i, "age")) || (k = word(s, n, i, "edad")))
+        i = skip_spaces(s, n, i + k);
+    int lo, hi;
+    k = number(s, n, i, &lo);
+    if (!k)
+        return AGE_BAD;
+    i += k;
+    i += unit(s, n, i);
+    i = skip_spaces(s, n, i);
+    if (i == n) {
+        if (lo > AGE_MAX)
+            return AGE_RANGE;
+        out->lo = out->hi = (short)lo;
+        return AGE_OK;
+    }
+    /* An open band: "48+", "48 o más", "48 y más", "48 or more". */
+    if (s[i] == '+' || (k = word(s, n, i, "o m\xc3\xa1s")) || (k = word(s, n, i, "y m\xc3\xa1s")) ||
+        (k = word(s, n, i, "o mas")) || (k = word(s, n, i, "y mas")) ||
+        (k = word(s, n, i, "or more"))) {
+        i = s[i] == '+' ? i + 1 : i + k;
+        i += unit(s, n, i);
+        if (skip_spaces(s, n, i) != n)
+            return AGE_BAD;
+        if (lo > AGE_MAX)
+            return AGE_RANGE;
+        out->lo = (short)lo;
+        out->hi = AGE_MAX;
+        return AGE_OK;
+    }
+    /* A closed band: "9-17", "9--17", "9 a 17", "9 to 17", en dash. */
+    if (s[i] == '-') {
+        while (i < n && s[i] == '-')
+            i++;
+    } else if ((k = word(s, n, i, "\xe2\x80\x93")) || (k = word(s, n, i, "a ")) ||
+               (k = word(s, n, i, "to "))) {
+        i += k;
+    } else {
+        return AGE_BAD;
+    }
+    i = skip_spaces(s, n, i);
+    k = number(s, n, i, &hi);
+    if (!k)
+        return AGE_BAD;
+    i += k;
+    i += unit(s, n, i);
+    if (skip_spaces(s, n, i) != n)
+        return AGE_BAD;
+    if (lo > hi)
+        return AGE_BAD;
+    if (hi > AGE_MAX)
+        return AGE_RANGE;
+    out->lo = (short)lo;
+    out->hi = (short)hi;
+    return AGE_OK;
+}
+
+enum minor age_minor(struct age a)
+{
+    if (a.lo < 0)
+        return MINOR_UNKNOWN;
+    if (a.hi < 18)
+        return MINOR_YES;
+    if (a.lo >= 18)
+        return MINOR_NO;
+    return MINOR_UNKNOWN;
+}
+
+const char *age_band_name(const struct age_bands *b, int band)
+{
+    return band < b->n ? b->label[band] : "unknown";
+}
+
+void age_bands_format(const struct age_bands *b, char *out, size_t size)
+{
+    size_t k = 0;
+    out[0] = '\0';
+    for (int i = 0; i < b->n && k < size; i++)
+        k += (size_t)snprintf(out + k, size - k, "%s%s", i ? ", " : "", b->label[i]);
+}
+
+void age_bands_default(struct age_bands *out)
+{
+    char why[8];
+    age_bands_parse("0-17,18-30,31+", out, why, sizeof why);
+}
+
+bool age_bands_parse(const char *spec, struct age_bands *out, char *why, size_t whysize)
+{
+    memset(out, 0, sizeof *out);
+    const char *p = spec;
+    int next = 0; /* the first age not yet covered */
+    while (*p) {
+        while (*p == ' ' || *p == ',')
+            p++;
+        if (!*p)
+            break;
+        const char *e = p;
+        while (*e && *e != ',')
+            e++;
+        struct age a;
+        size_t len = (size_t)(e - p);
+        if (age_parse(p, len, &a) != AGE_OK || a.lo == a.hi) {
+            snprintf(why, whysize, "'%.*s' is not a band such as 18-30 or 31+", (int)len, p);
+            return false;
+        }
+        if (out->n == MAX_BANDS) {
+            snprintf(why, whysize, "more than %d bands", MAX_BANDS);
+            return false;
+        }
+        if (a.lo != next) {
+            snprintf(why, whysize, "band '%.*s' should start at %d (bands run from 0 without gaps)",
+                     (int)len, p, next);
+            return false;
+        }
+        out->lo[out->n] = a.lo;
+        out->hi[out->n] = a.hi;
+        /* lo, hi are 0..110, so labels fit. */
+        if (a.hi == AGE_MAX)
+            snprintf(out->label[out->n], sizeof out->label[0], "%u+", (unsigned)a.lo % 1000);
+        else
+            snprintf(out->label[out->n], sizeof out->label[0], "%u-%u", (unsigned)a.lo % 1000,
+                     (unsigned)a.hi % 1000);
+        out->n++;
+        next = a.hi + 1;
+        p = e;
+    }
+    if (out->n == 0 || next != AGE_MAX + 1) {
+        snprintf(why, whysize, "bands must cover 0 to %d: end with an open band such as 31+",
+                 AGE_MAX);
+        return false;
+    }
+    return true;
+}
+
+int age_band(const struct age_bands *b, struct age a)
+{
+    if (a.lo < 0)
+        return b->n;
+    for (int i = 0; i < b->n; i++)
+        if (a.lo >= b->lo[i] && a.hi <= b->hi[i])
+            return i;
+    return b->n;
+}

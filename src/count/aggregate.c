@@ -1,0 +1,307 @@
+/* aggregate.c: the counting rules of docs/report-tables.md, applied one record at a time. */
+#include "count/aggregate.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static bool period_init(struct agg_period *ap, const struct period *pr, int region,
+                        size_t ncity, size_t nnat)
+{
+    ap->period = *pr;
+    ap->region = region;
+    ap->city_cases = calloc(ncity, sizeof(uint64_t));
+    ap->city_victims = calloc(ncity, sizeof(uint64_t));
+    ap->nationality = calloc(nnat, sizeof(uint64_t));
+    ap->nationality_category = calloc(nnat * UNODC_N, sizeof(uint64_t));
+    ap->suspect_stage_nationality = calloc(nnat * STAGE_N, sizeof(uint64_t));
+    ap->suspects.sentence_min = -1;
+    return ap->city_cases && ap->city_victims && ap->nationality && ap->nationality_category &&
+           ap->suspect_stage_nationality;
+}
+
+static void period_free(struct agg_period *ap)
+{
+    free(ap->city_cases);
+    free(ap->city_victims);
+    free(ap->nationality);
+    free(ap->nationality_category);
+    free(ap->suspect_stage_nationality);
+    free(ap->routes);
+}
+
+bool agg_init(struct agg *a, const struct places *places, const struct age_bands *bands,
+              const struct period *periods, int nperiods, bool by_region)
+{
+    memset(a, 0, sizeof *a);
+    a->places = places;
+    a->bands = *bands;
+    a->nperiods = nperiods < MAX_PERIODS ? nperiods : MAX_PERIODS;
+    a->routes = strmap_new();
+    size_t ncity = (size_t)places_nprovinces(places) + 1;
+    size_t nnat = (size_t)places_ncountries(places) + 1;
+    a->suspect_nationality = calloc(nnat, sizeof(uint64_t));
+    bool ok = a->routes && a->suspect_nationality;
+    for (int p = 0; ok && p < a->nperiods; p++) {
+        ok = period_init(&a->period[p], &periods[p], -1, ncity, nnat);
+        if (ok && by_region) {
+            a->by_region[p] = calloc(NREGIONS + 1, sizeof *a->by_region[p]);
+            ok = a->by_region[p] != NULL;
+            for (int r = 0; ok && r <= NREGIONS; r++)
+                ok = period_init(&a->by_region[p][r], &periods[p], r, ncity, nnat);
+        }
+    }
+    if (!ok)
+        agg_free(a);
+    return ok;
+}
+
+void agg_free(struct agg *a)
+{
+    for (int p = 0; p < a->nperiods; p++) {
+        period_free(&a->period[p]);
+        for (int r = 0; a->by_region[p] && r <= NREGIONS; r++)
+            period_free(&a->by_region[p][r]);
+        free(a->by_region[p]);
+    }
+    free(a->suspect_nationality);
+    strmap_free(a->routes);
+    memset(a, 0, sizeof *a);
+}
+
+uint8_t agg_periods_of(const struct agg *a, tp_date d)
+{
+    uint8_t bits = 0;
+    for (int p = 0; p < a->nperiods; p++) {
+        const struct period *pr = &a->period[p].period;
+        if ((!pr->from || d >= pr->from) && (!pr->to || d <= pr->to))
+            bits |= (uint8_t)(1u << p);
+    }
+    return bits;
+}
+
+unsigned unodc_forms(unsigned exploitation)
+{
+    static const uint8_t form[EXP_N] = {
+        [EXP_SEXUAL] = UF_SEXUAL,       [EXP_CHILD_PORNOGRAPHY] = UF_SEXUAL,
+        [EXP_LABOUR] = UF_LABOUR,       [EXP_DOMESTIC] = UF_LABOUR,
+        [EXP_CHILD_LABOUR] = UF_LABOUR, [EXP_ORGANS] = UF_ORGANS,
+        [EXP_BEGGING] = UF_OTHER,       [EXP_CRIMINALITY] = UF_OTHER,
+        [EXP_SALE_OF_CHILDREN] = UF_OTHER, [EXP_FORCED_MARRIAGE] = UF_OTHER,
+        [EXP_MILITARY] = UF_OTHER,      [EXP_ADOPTION] = UF_OTHER,
+        [EXP_OTHER] = UF_OTHER};
+    unsigned mask = 0;
+    for (int e = 0; e < EXP_N; e++)
+        if (exploitation & (1u << e))
+            mask |= 1u << form[e];
+    return mask ? mask : 1u << UF_UNKNOWN;
+}
+
+enum unodc_category unodc_category(int sex, int minor)
+{
+    if (sex == SEX_UNKNOWN || minor == MINOR_UNKNOWN)
+        return UNODC_UNKNOWN;
+    if (minor == MINOR_YES)
+        return sex == SEX_FEMALE ? UNODC_GIRLS : UNODC_BOYS;
+    return sex == SEX_FEMALE ? UNODC_WOMEN : UNODC_MEN;
+}
+
+void agg_settle_periods(struct agg *a)
+{
+    for (int p = 0; p < a->nperiods; p++) {
+        struct period *pr = &a->period[p].period;
+        if (!pr->from)
+            pr->from = a->first;
+        if (!pr->to)
+            pr->to = a->last;
+        for (int r = 0; a->by_region[p] && r <= NREGIONS; r++)
+            a->by_region[p][r].period = *pr;
+    }
+}
+
+long agg_route(struct agg *a, const struct route_key *k)
+{
+    uint16_t packed[3 + MAX_TRANSIT];
+    size_t n = 3 + k->ntransit;
+    packed[0] = k->origin;
+    packed[1] = k->destination;
+    packed[2] = k->ntransit;
+    memcpy(packed + 3, k->transit, k->ntransit * sizeof *packed);
+    bool added;
+    long id = strmap_intern(a->routes, packed, n * sizeof *packed, 0, &added);
+    if (id < 0 || !added || (size_t)id < a->routes_cap)
+        return id;
+    size_t cap = a->routes_cap ? a->routes_cap * 2 : 64;
+    for (int p = 0; p < a->nperiods; p++)
+        for (int g = -1; g <= (a->by_region[p] ? NREGIONS : -1); g++) {
+            struct agg_period *ap = g < 0 ? &a->period[p] : &a->by_region[p][g];
+            struct route_count *r = realloc(ap->routes, cap * sizeof *r);
+            if (!r)
+                return -1;
+            memset(r + a->routes_cap, 0, (cap - a->routes_cap) * sizeof *r);
+            ap->routes = r;
+        }
+    a->routes_cap = cap;
+    return id;
+}
+
+void agg_route_key(const struct agg *a, long id, struct route_key *k)
+{
+    size_t len;
+    const char *key = strmap_key(a->routes, id, &len);
+    uint16_t packed[3 + MAX_TRANSIT];
+    memcpy(packed, key, len);
+    k->origin = packed[0];
+    k->destination = packed[1];
+    k->ntransit = packed[2];
+    memcpy(k->transit, packed + 3, k->ntransit * sizeof *packed);
+}
+
+size_t agg_nroutes(const struct agg *a) { return strmap_count(a->routes); }
+
+/* Adds 1 at every code of mask, or at unknown (n) when the mask is empty. */
+static void count_mask(uint64_t *counts, unsigned mask, int n)
+{
+    if (!mask) {
+        counts[n]++;
+        return;
+    }
+    for (int c = 0; c < n; c++)
+        if (mask & (1u << c))
+            counts[c]++;
+}
+
+static void count_case(struct agg_period *ap, const struct case_rec *c)
+{
+    ap->cases++;
+    ap->region_cases[c->region]++;
+    ap->city_cases[c->city]++;
+    ap->routes[c->route].cases++;
+    count_mask(ap->recruitment, c->recruitment, vocabs[V_RECRUITMENT].ncodes);
+    ap->recruitment_known += c->recruitment != 0;
+    count_mask(ap->transport, c->transport, vocabs[V_TRANSPORT].ncodes);
+    ap->source[c->source]++;
+    ap->region_source[c->region][c->source]++;
+    ap->status[c->status]++;
+    ap->cases_labour += (c->exploitation & EXP_LABOUR_MASK) != 0;
+}
+
+void agg_case(struct agg *a, const struct case_rec *c)
+{
+    a->cases++;
+    if (!a->first || c->reported_on < a->first)
+        a->first = c->reported_on;
+    if (c->reported_on > a->last)
+        a->last = c->reported_on;
+    if (c->reported_on > a->latest)
+        a->latest = c->reported_on;
+    if (c->status_on > a->latest)
+        a->latest = c->status_on;
+    for (int p = 0; p < a->nperiods; p++)
+        if (c->periods & (1u << p)) {
+            count_case(&a->period[p], c);
+            if (a->by_region[p])
+                count_case(&a->by_region[p][c->region], c);
+        }
+}
+
+static void count_victim(struct agg_period *ap, const struct case_rec *c,
+                         const struct victim_rec *v, enum minor minor, int band)
+{
+    ap->victims++;
+    ap->sex_band[v->sex][band]++;
+    ap->sex_minor[v->sex][minor]++;
+    ap->region_victims[c->region]++;
+    ap->region_minor[c->region] += minor == MINOR_YES;
+    ap->city_victims[c->city]++;
+    ap->nationality[v->nationality + 1]++;
+    ap->nationality_category[(size_t)(v->nationality + 1) * UNODC_N +
+                             unodc_category(v->sex, minor)]++;
+    ap->routes[c->route].victims++;
+    if (!c->exploitation) {
+        ap->exploitation[EXP_N][v->sex][minor]++;
+    } else {
+        for (int e = 0; e < EXP_N; e++)
+            if (c->exploitation & (1u << e))
+                ap->exploitation[e][v->sex][minor]++;
+    }
+    unsigned forms = unodc_forms(c->exploitation);
+    for (int f = 0; f < UF_N; f++)
+        ap->unodc_form[f][unodc_category(v->sex, minor)] += (forms >> f) & 1;
+    count_mask(ap->assistance, v->assistance, vocabs[V_ASSISTANCE].ncodes);
+    ap->id_document[v->id_document]++;
+    ap->assisted += (v->assistance & ~(1u << ASSIST_NONE)) != 0;
+}
+
+void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec *v)
+{
+    a->victims++;
+    enum minor minor = age_minor(v->age);
+    int band = age_band(&a->bands, v->age);
+    for (int p = 0; p < a->nperiods; p++)
+        if (c->periods & (1u << p)) {
+            count_victim(&a->period[p], c, v, minor, band);
+            if (a->by_region[p])
+                count_victim(&a->by_region[p][c->region], c, v, minor, band);
+        }
+}
+
+void agg_victim_without_case(struct agg *a)
+{
+    a->victims++;
+    a->victims_without_case++;
+}
+
+static void count_suspect(struct suspect_counts *sc, const struct suspect_rec *s, int peru)
+{
+    sc->identified++;
+    sc->sex[s->sex]++;
+    if (s->nationality < 0)
+        sc->nationality_unknown++;
+    else if (s->nationality == peru)
+        sc->peruvian++;
+    else
+        sc->foreign++;
+    sc->detained += s->detained == YES;
+    sc->prosecuted += s->prosecuted == YES;
+    sc->convicted += s->convicted == YES;
+    if (s->convicted == YES && s->sentence_years >= 0) {
+        if (!sc->sentences || s->sentence_years < sc->sentence_min)
+            sc->sentence_min = s->sentence_years;
+        if (!sc->sentences || s->sentence_years > sc->sentence_max)
+            sc->sentence_max = s->sentence_years;
+        sc->sentences++;
+        sc->sentence_years_sum += s->sentence_years;
+    }
+    bool stage[STAGE_N] = {true, s->prosecuted == YES, s->convicted == YES};
+    bool labour = (s->exploitation & EXP_LABOUR_MASK) != 0;
+    for (int k = 0; k < STAGE_N; k++)
+        if (stage[k]) {
+            sc->stage_sex[k][s->sex]++;
+            sc->labour[k] += labour;
+        }
+}
+
+static void count_period_suspect(struct agg_period *ap, const struct suspect_rec *s, int peru)
+{
+    bool stage[STAGE_N] = {true, s->prosecuted == YES, s->convicted == YES};
+    count_suspect(&ap->suspects, s, peru);
+    for (int k = 0; k < STAGE_N; k++)
+        ap->suspect_stage_nationality[(size_t)(s->nationality + 1) * STAGE_N + k] += stage[k];
+}
+
+void agg_suspect(struct agg *a, const struct suspect_rec *s)
+{
+    int peru = places_peru(a->places);
+    a->suspects++;
+    if (s->identified_on > a->latest)
+        a->latest = s->identified_on;
+    count_suspect(&a->by_year[date_year(s->identified_on) - DATE_MIN_YEAR], s, peru);
+    a->suspect_nationality[s->nationality + 1]++;
+    uint8_t bits = agg_periods_of(a, s->identified_on);
+    for (int p = 0; p < a->nperiods; p++)
+        if (bits & (1u << p)) {
+            count_period_suspect(&a->period[p], s, peru);
+            if (a->by_region[p])
+                count_period_suspect(&a->by_region[p][s->region], s, peru);
+        }
+}

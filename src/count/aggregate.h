@@ -1,0 +1,120 @@
+/* aggregate.h: streaming counters per reporting period, and over all years for suspects. */
+#ifndef TP_AGGREGATE_H
+#define TP_AGGREGATE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "count/age.h"
+#include "count/dataset.h"
+#include "count/places.h"
+#include "util/strmap.h"
+#include "read/vocab.h"
+
+#define MAX_PERIODS 4
+
+/* Both ends included; 0 = open (every date in the data on that side). */
+struct period {
+    tp_date from, to;
+};
+
+/* UNODC's categories of victims: by sex and whether a minor. */
+enum unodc_category { UNODC_WOMEN, UNODC_MEN, UNODC_GIRLS, UNODC_BOYS, UNODC_UNKNOWN, UNODC_N };
+enum unodc_category unodc_category(int sex, int minor);
+
+/* UNODC's forms of exploitation, onto which ours map (unodc_forms). */
+enum unodc_form { UF_SEXUAL, UF_LABOUR, UF_ORGANS, UF_OTHER, UF_UNKNOWN, UF_N };
+/* The UNODC forms of a case's mask of forms: a bit per enum unodc_form. */
+unsigned unodc_forms(unsigned exploitation);
+
+/* Stages of the criminal process a suspect has reached, as the international tables count. */
+enum stage { STAGE_SUSPECTED, STAGE_PROSECUTED, STAGE_CONVICTED, STAGE_N };
+
+/* Forms of exploitation the US report counts as labour trafficking (the rest but sexual
+ * exploitation, child pornography, organ removal, sale of children, forced marriage, illegal
+ * adoption and other). */
+#define EXP_LABOUR_MASK ((1u << EXP_LABOUR) | (1u << EXP_DOMESTIC) | (1u << EXP_BEGGING) |    \
+                         (1u << EXP_CRIMINALITY) | (1u << EXP_CHILD_LABOUR) | (1u << EXP_MILITARY))
+
+struct suspect_counts {
+    uint64_t identified, sex[3], peruvian, foreign, nationality_unknown;
+    uint64_t detained, prosecuted, convicted;
+    uint64_t sentences;        /* convicted with a sentence length */
+    double sentence_years_sum;
+    double sentence_min, sentence_max; /* of those; valid when sentences > 0 */
+    uint64_t stage_sex[STAGE_N][3];
+    uint64_t labour[STAGE_N];  /* whose case has a form of labour exploitation */
+};
+
+struct route_count {
+    uint64_t cases, victims;
+};
+
+/* Counts for the cases reported in one period and their victims. Arrays indexed by a code
+ * keep unknown at the value set's ncodes (or index 0 for regions, cities, countries + 1). */
+struct agg_period {
+    struct period period;
+    int region; /* -1: the whole country; else only the cases of that region (0 unknown) and
+                   their victims and suspects */
+    uint64_t cases, victims;
+    uint64_t sex_band[3][MAX_BANDS + 1];
+    uint64_t sex_minor[3][3];
+    uint64_t region_cases[NREGIONS + 1], region_victims[NREGIONS + 1], region_minor[NREGIONS + 1];
+    uint64_t *city_cases, *city_victims; /* [nprovinces + 1] */
+    uint64_t *nationality;               /* [ncountries + 1]: 0 unknown, country + 1 */
+    uint64_t *nationality_category;      /* [(ncountries + 1) * UNODC_N] */
+    uint64_t *suspect_stage_nationality; /* [(ncountries + 1) * STAGE_N], identified in the period */
+    uint64_t cases_labour;               /* cases with a form of labour exploitation */
+    uint64_t unodc_form[UF_N][UNODC_N];  /* victims once per UNODC form of their case */
+    struct route_count *routes;          /* [route ids] */
+    uint64_t exploitation[EXP_N + 1][3][3]; /* code x sex x minor */
+    uint64_t recruitment[MAX_CODES + 1], transport[MAX_CODES + 1], source[MAX_CODES + 1],
+        status[MAX_CODES + 1], assistance[MAX_CODES + 1];
+    uint64_t recruitment_known; /* cases with at least one recruitment value */
+    uint64_t region_source[NREGIONS + 1][MAX_CODES + 1]; /* cases: region x how reported */
+    uint64_t id_document[3];    /* victims: YES, NO, unknown */
+    uint64_t assisted;          /* victims who received a service (not "none" or unknown) */
+    struct suspect_counts suspects; /* identified in the period */
+};
+
+#define YEARS (DATE_MAX_YEAR - DATE_MIN_YEAR + 1)
+
+struct agg {
+    const struct places *places; /* borrowed */
+    struct age_bands bands;
+    int nperiods;
+    struct agg_period period[MAX_PERIODS];
+    /* When asked for: each period again for each region, [NREGIONS + 1] (public mode, whose
+     * tables are protected with every region's breakdown). NULL otherwise. */
+    struct agg_period *by_region[MAX_PERIODS];
+    tp_date first, last;        /* range of the counted cases' report dates; 0 when none */
+    tp_date latest;             /* the latest date of any counted record: the data's date */
+    struct strmap *routes;      /* packed route_key -> route id (entry number) */
+    size_t routes_cap;
+    struct suspect_counts by_year[YEARS]; /* every suspect, by year identified */
+    uint64_t *suspect_nationality;        /* [ncountries + 1], all years */
+    uint64_t cases, victims, suspects;    /* counted, whatever the period */
+    uint64_t victims_without_case;
+};
+
+bool agg_init(struct agg *a, const struct places *places, const struct age_bands *bands,
+              const struct period *periods, int nperiods, bool by_region);
+void agg_free(struct agg *a);
+
+/* bit p: a record dated d counts in period p. */
+uint8_t agg_periods_of(const struct agg *a, tp_date d);
+long agg_route(struct agg *a, const struct route_key *k); /* route id; -1 out of memory */
+void agg_route_key(const struct agg *a, long id, struct route_key *k);
+size_t agg_nroutes(const struct agg *a);
+
+/* Once the cases are read: open period ends become the first and last report dates, so that
+ * suspects are counted "in the period" by the same dates the tables print. */
+void agg_settle_periods(struct agg *a);
+
+void agg_case(struct agg *a, const struct case_rec *c);
+void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec *v);
+void agg_suspect(struct agg *a, const struct suspect_rec *s);
+/* A victim counted whose case is not among the counted cases: in no period table. */
+void agg_victim_without_case(struct agg *a);
+
+#endif

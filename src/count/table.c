@@ -1,0 +1,201 @@
+/* table.c: the table model: rows appended by builders, sorted, read by renderers. */
+#include "count/table.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+struct table *table_new(const char *name, int ncols, const char *const *cols)
+{
+    if (ncols < 1 || ncols > TABLE_MAX_COLS)
+        return NULL;
+    struct table *t = calloc(1, sizeof *t);
+    if (!t)
+        return NULL;
+    strncpy(t->name, name, sizeof t->name - 1);
+    t->ncols = ncols;
+    for (int c = 0; c < ncols; c++)
+        t->cols[c] = cols[c];
+    return t;
+}
+
+void table_free(struct table *t)
+{
+    if (!t)
+        return;
+    free(t->cells);
+    free(t->sortkey);
+    buf_free(&t->text);
+    free(t);
+}
+
+size_t table_row(struct table *t, const char *sortkey)
+{
+    if (t->nrows == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 32;
+        struct cell *c = realloc(t->cells, cap * (size_t)t->ncols * sizeof *c);
+        if (c)
+            t->cells = c;
+        size_t *k = realloc(t->sortkey, cap * sizeof *k);
+        if (k)
+            t->sortkey = k;
+        if (!c || !k) {
+            t->oom = true;
+            return t->nrows ? t->nrows - 1 : 0; /* callers write into a valid row; oom wins */
+        }
+        t->cap = cap;
+    }
+    size_t r = t->nrows++;
+    memset(&t->cells[r * (size_t)t->ncols], 0, (size_t)t->ncols * sizeof *t->cells);
+    t->sortkey[r] = t->text.len;
+    if (!buf_adds(&t->text, sortkey ? sortkey : "") || !buf_addc(&t->text, '\0'))
+        t->oom = true;
+    return r;
+}
+
+static struct cell *at(struct table *t, size_t row, int col)
+{
+    if (row >= t->nrows || col < 0 || col >= t->ncols)
+        return NULL;
+    return &t->cells[row * (size_t)t->ncols + (size_t)col];
+}
+
+void table_text(struct table *t, size_t row, int col, const char *s)
+{
+    struct cell *c = at(t, row, col);
+    if (!c)
+        return;
+    c->kind = CELL_TEXT;
+    c->v.text = t->text.len;
+    if (!buf_adds(&t->text, s) || !buf_addc(&t->text, '\0'))
+        t->oom = true;
+}
+
+void table_int(struct table *t, size_t row, int col, uint64_t v)
+{
+    struct cell *c = at(t, row, col);
+    if (c) {
+        c->kind = CELL_INT;
+        c->v.i = v;
+    }
+}
+
+void table_real(struct table *t, size_t row, int col, double v, int decimals)
+{
+    struct cell *c = at(t, row, col);
+    if (c) {
+        c->kind = CELL_REAL;
+        c->decimals = (uint8_t)decimals;
+        c->v.r = v;
+    }
+}
+
+const struct cell *table_cell(const struct table *t, size_t row, int col)
+{
+    return &t->cells[row * (size_t)t->ncols + (size_t)col];
+}
+
+const char *table_cell_text(const struct table *t, const struct cell *c)
+{
+    return c->kind == CELL_TEXT ? t->text.p + c->v.text : "";
+}
+
+/* qsort is not stable and has no context: sort an index, then permute. */
+static const struct table *sorting;
+static int sort_c1, sort_c2;
+
+static uint64_t num(const struct table *t, size_t row, int col)
+{
+    const struct cell *c = table_cell(t, row, col);
+    return c->kind == CELL_INT ? c->v.i : 0;
+}
+
+static int cmp_rows(const void *a, const void *b)
+{
+    size_t x = *(const size_t *)a, y = *(const size_t *)b;
+    uint64_t p = num(sorting, x, sort_c1), q = num(sorting, y, sort_c1);
+    if (p != q)
+        return p > q ? -1 : 1;
+    if (sort_c2 >= 0) {
+        p = num(sorting, x, sort_c2);
+        q = num(sorting, y, sort_c2);
+        if (p != q)
+            return p > q ? -1 : 1;
+    }
+    int k = strcmp(sorting->text.p + sorting->sortkey[x], sorting->text.p + sorting->sortkey[y]);
+    if (k)
+        return k;
+    return x < y ? -1 : x > y;
+}
+
+void table_sort(struct table *t, int c1, int c2)
+{
+    if (t->nrows < 2 || t->oom)
+        return;
+    size_t *idx = malloc(t->nrows * sizeof *idx);
+    struct cell *cells = malloc(t->nrows * (size_t)t->ncols * sizeof *cells);
+    size_t *keys = malloc(t->nrows * sizeof *keys);
+    if (!idx || !cells || !keys) {
+        t->oom = true;
+        free(idx);
+        free(cells);
+        free(keys);
+        return;
+    }
+    for (size_t i = 0; i < t->nrows; i++)
+        idx[i] = i;
+    sorting = t;
+    sort_c1 = c1;
+    sort_c2 = c2;
+    qsort(idx, t->nrows, sizeof *idx, cmp_rows);
+    sorting = NULL;
+    for (size_t i = 0; i < t->nrows; i++) {
+        memcpy(&cells[i * (size_t)t->ncols], &t->cells[idx[i] * (size_t)t->ncols],
+               (size_t)t->ncols * sizeof *cells);
+        keys[i] = t->sortkey[idx[i]];
+    }
+    memcpy(t->cells, cells, t->nrows * (size_t)t->ncols * sizeof *cells);
+    memcpy(t->sortkey, keys, t->nrows * sizeof *keys);
+    free(idx);
+    free(cells);
+    free(keys);
+}
+
+bool tableset_add(struct tableset *s, struct table *t)
+{
+    if (!t)
+        return false;
+    struct table **n = realloc(s->t, (s->n + 1) * sizeof *n);
+    if (!n || t->oom) {
+        if (n)
+            s->t = n;
+        table_free(t);
+        return false;
+    }
+    s->t = n;
+    s->t[s->n++] = t;
+    return true;
+}
+
+const struct table *tableset_find(const struct tableset *s, const char *name)
+{
+    for (size_t i = 0; i < s->n; i++)
+        if (strcmp(s->t[i]->name, name) == 0)
+            return s->t[i];
+    return NULL;
+}
+
+void tableset_free(struct tableset *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        table_free(s->t[i]);
+    free(s->t);
+    s->t = NULL;
+    s->n = 0;
+}
+
+void table_hide(struct table *t, size_t row, int col, int state)
+{
+    struct cell *c = at(t, row, col);
+    if (c)
+        c->hidden = (uint8_t)state;
+}

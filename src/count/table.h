@@ -1,0 +1,64 @@
+/* table.h: one table of the report, renderer-neutral: named columns, rows of typed cells. */
+#ifndef TP_TABLE_H
+#define TP_TABLE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "util/buf.h"
+
+#define TABLE_MAX_COLS 16
+
+enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_INT, CELL_REAL };
+
+struct cell {
+    uint8_t kind;
+    uint8_t decimals; /* CELL_REAL */
+    uint8_t hidden;   /* public mode: an enum sdc_state (0 shown); set by protect.c */
+    union {
+        size_t text; /* offset into the table's text */
+        uint64_t i;
+        double r;
+    } v;
+};
+
+/* Owns its cells and text. Column names are borrowed (string literals). */
+struct table {
+    char name[48]; /* public name, the CSV file's stem: "cases_by_region" */
+    int ncols;
+    const char *cols[TABLE_MAX_COLS];
+    struct cell *cells; /* row-major, nrows * ncols */
+    size_t *sortkey;    /* per row, offset into text: the tie-break after the counts */
+    size_t nrows, cap;
+    struct buf text;
+    bool oom; /* set by any failed append; checked once by the builder */
+    uint8_t public_k; /* public mode: its counts are protected with this k (0: not public) */
+};
+
+struct table *table_new(const char *name, int ncols, const char *const *cols);
+void table_free(struct table *t); /* accepts NULL */
+
+size_t table_row(struct table *t, const char *sortkey); /* a new row of empty cells */
+void table_text(struct table *t, size_t row, int col, const char *s);
+void table_int(struct table *t, size_t row, int col, uint64_t v);
+void table_real(struct table *t, size_t row, int col, double v, int decimals);
+void table_hide(struct table *t, size_t row, int col, int state); /* public mode's mark */
+
+/* Rows by column c1 descending, then c2 descending (c2 < 0: none), then sort key ascending. */
+void table_sort(struct table *t, int c1, int c2);
+
+const struct cell *table_cell(const struct table *t, size_t row, int col);
+const char *table_cell_text(const struct table *t, const struct cell *c); /* CELL_TEXT */
+
+/* The tables of one run, in order. Owns them. */
+struct tableset {
+    struct table **t;
+    size_t n;
+};
+
+bool tableset_add(struct tableset *s, struct table *t); /* takes t, even on failure */
+const struct table *tableset_find(const struct tableset *s, const char *name);
+void tableset_free(struct tableset *s);
+
+#endif

@@ -1,0 +1,343 @@
+/* profile.c: profile files read with inih; base profiles loaded first, loops refused. */
+#include "read/profile.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util/buf.h"
+#include "util/fold.h"
+#include "util/inifile.h"
+#include "util/strmap.h"
+
+#define MAX_DEPTH 8
+
+struct profile {
+    char *name, *path;
+    int header_rows;
+    struct strmap *headers;           /* key -> field mask */
+    struct strmap *values[V_COUNT];   /* key -> code | generation << 16 */
+    struct strmap *indicators;        /* key -> field << 8 | code */
+    int generation;                   /* of the file being read; canonical names are 0 */
+    bool canonical_headers;           /* the contract's field names match as headers */
+};
+
+struct reader {
+    struct profile *p;
+    const char *path;
+    bool base_only; /* first pass: only find [profile] base */
+    char base[512];
+    struct tp_error *err;
+    bool failed;
+    struct buf key;
+};
+
+static int fail(struct reader *r, const char *fmt, const char *a, const char *b)
+{
+    if (!r->failed) {
+        r->failed = true;
+        char msg[600];
+        snprintf(msg, sizeof msg, fmt, a, b);
+        tp_fail(r->err, TP_ERR_PROFILE, NULL, 0, NULL, "%s", msg);
+    }
+    return 0;
+}
+
+/* Calls fn on each comma-separated, trimmed, non-empty item of list. */
+static int each_item(struct reader *r, const char *list,
+                     int (*fn)(struct reader *, const char *item, size_t n, void *), void *ctx)
+{
+    const char *s = list;
+    while (*s) {
+        while (*s == ' ' || *s == '\t' || *s == ',')
+            s++;
+        const char *e = s;
+        while (*e && *e != ',')
+            e++;
+        size_t n = (size_t)(e - s);
+        while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+            n--;
+        if (n && !fn(r, s, n, ctx))
+            return 0;
+        s = e;
+    }
+    return 1;
+}
+
+static bool fold(struct reader *r, const char *s, size_t n)
+{
+    return fold_key(s, n, &r->key) && r->key.len > 0;
+}
+
+static int add_header(struct reader *r, const char *s, size_t n, void *ctx)
+{
+    field_mask f = *(field_mask *)ctx;
+    if (!fold(r, s, n))
+        return fail(r, "header alias '%s' has no letters or digits%s", s, "");
+    long e = strmap_intern(r->p->headers, r->key.p, r->key.len, 0, NULL);
+    if (e < 0)
+        return fail(r, "out of memory%s%s", "", "");
+    strmap_set(r->p->headers, e, strmap_value(r->p->headers, e) | f);
+    return 1;
+}
+
+struct value_ctx {
+    enum vocab_id v;
+    int code;
+    const char *code_name;
+};
+
+static int put_value(struct profile *p, enum vocab_id v, const char *key, size_t n, int code,
+                     int *clash)
+{
+    bool added;
+    long e = strmap_intern(p->values[v], key, n, 0, &added);
+    if (e < 0)
+        return -1;
+    uint32_t old = strmap_value(p->values[v], e);
+    if (!added && (int)(old >> 16) == p->generation && (int)(old & 0xFFFF) != code) {
+        *clash = (int)(old & 0xFFFF);
+        return 0;
+    }
+    strmap_set(p->values[v], e, (uint32_t)code | (uint32_t)p->generation << 16);
+    return 1;
+}
+
+static int add_value(struct reader *r, const char *s, size_t n, void *ctx)
+{
+    struct value_ctx *vc = ctx;
+    if (!fold(r, s, n))
+        return fail(r, "value alias '%s' has no letters or digits%s", s, "");
+    int clash;
+    int k = put_value(r->p, vc->v, r->key.p, r->key.len, vc->code, &clash);
+    if (k < 0)
+        return fail(r, "out of memory%s%s", "", "");
+    if (k == 0) {
+        char what[300];
+        snprintf(what, sizeof what, "'%.*s' already means '%s'", (int)n, s,
+                 vocab_code_name(vc->v, clash));
+        return fail(r, "%s in [%s]", what, vocabs[vc->v].name);
+    }
+    return 1;
+}
+
+static int handler(void *user, const char *section, const char *name, const char *value)
+{
+    struct reader *r = user;
+    if (r->failed)
+        return 1; /* keep the first message; inih goes on reading */
+    bool is_profile = strcmp(section, "profile") == 0;
+    if (r->base_only) {
+        if (is_profile && strcmp(name, "base") == 0)
+            snprintf(r->base, sizeof r->base, "%s", value);
+        return 1;
+    }
+    struct profile *p = r->p;
+    if (is_profile) {
+        if (strcmp(name, "name") == 0) {
+            free(p->name);
+            p->name = strdup(value);
+        } else if (strcmp(name, "header_rows") == 0) {
+            char *end;
+            long v = strtol(value, &end, 10);
+            if (*end || v < 1 || v > 10)
+                return fail(r, "header_rows must be a number from 1 to 10, not '%s'%s", value, "");
+            p->header_rows = (int)v;
+        } else if (strcmp(name, "canonical_headers") == 0) {
+            if (strcmp(value, "yes") && strcmp(value, "no"))
+                return fail(r, "canonical_headers must be yes or no, not '%s'%s", value, "");
+            p->canonical_headers = value[0] == 'y';
+        } else if (strcmp(name, "base") != 0 && strcmp(name, "description") != 0) {
+            return fail(r, "unknown key '%s' in [profile] (known: name, description, "
+                           "header_rows, base, canonical_headers)%s", name, "");
+        }
+        return 1;
+    }
+    if (strcmp(section, "headers") == 0) {
+        int f = field_find(name);
+        if (f < 0)
+            return fail(r, "unknown field '%s' in [headers]%s", name, "");
+        field_mask m = (field_mask)1 << f;
+        return each_item(r, value, add_header, &m);
+    }
+    if (strcmp(section, "indicators") == 0) {
+        const char *colon = strchr(value, ':');
+        char fname[64];
+        snprintf(fname, sizeof fname, "%.*s", colon ? (int)(colon - value) : (int)strlen(value),
+                 value);
+        int f = field_find(fname);
+        if (!colon || f < 0 || fields[f].type != T_VOCAB || !vocabs[fields[f].vocab].multi)
+            return fail(r, "indicator '%s' must name a multi-valued field and a code, as "
+                           "exploitation:sexual, not '%s'", name, value);
+        int code = vocab_find(fields[f].vocab, colon + 1);
+        if (code < 0 || code >= vocabs[fields[f].vocab].ncodes)
+            return fail(r, "indicator '%s': '%s' is not a code of that field", name, colon + 1);
+        if (!fold(r, name, strlen(name)))
+            return fail(r, "indicator column '%s' has no letters or digits%s", name, "");
+        if (strmap_intern(p->indicators, r->key.p, r->key.len, (uint32_t)(f << 8 | code), NULL) < 0)
+            return fail(r, "out of memory%s%s", "", "");
+        return 1;
+    }
+    const struct vocab *v = vocab_by_name(section);
+    if (v) {
+        struct value_ctx vc = {(enum vocab_id)(v - vocabs), vocab_find((enum vocab_id)(v - vocabs), name), name};
+        if (vc.code < 0)
+            return fail(r, "'%s' is not a code of [%s]", name, section);
+        return each_item(r, value, add_value, &vc);
+    }
+    return fail(r, "unknown section [%s]%s", section, "");
+}
+
+static void resolve(const char *spec, const char *templates, char *out, size_t size)
+{
+    size_t n = strlen(spec);
+    if (strchr(spec, '/') || (n > 4 && strcmp(spec + n - 4, ".ini") == 0))
+        snprintf(out, size, "%s", spec);
+    else
+        snprintf(out, size, "%s/profiles/%s.ini", templates, spec);
+}
+
+static int load_file(struct profile *p, const char *spec, const char *templates,
+                     char chain[][1024], int depth, struct tp_error *err)
+{
+    char path[1024];
+    resolve(spec, templates, path, sizeof path);
+    for (int i = 0; i < depth; i++)
+        if (strcmp(chain[i], path) == 0) {
+            char loop[1200] = "";
+            for (int k = i; k < depth; k++) {
+                strncat(loop, chain[k], sizeof loop - strlen(loop) - 1);
+                strncat(loop, " -> ", sizeof loop - strlen(loop) - 1);
+            }
+            strncat(loop, path, sizeof loop - strlen(loop) - 1);
+            return tp_fail(err, TP_ERR_PROFILE, chain[depth - 1], 0, NULL,
+                           "base profiles loop: %s", loop);
+        }
+    if (depth == MAX_DEPTH)
+        return tp_fail(err, TP_ERR_PROFILE, path, 0, NULL, "more than %d base profiles",
+                       MAX_DEPTH);
+    snprintf(chain[depth], 1024, "%s", path);
+    FILE *f = fopen(path, "r");
+    if (!f) {
+        if (depth == 0 && !strchr(spec, '/'))
+            return tp_fail(err, TP_ERR_PROFILE, NULL, 0, NULL,
+                           "no profile '%s' (looked for %s)", spec, path);
+        return tp_fail(err, TP_ERR_PROFILE, path, 0, NULL, "cannot open profile: %s",
+                       strerror(errno));
+    }
+    fclose(f);
+    /* First pass: only the base, which must be loaded before this file's own mappings. */
+    struct reader r = {.p = p, .path = path, .base_only = true, .err = err};
+    enum tp_err rc = inifile_read(path, handler, &r, TP_ERR_PROFILE, err);
+    if (rc == TP_OK && r.base[0])
+        rc = load_file(p, r.base, templates, chain, depth + 1, err);
+    if (rc == TP_OK) {
+        p->generation++;
+        r.base_only = false;
+        rc = inifile_read(path, handler, &r, TP_ERR_PROFILE, err);
+    }
+    buf_free(&r.key);
+    return rc;
+}
+
+struct profile *profile_load(const char *spec, const char *templates, struct tp_error *err)
+{
+    struct profile *p = calloc(1, sizeof *p);
+    if (!p) {
+        tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+        return NULL;
+    }
+    p->header_rows = 1;
+    bool ok = (p->headers = strmap_new()) && (p->indicators = strmap_new());
+    for (int v = 0; ok && v < V_COUNT; v++)
+        ok = (p->values[v] = strmap_new()) != NULL;
+    /* Canonical codes always match (generation 0); canonical field names unless the
+     * profile says canonical_headers = no (added after the files, below). */
+    p->canonical_headers = true;
+    struct buf key = {0};
+    for (int v = 0; ok && v < V_COUNT; v++)
+        for (int c = 0; ok && c <= vocabs[v].ncodes; c++) { /* ncodes: "unknown" */
+            int clash;
+            const char *code = vocab_code_name((enum vocab_id)v, c);
+            ok = fold_key(code, strlen(code), &key) &&
+                 put_value(p, (enum vocab_id)v, key.p, key.len, c, &clash) > 0;
+        }
+    if (!ok) {
+        buf_free(&key);
+        tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+        profile_free(p);
+        return NULL;
+    }
+    char chain[MAX_DEPTH][1024];
+    if (load_file(p, spec, templates, chain, 0, err) != TP_OK) {
+        buf_free(&key);
+        profile_free(p);
+        return NULL;
+    }
+    for (int f = 0; ok && p->canonical_headers && f < F_COUNT; f++) {
+        ok = fold_key(fields[f].name, strlen(fields[f].name), &key);
+        long e = ok ? strmap_intern(p->headers, key.p, key.len, 0, NULL) : -1;
+        ok = e >= 0;
+        if (ok)
+            strmap_set(p->headers, e, strmap_value(p->headers, e) | (field_mask)1 << f);
+    }
+    buf_free(&key);
+    if (!ok) {
+        tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+        profile_free(p);
+        return NULL;
+    }
+    p->path = strdup(chain[0]);
+    if (!p->name) {
+        const char *b = strrchr(chain[0], '/');
+        b = b ? b + 1 : chain[0];
+        p->name = strndup(b, strcspn(b, "."));
+    }
+    if (!p->path || !p->name) {
+        tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+        profile_free(p);
+        return NULL;
+    }
+    return p;
+}
+
+void profile_free(struct profile *p)
+{
+    if (!p)
+        return;
+    strmap_free(p->headers);
+    strmap_free(p->indicators);
+    for (int v = 0; v < V_COUNT; v++)
+        strmap_free(p->values[v]);
+    free(p->name);
+    free(p->path);
+    free(p);
+}
+
+const char *profile_name(const struct profile *p) { return p->name; }
+const char *profile_path(const struct profile *p) { return p->path; }
+int profile_header_rows(const struct profile *p) { return p->header_rows; }
+
+field_mask profile_header(const struct profile *p, const char *key, size_t n)
+{
+    long e = strmap_find(p->headers, key, n);
+    return e < 0 ? 0 : strmap_value(p->headers, e);
+}
+
+bool profile_indicator(const struct profile *p, const char *key, size_t n, int *field, int *code)
+{
+    long e = strmap_find(p->indicators, key, n);
+    if (e < 0)
+        return false;
+    uint32_t v = strmap_value(p->indicators, e);
+    *field = (int)(v >> 8);
+    *code = (int)(v & 0xFF);
+    return true;
+}
+
+int profile_value(const struct profile *p, enum vocab_id v, const char *key, size_t n)
+{
+    long e = strmap_find(p->values[v], key, n);
+    return e < 0 ? -1 : (int)(strmap_value(p->values[v], e) & 0xFFFF);
+}

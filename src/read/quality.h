@@ -1,0 +1,86 @@
+/* quality.h: the data-quality log: every rejected row and every warning, and per-file counts. */
+#ifndef TP_QUALITY_H
+#define TP_QUALITY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <sys/types.h>
+
+#include "util/buf.h"
+#include "read/charset.h"
+#include "read/schema.h"
+
+enum dq_action {
+    DQ_REJECTED,
+    DQ_DUPLICATE_REJECTED,
+    DQ_KEPT_AS_UNKNOWN,
+    DQ_KEPT_AS_OTHER,
+    DQ_NOT_IN_PERIOD_TABLES,
+    DQ_ACTION_COUNT
+};
+
+const char *dq_action_name(enum dq_action a); /* "rejected", "kept_as_unknown" ... */
+
+/* One input file. Invariant after reading: read == counted + rejected. Blank records (no
+ * value in any column the profile reads) are not rows: they are counted in blank. */
+/* A column the profile reads: its 1-based position, its header as written (masked, cut),
+ * and what it is read as ("age", or "exploitation:sexual" for an indicator column). */
+struct dq_column {
+    int column;
+    char header[64];
+    char target[48];
+};
+
+struct dq_file {
+    char name[256];       /* base name, as in data_quality.csv */
+    char path[1024];      /* as given, for messages */
+    enum file_kind kind;
+    enum charset charset;
+    char delim;
+    int header_rows;
+    long lines;
+    off_t size;       /* bytes */
+    char sha256[65];  /* hex */
+    uint64_t read, counted, rejected, blank, warnings;
+    size_t recoded_fields;
+    struct dq_column *columns; /* in column order; owned */
+    size_t ncolumns;
+};
+
+struct dq_entry {
+    int file;        /* index into files */
+    long line;
+    int field;       /* field id, or -1 for the whole row */
+    enum dq_action action;
+    size_t value, problem; /* offsets into the log's text */
+};
+
+struct quality {
+    struct dq_file files[8];
+    int nfiles;
+    struct dq_entry *entries;
+    size_t nentries, cap;
+    struct buf text; /* NUL-separated strings */
+};
+
+void quality_free(struct quality *q);
+int quality_file(struct quality *q, const char *path, enum file_kind kind); /* index; -1 full */
+
+/* Adds an entry and counts it. value is as written: it is stored masked and shortened by
+ * dq_mask_value(). problem is plain text. False when out of memory. */
+bool dq_add(struct quality *q, int file, long line, int field, const char *value, size_t vlen,
+            enum dq_action action, const char *problem);
+
+/* Records that column (1-based) of file is read as target. False when out of memory. */
+bool dq_column(struct quality *q, int file, int column, const char *header, const char *target);
+
+const char *dq_value(const struct quality *q, const struct dq_entry *e);
+const char *dq_problem(const struct quality *q, const struct dq_entry *e);
+
+/* Values may hold personal data by mistake (a DNI in a "documento" column, a phone in an
+ * address): runs of 7 or more digits become '#', and values are cut at 60 characters.
+ * Control characters (a line break in a quoted field) become spaces. */
+void dq_mask_value(const char *s, size_t n, struct buf *out);
+
+#endif

@@ -1,0 +1,508 @@
+/* map.c: GeoJSON outlines (json-c), the projection, round class limits, and route arrows. */
+#include "report/map.h"
+
+#include <json-c/json.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "report/figures.h"
+
+#define PI 3.14159265358979323846
+
+struct ring_ll {
+    int code;
+    size_t first, n; /* into ll */
+};
+
+struct map_shape {
+    double *ll; /* lon, lat pairs */
+    size_t nll, cap;
+    struct ring_ll *rings;
+    size_t nrings;
+    double minlon, maxlon, minlat, maxlat;
+};
+
+static bool push(double **v, size_t *n, size_t *cap, double a, double b)
+{
+    if (*n + 2 > *cap) {
+        size_t c = *cap ? *cap * 2 : 4096;
+        double *x = realloc(*v, c * sizeof *x);
+        if (!x)
+            return false;
+        *v = x;
+        *cap = c;
+    }
+    (*v)[(*n)++] = a;
+    (*v)[(*n)++] = b;
+    return true;
+}
+
+/* Adds one linear ring ([[lon, lat], ...]) of region code. */
+static bool add_ring(struct map_shape *m, int code, json_object *ring)
+{
+    struct ring_ll *r = realloc(m->rings, (m->nrings + 1) * sizeof *r);
+    if (!r)
+        return false;
+    m->rings = r;
+    r[m->nrings] = (struct ring_ll){code, m->nll / 2, 0};
+    size_t n = json_object_array_length(ring);
+    for (size_t i = 0; i < n; i++) {
+        json_object *pt = json_object_array_get_idx(ring, i);
+        double lon = json_object_get_double(json_object_array_get_idx(pt, 0));
+        double lat = json_object_get_double(json_object_array_get_idx(pt, 1));
+        if (!push(&m->ll, &m->nll, &m->cap, lon, lat))
+            return false;
+        m->minlon = fmin(m->minlon, lon);
+        m->maxlon = fmax(m->maxlon, lon);
+        m->minlat = fmin(m->minlat, lat);
+        m->maxlat = fmax(m->maxlat, lat);
+        r[m->nrings].n++;
+    }
+    m->nrings++;
+    return true;
+}
+
+struct map_shape *map_load(const char *path, struct tp_error *err)
+{
+    json_object *root = json_object_from_file(path);
+    json_object *features;
+    if (!root || !json_object_object_get_ex(root, "features", &features) ||
+        !json_object_is_type(features, json_type_array)) {
+        tp_fail(err, TP_ERR_CONFIG, path, 0, NULL, "not a GeoJSON FeatureCollection: %s",
+                json_util_get_last_err() ? json_util_get_last_err() : "no features");
+        json_object_put(root);
+        return NULL;
+    }
+    struct map_shape *m = calloc(1, sizeof *m);
+    if (!m) {
+        json_object_put(root);
+        tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");
+        return NULL;
+    }
+    m->minlon = m->minlat = INFINITY;
+    m->maxlon = m->maxlat = -INFINITY;
+    bool ok = true;
+    size_t nf = json_object_array_length(features);
+    for (size_t f = 0; ok && f < nf; f++) {
+        json_object *feat = json_object_array_get_idx(features, f), *props, *id, *geom, *type,
+                    *coords;
+        if (!json_object_object_get_ex(feat, "properties", &props) ||
+            !json_object_object_get_ex(props, "FIRST_IDDP", &id) ||
+            !json_object_object_get_ex(feat, "geometry", &geom) ||
+            !json_object_object_get_ex(geom, "type", &type) ||
+            !json_object_object_get_ex(geom, "coordinates", &coords)) {
+            tp_fail(err, TP_ERR_CONFIG, path, 0, NULL,
+                    "feature %zu lacks properties.FIRST_IDDP or a geometry", f + 1);
+            ok = false;
+            break;
+        }
+        int code = atoi(json_object_get_string(id));
+        const char *t = json_object_get_string(type);
+        if (!strcmp(t, "Polygon")) {
+            for (size_t r = 0; ok && r < json_object_array_length(coords); r++)
+                ok = add_ring(m, code, json_object_array_get_idx(coords, r));
+        } else if (!strcmp(t, "MultiPolygon")) {
+            for (size_t pg = 0; ok && pg < json_object_array_length(coords); pg++) {
+                json_object *poly = json_object_array_get_idx(coords, pg);
+                for (size_t r = 0; ok && r < json_object_array_length(poly); r++)
+                    ok = add_ring(m, code, json_object_array_get_idx(poly, r));
+            }
+        }
+        if (!ok && err->code != TP_ERR_CONFIG)
+            tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");
+    }
+    json_object_put(root);
+    if (ok && !m->nrings) {
+        tp_fail(err, TP_ERR_CONFIG, path, 0, NULL, "holds no region outlines");
+        ok = false;
+    }
+    if (!ok) {
+        map_free(m);
+        return NULL;
+    }
+    return m;
+}
+
+void map_free(struct map_shape *m)
+{
+    if (!m)
+        return;
+    free(m->ll);
+    free(m->rings);
+    free(m);
+}
+
+struct projection map_fit(const struct map_shape *m, double width, double height)
+{
+    struct projection p;
+    p.lon0 = m->minlon;
+    p.lat0 = m->maxlat;
+    p.k = cos((m->minlat + m->maxlat) / 2 * PI / 180);
+    double bw = (m->maxlon - m->minlon) * p.k, bh = m->maxlat - m->minlat;
+    p.scale = fmin(width / bw, height / bh);
+    p.ox = (width - bw * p.scale) / 2;
+    p.oy = (height - bh * p.scale) / 2;
+    return p;
+}
+
+void map_project(const struct projection *p, double lon, double lat, double *x, double *y)
+{
+    *x = p->ox + (lon - p->lon0) * p->k * p->scale;
+    *y = p->oy + (p->lat0 - lat) * p->scale;
+}
+
+struct classes map_classes(uint64_t max)
+{
+    struct classes c = {0};
+    uint64_t uppers[64];
+    int n = 0;
+    for (uint64_t mag = 1; n < 60; mag *= 10) {
+        static const uint64_t mult[] = {1, 2, 5};
+        for (int i = 0; i < 3 && n < 60; i++) {
+            uppers[n++] = mult[i] * mag;
+            if (mult[i] * mag >= max)
+                goto done;
+        }
+    }
+done:;
+    int first = n > 5 ? n - 5 : 0;
+    for (int i = first; i < n; i++) {
+        c.lo[c.n] = c.n ? c.hi[c.n - 1] + 1 : 1;
+        c.hi[c.n] = uppers[i];
+        c.n++;
+    }
+    return c;
+}
+
+int map_class(const struct classes *c, uint64_t cases)
+{
+    if (!cases)
+        return -1;
+    for (int i = 0; i < c->n; i++)
+        if (cases <= c->hi[i])
+            return i;
+    return c->n - 1;
+}
+
+int map_shade(const struct classes *c, int k)
+{
+    if (k == -3)
+        return MAP_SHADE + 4;
+    if (k == -4)
+        return OTHER_REGION;
+    if (k == -2)
+        return HIDDEN_CASES;
+    if (k < 0)
+        return NO_CASES;
+    return MAP_SHADE + (c->n > 1 ? k * 4 / (c->n - 1) : 2);
+}
+
+void map_arrowhead(double x0, double y0, double x1, double y1, double w, double out[6])
+{
+    double dx = x1 - x0, dy = y1 - y0, len = hypot(dx, dy);
+    if (len == 0)
+        len = 1, dx = 1, dy = 0;
+    dx /= len;
+    dy /= len;
+    double L = 3 * w + 5, W = 2 * w + 5; /* length and width of the head */
+    double bx = x1 - dx * L, by = y1 - dy * L;
+    out[0] = x1;
+    out[1] = y1;
+    out[2] = bx - dy * W / 2;
+    out[3] = by + dx * W / 2;
+    out[4] = bx + dy * W / 2;
+    out[5] = by - dx * W / 2;
+}
+
+void map_edge(double cx, double cy, double dx, double dy, double w, double h, double *x, double *y)
+{
+    double t = INFINITY;
+    if (dx > 0)
+        t = fmin(t, (w - cx) / dx);
+    if (dx < 0)
+        t = fmin(t, -cx / dx);
+    if (dy > 0)
+        t = fmin(t, (h - cy) / dy);
+    if (dy < 0)
+        t = fmin(t, -cy / dy);
+    if (!isfinite(t))
+        t = 0;
+    *x = cx + dx * t;
+    *y = cy + dy * t;
+}
+
+static bool add_pt(struct map_drawing *d, double x, double y)
+{
+    if (!push(&d->pts, &d->npts, &d->cap, x, y)) {
+        d->oom = true;
+        return false;
+    }
+    return true;
+}
+
+double map_bearing(double lat1, double lon1, double lat2, double lon2)
+{
+    const double r = PI / 180;
+    double p1 = lat1 * r, p2 = lat2 * r, dl = (lon2 - lon1) * r;
+    double b = atan2(sin(dl) * cos(p2), cos(p1) * sin(p2) - sin(p1) * cos(p2) * cos(dl)) / r;
+    return b < 0 ? b + 360 : b;
+}
+
+/* A place abroad sits on the edge of the map, where the great circle from its neighbouring
+ * stop (lat, lon, at x, y) towards the country's capital leaves it: Japan lies north-west of
+ * Peru, across the Pacific, not east. */
+static void abroad_point(const struct places *p, uint16_t code, double lat, double lon,
+                         double fx, double fy, double top, double w, double h, double *x,
+                         double *y)
+{
+    const struct country_info *c = places_country_info(p, code - PLACE_FOREIGN);
+    double dx = 1, dy = 0; /* east, when the table has no coordinates */
+    if (c && !isnan(c->lat)) {
+        double b = map_bearing(lat, lon, c->lat, c->lon) * PI / 180;
+        dx = sin(b);
+        dy = -cos(b);
+    }
+    map_edge(fx, fy - top, dx, dy, w, h, x, y);
+    *y += top;
+}
+
+/* Labels already on the map, so that no two overlap. */
+struct placed {
+    double box[64 + 2 * MAP_MAX_ROUTES][4]; /* x0, y0, x1, y1 */
+    int n;
+};
+
+struct spot {
+    double x, y;
+    enum prim_align align;
+};
+
+/* Puts text at the first spot where it stays inside the map and clear of the labels placed;
+ * leaves it out (false) when there is none: the tables carry every figure. */
+static bool place_label(struct map_drawing *out, struct placed *pl, const struct measure *ms,
+                        const char *t, double size, bool bold, const struct spot *spots, int n)
+{
+    double w = ms->width(ms->ctx, t, size, bold), h = size * 1.25;
+    for (int k = 0; k < n && pl->n < (int)(sizeof pl->box / sizeof *pl->box); k++) {
+        double x0 = spots[k].align == ALIGN_RIGHT ? spots[k].x - w : spots[k].x, y0 = spots[k].y;
+        if (x0 < 0 || x0 + w > out->width || y0 < 0 || y0 + h > out->height)
+            continue;
+        bool clear = true;
+        for (int i = 0; i < pl->n && clear; i++)
+            clear = x0 + w <= pl->box[i][0] || x0 >= pl->box[i][2] || y0 + h <= pl->box[i][1] ||
+                    y0 >= pl->box[i][3];
+        if (!clear)
+            continue;
+        pl->box[pl->n][0] = x0;
+        pl->box[pl->n][1] = y0;
+        pl->box[pl->n][2] = x0 + w;
+        pl->box[pl->n][3] = y0 + h;
+        pl->n++;
+        drawing_text(&out->text, spots[k].x, spots[k].y, t, size, spots[k].align, bold, INK);
+        out->text.p[out->text.n - 1].halo = true; /* readable on the darkest blue */
+        return true;
+    }
+    return false;
+}
+
+bool map_layout(const struct map_shape *m, const struct places *p, const struct map_data *d,
+                double width, double height, const struct measure *ms, struct map_drawing *out)
+{
+    memset(out, 0, sizeof *out);
+    out->width = width;
+    out->height = height;
+    out->text.width = width;
+    drawing_text(&out->text, 0, 0, d->title, 10.5, ALIGN_LEFT, true, INK);
+    /* The note and source take the lines they need at the bottom. */
+    struct drawing scratch = {0};
+    double foot = drawing_note(&scratch, ms, 0, width, d->note, 7);
+    foot = drawing_note(&scratch, ms, foot, width, d->source, 7);
+    drawing_free(&scratch);
+    double top = 18, h = height - top - (foot > 0 ? foot + 6 : 0);
+    struct projection pr = map_fit(m, width, h);
+    uint64_t max = 0;
+    for (int g = 1; g <= NREGIONS; g++)
+        if (d->cases[g] > max && !d->hidden[g])
+            max = d->cases[g];
+    out->classes = map_classes(max ? max : 1);
+    /* Regions, shaded. */
+    for (size_t r = 0; r < m->nrings; r++) {
+        struct map_ring *rg = realloc(out->rings, (out->nrings + 1) * sizeof *rg);
+        if (!rg)
+            return false;
+        out->rings = rg;
+        int code = m->rings[r].code;
+        int cls = code >= 1 && code <= NREGIONS ? map_class(&out->classes, d->cases[code]) : -1;
+        if (code >= 1 && code <= NREGIONS && d->hidden[code])
+            cls = -2; /* public mode: its count is hidden */
+        if (d->highlight)
+            cls = code == d->highlight ? -3 : -4; /* a brief: its region, and the others */
+        rg[out->nrings] = (struct map_ring){out->npts / 2, m->rings[r].n, code, cls};
+        for (size_t i = 0; i < m->rings[r].n; i++) {
+            double x, y;
+            size_t k = 2 * (m->rings[r].first + i);
+            map_project(&pr, m->ll[k], m->ll[k + 1], &x, &y);
+            if (!add_pt(out, x, y + top))
+                return false;
+        }
+        out->nrings++;
+    }
+    struct placed placed = {.n = 0};
+    /* Routes: polylines through the capitals, width by victims. */
+    uint64_t vmax = 1;
+    for (int i = 0; i < d->nroutes; i++)
+        if (d->routes[i].victims > vmax)
+            vmax = d->routes[i].victims;
+    for (int i = 0; i < d->nroutes; i++) {
+        const struct map_route *rt = &d->routes[i];
+        double xs[2 + MAX_TRANSIT], ys[2 + MAX_TRANSIT], lat[2 + MAX_TRANSIT],
+            lon[2 + MAX_TRANSIT];
+        /* Regions first, then places abroad, which are placed from their neighbour. */
+        for (int s = 0; s < rt->nstops; s++)
+            if (rt->stops[s] >= 1 && rt->stops[s] <= NREGIONS) {
+                const struct region_info *r = places_region(p, rt->stops[s]);
+                lat[s] = r->lat;
+                lon[s] = r->lon;
+                map_project(&pr, r->lon, r->lat, &xs[s], &ys[s]);
+                ys[s] += top;
+            }
+        for (int s = 0; s < rt->nstops; s++) {
+            if (rt->stops[s] >= 1 && rt->stops[s] <= NREGIONS)
+                continue;
+            int nb = s == 0 ? 1 : s - 1;
+            abroad_point(p, rt->stops[s], lat[nb], lon[nb], xs[nb], ys[nb], top, width, h,
+                         &xs[s], &ys[s]);
+            lat[s] = lat[nb];
+            lon[s] = lon[nb];
+            const char *nm = rt->names[s] ? rt->names[s] : places_name(p, rt->stops[s]);
+            /* The label beside the edge point, on the side the line does not come from:
+             * below it when the line comes down, above when it comes up. */
+            bool right = xs[s] > width / 2;
+            double ty = ys[s] < top + 10 ? ys[s] + 2 : ys[s] > ys[nb] ? ys[s] + 3 : ys[s] - 11;
+            if (ty > top + h - 9)
+                ty = top + h - 9;
+            double lx = xs[s] + (right ? -2 : 2);
+            enum prim_align al = right ? ALIGN_RIGHT : ALIGN_LEFT;
+            /* One label for arrows that leave the map side by side towards one country. */
+            bool named = false;
+            for (size_t k = 0; k < out->text.n && !named; k++)
+                named = !strcmp(out->text.p[k].text, nm) && fabs(out->text.p[k].x - lx) < 30 &&
+                        fabs(out->text.p[k].y - ty) < 30;
+            const struct spot spots[] = {{lx, ty, al}, {lx, ty - 10, al}, {lx, ty + 10, al}};
+            if (!named)
+                place_label(out, &placed, ms, nm, 7, true, spots, 3);
+        }
+        struct map_arrow *ar = realloc(out->arrows, (out->narrows + 1) * sizeof *ar);
+        if (!ar)
+            return false;
+        out->arrows = ar;
+        struct map_arrow *a = &ar[out->narrows++];
+        a->first = out->npts / 2;
+        a->n = (size_t)rt->nstops;
+        a->width = 1 + 4 * (double)rt->victims / (double)vmax;
+        int last = rt->nstops - 1;
+        /* The tip stops short of a capital, so that its mark stays visible. */
+        if (rt->stops[last] <= NREGIONS) {
+            double dx = xs[last] - xs[last - 1], dy = ys[last] - ys[last - 1], len = hypot(dx, dy);
+            if (len > 8) {
+                xs[last] -= dx / len * 3;
+                ys[last] -= dy / len * 3;
+            }
+        }
+        for (int s = 0; s < rt->nstops; s++)
+            if (!add_pt(out, xs[s], ys[s]))
+                return false;
+        map_arrowhead(xs[last - 1], ys[last - 1], xs[last], ys[last], a->width, a->head);
+    }
+    /* Labels of the regions with cases or on a route, at their capitals. */
+    bool stop[NREGIONS + 1] = {false};
+    for (int i = 0; i < d->nroutes; i++)
+        for (int s = 0; s < d->routes[i].nstops; s++)
+            if (d->routes[i].stops[s] <= NREGIONS)
+                stop[d->routes[i].stops[s]] = true;
+    /* The most cases first: when labels crowd (Lima and Callao), the larger keeps its own. */
+    int order[NREGIONS], no = 0;
+    for (int g = 1; g <= NREGIONS; g++) {
+        if (!d->cases[g] && !stop[g] && g != d->highlight)
+            continue;
+        int at = no++;
+        for (; at > 0 && d->cases[order[at - 1]] < d->cases[g]; at--)
+            order[at] = order[at - 1];
+        order[at] = g;
+    }
+    for (int i = 0; i < no; i++) {
+        int g = order[i];
+        const struct region_info *r = places_region(p, g);
+        double x, y;
+        map_project(&pr, r->lon, r->lat, &x, &y);
+        y += top;
+        char t[96], n[32];
+        figures_count(d->cases[g], n, sizeof n);
+        if (d->cases[g] && !d->hidden[g] && !d->highlight)
+            snprintf(t, sizeof t, "%s (%s)", r->name, n);
+        else
+            snprintf(t, sizeof t, "%s", r->name);
+        drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = x - 1.5, .y = y - 1.5,
+                                              .w = 3, .h = 3, .color = INK});
+        /* Right of the capital, left of it, then above or below. */
+        const struct spot spots[] = {{x + 3, y - 4, ALIGN_LEFT},  {x - 3, y - 4, ALIGN_RIGHT},
+                                     {x + 2, y + 2, ALIGN_LEFT},  {x + 2, y - 11, ALIGN_LEFT},
+                                     {x - 2, y + 2, ALIGN_RIGHT}, {x - 2, y - 11, ALIGN_RIGHT}};
+        place_label(out, &placed, ms, t, 6.5, false, spots, 6);
+    }
+    /* The legend, bottom left (the Pacific); a brief's: its region alone. */
+    if (d->highlight) {
+        double y = top + h - 14.0;
+        drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = 4, .y = y, .w = 14,
+                                              .h = 10, .color = MAP_SHADE + 4});
+        drawing_text(&out->text, 22, y, d->legend_title, 8, ALIGN_LEFT, true, INK);
+        double fy = drawing_note(&out->text, ms, height - foot, width, d->note, 7);
+        drawing_note(&out->text, ms, fy, width, d->source, 7);
+        return !out->oom && !out->text.oom;
+    }
+    bool any_hidden = false;
+    for (int g = 1; g <= NREGIONS; g++)
+        any_hidden |= d->hidden[g];
+    double ly = top + h - 14.0 * (out->classes.n + 2 + any_hidden);
+    if (any_hidden) {
+        double y = ly + 14.0 * (out->classes.n + 2);
+        drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = 4, .y = y, .w = 14,
+                                              .h = 10, .color = HIDDEN_CASES});
+        drawing_text(&out->text, 22, y, d->hidden_label[0] ? d->hidden_label : "x", 8,
+                     ALIGN_LEFT, false, INK);
+    }
+    drawing_text(&out->text, 4, ly, d->legend_title, 8, ALIGN_LEFT, true, INK);
+    for (int i = 0; i <= out->classes.n; i++) {
+        double y = ly + 14 * (i + 1);
+        bool none = i == out->classes.n;
+        drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = 4, .y = y, .w = 14, .h = 10,
+                                              .color = none ? NO_CASES
+                                                            : map_shade(&out->classes, i)});
+        char t[80], lo[32], hi[32];
+        if (none) {
+            snprintf(t, sizeof t, "%s", d->no_cases);
+        } else {
+            figures_count(out->classes.lo[i], lo, sizeof lo);
+            figures_count(out->classes.hi[i], hi, sizeof hi);
+            if (out->classes.lo[i] == out->classes.hi[i])
+                snprintf(t, sizeof t, "%s", lo);
+            else
+                snprintf(t, sizeof t, "%s\xe2\x80\x93%s", lo, hi); /* an en dash */
+        }
+        drawing_text(&out->text, 22, y, t, 8, ALIGN_LEFT, false, INK);
+    }
+    double y = drawing_note(&out->text, ms, height - foot, width, d->note, 7);
+    drawing_note(&out->text, ms, y, width, d->source, 7);
+    return !out->oom && !out->text.oom;
+}
+
+void map_drawing_free(struct map_drawing *d)
+{
+    free(d->pts);
+    free(d->rings);
+    free(d->arrows);
+    drawing_free(&d->text);
+    memset(d, 0, sizeof *d);
+}

@@ -1,0 +1,167 @@
+/* report.h: the renderer-neutral report: sections of text, tables and charts, and a manifest. */
+#ifndef TP_REPORT_H
+#define TP_REPORT_H
+
+#include <stdbool.h>
+
+#include "count/aggregate.h"
+#include "report/figures.h"
+#include "report/labels.h"
+#include "report/map.h"
+#include "protect/protect.h"
+#include "read/quality.h"
+#include "report/reportdef.h"
+#include "count/table.h"
+
+enum col_kind {
+    COL_TEXT,
+    COL_COUNT,    /* a whole number */
+    COL_PERCENT,  /* a fraction, shown as a percentage */
+    COL_RATE,     /* a decimal number */
+    COL_DIFF,     /* column a minus column b */
+    COL_DIFF_PCT, /* (a - b) / b; empty when b is 0 */
+    COL_ROWSUM,   /* columns a to b of the row, added up */
+};
+
+struct dcol {
+    char label[96];
+    enum col_kind kind;
+    int a, b;
+    bool sum; /* the total row adds this column up */
+};
+
+/* A table as the reader sees it: labelled, ordered, with its total. The body's cells hold
+ * every value, computed columns included, so that a renderer may write values or formulas. */
+struct dtable {
+    char id[48];
+    char title[160];
+    char note[400];
+    struct table *body; /* owned */
+    struct dcol cols[TABLE_MAX_COLS];
+    bool total;         /* a total row follows the body */
+    bool compared;      /* has the previous period's columns */
+    /* Public mode: the total row's marks (enum sdc_state or MARK_DERIVED; cells carry theirs
+     * in cell.hidden), which of them a builder set by key, whether the row totals are set by
+     * key, and whether the whole of the shares is hidden. */
+    uint8_t total_mark[TABLE_MAX_COLS];
+    bool total_marked[TABLE_MAX_COLS];
+    bool rowsum_marked, whole_hidden;
+    bool withheld; /* public mode: no rows are published; the note says why */
+};
+
+enum chart_kind { CHART_BAR, CHART_COLUMN, CHART_MAP };
+
+/* A chart draws a display table. Series are value columns over rows [first, first + n) with
+ * categories from cat_col; or, by_row, rows (series[]) over columns [first, first + n) with the
+ * column labels as categories. The map draws its own data instead (table -1). */
+struct dchart {
+    char id[48];
+    char title[160];
+    char note[400];
+    enum chart_kind kind;  /* as a spreadsheet draws it */
+    enum chart_shape shape; /* as chart.c draws it */
+    bool percent;
+    int table; /* index into report.tables */
+    bool by_row;
+    int cat_col, first, n;
+    int series[4], nseries;
+    struct map_data *map; /* CHART_MAP: owned */
+};
+
+enum block_kind { BLOCK_SUBHEAD, BLOCK_TEXT, BLOCK_TABLE, BLOCK_CHART, BLOCK_TODO };
+
+struct block {
+    enum block_kind kind;
+    char *text; /* figures filled in */
+    int index;  /* table or chart */
+};
+
+struct section {
+    char id[48];
+    char *heading;
+    struct block *blocks;
+    size_t n;
+};
+
+struct report {
+    char *title, *subtitle;
+    char lang[8];
+    tp_date created; /* the data's date: the documents' pinned creation date */
+    struct section *sections;
+    size_t nsections;
+    struct dtable *tables;
+    size_t ntables;
+    struct dchart *charts;
+    size_t ncharts;
+    int about_run, about_files; /* the manifest's tables (indexes into tables) */
+    char *total_label;          /* "Total" in the report's language */
+    char *todo_label;           /* "TO BE WRITTEN" */
+    char *no_data;              /* the sentence an empty table shows instead of itself */
+    char *no_chart;             /* ... and an empty chart */
+    char *source_note;          /* under every chart */
+    char *period_line, *date_line; /* "Periodo: ...", "Fecha de los datos: ..." for a cover */
+    char *page_label;     /* "Página {page} de {pages}" */
+    char *contents_label; /* "Contenido" */
+    char *rows_cut_label; /* a long table printed in part: "... {shown} de {rows} filas ..." */
+    char *author, *organisation; /* for the documents' properties; may be "" */
+    char **rules;               /* the counting rules in words, for the manifest */
+    size_t nrules;
+    struct figures *figures;
+    const struct places *places;       /* borrowed, for the map */
+    const struct map_shape *map_shape; /* borrowed; NULL when no map was asked for */
+    int public_k;                      /* public mode: "<k" and "x"; 0 otherwise */
+    bool brief;                        /* laid out as a brief (reportdef's layout) */
+    char *public_note;                 /* public mode: why counts are hidden */
+};
+
+struct report_input {
+    const struct reportdef *def;
+    const struct agg *agg;
+    const struct tableset *cur, *prev; /* prev NULL: no previous period */
+    const struct quality *dq;
+    const struct labels *labels;
+    const char *title;   /* overrides the definition's when not empty */
+    const char *profile; /* the profile's name, for the manifest */
+    const char *input;   /* the input as given */
+    const char *author, *organisation;
+    const struct map_shape *map_shape; /* region outlines, for [chart map] */
+    const struct protection *prot, *prot_prev; /* public mode; NULL otherwise */
+    /* A regional brief: the agg period it counts (NULL: agg's period 0), its region (0
+     * otherwise), and the country's tables, to compare (protected with the region's: prot). */
+    const struct agg_period *ap;
+    int region;
+    const struct tableset *national;
+};
+
+struct report *report_build(const struct report_input *in, struct tp_error *err);
+void report_free(struct report *r); /* accepts NULL */
+
+/* The catalogue of tables (with compare: those that can show the previous period) and charts. */
+bool report_table_known(const char *name, bool compare);
+bool report_chart_known(const char *name);
+
+/* What chart `index` draws, for the renderers that draw it themselves (not the map, not a
+ * spreadsheet's native chart). False when there is nothing to draw. Strings borrowed from r. */
+bool report_chart_data(const struct report *r, int index, struct chart_data *out);
+/* Whether a chart has something to draw (the map: any case in a known region). */
+bool report_chart_drawable(const struct report *r, int index);
+
+/* A cell as the documents print it: counts with thousands separators, shares as percentages,
+ * changes signed; row t->body->nrows is the total row. "" for an empty cell. */
+void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row, int col,
+                      char *out, size_t size);
+
+/* Public mode: what hides cell (row, col) (row == body rows: the total row); 0 shown. */
+int dtable_hidden(const struct dtable *t, size_t row, int col);
+/* The public mark a cell shows (SDC_PRIMARY "<k", else "x"), or 0 when it shows its value or
+ * nothing; row nrows is the total row. */
+int dtable_mark(const struct dtable *t, size_t row, int col);
+/* The sentence an empty table prints instead of itself. */
+const char *dtable_empty_text(const struct report *r, const struct dtable *t);
+
+/* A cell's number (0 for text and empty cells). */
+double dtable_number(const struct dtable *t, size_t row, int col);
+/* The total row's number for a summed, row-sum or difference column. */
+double dtable_total(const struct dtable *t, int col);
+
+#endif

@@ -1,0 +1,178 @@
+/* date.c: date parsing (day-first) and arithmetic on the proleptic Gregorian calendar. */
+#include "util/date.h"
+
+#include <stdbool.h>
+#include <stdio.h>
+
+static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+static int days_in_month(int y, int m)
+{
+    static const int d[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return m == 2 && leap(y) ? 29 : d[m - 1];
+}
+
+tp_date date_make(int y, int m, int d)
+{
+    if (m < 1 || m > 12 || d < 1 || d > days_in_month(y, m))
+        return 0;
+    return y * 10000 + m * 100 + d;
+}
+
+int date_year(tp_date d) { return d / 10000; }
+
+/* Reads 1..max digits; returns the count read (0 when none). */
+static size_t digits(const char *s, size_t n, size_t max, int *v)
+{
+    size_t i = 0;
+    *v = 0;
+    while (i < n && i < max && s[i] >= '0' && s[i] <= '9')
+        *v = *v * 10 + (s[i++] - '0');
+    return i;
+}
+
+/* A time after the date: [ T]H[H]:MM[:SS[.fff]] and nothing else. */
+static bool time_suffix(const char *s, size_t n)
+{
+    if (n == 0)
+        return true;
+    if (s[0] != ' ' && s[0] != 'T')
+        return false;
+    size_t i = 1;
+    while (i < n && s[i] == ' ')
+        i++;
+    int v;
+    size_t k = digits(s + i, n - i, 2, &v);
+    if (!k || v > 23)
+        return false;
+    i += k;
+    for (int part = 0; part < 2 && i < n && s[i] == ':'; part++) {
+        i++;
+        k = digits(s + i, n - i, 2, &v);
+        if (k != 2 || v > 59)
+            return false;
+        i += k;
+    }
+    if (i < n && s[i] == '.') {
+        i++;
+        while (i < n && s[i] >= '0' && s[i] <= '9')
+            i++;
+    }
+    return i == n;
+}
+
+enum date_status date_parse(const char *s, size_t n, tp_date *out)
+{
+    *out = 0;
+    while (n && (*s == ' ' || *s == '\t'))
+        s++, n--;
+    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
+        n--;
+    if (n == 0)
+        return DATE_EMPTY;
+    int a, b, c;
+    size_t i = digits(s, n, 4, &a);
+    int y, m, d;
+    if (i == 4) { /* YYYY-MM-DD */
+        if (i >= n || s[i] != '-')
+            return DATE_BAD_FORMAT;
+        size_t k = digits(s + i + 1, n - i - 1, 2, &b);
+        if (!k)
+            return DATE_BAD_FORMAT;
+        i += 1 + k;
+        if (i >= n || s[i] != '-')
+            return DATE_BAD_FORMAT;
+        k = digits(s + i + 1, n - i - 1, 2, &c);
+        if (!k)
+            return DATE_BAD_FORMAT;
+        i += 1 + k;
+        y = a, m = b, d = c;
+    } else if (i == 1 || i == 2) { /* D/M/YYYY or DD-MM-YYYY */
+        if (i >= n || (s[i] != '/' && s[i] != '-'))
+            return DATE_BAD_FORMAT;
+        char sep = s[i];
+        size_t k = digits(s + i + 1, n - i - 1, 2, &b);
+        if (!k)
+            return DATE_BAD_FORMAT;
+        i += 1 + k;
+        if (i >= n || s[i] != sep)
+            return DATE_BAD_FORMAT;
+        k = digits(s + i + 1, n - i - 1, 4, &c);
+        if (k != 4)
+            return DATE_BAD_FORMAT;
+        i += 1 + k;
+        d = a, m = b, y = c;
+    } else {
+        return DATE_BAD_FORMAT;
+    }
+    if (!time_suffix(s + i, n - i))
+        return DATE_BAD_FORMAT;
+    if (y < DATE_MIN_YEAR || y > DATE_MAX_YEAR)
+        return m >= 1 && m <= 12 && d >= 1 && d <= 31 ? DATE_OUT_OF_RANGE : DATE_IMPOSSIBLE;
+    tp_date v = date_make(y, m, d);
+    if (!v)
+        return DATE_IMPOSSIBLE;
+    *out = v;
+    return DATE_OK;
+}
+
+const char *date_problem(enum date_status st)
+{
+    switch (st) {
+    case DATE_OK:
+        return "valid date";
+    case DATE_EMPTY:
+        return "empty";
+    case DATE_BAD_FORMAT:
+        return "not a date (write YYYY-MM-DD or DD/MM/YYYY)";
+    case DATE_IMPOSSIBLE:
+        return "no such date";
+    case DATE_OUT_OF_RANGE:
+        return "year outside 1900-2099";
+    }
+    return "?";
+}
+
+/* Howard Hinnant's days_from_civil / civil_from_days. */
+long date_to_days(tp_date dt)
+{
+    long y = dt / 10000, m = dt / 100 % 100, d = dt % 100;
+    y -= m <= 2;
+    long era = (y >= 0 ? y : y - 399) / 400;
+    long yoe = y - era * 400;
+    long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + doe - 719468;
+}
+
+tp_date date_from_days(long z)
+{
+    z += 719468;
+    long era = (z >= 0 ? z : z - 146096) / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long y = yoe + era * 400;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    long d = doy - (153 * mp + 2) / 5 + 1;
+    long m = mp + (mp < 10 ? 3 : -9);
+    y += m <= 2;
+    return (tp_date)(y * 10000 + m * 100 + d);
+}
+
+int date_full_years(tp_date birth, tp_date on)
+{
+    if (birth > on)
+        return -1;
+    return (on - birth) / 10000; /* yyyymmdd difference: whole years exactly */
+}
+
+void date_format(tp_date d, char out[11])
+{
+    if (!d) {
+        out[0] = '\0';
+        return;
+    }
+    unsigned u = (unsigned)d;
+    snprintf(out, 11, "%04u-%02u-%02u", u / 10000 % 10000, u / 100 % 100, u % 100);
+}

@@ -1,0 +1,18 @@
+/* fold.h: matching keys for names and values: case, accents and punctuation folded away. */
+#ifndef TP_FOLD_H
+#define TP_FOLD_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "util/buf.h"
+
+/* Replace out with the key of UTF-8 s[0..n): compatibility-decomposed, case-folded, marks
+ * stripped, and only letters and digits kept ("Huánuco" -> "huanuco", "id_caso" ->
+ * "idcaso", "Nº" -> "no"). Returns false on invalid UTF-8 or out of memory. */
+bool fold_key(const char *s, size_t n, struct buf *out);
+
+/* Same, into a caller's array; truncates silently at size - 1 bytes. "" on invalid input. */
+void fold_key_to(const char *s, size_t n, char *out, size_t size);
+
+#endif

@@ -1,0 +1,15 @@
+/* inifile.h: INI files (profiles, the config) read with inih, refusing lines inih would cut. */
+#ifndef TP_INIFILE_H
+#define TP_INIFILE_H
+
+#include "util/error.h"
+
+/* Returns 1 to go on; 0 after filling the reader's struct tp_error (file left empty). */
+typedef int (*inifile_fn)(void *user, const char *section, const char *name, const char *value);
+
+/* Reads path; on any problem returns code with *err naming path and line. A handler that
+ * fails must write its message into err (the same struct passed here) and return 0. */
+enum tp_err inifile_read(const char *path, inifile_fn fn, void *user, enum tp_err code,
+                         struct tp_error *err);
+
+#endif
