@@ -1,0 +1,346 @@
+/* charts.c: the charts of a report: which table each draws, and the map's routes. */
+#include "report/view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- charts ------------------------------------------------------------------------------- */
+
+static void chart_title(struct ctx *c, struct dchart *ch, const char *id, const char *table)
+{
+    snprintf(ch->id, sizeof ch->id, "%s", id);
+    snprintf(ch->title, sizeof ch->title, "%s", L(c, "chart", id));
+    /* Draw the table as the definition placed it (with or without comparison), if it did. */
+    ch->table = -1;
+    for (size_t i = 0; i < c->r->ntables && ch->table < 0; i++)
+        if (!strcmp(c->r->tables[i].id, table))
+            ch->table = (int)i;
+    if (ch->table < 0)
+        ch->table = table_index(c, table, false);
+}
+
+/* Rows with a non-zero value in col (the tables put those first). */
+static int nonzero_rows(const struct dtable *t, int col)
+{
+    int n = 0;
+    while ((size_t)n < t->body->nrows && dtable_number(t, (size_t)n, col) > 0)
+        n++;
+    return n;
+}
+
+static bool ch_victims_by_sex_age(struct ctx *c, struct dchart *ch)
+{
+    chart_title(c, ch, "victims_by_sex_age", "victims_by_sex_age");
+    if (ch->table < 0)
+        return false;
+    ch->kind = CHART_COLUMN;
+    ch->shape = SHAPE_PYRAMID;
+    ch->by_row = true;
+    ch->first = 1;
+    ch->n = c->in->agg->bands.n; /* the bands, not unknown or total */
+    ch->series[0] = SEX_FEMALE;
+    ch->series[1] = SEX_MALE;
+    ch->nseries = 2;
+    /* What the pyramid leaves out: victims of unknown sex, and of known sex but unknown age. */
+    const struct agg_period *ap = cur_period(c);
+    uint64_t sex = 0, age = ap->sex_band[SEX_FEMALE][ch->n] + ap->sex_band[SEX_MALE][ch->n];
+    for (int b = 0; b <= ch->n; b++)
+        sex += ap->sex_band[SEX_UNKNOWN][b];
+    char a[32], s[32];
+    figures_count(sex, s, sizeof s);
+    figures_count(age, a, sizeof a);
+    if (c->in->prot) { /* public mode: as the table prints them */
+        const struct protection *p = c->in->prot;
+        int hs = state_of(c, false, "victims", "sex=unknown", NULL);
+        int hf = state_of(c, false, "victims", "band=unknown", "sex=female", NULL);
+        int hm = state_of(c, false, "victims", "band=unknown", "sex=male", NULL);
+        int k = protect_k(p);
+        if (hs == SDC_PRIMARY)
+            snprintf(s, sizeof s, "<%d", k);
+        else if (hs != SDC_SHOWN)
+            snprintf(s, sizeof s, "x");
+        if (hf != SDC_SHOWN || hm != SDC_SHOWN) /* a sum of two, one hidden */
+            snprintf(a, sizeof a, "x");
+    }
+    static const char *const keys[] = {"sex", "age"};
+    const char *vals[] = {s, a};
+    if (sex || age)
+        labels_fill(ch->note, sizeof ch->note, L(c, "word", "pyramid_note"), keys, vals, 2);
+    return true;
+}
+
+/* One value column over the table's first rows: bars (kind) of col. */
+static bool ch_simple(struct ctx *c, struct dchart *ch, const char *id, enum chart_kind kind,
+                      enum chart_shape shape, int col, bool all_rows)
+{
+    chart_title(c, ch, id, id);
+    if (ch->table < 0)
+        return false;
+    const struct dtable *t = &c->r->tables[ch->table];
+    ch->kind = kind;
+    ch->shape = shape;
+    ch->cat_col = t->cols[0].kind == COL_TEXT && t->cols[1].kind == COL_TEXT ? 1 : 0;
+    ch->first = 0;
+    ch->n = all_rows ? (int)t->body->nrows : nonzero_rows(t, col);
+    ch->series[0] = col;
+    ch->nseries = 1;
+    ch->percent = t->cols[col].kind == COL_PERCENT;
+    snprintf(ch->note, sizeof ch->note, "%s", t->note);
+    return true;
+}
+
+static bool ch_cases_by_region(struct ctx *c, struct dchart *ch)
+{
+    return ch_simple(c, ch, "cases_by_region", CHART_BAR, SHAPE_HBARS, 2, false);
+}
+
+static bool ch_suspects_by_year(struct ctx *c, struct dchart *ch)
+{
+    return ch_simple(c, ch, "suspects_by_year", CHART_COLUMN, SHAPE_COLUMNS, 1, true);
+}
+
+static bool ch_status(struct ctx *c, struct dchart *ch)
+{
+    if (!ch_simple(c, ch, "status", CHART_BAR, SHAPE_STACKED, 1, true))
+        return false;
+    snprintf(ch->note, sizeof ch->note, "%s", L(c, "word", "status_note"));
+    return true;
+}
+
+static bool ch_exploitation(struct ctx *c, struct dchart *ch)
+{
+    /* The share: the report's sixth column, a brief's third (forms without sex and age). */
+    return ch_simple(c, ch, "exploitation", CHART_BAR, SHAPE_HBARS, c->in->region ? 2 : 5, true);
+}
+
+static bool ch_recruitment(struct ctx *c, struct dchart *ch)
+{
+    return ch_simple(c, ch, "recruitment", CHART_BAR, SHAPE_HBARS, 2, true);
+}
+
+/* A route the map can draw: its known stops in order, without repeats, at least one of them a
+ * region and two different places in all. */
+static int map_stops(const struct route_key *k, int peru, uint16_t *stops)
+{
+    uint16_t all[2 + MAX_TRANSIT];
+    int n = 0, regions = 0, out = 0;
+    all[n++] = k->origin;
+    for (int i = 0; i < k->ntransit && i < MAX_TRANSIT; i++)
+        all[n++] = k->transit[i];
+    all[n++] = k->destination;
+    if (k->origin == PLACE_UNKNOWN || k->destination == PLACE_UNKNOWN)
+        return 0;
+    for (int i = 0; i < n; i++) {
+        uint16_t s = all[i];
+        if (s == PLACE_UNKNOWN || s == PLACE_FOREIGN + peru || (out && stops[out - 1] == s))
+            continue;
+        regions += s <= NREGIONS;
+        stops[out++] = s;
+    }
+    return out >= 2 && regions ? out : 0;
+}
+
+static bool ch_map(struct ctx *c, struct dchart *ch)
+{
+    snprintf(ch->id, sizeof ch->id, "map");
+    snprintf(ch->title, sizeof ch->title, "%s", L(c, "chart", "map"));
+    ch->kind = CHART_MAP;
+    ch->table = -1;
+    if (!c->in->map_shape) {
+        tp_fail(c->err, TP_ERR_CONFIG, NULL, 0, NULL, "[chart map] needs the regions' outlines");
+        c->failed = true;
+        return false;
+    }
+    struct map_data *m = calloc(1, sizeof *m);
+    if (!(ch->map = m))
+        return false;
+    const struct agg *a = c->in->agg;
+    const struct agg_period *ap = &a->period[0];
+    m->title = ch->title;
+    m->legend_title = L(c, "column", "cases");
+    m->no_cases = L(c, "word", "no_cases");
+    m->source = L(c, "word", "source_note");
+    memcpy(m->cases, ap->region_cases, sizeof m->cases);
+    if (c->in->prot) { /* public mode: regions whose count is hidden, and big routes only */
+        char code[16];
+        for (int g = 1; g <= NREGIONS; g++) {
+            snprintf(code, sizeof code, "%02d", g);
+            m->hidden[g] = state_of(c, false, "cases", kv("region", code), NULL) &&
+                           ap->region_cases[g];
+        }
+        char k[8];
+        snprintf(k, sizeof k, "%d", protect_k(c->in->prot));
+        static const char *const keys[] = {"k"};
+        const char *vals[] = {k};
+        labels_fill(m->hidden_label, sizeof m->hidden_label, L(c, "word", "map_hidden"), keys,
+                    vals, 1);
+    }
+    if (c->in->region) { /* a brief: its region, and the routes from, through or to it */
+        static const char *const keys[] = {"region"};
+        const char *vals[] = {places_region(a->places, c->in->region)->name};
+        labels_fill(ch->title, sizeof ch->title, L(c, "chart", "map_region"), keys, vals, 1);
+        memset(m->cases, 0, sizeof m->cases);
+        memset(m->hidden, 0, sizeof m->hidden);
+        m->cases[c->in->region] = 1; /* drawable: the map has its region */
+        m->highlight = c->in->region;
+        m->legend_title = places_region(a->places, c->in->region)->name;
+        ap = &a->period[0];
+    }
+    /* The main routes: the most victims (the first met among equals), so many inside Peru
+     * and so many to or from abroad, that neither kind crowds the other out. */
+    int known = 0, internal = 0, peru = places_peru(a->places);
+    size_t n = agg_nroutes(a);
+    struct map_route *all = malloc((n ? n : 1) * sizeof *all);
+    if (!all)
+        return false;
+    for (size_t id = 0; id < n; id++) {
+        const struct route_count *rc = &ap->routes[id];
+        struct route_key k;
+        if (!rc->cases)
+            continue;
+        agg_route_key(a, (long)id, &k);
+        struct map_route rt = {.victims = rc->victims};
+        if (c->in->prot && rc->victims < (uint64_t)protect_k(c->in->prot))
+            continue; /* public mode: merged into "other routes", not drawn */
+        bool touches = !c->in->region || k.origin == c->in->region ||
+                       k.destination == c->in->region;
+        for (int i = 0; i < k.ntransit && !touches; i++)
+            touches = k.transit[i] == c->in->region;
+        if (!touches)
+            continue;
+        if (!(rt.nstops = map_stops(&k, peru, rt.stops)))
+            continue;
+        int at = known++;
+        for (; at > 0 && all[at - 1].victims < rt.victims; at--)
+            all[at] = all[at - 1];
+        all[at] = rt;
+    }
+    for (int i = 0; i < known && m->nroutes < MAP_MAX_ROUTES; i++) {
+        struct map_route *rt = &all[i];
+        bool abroad = false;
+        for (int s = 0; s < rt->nstops; s++)
+            if (rt->stops[s] > NREGIONS) {
+                rt->names[s] = country(c, places_name(a->places, rt->stops[s]));
+                abroad = true;
+            }
+        if (abroad ? m->nroutes - internal >= MAP_MAX_ABROAD : internal >= MAP_MAX_INTERNAL)
+            continue;
+        internal += !abroad;
+        m->routes[m->nroutes++] = *rt;
+    }
+    free(all);
+    char shown[16], inside[16], abroad[16], total[16];
+    snprintf(shown, sizeof shown, "%d", m->nroutes);
+    snprintf(inside, sizeof inside, "%d", internal);
+    snprintf(abroad, sizeof abroad, "%d", m->nroutes - internal);
+    figures_count((uint64_t)known, total, sizeof total);
+    static const char *const keys[] = {"shown", "internal", "international", "known"};
+    const char *vals[] = {shown, inside, abroad, total};
+    labels_fill(ch->note, sizeof ch->note, L(c, "word", known ? "map_routes" : "map_no_routes"),
+                keys, vals, 4);
+    return !c->failed; /* title and note are pointed at once the charts stop moving */
+}
+
+static const struct {
+    const char *name;
+    bool (*build)(struct ctx *c, struct dchart *ch);
+} charts[] = {
+    {"victims_by_sex_age", ch_victims_by_sex_age}, {"cases_by_region", ch_cases_by_region},
+    {"suspects_by_year", ch_suspects_by_year},     {"status", ch_status},
+    {"exploitation", ch_exploitation},             {"recruitment", ch_recruitment},
+    {"map", ch_map},
+};
+
+bool report_chart_known(const char *name)
+{
+    for (size_t i = 0; i < sizeof charts / sizeof *charts; i++)
+        if (!strcmp(charts[i].name, name))
+            return true;
+    return false;
+}
+
+int chart_index(struct ctx *c, const char *name)
+{
+    struct report *r = c->r;
+    for (size_t i = 0; i < sizeof charts / sizeof *charts; i++) {
+        if (strcmp(charts[i].name, name))
+            continue;
+        struct dchart *ch = realloc(r->charts, (r->ncharts + 1) * sizeof *ch);
+        if (!ch)
+            break;
+        r->charts = ch;
+        memset(&ch[r->ncharts], 0, sizeof *ch);
+        if (!charts[i].build(c, &ch[r->ncharts]))
+            return -1;
+        return (int)r->ncharts++;
+    }
+    c->failed = true;
+    return -1;
+}
+
+bool report_chart_drawable(const struct report *r, int index)
+{
+    const struct dchart *ch = &r->charts[index];
+    if (ch->map) {
+        for (int g = 1; g <= NREGIONS; g++)
+            if (ch->map->cases[g])
+                return true;
+        return false;
+    }
+    struct chart_data d;
+    return report_chart_data(r, index, &d);
+}
+
+bool report_chart_data(const struct report *r, int index, struct chart_data *out)
+{
+    const struct dchart *ch = &r->charts[index];
+    memset(out, 0, sizeof *out);
+    if (ch->map || ch->table < 0)
+        return false;
+    const struct dtable *t = &r->tables[ch->table];
+    out->shape = ch->shape;
+    out->title = ch->title;
+    out->note = ch->note;
+    out->source = r->source_note;
+    out->percent = ch->percent;
+    out->nseries = ch->nseries < 2 ? ch->nseries : 2;
+    out->public_k = r->public_k;
+    bool any = false;
+    if (ch->by_row) {
+        for (int s = 0; s < out->nseries; s++)
+            out->series[s] = table_cell_text(t->body, table_cell(t->body, (size_t)ch->series[s], 0));
+        for (int k = 0; k < ch->n && out->ncats < CHART_MAX_CATS; k++) {
+            out->cats[out->ncats] = t->cols[ch->first + k].label;
+            for (int s = 0; s < out->nseries; s++) {
+                double v = dtable_number(t, (size_t)ch->series[s], ch->first + k);
+                out->values[s][out->ncats] = v;
+                out->hidden[s][out->ncats] =
+                    (uint8_t)dtable_hidden(t, (size_t)ch->series[s], ch->first + k);
+                any |= v > 0;
+            }
+            out->ncats++;
+        }
+        return any;
+    }
+    out->series[0] = t->cols[ch->series[0]].label;
+    /* A trend keeps its latest years when there are more than a chart holds. */
+    int first = ch->first, n = ch->n;
+    if (n > CHART_MAX_CATS && ch->shape == SHAPE_COLUMNS) {
+        first += n - CHART_MAX_CATS;
+        n = CHART_MAX_CATS;
+    }
+    for (int i = 0; i < n && out->ncats < CHART_MAX_CATS; i++) {
+        size_t row = (size_t)(first + i);
+        /* A share left empty (of unknown values) is not a bar of 0%. */
+        if (table_cell(t->body, row, ch->series[0])->kind == CELL_EMPTY && ch->percent)
+            continue;
+        out->cats[out->ncats] = table_cell_text(t->body, table_cell(t->body, row, ch->cat_col));
+        double v = dtable_number(t, row, ch->series[0]);
+        out->hidden[0][out->ncats] = (uint8_t)dtable_hidden(t, row, ch->series[0]);
+        out->values[0][out->ncats++] = v;
+        any |= v > 0;
+    }
+    return any;
+}
+

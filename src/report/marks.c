@@ -1,0 +1,112 @@
+/* marks.c: public mode's marks: what hides each printed count, by its key or derived. */
+#include "report/view.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+
+/* Public mode: what a reader may see of the count with key measure|dims (NULL-terminated; in
+ * a brief, its region's). A count no table publishes is hidden: the documents never print
+ * more than the tables. SDC_SHOWN when not in public mode. */
+static int vstate_of(struct ctx *c, bool prev, const char *measure, va_list ap)
+{
+    const struct protection *p = prev ? c->in->prot_prev : c->in->prot;
+    if (!p)
+        return SDC_SHOWN;
+    const char *dims[9];
+    int n = 0;
+    for (const char *d; n < 7 && (d = va_arg(ap, const char *));)
+        dims[n++] = d;
+    char scope[32];
+    if (c->in->region) {
+        snprintf(scope, sizeof scope, "region=%02d", c->in->region % 100);
+        dims[n++] = scope;
+    }
+    dims[n] = NULL;
+    char key[512];
+    protect_key(key, sizeof key, measure, dims);
+    enum sdc_state st = protect_state(p, key);
+    return st == SDC_UNKNOWN ? MARK_DERIVED : (int)st;
+}
+
+int state_of(struct ctx *c, bool prev, const char *measure, ...)
+{
+    va_list ap;
+    va_start(ap, measure);
+    int st = vstate_of(c, prev, measure, ap);
+    va_end(ap);
+    return st;
+}
+
+/* The mark of the count printed at (r, col) of t (r == body rows: the total row). */
+void mark(struct ctx *c, struct dtable *t, size_t r, int col, bool prev,
+                 const char *measure, ...)
+{
+    if (!(prev ? c->in->prot_prev : c->in->prot))
+        return;
+    va_list ap;
+    va_start(ap, measure);
+    int m = vstate_of(c, prev, measure, ap);
+    va_end(ap);
+    if (r == t->body->nrows) {
+        t->total_mark[col] = (uint8_t)m;
+        t->total_marked[col] = true;
+    } else {
+        table_hide(t->body, r, col, m);
+    }
+}
+int dtable_hidden(const struct dtable *t, size_t row, int col)
+{
+    return row == t->body->nrows ? t->total_mark[col] : table_cell(t->body, row, col)->hidden;
+}
+
+int dtable_mark(const struct dtable *t, size_t row, int col)
+{
+    const struct dcol *d = &t->cols[col];
+    if (d->kind == COL_TEXT)
+        return 0;
+    if (row == t->body->nrows)
+        return t->total_mark[col];
+    /* An empty cell stays empty; a change from a hidden count is hidden even where a known
+     * zero would leave it empty (a reader must not learn the zero). */
+    const struct cell *cl = table_cell(t->body, row, col);
+    return cl->kind != CELL_EMPTY || d->kind == COL_DIFF_PCT ? cl->hidden : 0;
+}
+
+static int hidden_at(const struct dtable *t, size_t r, int col)
+{
+    return table_cell(t->body, r, col)->hidden;
+}
+
+/* Public mode: a computed cell is hidden when what it is computed from is (a row total the
+ * builder did not mark by its key, a change, a share); a total is hidden by the same rule
+ * unless its builder marked it. */
+void derive_marks(struct dtable *t)
+{
+    for (size_t r = 0; r < t->body->nrows; r++)
+        for (int col = 0; col < t->body->ncols; col++) {
+            const struct dcol *d = &t->cols[col];
+            bool hid = false;
+            if (d->kind == COL_DIFF || d->kind == COL_DIFF_PCT)
+                hid = hidden_at(t, r, d->a) || hidden_at(t, r, d->b);
+            else if (d->kind == COL_ROWSUM && !t->rowsum_marked)
+                for (int k = d->a; k <= d->b; k++)
+                    hid |= hidden_at(t, r, k) != 0;
+            else if (d->kind == COL_PERCENT && d->a > 0)
+                hid = hidden_at(t, r, d->a) || t->whole_hidden;
+            if (hid && !hidden_at(t, r, col))
+                table_hide(t->body, r, col, MARK_DERIVED);
+        }
+    for (int col = 0; col < t->body->ncols; col++) {
+        const struct dcol *d = &t->cols[col];
+        if (t->total_marked[col])
+            continue;
+        bool hid = false;
+        if (d->kind == COL_DIFF || d->kind == COL_DIFF_PCT)
+            hid = t->total_mark[d->a] || t->total_mark[d->b];
+        else
+            for (size_t r = 0; r < t->body->nrows; r++)
+                hid |= hidden_at(t, r, col) != 0;
+        t->total_mark[col] = hid ? MARK_DERIVED : 0;
+    }
+}
+

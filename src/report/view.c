@@ -1,0 +1,110 @@
+/* view.c: what every view and chart builder reads: labels, the public tables, their cells. */
+#include "report/view.h"
+
+#include <stdio.h>
+#include <string.h>
+
+/* The counts the document is about: the country's, or a brief's region's. */
+const struct agg_period *cur_period(const struct ctx *c)
+{
+    return c->in->ap ? c->in->ap : &c->in->agg->period[0];
+}
+
+const char *L(struct ctx *c, const char *section, const char *key)
+{
+    const char *s = labels_need(c->in->labels, section, key, c->failed ? NULL : c->err);
+    if (!s) {
+        c->failed = true;
+        return "";
+    }
+    return s;
+}
+
+const struct table *pub(struct ctx *c, const char *name, bool prev)
+{
+    const struct tableset *ts = prev ? c->in->prev : c->in->cur;
+    return ts ? tableset_find(ts, name) : NULL;
+}
+
+const char *text_at(const struct table *t, size_t r, int col)
+{
+    return table_cell_text(t, table_cell(t, r, col));
+}
+
+uint64_t int_at(const struct table *t, size_t r, int col)
+{
+    const struct cell *cl = table_cell(t, r, col);
+    return cl->kind == CELL_INT ? cl->v.i : 0;
+}
+
+/* The row of t whose column key_col reads key, or -1. */
+long find_row(const struct table *t, int key_col, const char *key)
+{
+    for (size_t r = 0; t && r < t->nrows; r++)
+        if (!strcmp(text_at(t, r, key_col), key))
+            return (long)r;
+    return -1;
+}
+
+uint64_t count_of(const struct table *t, int key_col, const char *key, int col)
+{
+    long r = find_row(t, key_col, key);
+    return r < 0 ? 0 : int_at(t, (size_t)r, col);
+}
+
+/* A count of public table p into a display table, with what public mode hides of it. */
+void copy_count(struct ctx *c, struct dtable *t, size_t r, int col, const struct table *p,
+                       size_t pr, int pc)
+{
+    (void)c;
+    table_int(t->body, r, col, int_at(p, pr, pc));
+    table_hide(t->body, r, col, table_cell(p, pr, pc)->hidden);
+}
+
+/* The count in column src_col of the row of p whose key_col reads key (0 when none), with
+ * its mark. */
+void copy_found(struct ctx *c, struct dtable *t, size_t r, int col, const struct table *p,
+                       int key_col, const char *key, int src_col)
+{
+    long k = find_row(p, key_col, key);
+    if (k >= 0) {
+        copy_count(c, t, r, col, p, (size_t)k, src_col);
+    } else {
+        table_int(t->body, r, col, 0);
+        /* A table's missing row is a zero, but a public summary's is a metric it does not
+         * print (a brief of few cases prints its totals alone): unknown. */
+        if (c->in->prot && p && !strcmp(p->name, "summary"))
+            table_hide(t->body, r, col, MARK_DERIVED);
+    }
+}
+
+/* Rows of a public table before its totals (public mode appends them as "total" rows). */
+size_t body_rows(const struct table *t)
+{
+    if (!t)
+        return 0;
+    for (size_t r = 0; r < t->nrows; r++)
+        for (int c = 0; c < t->ncols; c++) {
+            const struct cell *cl = table_cell(t, r, c);
+            if (cl->kind == CELL_TEXT && !strcmp(table_cell_text(t, cl), "total"))
+                return r;
+        }
+    return t->nrows;
+}
+
+
+/* "name=value" for a key, in a small rotating buffer. */
+const char *kv(const char *name, const char *value)
+{
+    static char buf[8][256];
+    static int i;
+    char *b = buf[i++ % 8];
+    snprintf(b, sizeof buf[0], "%s=%s", name, value);
+    return b;
+}
+
+const char *country(struct ctx *c, const char *english)
+{
+    return figures_country(c->in->agg->places, c->in->labels, english);
+}
+

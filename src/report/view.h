@@ -1,0 +1,84 @@
+/* view.h: inside the report builder: the context every view and chart is built in (internal). */
+#ifndef TP_VIEW_H
+#define TP_VIEW_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "report/report.h"
+
+/* One report being built: its input, the model so far, and the first error (failed: the
+ * error is set; builders stop and return false). */
+struct ctx {
+    const struct report_input *in;
+    struct report *r;
+    struct tp_error *err;
+    bool failed;
+};
+
+/* ---- lookups (view.c) ---- */
+
+/* The counts the document is about: the country's, or a brief's region's. */
+const struct agg_period *cur_period(const struct ctx *c);
+/* A label from the labels file; a missing one fails the report (and reads ""). */
+const char *L(struct ctx *c, const char *section, const char *key);
+/* The public table name of the current or (prev) the previous period; NULL when absent. */
+const struct table *pub(struct ctx *c, const char *name, bool prev);
+const char *text_at(const struct table *t, size_t r, int col);
+uint64_t int_at(const struct table *t, size_t r, int col); /* 0 unless a whole number */
+long find_row(const struct table *t, int key_col, const char *key); /* -1 when none */
+uint64_t count_of(const struct table *t, int key_col, const char *key, int col);
+/* Copies a count of public table p (with its public mark) into (r, col) of t. */
+void copy_count(struct ctx *c, struct dtable *t, size_t r, int col, const struct table *p,
+                size_t pr, int pc);
+void copy_found(struct ctx *c, struct dtable *t, size_t r, int col, const struct table *p,
+                int key_col, const char *key, int src_col);
+size_t body_rows(const struct table *t); /* rows before public mode's "total" rows */
+const char *kv(const char *name, const char *value); /* "name=value", 8 rotating buffers */
+const char *country(struct ctx *c, const char *english); /* a country in the report's language */
+
+/* ---- display tables (dtable.c) ---- */
+
+/* Columns as data: label key (in [column]), kind, summed in the total row. */
+struct colspec {
+    const char *label;
+    enum col_kind kind;
+    bool sum;
+};
+
+#define COLSPECS(...) (const struct colspec[]){__VA_ARGS__}, \
+    sizeof((const struct colspec[]){__VA_ARGS__}) / sizeof(struct colspec)
+
+void dt_title(struct ctx *c, struct dtable *t, const char *id);
+/* Appends a column (label_key in [column], or NULL: set by the caller); returns its index. */
+int dt_col(struct ctx *c, struct dtable *t, int *ncols, const char *label_key,
+           enum col_kind kind, bool sum);
+void dt_cols(struct ctx *c, struct dtable *t, int *ncols, const struct colspec *cs, size_t k);
+bool dt_body(struct ctx *c, struct dtable *t, int ncols); /* the body, once columns are set */
+/* The previous period's columns: previous, change, change %; col is the current count. */
+void dt_compare_cols(struct ctx *c, struct dtable *t, int *ncols, int col);
+void dt_finish(struct dtable *t); /* fills the computed columns of every row */
+/* A share of whole in column col, computed from the count in column from. */
+void share(struct dtable *t, size_t r, int col, int from, uint64_t n, uint64_t whole);
+
+/* ---- public mode's marks (marks.c) ---- */
+
+int state_of(struct ctx *c, bool prev, const char *measure, ...);
+void mark(struct ctx *c, struct dtable *t, size_t r, int col, bool prev, const char *measure,
+          ...);
+void derive_marks(struct dtable *t);
+
+/* ---- the catalogues ---- */
+
+/* The index of table name in the report (built once per name and comparison), or -1. */
+int table_index(struct ctx *c, const char *name, bool compare);
+int chart_index(struct ctx *c, const char *name); /* a new chart's index, or -1 */
+
+/* The international formats (views_intl.c). */
+bool v_unodc_victims_by_exploitation(struct ctx *c, struct dtable *t, bool compare);
+bool v_unodc_victims_by_citizenship(struct ctx *c, struct dtable *t, bool compare);
+bool v_unodc_persons_by_sex(struct ctx *c, struct dtable *t, bool compare);
+bool v_unodc_persons_by_citizenship(struct ctx *c, struct dtable *t, bool compare);
+bool v_tip_law_enforcement(struct ctx *c, struct dtable *t, bool compare);
+
+#endif

@@ -1,0 +1,750 @@
+/* views.c: the display tables of the national counts, and the catalogue of every view. */
+#include "report/view.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---- the views ---------------------------------------------------------------------------- */
+
+static bool v_headline(struct ctx *c, struct dtable *t, bool compare)
+{
+    static const char *const metrics[] = {
+        "cases", "victims", "victims_female", "victims_male", "victims_minor",
+        "victims_without_id_document", "suspects_identified", "suspects_detained",
+        "suspects_prosecuted", "suspects_convicted"};
+    dt_title(c, t, "headline");
+    int n = 0;
+    dt_col(c, t, &n, "metric", COL_TEXT, false);
+    int cur = dt_col(c, t, &n, NULL, COL_COUNT, false);
+    snprintf(t->cols[cur].label, sizeof t->cols[cur].label, "%s", L(c, "word", "current"));
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cur);
+    else if (compare)
+        snprintf(t->note, sizeof t->note, "%s", L(c, "word", "no_previous"));
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *s = pub(c, "summary", false), *sp = pub(c, "summary", true);
+    for (size_t i = 0; i < sizeof metrics / sizeof *metrics; i++) {
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, L(c, "metric", metrics[i]));
+        long k = find_row(s, 0, metrics[i]);
+        if (k >= 0)
+            copy_count(c, t, r, 1, s, (size_t)k, 1);
+        long kp = prev ? find_row(sp, 0, metrics[i]) : -1;
+        if (kp >= 0)
+            copy_count(c, t, r, 2, sp, (size_t)kp, 1);
+    }
+    return true;
+}
+
+/* A brief's main figures: its region in the period (and the previous one), and the country. */
+static bool v_brief_headline(struct ctx *c, struct dtable *t, bool compare)
+{
+    static const char *const metrics[] = {"cases", "victims", "victims_female", "victims_male",
+                                          "victims_minor"};
+    dt_title(c, t, "brief_headline");
+    int n = 0;
+    dt_col(c, t, &n, "metric", COL_TEXT, false);
+    int cur = dt_col(c, t, &n, NULL, COL_COUNT, false);
+    const struct region_info *ri = c->in->region ? places_region(c->in->agg->places,
+                                                                 c->in->region)
+                                                 : NULL;
+    snprintf(t->cols[cur].label, sizeof t->cols[cur].label, "%s",
+             ri ? ri->name : L(c, "word", "current"));
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cur);
+    int nat = dt_col(c, t, &n, NULL, COL_COUNT, false);
+    snprintf(t->cols[nat].label, sizeof t->cols[nat].label, "%s", L(c, "word", "national"));
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *s = pub(c, "summary", false), *sp = pub(c, "summary", true);
+    const struct table *ns = c->in->national ? tableset_find(c->in->national, "summary") : s;
+    for (size_t i = 0; i < sizeof metrics / sizeof *metrics; i++) {
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, L(c, "metric", metrics[i]));
+        copy_found(c, t, r, 1, s, 0, metrics[i], 1);
+        if (prev)
+            copy_found(c, t, r, 2, sp, 0, metrics[i], 1);
+        copy_found(c, t, r, nat, ns, 0, metrics[i], 1);
+    }
+    return true;
+}
+
+/* A band's column header: its label, or "unknown" in the report's language. */
+static const char *band_label(struct ctx *c, const struct age_bands *b, int band)
+{
+    return band < b->n ? b->label[band] : L(c, "word", "unknown");
+}
+
+/* The one-line table of the 2008 cable: cases, victims, by sex, by sex and age band. */
+static bool v_victims_summary(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "victims_summary");
+    const struct agg_period *ap = cur_period(c);
+    const struct age_bands *b = &c->in->agg->bands;
+    int n = 0;
+    dt_col(c, t, &n, "cases", COL_COUNT, false);
+    dt_col(c, t, &n, "victims", COL_COUNT, false);
+    dt_col(c, t, &n, "female", COL_COUNT, false);
+    dt_col(c, t, &n, "male", COL_COUNT, false);
+    uint64_t values[TABLE_MAX_COLS] = {ap->cases, ap->victims, 0, 0};
+    const char *band_sex[TABLE_MAX_COLS] = {0}, *band_of[TABLE_MAX_COLS] = {0};
+    for (int band = 0; band <= b->n; band++) {
+        values[2] += ap->sex_band[SEX_FEMALE][band];
+        values[3] += ap->sex_band[SEX_MALE][band];
+    }
+    for (int s = SEX_FEMALE; s <= SEX_MALE; s++)
+        for (int band = 0; band <= b->n && n < TABLE_MAX_COLS; band++) {
+            /* The unknown band only when someone is in it. */
+            if (band == b->n && !ap->sex_band[s][band])
+                continue;
+            int col = dt_col(c, t, &n, NULL, COL_COUNT, false);
+            snprintf(t->cols[col].label, sizeof t->cols[col].label, "%s %s",
+                     L(c, "column", s == SEX_FEMALE ? "female" : "male"),
+                     band_label(c, b, band));
+            values[col] = ap->sex_band[s][band];
+            band_sex[col] = s == SEX_FEMALE ? "female" : "male";
+            band_of[col] = age_band_name(b, band);
+        }
+    if (!dt_body(c, t, n))
+        return false;
+    size_t r = table_row(t->body, NULL);
+    for (int col = 0; col < n; col++)
+        table_int(t->body, r, col, values[col]);
+    mark(c, t, r, 0, false, "cases", NULL);
+    mark(c, t, r, 1, false, "victims", NULL);
+    mark(c, t, r, 2, false, "victims", "sex=female", NULL);
+    mark(c, t, r, 3, false, "victims", "sex=male", NULL);
+    for (int col = 4; col < n; col++) /* "Mujeres 0-17": the sex, then the band */
+        mark(c, t, r, col, false, "victims", kv("sex", band_sex[col]), kv("band", band_of[col]),
+             NULL);
+    return true;
+}
+
+static bool v_victims_by_sex_age(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "victims_by_sex_age");
+    const struct agg_period *ap = cur_period(c);
+    const struct age_bands *b = &c->in->agg->bands;
+    int n = 0;
+    dt_col(c, t, &n, "sex", COL_TEXT, false);
+    for (int band = 0; band <= b->n && n < TABLE_MAX_COLS - 1; band++) {
+        int col = dt_col(c, t, &n, NULL, COL_COUNT, true);
+        snprintf(t->cols[col].label, sizeof t->cols[col].label, "%s",
+                 band_label(c, b, band));
+    }
+    int tot = dt_col(c, t, &n, NULL, COL_ROWSUM, true);
+    snprintf(t->cols[tot].label, sizeof t->cols[tot].label, "%s", L(c, "word", "total"));
+    t->cols[tot].a = 1;
+    t->cols[tot].b = tot - 1;
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    t->rowsum_marked = true;
+    for (int s = 0; s < 3; s++) {
+        size_t r = table_row(t->body, NULL);
+        const char *sex = vocab_code_name(V_SEX, s);
+        table_text(t->body, r, 0, labels_code(c->in->labels, V_SEX, s));
+        for (int band = 0; band < tot - 1; band++) {
+            table_int(t->body, r, band + 1, ap->sex_band[s][band]);
+            mark(c, t, r, band + 1, false, "victims", kv("sex", sex),
+                 kv("band", age_band_name(b, band)), NULL);
+        }
+        mark(c, t, r, tot, false, "victims", kv("sex", sex), NULL);
+    }
+    for (int band = 0; band < tot - 1; band++)
+        mark(c, t, 3, band + 1, false, "victims",
+             kv("band", age_band_name(b, band)), NULL);
+    mark(c, t, 3, tot, false, "victims", NULL);
+    return true;
+}
+
+static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
+{
+    dt_title(c, t, "cases_by_region");
+    int n = 0;
+    dt_cols(c, t, &n, COLSPECS({"region_code", COL_TEXT, false}, {"region", COL_TEXT, false},
+                               {"cases", COL_COUNT, true}, {"victims", COL_COUNT, true},
+                               {"victims_minor", COL_COUNT, true},
+                               {"victims_per_100k", COL_RATE, false}));
+    int cases = 2;
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cases);
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, "cases_by_region", false), *pp = pub(c, "cases_by_region", true);
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+        size_t r = table_row(t->body, NULL);
+        const char *name = text_at(p, i, 1);
+        table_text(t->body, r, 0, text_at(p, i, 0));
+        table_text(t->body, r, 1, strcmp(name, "unknown") ? name : L(c, "word", "unknown"));
+        for (int k = 2; k <= 4; k++)
+            copy_count(c, t, r, k, p, i, k);
+        const struct cell *rate = table_cell(p, i, 5);
+        if (rate->kind == CELL_REAL) {
+            table_real(t->body, r, 5, rate->v.r, 2);
+            table_hide(t->body, r, 5, rate->hidden);
+        }
+        if (prev)
+            copy_found(c, t, r, 6, pp, 0, text_at(p, i, 0), 2);
+    }
+    size_t tr = t->body->nrows;
+    mark(c, t, tr, 2, false, "cases", NULL);
+    mark(c, t, tr, 3, false, "victims", NULL);
+    mark(c, t, tr, 4, false, "victims", "minor=yes", NULL);
+    if (prev)
+        mark(c, t, tr, 6, true, "cases", NULL);
+    return true;
+}
+
+static bool v_cases_by_city(struct ctx *c, struct dtable *t, bool compare)
+{
+    dt_title(c, t, "cases_by_city");
+    int n = 0;
+    dt_cols(c, t, &n, COLSPECS({"city", COL_TEXT, false}, {"region", COL_TEXT, false},
+                               {"cases", COL_COUNT, true}, {"victims", COL_COUNT, true}));
+    int cases = 2;
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cases);
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, "cases_by_city", false), *pp = pub(c, "cases_by_city", true);
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+        if (!int_at(p, i, 2) && !int_at(p, i, 3))
+            continue;
+        size_t r = table_row(t->body, NULL);
+        for (int k = 0; k < 2; k++) {
+            const char *s = text_at(p, i, k);
+            table_text(t->body, r, k, strcmp(s, "unknown") ? s : L(c, "word", "unknown"));
+        }
+        copy_count(c, t, r, 2, p, i, 2);
+        copy_count(c, t, r, 3, p, i, 3);
+        if (prev)
+            copy_found(c, t, r, 4, pp, 0, text_at(p, i, 0), 2);
+    }
+    size_t tr = t->body->nrows;
+    mark(c, t, tr, 2, false, "cases", NULL);
+    mark(c, t, tr, 3, false, "victims", NULL);
+    if (prev)
+        mark(c, t, tr, 4, true, "cases", NULL);
+    return true;
+}
+
+/* A count by country, with its share: victims or suspects by nationality. */
+static bool by_country(struct ctx *c, struct dtable *t, const char *id, const char *count_label)
+{
+    dt_title(c, t, id);
+    int n = 0;
+    dt_col(c, t, &n, "nationality", COL_TEXT, false);
+    dt_col(c, t, &n, count_label, COL_COUNT, true);
+    dt_col(c, t, &n, "share", COL_PERCENT, true);
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, id, false);
+    uint64_t whole = 0;
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++)
+        whole += int_at(p, i, 1);
+    const char *measure = strstr(id, "suspects") ? "suspects" : "victims";
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+        if (!int_at(p, i, 1))
+            continue;
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, country(c, text_at(p, i, 0)));
+        copy_count(c, t, r, 1, p, i, 1);
+        share(t, r, 2, 1, int_at(p, i, 1), whole);
+    }
+    mark(c, t, t->body->nrows, 1, false, measure, NULL);
+    t->whole_hidden = t->total_mark[1] != 0;
+    return true;
+}
+
+static bool v_victims_by_nationality(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    return by_country(c, t, "victims_by_nationality", "victims");
+}
+
+static bool v_suspects_by_nationality(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    return by_country(c, t, "suspects_by_nationality", "suspects");
+}
+
+static bool routes_view(struct ctx *c, struct dtable *t, const char *id)
+{
+    dt_title(c, t, id);
+    int n = 0;
+    /* The country's routes add up to its cases; a brief's, those touching its region, to no
+     * count it prints. */
+    bool total = !strcmp(id, "routes");
+    dt_cols(c, t, &n, COLSPECS({"origin", COL_TEXT, false}, {"transit", COL_TEXT, false},
+                               {"destination", COL_TEXT, false}, {"scope", COL_TEXT, false},
+                               {"cases", COL_COUNT, total}, {"victims", COL_COUNT, total}));
+    t->total = total;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, id, false);
+    struct buf transit = {0};
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+        size_t r = table_row(t->body, NULL);
+        if (!strcmp(text_at(p, i, 0), "other")) { /* public mode: routes of few victims */
+            table_text(t->body, r, 0, L(c, "word", "other_routes"));
+            table_text(t->body, r, 3, L(c, "scope", text_at(p, i, 3)));
+            copy_count(c, t, r, 4, p, i, 4);
+            copy_count(c, t, r, 5, p, i, 5);
+            continue;
+        }
+        table_text(t->body, r, 0, country(c, text_at(p, i, 0)));
+        buf_clear(&transit);
+        for (const char *s = text_at(p, i, 1); *s;) {
+            const char *e = strchr(s, ';');
+            size_t k = e ? (size_t)(e - s) : strlen(s);
+            char part[128];
+            snprintf(part, sizeof part, "%.*s", (int)k, s);
+            if (transit.len)
+                buf_adds(&transit, "; ");
+            buf_adds(&transit, country(c, part));
+            s += k + (e ? 1 : 0);
+        }
+        table_text(t->body, r, 1, buf_cstr(&transit));
+        table_text(t->body, r, 2, country(c, text_at(p, i, 2)));
+        table_text(t->body, r, 3, L(c, "scope", text_at(p, i, 3)));
+        copy_count(c, t, r, 4, p, i, 4);
+        copy_count(c, t, r, 5, p, i, 5);
+    }
+    if (total) {
+        mark(c, t, t->body->nrows, 4, false, "cases", NULL);
+        mark(c, t, t->body->nrows, 5, false, "victims", NULL);
+    }
+    buf_free(&transit);
+    return true;
+}
+
+static bool v_routes(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    return routes_view(c, t, "routes");
+}
+
+static bool v_routes_region(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    return routes_view(c, t, "routes_region");
+}
+
+/* A breakdown over a value set, from a public table with the code in column 0 and the count in
+ * count_col; rows with a count, largest first. Shares are of `whole`; multi-valued sets get
+ * the note that shares may add up to more than 100%. */
+static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_id v,
+                    const char *code_label, const char *count_label, int count_col,
+                    uint64_t whole, bool whole_known, bool compare, bool stage_order)
+{
+    dt_title(c, t, id);
+    bool multi = vocabs[v].multi;
+    int n = 0;
+    dt_col(c, t, &n, code_label, COL_TEXT, false);
+    int cnt = dt_col(c, t, &n, count_label, COL_COUNT, !multi);
+    dt_col(c, t, &n, "share", COL_PERCENT, !multi);
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cnt);
+    t->total = !multi;
+    if (multi)
+        snprintf(t->note, sizeof t->note, "%s", L(c, "word", "share_note"));
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, id, false), *pp = pub(c, id, true);
+    /* The share's whole: all cases or victims, or for some fields the cases with a value. */
+    {
+        const char *measure = !strcmp(count_label, "victims") ? "victims" : "cases";
+        char known[80];
+        snprintf(known, sizeof known, "%s=(known)", id);
+        t->whole_hidden = state_of(c, false, measure, whole_known ? known : NULL, NULL) != 0;
+    }
+    /* Stage order (status) follows the value set; the others, the public table's order. */
+    int nk = stage_order ? vocabs[v].ncodes + 1 : (int)body_rows(p);
+    for (int k = 0; p && k < nk; k++) {
+        const char *code = stage_order ? vocab_code_name(v, k) : text_at(p, (size_t)k, 0);
+        uint64_t count = count_of(p, 0, code, count_col);
+        if (!count && !(prev && count_of(pp, 0, code, count_col)))
+            continue;
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, labels_code(c->in->labels, v, vocab_find(v, code)));
+        copy_found(c, t, r, 1, p, 0, code, count_col);
+        if (strcmp(code, "unknown") || !multi)
+            share(t, r, 2, 1, count, whole);
+        if (prev)
+            copy_found(c, t, r, 3, pp, 0, code, count_col);
+    }
+    if (!multi) {
+        mark(c, t, t->body->nrows, 1, false, count_label, NULL);
+        if (prev)
+            mark(c, t, t->body->nrows, 3, true, count_label, NULL);
+    }
+    return true;
+}
+
+static uint64_t summary_count(struct ctx *c, const char *metric)
+{
+    return count_of(pub(c, "summary", false), 0, metric, 1);
+}
+
+/* Cases with a known value of a multi-valued case field: all but the unknown row. */
+static uint64_t known_cases(struct ctx *c, const char *id)
+{
+    return summary_count(c, "cases") - count_of(pub(c, id, false), 0, "unknown", 1);
+}
+
+/* Victims of each form (a form column each: all, female, male, minors), from the report's
+ * exploitation.csv (by sex and minor) or a brief's victims_by_exploitation.csv (all only). */
+static void form_counts(const struct table *p, uint64_t v[EXP_N + 1][4])
+{
+    memset(v, 0, sizeof(uint64_t[EXP_N + 1][4]));
+    bool by_sex = p && p->ncols >= 4 && !strcmp(p->cols[3], "victims");
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+        int e = vocab_find(V_EXPLOITATION, text_at(p, i, 0));
+        if (e < 0)
+            continue;
+        uint64_t k = int_at(p, i, by_sex ? 3 : 1);
+        v[e][0] += k;
+        if (by_sex) {
+            v[e][1] += !strcmp(text_at(p, i, 1), "female") ? k : 0;
+            v[e][2] += !strcmp(text_at(p, i, 1), "male") ? k : 0;
+            v[e][3] += !strcmp(text_at(p, i, 2), "yes") ? k : 0;
+        }
+    }
+}
+
+static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
+{
+    dt_title(c, t, "exploitation");
+    /* A brief publishes each form's victims only, not by sex and age. */
+    bool brief = c->in->region != 0;
+    const char *id = brief ? "victims_by_exploitation" : "exploitation";
+    int n = 0;
+    if (brief)
+        dt_cols(c, t, &n, COLSPECS({"exploitation", COL_TEXT, false}, {"victims", COL_COUNT, false},
+                                   {"share", COL_PERCENT, false}));
+    else
+        dt_cols(c, t, &n,
+                COLSPECS({"exploitation", COL_TEXT, false}, {"victims", COL_COUNT, false},
+                         {"female", COL_COUNT, false}, {"male", COL_COUNT, false},
+                         {"minors", COL_COUNT, false}, {"share", COL_PERCENT, false}));
+    int share_col = n - 1, cnt = 1;
+    bool prev = compare && c->in->prev;
+    if (prev)
+        dt_compare_cols(c, t, &n, cnt);
+    snprintf(t->note, sizeof t->note, "%s", L(c, "word", "share_note"));
+    if (!dt_body(c, t, n))
+        return false;
+    uint64_t cur[EXP_N + 1][4], old[EXP_N + 1][4];
+    form_counts(pub(c, id, false), cur);
+    form_counts(pub(c, id, true), old);
+    uint64_t victims = summary_count(c, "victims");
+    int order[EXP_N + 1], nr = 0;
+    for (int e = 0; e <= EXP_N; e++)
+        if (cur[e][0] || (prev && old[e][0]))
+            order[nr++] = e;
+    /* Largest first; the value set's order among equals, unknown last. */
+    for (int i = 1; i < nr; i++)
+        for (int j = i; j > 0 && cur[order[j]][0] > cur[order[j - 1]][0]; j--) {
+            int tmp = order[j];
+            order[j] = order[j - 1];
+            order[j - 1] = tmp;
+        }
+    t->whole_hidden = state_of(c, false, "victims", NULL) != 0;
+    static const char *const split[] = {NULL, "sex=female", "sex=male", "minor=yes"};
+    for (int i = 0; i < nr; i++) {
+        int e = order[i];
+        size_t r = table_row(t->body, NULL);
+        const char *form = kv("form", vocab_code_name(V_EXPLOITATION, e));
+        table_text(t->body, r, 0, labels_code(c->in->labels, V_EXPLOITATION, e));
+        for (int k = 0; k < share_col - 1; k++) {
+            table_int(t->body, r, 1 + k, cur[e][k]);
+            mark(c, t, r, 1 + k, false, "victims", form, split[k], NULL);
+        }
+        if (e != EXP_N)
+            share(t, r, share_col, 1, cur[e][0], victims);
+        if (prev) {
+            table_int(t->body, r, share_col + 1, old[e][0]);
+            mark(c, t, r, share_col + 1, true, "victims", form, NULL);
+        }
+    }
+    return true;
+}
+
+static bool v_recruitment(struct ctx *c, struct dtable *t, bool compare)
+{
+    return by_code(c, t, "recruitment", V_RECRUITMENT, "recruitment", "cases", 1,
+                   known_cases(c, "recruitment"), true, compare, false);
+}
+
+static bool v_transport(struct ctx *c, struct dtable *t, bool compare)
+{
+    return by_code(c, t, "transport", V_TRANSPORT, "transport", "cases", 1,
+                   known_cases(c, "transport"), true, compare, false);
+}
+
+static bool v_source(struct ctx *c, struct dtable *t, bool compare)
+{
+    return by_code(c, t, "source", V_SOURCE, "source", "cases", 1, summary_count(c, "cases"),
+                   false, compare, false);
+}
+
+static bool v_status(struct ctx *c, struct dtable *t, bool compare)
+{
+    return by_code(c, t, "status", V_STATUS, "status", "cases", 1, summary_count(c, "cases"),
+                   false, compare, true);
+}
+
+static bool v_assistance(struct ctx *c, struct dtable *t, bool compare)
+{
+    return by_code(c, t, "assistance", V_ASSISTANCE, "assistance", "victims", 1,
+                   summary_count(c, "victims"), false, compare, false);
+}
+
+static bool v_suspects_by_year(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    static const char *const cols[] = {"identified", "female",   "male",       "peruvian",
+                                       "foreign",    "detained", "prosecuted", "convicted"};
+    static const int from[] = {1, 2, 3, 5, 6, 8, 9, 10}; /* columns of suspects_by_year.csv */
+    dt_title(c, t, "suspects_by_year");
+    int n = 0;
+    dt_col(c, t, &n, "year", COL_TEXT, false);
+    for (int k = 0; k < 8; k++)
+        dt_col(c, t, &n, cols[k], COL_COUNT, true);
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct table *p = pub(c, "suspects_by_year", false);
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, text_at(p, i, 0));
+        for (int k = 0; k < 8; k++)
+            copy_count(c, t, r, 1 + k, p, i, from[k]);
+    }
+    /* The totals of every year, as suspects_by_year's total row publishes them. */
+    static const char *const dims[] = {NULL,           "sex=female",        "sex=male",
+                                       "nationality=Peru", "nationality=foreign", "detained=yes",
+                                       "stage=prosecuted", "stage=convicted"};
+    for (int k = 0; k < 8; k++)
+        mark(c, t, t->body->nrows, 1 + k, false, "suspects", dims[k], NULL);
+    return true;
+}
+
+static bool v_prevention(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "prevention");
+    int n = 0;
+    dt_col(c, t, &n, "region", COL_TEXT, false);
+    dt_col(c, t, &n, "hotline", COL_COUNT, true);
+    dt_col(c, t, &n, "media", COL_COUNT, true);
+    int tot = dt_col(c, t, &n, NULL, COL_ROWSUM, true);
+    snprintf(t->cols[tot].label, sizeof t->cols[tot].label, "%s", L(c, "word", "total"));
+    t->cols[tot].a = 1;
+    t->cols[tot].b = 2;
+    t->total = true;
+    t->rowsum_marked = true;
+    if (!dt_body(c, t, n))
+        return false;
+    /* prevention.csv: two rows per region with any (hotline, media), most cases first. */
+    const struct table *p = pub(c, "prevention", false);
+    static const char *const both = "source=(hotline+media)";
+    for (size_t i = 0, nb = body_rows(p); i + 1 < nb; i += 2) {
+        size_t r = table_row(t->body, NULL);
+        const char *code = text_at(p, i, 0);
+        table_text(t->body, r, 0, atoi(code) ? text_at(p, i, 1) : L(c, "word", "unknown"));
+        copy_count(c, t, r, 1, p, i, 3);
+        copy_count(c, t, r, 2, p, i + 1, 3);
+        mark(c, t, r, 3, false, "cases", kv("region", code), both, NULL);
+    }
+    size_t tr = t->body->nrows;
+    mark(c, t, tr, 1, false, "cases", "source=hotline", NULL);
+    mark(c, t, tr, 2, false, "cases", "source=media", NULL);
+    mark(c, t, tr, 3, false, "cases", both, NULL);
+    return true;
+}
+
+static bool v_data_quality_files(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "data_quality_files");
+    int n = 0;
+    dt_cols(c, t, &n, COLSPECS({"file", COL_TEXT, false}, {"role", COL_TEXT, false},
+                               {"encoding", COL_TEXT, false}, {"rows_read", COL_COUNT, true},
+                               {"rows_counted", COL_COUNT, true}, {"rows_rejected", COL_COUNT, true},
+                               {"rows_blank", COL_COUNT, true}, {"warnings", COL_COUNT, true}));
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    const struct quality *q = c->in->dq;
+    for (int i = 0; i < q->nfiles; i++) {
+        const struct dq_file *f = &q->files[i];
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, f->name);
+        table_text(t->body, r, 1, kind_name(f->kind));
+        table_text(t->body, r, 2, charset_name(f->charset));
+        const uint64_t v[] = {f->read, f->counted, f->rejected, f->blank, f->warnings};
+        for (int k = 0; k < 5; k++)
+            table_int(t->body, r, 3 + k, v[k]);
+    }
+    return true;
+}
+
+static bool v_data_quality_problems(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "data_quality_problems");
+    int n = 0;
+    dt_cols(c, t, &n, COLSPECS({"file", COL_TEXT, false}, {"field", COL_TEXT, false},
+                               {"problem", COL_TEXT, false}, {"action", COL_TEXT, false},
+                               {"rows", COL_COUNT, true}));
+    t->total = true;
+    if (!dt_body(c, t, n))
+        return false;
+    /* Group by file, field, problem and action, in the order first seen. */
+    const struct quality *q = c->in->dq;
+    struct strmap *groups = strmap_new();
+    struct buf key = {0};
+    for (size_t i = 0; groups && i < q->nentries; i++) {
+        const struct dq_entry *e = &q->entries[i];
+        const char *field = e->field >= 0 ? fields[e->field].name : "";
+        buf_clear(&key);
+        buf_printf(&key, "%s\x1f%s\x1f%s\x1f%s", q->files[e->file].name, field,
+                   dq_problem(q, e), dq_action_name(e->action));
+        bool added;
+        long g = strmap_intern(groups, key.p, key.len, 0, &added);
+        if (g < 0)
+            break;
+        if (added) {
+            size_t r = table_row(t->body, NULL);
+            table_text(t->body, r, 0, q->files[e->file].name);
+            table_text(t->body, r, 1, field);
+            table_text(t->body, r, 2, dq_problem(q, e));
+            table_text(t->body, r, 3, dq_action_name(e->action));
+        }
+        table_int(t->body, (size_t)g, 4, (uint64_t)dtable_number(t, (size_t)g, 4) + 1);
+    }
+    buf_free(&key);
+    strmap_free(groups);
+    table_sort(t->body, 4, -1);
+    return true;
+}
+
+static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    dt_title(c, t, "data_quality_entries");
+    int n = 0;
+    dt_cols(c, t, &n, COLSPECS({"file", COL_TEXT, false}, {"line", COL_COUNT, false},
+                               {"field", COL_TEXT, false}, {"value", COL_TEXT, false},
+                               {"problem", COL_TEXT, false}, {"action", COL_TEXT, false}));
+    if (!dt_body(c, t, n))
+        return false;
+    const struct quality *q = c->in->dq;
+    if (c->in->prot) { /* the rows carry case numbers and values as written: not public */
+        snprintf(t->note, sizeof t->note, "%s", L(c, "word", "dq_public"));
+        t->withheld = true;
+        return true;
+    }
+    for (size_t i = 0; i < q->nentries; i++) {
+        const struct dq_entry *e = &q->entries[i];
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, q->files[e->file].name);
+        table_int(t->body, r, 1, (uint64_t)e->line);
+        table_text(t->body, r, 2, e->field >= 0 ? fields[e->field].name : "");
+        table_text(t->body, r, 3, dq_value(q, e));
+        table_text(t->body, r, 4, dq_problem(q, e));
+        table_text(t->body, r, 5, dq_action_name(e->action));
+    }
+    return true;
+}
+
+typedef bool (*view_fn)(struct ctx *c, struct dtable *t, bool compare);
+
+static const struct {
+    const char *name;
+    view_fn build;
+    bool compare; /* can show the previous period */
+} views[] = {
+    {"headline", v_headline, true},
+    {"brief_headline", v_brief_headline, true},
+    {"victims_summary", v_victims_summary, false},
+    {"victims_by_sex_age", v_victims_by_sex_age, false},
+    {"cases_by_region", v_cases_by_region, true},
+    {"cases_by_city", v_cases_by_city, true},
+    {"victims_by_nationality", v_victims_by_nationality, false},
+    {"routes", v_routes, false},
+    {"routes_region", v_routes_region, false},
+    {"exploitation", v_exploitation, true},
+    {"recruitment", v_recruitment, true},
+    {"transport", v_transport, true},
+    {"source", v_source, true},
+    {"status", v_status, true},
+    {"assistance", v_assistance, true},
+    {"suspects_by_year", v_suspects_by_year, false},
+    {"suspects_by_nationality", v_suspects_by_nationality, false},
+    {"prevention", v_prevention, false},
+    {"unodc_victims_by_exploitation", v_unodc_victims_by_exploitation, false},
+    {"unodc_victims_by_citizenship", v_unodc_victims_by_citizenship, false},
+    {"unodc_persons_by_sex", v_unodc_persons_by_sex, false},
+    {"unodc_persons_by_citizenship", v_unodc_persons_by_citizenship, false},
+    {"tip_law_enforcement", v_tip_law_enforcement, false},
+    {"data_quality_files", v_data_quality_files, false},
+    {"data_quality_problems", v_data_quality_problems, false},
+    {"data_quality_entries", v_data_quality_entries, false},
+};
+
+#define NVIEWS (sizeof views / sizeof *views)
+
+bool report_table_known(const char *name, bool compare)
+{
+    for (size_t i = 0; i < NVIEWS; i++)
+        if (!strcmp(views[i].name, name))
+            return !compare || views[i].compare;
+    return false;
+}
+
+/* The index of table name (built once per name and comparison), or -1. */
+int table_index(struct ctx *c, const char *name, bool compare)
+{
+    struct report *r = c->r;
+    for (size_t i = 0; i < r->ntables; i++)
+        if (!strcmp(r->tables[i].id, name) &&
+            r->tables[i].compared == (compare && c->in->prev != NULL))
+            return (int)i;
+    for (size_t v = 0; v < NVIEWS; v++) {
+        if (strcmp(views[v].name, name))
+            continue;
+        struct dtable *t = realloc(r->tables, (r->ntables + 1) * sizeof *t);
+        if (!t)
+            break;
+        r->tables = t;
+        memset(&t[r->ntables], 0, sizeof *t);
+        if (!views[v].build(c, &t[r->ntables], compare) || c->failed) {
+            table_free(t[r->ntables].body);
+            return -1;
+        }
+        dt_finish(&t[r->ntables]);
+        if (c->in->prot)
+            derive_marks(&t[r->ntables]);
+        return (int)r->ntables++;
+    }
+    if (!c->failed)
+        tp_fail(c->err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory building table %s", name);
+    c->failed = true;
+    return -1;
+}
+
