@@ -1,6 +1,7 @@
 /* table.c: the table model: rows appended by builders, sorted, read by renderers. */
 #include "count/table.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -174,6 +175,15 @@ bool tableset_add(struct tableset *s, struct table *t)
     s->t = n;
     s->t[s->n++] = t;
     return true;
+}
+
+int table_col(const struct table *t, const char *name)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (strcmp(t->cols[c], name) == 0)
+            return c;
+    fprintf(stderr, "tipreport: internal error: table %s has no column %s\n", t->name, name);
+    abort();
 }
 
 const struct table *tableset_find(const struct tableset *s, const char *name)

@@ -8,7 +8,9 @@
 
 #include "util/buf.h"
 
-#define TABLE_MAX_COLS 16
+/* The widest table is the report's victims_summary: 4 columns and each sex by every age band
+ * and unknown, 4 + 2 x (MAX_BANDS + 1) = 38 (asserted where it is built, report/views.c). */
+#define TABLE_MAX_COLS 38
 
 enum cell_kind { CELL_EMPTY, CELL_TEXT, CELL_INT, CELL_REAL };
 
@@ -49,6 +51,9 @@ void table_hide(struct table *t, size_t row, int col, int state); /* public mode
 void table_sort(struct table *t, int c1, int c2);
 
 const struct cell *table_cell(const struct table *t, size_t row, int col);
+/* The index of the column called name. A name the table does not have is a programmer's
+ * error: it aborts, naming both, rather than read another column. */
+int table_col(const struct table *t, const char *name);
 const char *table_cell_text(const struct table *t, const struct cell *c); /* CELL_TEXT */
 
 /* The tables of one run, in order. Owns them. */

@@ -1,6 +1,7 @@
 /* render_pdf.c: a report as an A4 PDF: cover and contents, pango text, tables that break across
  * pages, cairo charts and the map, running headers, page numbers, outline and metadata. */
 #include <cairo-pdf.h>
+#include <math.h>
 #include <pango/pangocairo.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -294,17 +295,16 @@ static size_t rows_shown(const struct dtable *t)
     return t->body->nrows < MAX_ROWS ? t->body->nrows : MAX_ROWS;
 }
 
-/* Column widths: each column as wide as its widest cell and its header's longest word; then
- * narrowed (text columns first, which wrap) to fit the page, or widened where headers wrap. */
-static void columns(struct pdf_ctx *c, const struct dtable *t, struct cols *k)
+/* Widths at k->size: each column as wide as its widest cell and its header's longest word
+ * (k->w), its header in one line (full), the narrowest it may be (min: numbers whole, text
+ * down to its longest word, up to a limit). Returns the sum of the minimums. */
+static double measure_cols(struct pdf_ctx *c, const struct dtable *t, struct cols *k,
+                           double *full, double *min)
 {
-    int nc = t->body->ncols;
-    k->n = nc;
-    k->size = nc > 8 ? 7.0 : TABLE_FONT;
     struct style cell = {k->size, false, false, 0.1}, head = {k->size, true, false, 0.1};
-    double full[TABLE_MAX_COLS], min[TABLE_MAX_COLS], sum = 0;
     size_t rows = rows_shown(t) + (t->total ? 1 : 0);
-    for (int j = 0; j < nc; j++) {
+    double need = 0;
+    for (int j = 0; j < k->n; j++) {
         bool txt = t->cols[j].kind == COL_TEXT;
         double hw = longest_word(c, t->cols[j].label, head);
         double w = hw, word = hw;
@@ -325,8 +325,27 @@ static void columns(struct pdf_ctx *c, const struct dtable *t, struct cols *k)
         k->w[j] = w + 2 * PAD;
         full[j] = text_width(c, t->cols[j].label, head) + 2 * PAD;
         min[j] = (txt ? (word < 110 ? word : 110) : w) + 2 * PAD;
-        sum += k->w[j];
+        need += min[j];
     }
+    return need;
+}
+
+/* Column widths: as measured; then narrowed (text columns first, which wrap) to fit the page,
+ * or widened where headers wrap. A table too wide for the page even so (one of many age
+ * bands) is set in smaller type, so that no number breaks. */
+static void columns(struct pdf_ctx *c, const struct dtable *t, struct cols *k)
+{
+    int nc = t->body->ncols;
+    k->n = nc;
+    k->size = nc > 8 ? 7.0 : TABLE_FONT;
+    double full[TABLE_MAX_COLS], min[TABLE_MAX_COLS], sum = 0;
+    double need = measure_cols(c, t, k, full, min);
+    for (int tries = 0; need > TEXT_W && tries < 4; tries++) {
+        k->size = floor(k->size * TEXT_W / need * 20) / 20; /* padding does not shrink */
+        need = measure_cols(c, t, k, full, min);
+    }
+    for (int j = 0; j < nc; j++)
+        sum += k->w[j];
     if (sum > TEXT_W) {
         double excess = sum - TEXT_W, give = 0;
         for (int j = 0; j < nc; j++)

@@ -52,9 +52,9 @@ static bool ch_victims_by_sex_age(struct ctx *c, struct dchart *ch)
     figures_count(age, a, sizeof a);
     if (c->in->prot) { /* public mode: as the table prints them */
         const struct protection *p = c->in->prot;
-        int hs = state_of(c, false, "victims", "sex=unknown", NULL);
-        int hf = state_of(c, false, "victims", "band=unknown", "sex=female", NULL);
-        int hm = state_of(c, false, "victims", "band=unknown", "sex=male", NULL);
+        int hs = state_of(c, false, "victims", DIMS("sex=unknown"));
+        int hf = state_of(c, false, "victims", DIMS("band=unknown", "sex=female"));
+        int hm = state_of(c, false, "victims", DIMS("band=unknown", "sex=male"));
         int k = protect_k(p);
         if (hs == SDC_PRIMARY)
             snprintf(s, sizeof s, "<%d", k);
@@ -141,81 +141,76 @@ static int map_stops(const struct route_key *k, int peru, uint16_t *stops)
     return out >= 2 && regions ? out : 0;
 }
 
-static bool ch_map(struct ctx *c, struct dchart *ch)
+/* Public mode: the regions whose count is hidden, drawn as such, and their legend entry. */
+static void map_hidden(struct ctx *c, struct map_data *m, const struct agg_period *ap)
 {
-    snprintf(ch->id, sizeof ch->id, "map");
-    snprintf(ch->title, sizeof ch->title, "%s", L(c, "chart", "map"));
-    ch->kind = CHART_MAP;
-    ch->table = -1;
-    if (!c->in->map_shape) {
-        tp_fail(c->err, TP_ERR_CONFIG, NULL, 0, NULL, "[chart map] needs the regions' outlines");
-        c->failed = true;
-        return false;
+    char code[16];
+    for (int g = 1; g <= NREGIONS; g++) {
+        snprintf(code, sizeof code, "%02d", g);
+        m->hidden[g] = state_of(c, false, "cases", DIMS(kv("region", code))) &&
+                       ap->region_cases[g];
     }
-    struct map_data *m = calloc(1, sizeof *m);
-    if (!(ch->map = m))
-        return false;
+    char k[8];
+    snprintf(k, sizeof k, "%d", protect_k(c->in->prot));
+    static const char *const keys[] = {"k"};
+    const char *vals[] = {k};
+    labels_fill(m->hidden_label, sizeof m->hidden_label, L(c, "word", "map_hidden"), keys,
+                vals, 1);
+}
+
+/* A brief: its region alone, highlighted, under a title that names it. */
+static void map_brief(struct ctx *c, struct dchart *ch, struct map_data *m)
+{
+    const char *name = places_region(c->in->agg->places, c->in->region)->name;
+    static const char *const keys[] = {"region"};
+    const char *vals[] = {name};
+    labels_fill(ch->title, sizeof ch->title, L(c, "chart", "map_region"), keys, vals, 1);
+    memset(m->cases, 0, sizeof m->cases);
+    memset(m->hidden, 0, sizeof m->hidden);
+    m->cases[c->in->region] = 1; /* drawable: the map has its region */
+    m->highlight = c->in->region;
+    m->legend_title = name;
+}
+
+/* The routes the map may draw (of a brief: from, through or to its region), most victims
+ * first (the first met among equals), into all; returns how many. */
+static int map_candidates(struct ctx *c, const struct agg_period *ap, struct map_route *all)
+{
     const struct agg *a = c->in->agg;
-    const struct agg_period *ap = &a->period[0];
-    m->title = ch->title;
-    m->legend_title = L(c, "column", "cases");
-    m->no_cases = L(c, "word", "no_cases");
-    m->source = L(c, "word", "source_note");
-    memcpy(m->cases, ap->region_cases, sizeof m->cases);
-    if (c->in->prot) { /* public mode: regions whose count is hidden, and big routes only */
-        char code[16];
-        for (int g = 1; g <= NREGIONS; g++) {
-            snprintf(code, sizeof code, "%02d", g);
-            m->hidden[g] = state_of(c, false, "cases", kv("region", code), NULL) &&
-                           ap->region_cases[g];
-        }
-        char k[8];
-        snprintf(k, sizeof k, "%d", protect_k(c->in->prot));
-        static const char *const keys[] = {"k"};
-        const char *vals[] = {k};
-        labels_fill(m->hidden_label, sizeof m->hidden_label, L(c, "word", "map_hidden"), keys,
-                    vals, 1);
-    }
-    if (c->in->region) { /* a brief: its region, and the routes from, through or to it */
-        static const char *const keys[] = {"region"};
-        const char *vals[] = {places_region(a->places, c->in->region)->name};
-        labels_fill(ch->title, sizeof ch->title, L(c, "chart", "map_region"), keys, vals, 1);
-        memset(m->cases, 0, sizeof m->cases);
-        memset(m->hidden, 0, sizeof m->hidden);
-        m->cases[c->in->region] = 1; /* drawable: the map has its region */
-        m->highlight = c->in->region;
-        m->legend_title = places_region(a->places, c->in->region)->name;
-        ap = &a->period[0];
-    }
-    /* The main routes: the most victims (the first met among equals), so many inside Peru
-     * and so many to or from abroad, that neither kind crowds the other out. */
-    int known = 0, internal = 0, peru = places_peru(a->places);
-    size_t n = agg_nroutes(a);
-    struct map_route *all = malloc((n ? n : 1) * sizeof *all);
-    if (!all)
-        return false;
-    for (size_t id = 0; id < n; id++) {
+    int known = 0, peru = places_peru(a->places), region = c->in->region;
+    for (size_t id = 0, n = agg_nroutes(a); id < n; id++) {
         const struct route_count *rc = &ap->routes[id];
-        struct route_key k;
         if (!rc->cases)
             continue;
-        agg_route_key(a, (long)id, &k);
-        struct map_route rt = {.victims = rc->victims};
         if (c->in->prot && rc->victims < (uint64_t)protect_k(c->in->prot))
             continue; /* public mode: merged into "other routes", not drawn */
-        bool touches = !c->in->region || k.origin == c->in->region ||
-                       k.destination == c->in->region;
+        struct route_key k;
+        agg_route_key(a, (long)id, &k);
+        bool touches = !region || k.origin == region || k.destination == region;
         for (int i = 0; i < k.ntransit && !touches; i++)
-            touches = k.transit[i] == c->in->region;
-        if (!touches)
-            continue;
-        if (!(rt.nstops = map_stops(&k, peru, rt.stops)))
+            touches = k.transit[i] == region;
+        struct map_route rt = {.victims = rc->victims};
+        if (!touches || !(rt.nstops = map_stops(&k, peru, rt.stops)))
             continue;
         int at = known++;
         for (; at > 0 && all[at - 1].victims < rt.victims; at--)
             all[at] = all[at - 1];
         all[at] = rt;
     }
+    return known;
+}
+
+/* The main routes: so many inside Peru and so many to or from abroad, that neither kind
+ * crowds the other out; the note says how many of how many. False when out of memory. */
+static bool map_routes(struct ctx *c, struct dchart *ch, struct map_data *m,
+                       const struct agg_period *ap)
+{
+    const struct agg *a = c->in->agg;
+    size_t n = agg_nroutes(a);
+    struct map_route *all = malloc((n ? n : 1) * sizeof *all);
+    if (!all)
+        return false;
+    int known = map_candidates(c, ap, all), internal = 0;
     for (int i = 0; i < known && m->nroutes < MAP_MAX_ROUTES; i++) {
         struct map_route *rt = &all[i];
         bool abroad = false;
@@ -239,7 +234,41 @@ static bool ch_map(struct ctx *c, struct dchart *ch)
     const char *vals[] = {shown, inside, abroad, total};
     labels_fill(ch->note, sizeof ch->note, L(c, "word", known ? "map_routes" : "map_no_routes"),
                 keys, vals, 4);
-    return !c->failed; /* title and note are pointed at once the charts stop moving */
+    return true;
+}
+
+/* The map of the country's (or a brief's region's) cases and main routes. On failure the map
+ * data is freed here: ch->map is set only once it is built. */
+static bool ch_map(struct ctx *c, struct dchart *ch)
+{
+    snprintf(ch->id, sizeof ch->id, "map");
+    snprintf(ch->title, sizeof ch->title, "%s", L(c, "chart", "map"));
+    ch->kind = CHART_MAP;
+    ch->table = -1;
+    if (!c->in->map_shape) {
+        tp_fail(c->err, TP_ERR_CONFIG, NULL, 0, NULL, "[chart map] needs the regions' outlines");
+        c->failed = true;
+        return false;
+    }
+    struct map_data *m = calloc(1, sizeof *m);
+    if (!m)
+        return false;
+    const struct agg_period *ap = &c->in->agg->period[0];
+    m->title = ch->title; /* title and note are pointed at again once the charts stop moving */
+    m->legend_title = L(c, "column", "cases");
+    m->no_cases = L(c, "word", "no_cases");
+    m->source = L(c, "word", "source_note");
+    memcpy(m->cases, ap->region_cases, sizeof m->cases);
+    if (c->in->prot)
+        map_hidden(c, m, ap);
+    if (c->in->region)
+        map_brief(c, ch, m);
+    if (!map_routes(c, ch, m, ap) || c->failed) {
+        free(m);
+        return false;
+    }
+    ch->map = m;
+    return true;
 }
 
 static const struct {

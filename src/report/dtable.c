@@ -1,6 +1,7 @@
 /* dtable.c: display tables: their columns, computed cells, totals, and cells as printed. */
 #include "report/view.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -13,8 +14,9 @@ void dt_title(struct ctx *c, struct dtable *t, const char *id)
 }
 
 int dt_col(struct ctx *c, struct dtable *t, int *ncols, const char *label_key,
-                  enum col_kind kind, bool sum)
+           enum col_kind kind, bool sum)
 {
+    assert(*ncols < TABLE_MAX_COLS && "a view's widest table is asserted where it is built");
     int i = (*ncols)++;
     struct dcol *d = &t->cols[i];
     snprintf(d->label, sizeof d->label, "%s", label_key ? L(c, "column", label_key) : "");

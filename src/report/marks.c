@@ -1,52 +1,40 @@
 /* marks.c: public mode's marks: what hides each printed count, by its key or derived. */
 #include "report/view.h"
 
-#include <stdarg.h>
+#include <assert.h>
 #include <stdio.h>
 
-/* Public mode: what a reader may see of the count with key measure|dims (NULL-terminated; in
- * a brief, its region's). A count no table publishes is hidden: the documents never print
- * more than the tables. SDC_SHOWN when not in public mode. */
-static int vstate_of(struct ctx *c, bool prev, const char *measure, va_list ap)
+int state_of(struct ctx *c, bool prev, const char *measure, const char *const *dims)
 {
+    const char *key_dims[KEY_MAX_DIMS + 2]; /* dims, a brief's region, NULL */
+    int n = 0;
+    for (; dims && dims[n]; n++) {
+        /* A key of more dimensions than the protection keeps is a builder's mistake: cutting
+         * it would look up another count's mark. */
+        assert(n < KEY_MAX_DIMS && "a public key has at most KEY_MAX_DIMS dimensions");
+        key_dims[n] = dims[n];
+    }
     const struct protection *p = prev ? c->in->prot_prev : c->in->prot;
     if (!p)
         return SDC_SHOWN;
-    const char *dims[9];
-    int n = 0;
-    for (const char *d; n < 7 && (d = va_arg(ap, const char *));)
-        dims[n++] = d;
     char scope[32];
     if (c->in->region) {
         snprintf(scope, sizeof scope, "region=%02d", c->in->region % 100);
-        dims[n++] = scope;
+        key_dims[n++] = scope;
     }
-    dims[n] = NULL;
+    key_dims[n] = NULL;
     char key[512];
-    protect_key(key, sizeof key, measure, dims);
+    protect_key(key, sizeof key, measure, key_dims);
     enum sdc_state st = protect_state(p, key);
     return st == SDC_UNKNOWN ? MARK_DERIVED : (int)st;
 }
 
-int state_of(struct ctx *c, bool prev, const char *measure, ...)
-{
-    va_list ap;
-    va_start(ap, measure);
-    int st = vstate_of(c, prev, measure, ap);
-    va_end(ap);
-    return st;
-}
-
-/* The mark of the count printed at (r, col) of t (r == body rows: the total row). */
-void mark(struct ctx *c, struct dtable *t, size_t r, int col, bool prev,
-                 const char *measure, ...)
+void mark(struct ctx *c, struct dtable *t, size_t r, int col, bool prev, const char *measure,
+          const char *const *dims)
 {
     if (!(prev ? c->in->prot_prev : c->in->prot))
         return;
-    va_list ap;
-    va_start(ap, measure);
-    int m = vstate_of(c, prev, measure, ap);
-    va_end(ap);
+    int m = state_of(c, prev, measure, dims);
     if (r == t->body->nrows) {
         t->total_mark[col] = (uint8_t)m;
         t->total_marked[col] = true;
@@ -54,6 +42,7 @@ void mark(struct ctx *c, struct dtable *t, size_t r, int col, bool prev,
         table_hide(t->body, r, col, m);
     }
 }
+
 int dtable_hidden(const struct dtable *t, size_t row, int col)
 {
     return row == t->body->nrows ? t->total_mark[col] : table_cell(t->body, row, col)->hidden;

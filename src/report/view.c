@@ -26,49 +26,48 @@ const struct table *pub(struct ctx *c, const char *name, bool prev)
     return ts ? tableset_find(ts, name) : NULL;
 }
 
-const char *text_at(const struct table *t, size_t r, int col)
+const char *text_at(const struct table *t, size_t r, const char *col)
 {
-    return table_cell_text(t, table_cell(t, r, col));
+    return table_cell_text(t, table_cell(t, r, table_col(t, col)));
 }
 
-uint64_t int_at(const struct table *t, size_t r, int col)
+uint64_t int_at(const struct table *t, size_t r, const char *col)
 {
-    const struct cell *cl = table_cell(t, r, col);
+    const struct cell *cl = table_cell(t, r, table_col(t, col));
     return cl->kind == CELL_INT ? cl->v.i : 0;
 }
 
-/* The row of t whose column key_col reads key, or -1. */
-long find_row(const struct table *t, int key_col, const char *key)
+long find_row(const struct table *t, const char *key_col, const char *key)
 {
-    for (size_t r = 0; t && r < t->nrows; r++)
-        if (!strcmp(text_at(t, r, key_col), key))
+    if (!t)
+        return -1;
+    int k = table_col(t, key_col);
+    for (size_t r = 0; r < t->nrows; r++)
+        if (!strcmp(table_cell_text(t, table_cell(t, r, k)), key))
             return (long)r;
     return -1;
 }
 
-uint64_t count_of(const struct table *t, int key_col, const char *key, int col)
+uint64_t count_of(const struct table *t, const char *key_col, const char *key, const char *col)
 {
     long r = find_row(t, key_col, key);
     return r < 0 ? 0 : int_at(t, (size_t)r, col);
 }
 
-/* A count of public table p into a display table, with what public mode hides of it. */
-void copy_count(struct ctx *c, struct dtable *t, size_t r, int col, const struct table *p,
-                       size_t pr, int pc)
+void copy_count(struct dtable *t, size_t r, int col, const struct table *p, size_t pr,
+                const char *pcol)
 {
-    (void)c;
-    table_int(t->body, r, col, int_at(p, pr, pc));
-    table_hide(t->body, r, col, table_cell(p, pr, pc)->hidden);
+    const struct cell *cl = table_cell(p, pr, table_col(p, pcol));
+    table_int(t->body, r, col, cl->kind == CELL_INT ? cl->v.i : 0);
+    table_hide(t->body, r, col, cl->hidden);
 }
 
-/* The count in column src_col of the row of p whose key_col reads key (0 when none), with
- * its mark. */
 void copy_found(struct ctx *c, struct dtable *t, size_t r, int col, const struct table *p,
-                       int key_col, const char *key, int src_col)
+                const char *key_col, const char *key, const char *pcol)
 {
     long k = find_row(p, key_col, key);
     if (k >= 0) {
-        copy_count(c, t, r, col, p, (size_t)k, src_col);
+        copy_count(t, r, col, p, (size_t)k, pcol);
     } else {
         table_int(t->body, r, col, 0);
         /* A table's missing row is a zero, but a public summary's is a metric it does not
@@ -91,7 +90,6 @@ size_t body_rows(const struct table *t)
         }
     return t->nrows;
 }
-
 
 /* "name=value" for a key, in a small rotating buffer. */
 const char *kv(const char *name, const char *value)

@@ -24,15 +24,20 @@ const struct agg_period *cur_period(const struct ctx *c);
 const char *L(struct ctx *c, const char *section, const char *key);
 /* The public table name of the current or (prev) the previous period; NULL when absent. */
 const struct table *pub(struct ctx *c, const char *name, bool prev);
-const char *text_at(const struct table *t, size_t r, int col);
-uint64_t int_at(const struct table *t, size_t r, int col); /* 0 unless a whole number */
-long find_row(const struct table *t, int key_col, const char *key); /* -1 when none */
-uint64_t count_of(const struct table *t, int key_col, const char *key, int col);
-/* Copies a count of public table p (with its public mark) into (r, col) of t. */
-void copy_count(struct ctx *c, struct dtable *t, size_t r, int col, const struct table *p,
-                size_t pr, int pc);
+/* Cells of public table t by column name (a name t lacks aborts: table_col). */
+const char *text_at(const struct table *t, size_t r, const char *col);
+uint64_t int_at(const struct table *t, size_t r, const char *col); /* 0 unless a number */
+/* The row of t (NULL: none) whose column key_col reads key, or -1. */
+long find_row(const struct table *t, const char *key_col, const char *key);
+/* The count in column col of that row; 0 when there is none. */
+uint64_t count_of(const struct table *t, const char *key_col, const char *key, const char *col);
+/* The count at (pr, pcol) of public table p into (r, col) of t, with its public mark. */
+void copy_count(struct dtable *t, size_t r, int col, const struct table *p, size_t pr,
+                const char *pcol);
+/* The count in column pcol of the row of p whose key_col reads key (0 when none: in public
+ * mode a summary's missing metric is hidden), with its mark. */
 void copy_found(struct ctx *c, struct dtable *t, size_t r, int col, const struct table *p,
-                int key_col, const char *key, int src_col);
+                const char *key_col, const char *key, const char *pcol);
 size_t body_rows(const struct table *t); /* rows before public mode's "total" rows */
 const char *kv(const char *name, const char *value); /* "name=value", 8 rotating buffers */
 const char *country(struct ctx *c, const char *english); /* a country in the report's language */
@@ -63,9 +68,18 @@ void share(struct dtable *t, size_t r, int col, int from, uint64_t n, uint64_t w
 
 /* ---- public mode's marks (marks.c) ---- */
 
-int state_of(struct ctx *c, bool prev, const char *measure, ...);
+/* A public key's dimensions: "name=value" strings up to the first NULL (so a NULL value
+ * ends the list early); a NULL list has none. More than KEY_MAX_DIMS fail an assertion. */
+#define KEY_MAX_DIMS 7
+#define DIMS(...) ((const char *const[]){__VA_ARGS__, NULL})
+
+/* Public mode: what a reader may see of the count with key measure|dims (in a brief, its
+ * region's); a count no table publishes is hidden: the documents never print more than the
+ * tables. SDC_SHOWN when not in public mode. */
+int state_of(struct ctx *c, bool prev, const char *measure, const char *const *dims);
+/* The mark of the count printed at (r, col) of t (r == body rows: the total row). */
 void mark(struct ctx *c, struct dtable *t, size_t r, int col, bool prev, const char *measure,
-          ...);
+          const char *const *dims);
 void derive_marks(struct dtable *t);
 
 /* ---- the catalogues ---- */

@@ -29,12 +29,12 @@ static bool v_headline(struct ctx *c, struct dtable *t, bool compare)
     for (size_t i = 0; i < sizeof metrics / sizeof *metrics; i++) {
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, L(c, "metric", metrics[i]));
-        long k = find_row(s, 0, metrics[i]);
+        long k = find_row(s, "metric", metrics[i]);
         if (k >= 0)
-            copy_count(c, t, r, 1, s, (size_t)k, 1);
-        long kp = prev ? find_row(sp, 0, metrics[i]) : -1;
+            copy_count(t, r, 1, s, (size_t)k, "value");
+        long kp = prev ? find_row(sp, "metric", metrics[i]) : -1;
         if (kp >= 0)
-            copy_count(c, t, r, 2, sp, (size_t)kp, 1);
+            copy_count(t, r, 2, sp, (size_t)kp, "value");
     }
     return true;
 }
@@ -65,10 +65,10 @@ static bool v_brief_headline(struct ctx *c, struct dtable *t, bool compare)
     for (size_t i = 0; i < sizeof metrics / sizeof *metrics; i++) {
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, L(c, "metric", metrics[i]));
-        copy_found(c, t, r, 1, s, 0, metrics[i], 1);
+        copy_found(c, t, r, 1, s, "metric", metrics[i], "value");
         if (prev)
-            copy_found(c, t, r, 2, sp, 0, metrics[i], 1);
-        copy_found(c, t, r, nat, ns, 0, metrics[i], 1);
+            copy_found(c, t, r, 2, sp, "metric", metrics[i], "value");
+        copy_found(c, t, r, nat, ns, "metric", metrics[i], "value");
     }
     return true;
 }
@@ -80,6 +80,8 @@ static const char *band_label(struct ctx *c, const struct age_bands *b, int band
 }
 
 /* The one-line table of the 2008 cable: cases, victims, by sex, by sex and age band. */
+_Static_assert(4 + 2 * (MAX_BANDS + 1) <= TABLE_MAX_COLS,
+               "victims_summary: 4 columns, then each sex by every band and unknown");
 static bool v_victims_summary(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
@@ -98,7 +100,7 @@ static bool v_victims_summary(struct ctx *c, struct dtable *t, bool compare)
         values[3] += ap->sex_band[SEX_MALE][band];
     }
     for (int s = SEX_FEMALE; s <= SEX_MALE; s++)
-        for (int band = 0; band <= b->n && n < TABLE_MAX_COLS; band++) {
+        for (int band = 0; band <= b->n; band++) {
             /* The unknown band only when someone is in it. */
             if (band == b->n && !ap->sex_band[s][band])
                 continue;
@@ -117,14 +119,16 @@ static bool v_victims_summary(struct ctx *c, struct dtable *t, bool compare)
         table_int(t->body, r, col, values[col]);
     mark(c, t, r, 0, false, "cases", NULL);
     mark(c, t, r, 1, false, "victims", NULL);
-    mark(c, t, r, 2, false, "victims", "sex=female", NULL);
-    mark(c, t, r, 3, false, "victims", "sex=male", NULL);
+    mark(c, t, r, 2, false, "victims", DIMS("sex=female"));
+    mark(c, t, r, 3, false, "victims", DIMS("sex=male"));
     for (int col = 4; col < n; col++) /* "Mujeres 0-17": the sex, then the band */
-        mark(c, t, r, col, false, "victims", kv("sex", band_sex[col]), kv("band", band_of[col]),
-             NULL);
+        mark(c, t, r, col, false, "victims",
+             DIMS(kv("sex", band_sex[col]), kv("band", band_of[col])));
     return true;
 }
 
+_Static_assert(MAX_BANDS + 3 <= TABLE_MAX_COLS,
+               "victims_by_sex_age: sex, every band and unknown, total");
 static bool v_victims_by_sex_age(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
@@ -133,7 +137,7 @@ static bool v_victims_by_sex_age(struct ctx *c, struct dtable *t, bool compare)
     const struct age_bands *b = &c->in->agg->bands;
     int n = 0;
     dt_col(c, t, &n, "sex", COL_TEXT, false);
-    for (int band = 0; band <= b->n && n < TABLE_MAX_COLS - 1; band++) {
+    for (int band = 0; band <= b->n; band++) {
         int col = dt_col(c, t, &n, NULL, COL_COUNT, true);
         snprintf(t->cols[col].label, sizeof t->cols[col].label, "%s",
                  band_label(c, b, band));
@@ -152,14 +156,13 @@ static bool v_victims_by_sex_age(struct ctx *c, struct dtable *t, bool compare)
         table_text(t->body, r, 0, labels_code(c->in->labels, V_SEX, s));
         for (int band = 0; band < tot - 1; band++) {
             table_int(t->body, r, band + 1, ap->sex_band[s][band]);
-            mark(c, t, r, band + 1, false, "victims", kv("sex", sex),
-                 kv("band", age_band_name(b, band)), NULL);
+            mark(c, t, r, band + 1, false, "victims",
+                 DIMS(kv("sex", sex), kv("band", age_band_name(b, band))));
         }
-        mark(c, t, r, tot, false, "victims", kv("sex", sex), NULL);
+        mark(c, t, r, tot, false, "victims", DIMS(kv("sex", sex)));
     }
     for (int band = 0; band < tot - 1; band++)
-        mark(c, t, 3, band + 1, false, "victims",
-             kv("band", age_band_name(b, band)), NULL);
+        mark(c, t, 3, band + 1, false, "victims", DIMS(kv("band", age_band_name(b, band))));
     mark(c, t, 3, tot, false, "victims", NULL);
     return true;
 }
@@ -182,23 +185,24 @@ static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
     const struct table *p = pub(c, "cases_by_region", false), *pp = pub(c, "cases_by_region", true);
     for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
         size_t r = table_row(t->body, NULL);
-        const char *name = text_at(p, i, 1);
-        table_text(t->body, r, 0, text_at(p, i, 0));
+        const char *code = text_at(p, i, "region_code"), *name = text_at(p, i, "region");
+        table_text(t->body, r, 0, code);
         table_text(t->body, r, 1, strcmp(name, "unknown") ? name : L(c, "word", "unknown"));
-        for (int k = 2; k <= 4; k++)
-            copy_count(c, t, r, k, p, i, k);
-        const struct cell *rate = table_cell(p, i, 5);
+        static const char *const counts[] = {"cases", "victims", "victims_minor"};
+        for (int k = 0; k < 3; k++)
+            copy_count(t, r, 2 + k, p, i, counts[k]);
+        const struct cell *rate = table_cell(p, i, table_col(p, "victims_per_100k"));
         if (rate->kind == CELL_REAL) {
             table_real(t->body, r, 5, rate->v.r, 2);
             table_hide(t->body, r, 5, rate->hidden);
         }
         if (prev)
-            copy_found(c, t, r, 6, pp, 0, text_at(p, i, 0), 2);
+            copy_found(c, t, r, 6, pp, "region_code", code, "cases");
     }
     size_t tr = t->body->nrows;
     mark(c, t, tr, 2, false, "cases", NULL);
     mark(c, t, tr, 3, false, "victims", NULL);
-    mark(c, t, tr, 4, false, "victims", "minor=yes", NULL);
+    mark(c, t, tr, 4, false, "victims", DIMS("minor=yes"));
     if (prev)
         mark(c, t, tr, 6, true, "cases", NULL);
     return true;
@@ -219,17 +223,18 @@ static bool v_cases_by_city(struct ctx *c, struct dtable *t, bool compare)
         return false;
     const struct table *p = pub(c, "cases_by_city", false), *pp = pub(c, "cases_by_city", true);
     for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
-        if (!int_at(p, i, 2) && !int_at(p, i, 3))
+        if (!int_at(p, i, "cases") && !int_at(p, i, "victims"))
             continue;
         size_t r = table_row(t->body, NULL);
+        static const char *const places[] = {"city", "region"};
         for (int k = 0; k < 2; k++) {
-            const char *s = text_at(p, i, k);
+            const char *s = text_at(p, i, places[k]);
             table_text(t->body, r, k, strcmp(s, "unknown") ? s : L(c, "word", "unknown"));
         }
-        copy_count(c, t, r, 2, p, i, 2);
-        copy_count(c, t, r, 3, p, i, 3);
+        copy_count(t, r, 2, p, i, "cases");
+        copy_count(t, r, 3, p, i, "victims");
         if (prev)
-            copy_found(c, t, r, 4, pp, 0, text_at(p, i, 0), 2);
+            copy_found(c, t, r, 4, pp, "city", text_at(p, i, "city"), "cases");
     }
     size_t tr = t->body->nrows;
     mark(c, t, tr, 2, false, "cases", NULL);
@@ -253,15 +258,15 @@ static bool by_country(struct ctx *c, struct dtable *t, const char *id, const ch
     const struct table *p = pub(c, id, false);
     uint64_t whole = 0;
     for (size_t i = 0, nb = body_rows(p); i < nb; i++)
-        whole += int_at(p, i, 1);
+        whole += int_at(p, i, count_label);
     const char *measure = strstr(id, "suspects") ? "suspects" : "victims";
     for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
-        if (!int_at(p, i, 1))
+        if (!int_at(p, i, count_label))
             continue;
         size_t r = table_row(t->body, NULL);
-        table_text(t->body, r, 0, country(c, text_at(p, i, 0)));
-        copy_count(c, t, r, 1, p, i, 1);
-        share(t, r, 2, 1, int_at(p, i, 1), whole);
+        table_text(t->body, r, 0, country(c, text_at(p, i, "nationality")));
+        copy_count(t, r, 1, p, i, count_label);
+        share(t, r, 2, 1, int_at(p, i, count_label), whole);
     }
     mark(c, t, t->body->nrows, 1, false, measure, NULL);
     t->whole_hidden = t->total_mark[1] != 0;
@@ -297,16 +302,16 @@ static bool routes_view(struct ctx *c, struct dtable *t, const char *id)
     struct buf transit = {0};
     for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
         size_t r = table_row(t->body, NULL);
-        if (!strcmp(text_at(p, i, 0), "other")) { /* public mode: routes of few victims */
+        table_text(t->body, r, 3, L(c, "scope", text_at(p, i, "scope")));
+        copy_count(t, r, 4, p, i, "cases");
+        copy_count(t, r, 5, p, i, "victims");
+        if (!strcmp(text_at(p, i, "origin"), "other")) { /* public mode: routes of few victims */
             table_text(t->body, r, 0, L(c, "word", "other_routes"));
-            table_text(t->body, r, 3, L(c, "scope", text_at(p, i, 3)));
-            copy_count(c, t, r, 4, p, i, 4);
-            copy_count(c, t, r, 5, p, i, 5);
             continue;
         }
-        table_text(t->body, r, 0, country(c, text_at(p, i, 0)));
+        table_text(t->body, r, 0, country(c, text_at(p, i, "origin")));
         buf_clear(&transit);
-        for (const char *s = text_at(p, i, 1); *s;) {
+        for (const char *s = text_at(p, i, "transit"); *s;) {
             const char *e = strchr(s, ';');
             size_t k = e ? (size_t)(e - s) : strlen(s);
             char part[128];
@@ -317,10 +322,7 @@ static bool routes_view(struct ctx *c, struct dtable *t, const char *id)
             s += k + (e ? 1 : 0);
         }
         table_text(t->body, r, 1, buf_cstr(&transit));
-        table_text(t->body, r, 2, country(c, text_at(p, i, 2)));
-        table_text(t->body, r, 3, L(c, "scope", text_at(p, i, 3)));
-        copy_count(c, t, r, 4, p, i, 4);
-        copy_count(c, t, r, 5, p, i, 5);
+        table_text(t->body, r, 2, country(c, text_at(p, i, "destination")));
     }
     if (total) {
         mark(c, t, t->body->nrows, 4, false, "cases", NULL);
@@ -342,13 +344,15 @@ static bool v_routes_region(struct ctx *c, struct dtable *t, bool compare)
     return routes_view(c, t, "routes_region");
 }
 
-/* A breakdown over a value set, from a public table with the code in column 0 and the count in
- * count_col; rows with a count, largest first. Shares are of `whole`; multi-valued sets get
- * the note that shares may add up to more than 100%. */
+/* A breakdown over a value set, from public table id with the code in its column id and the
+ * count in its column count_label; rows with a count, largest first. Shares are of `whole`;
+ * multi-valued sets get the note that shares may add up to more than 100%. */
 static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_id v,
-                    const char *code_label, const char *count_label, int count_col,
-                    uint64_t whole, bool whole_known, bool compare, bool stage_order)
+                    const char *code_label, const char *count_label, uint64_t whole,
+                    bool whole_known, bool compare, bool stage_order)
 {
+    /* The public table's columns: the code, named as the table, and the count. */
+    const char *code_col = id;
     dt_title(c, t, id);
     bool multi = vocabs[v].multi;
     int n = 0;
@@ -369,22 +373,22 @@ static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_
         const char *measure = !strcmp(count_label, "victims") ? "victims" : "cases";
         char known[80];
         snprintf(known, sizeof known, "%s=(known)", id);
-        t->whole_hidden = state_of(c, false, measure, whole_known ? known : NULL, NULL) != 0;
+        t->whole_hidden = state_of(c, false, measure, DIMS(whole_known ? known : NULL)) != 0;
     }
     /* Stage order (status) follows the value set; the others, the public table's order. */
     int nk = stage_order ? vocabs[v].ncodes + 1 : (int)body_rows(p);
     for (int k = 0; p && k < nk; k++) {
-        const char *code = stage_order ? vocab_code_name(v, k) : text_at(p, (size_t)k, 0);
-        uint64_t count = count_of(p, 0, code, count_col);
-        if (!count && !(prev && count_of(pp, 0, code, count_col)))
+        const char *code = stage_order ? vocab_code_name(v, k) : text_at(p, (size_t)k, code_col);
+        uint64_t count = count_of(p, code_col, code, count_label);
+        if (!count && !(prev && count_of(pp, code_col, code, count_label)))
             continue;
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, labels_code(c->in->labels, v, vocab_find(v, code)));
-        copy_found(c, t, r, 1, p, 0, code, count_col);
+        copy_found(c, t, r, 1, p, code_col, code, count_label);
         if (strcmp(code, "unknown") || !multi)
             share(t, r, 2, 1, count, whole);
         if (prev)
-            copy_found(c, t, r, 3, pp, 0, code, count_col);
+            copy_found(c, t, r, 3, pp, code_col, code, count_label);
     }
     if (!multi) {
         mark(c, t, t->body->nrows, 1, false, count_label, NULL);
@@ -396,13 +400,13 @@ static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_
 
 static uint64_t summary_count(struct ctx *c, const char *metric)
 {
-    return count_of(pub(c, "summary", false), 0, metric, 1);
+    return count_of(pub(c, "summary", false), "metric", metric, "value");
 }
 
 /* Cases with a known value of a multi-valued case field: all but the unknown row. */
 static uint64_t known_cases(struct ctx *c, const char *id)
 {
-    return summary_count(c, "cases") - count_of(pub(c, id, false), 0, "unknown", 1);
+    return summary_count(c, "cases") - count_of(pub(c, id, false), id, "unknown", "cases");
 }
 
 /* Victims of each form (a form column each: all, female, male, minors), from the report's
@@ -410,17 +414,17 @@ static uint64_t known_cases(struct ctx *c, const char *id)
 static void form_counts(const struct table *p, uint64_t v[EXP_N + 1][4])
 {
     memset(v, 0, sizeof(uint64_t[EXP_N + 1][4]));
-    bool by_sex = p && p->ncols >= 4 && !strcmp(p->cols[3], "victims");
+    bool by_sex = p && !strcmp(p->name, "exploitation");
     for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
-        int e = vocab_find(V_EXPLOITATION, text_at(p, i, 0));
+        int e = vocab_find(V_EXPLOITATION, text_at(p, i, "exploitation"));
         if (e < 0)
             continue;
-        uint64_t k = int_at(p, i, by_sex ? 3 : 1);
+        uint64_t k = int_at(p, i, "victims");
         v[e][0] += k;
         if (by_sex) {
-            v[e][1] += !strcmp(text_at(p, i, 1), "female") ? k : 0;
-            v[e][2] += !strcmp(text_at(p, i, 1), "male") ? k : 0;
-            v[e][3] += !strcmp(text_at(p, i, 2), "yes") ? k : 0;
+            v[e][1] += !strcmp(text_at(p, i, "sex"), "female") ? k : 0;
+            v[e][2] += !strcmp(text_at(p, i, "sex"), "male") ? k : 0;
+            v[e][3] += !strcmp(text_at(p, i, "minor"), "yes") ? k : 0;
         }
     }
 }
@@ -471,13 +475,13 @@ static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
         table_text(t->body, r, 0, labels_code(c->in->labels, V_EXPLOITATION, e));
         for (int k = 0; k < share_col - 1; k++) {
             table_int(t->body, r, 1 + k, cur[e][k]);
-            mark(c, t, r, 1 + k, false, "victims", form, split[k], NULL);
+            mark(c, t, r, 1 + k, false, "victims", DIMS(form, split[k]));
         }
         if (e != EXP_N)
             share(t, r, share_col, 1, cur[e][0], victims);
         if (prev) {
             table_int(t->body, r, share_col + 1, old[e][0]);
-            mark(c, t, r, share_col + 1, true, "victims", form, NULL);
+            mark(c, t, r, share_col + 1, true, "victims", DIMS(form));
         }
     }
     return true;
@@ -485,31 +489,31 @@ static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
 
 static bool v_recruitment(struct ctx *c, struct dtable *t, bool compare)
 {
-    return by_code(c, t, "recruitment", V_RECRUITMENT, "recruitment", "cases", 1,
+    return by_code(c, t, "recruitment", V_RECRUITMENT, "recruitment", "cases",
                    known_cases(c, "recruitment"), true, compare, false);
 }
 
 static bool v_transport(struct ctx *c, struct dtable *t, bool compare)
 {
-    return by_code(c, t, "transport", V_TRANSPORT, "transport", "cases", 1,
+    return by_code(c, t, "transport", V_TRANSPORT, "transport", "cases",
                    known_cases(c, "transport"), true, compare, false);
 }
 
 static bool v_source(struct ctx *c, struct dtable *t, bool compare)
 {
-    return by_code(c, t, "source", V_SOURCE, "source", "cases", 1, summary_count(c, "cases"),
+    return by_code(c, t, "source", V_SOURCE, "source", "cases", summary_count(c, "cases"),
                    false, compare, false);
 }
 
 static bool v_status(struct ctx *c, struct dtable *t, bool compare)
 {
-    return by_code(c, t, "status", V_STATUS, "status", "cases", 1, summary_count(c, "cases"),
+    return by_code(c, t, "status", V_STATUS, "status", "cases", summary_count(c, "cases"),
                    false, compare, true);
 }
 
 static bool v_assistance(struct ctx *c, struct dtable *t, bool compare)
 {
-    return by_code(c, t, "assistance", V_ASSISTANCE, "assistance", "victims", 1,
+    return by_code(c, t, "assistance", V_ASSISTANCE, "assistance", "victims",
                    summary_count(c, "victims"), false, compare, false);
 }
 
@@ -518,7 +522,6 @@ static bool v_suspects_by_year(struct ctx *c, struct dtable *t, bool compare)
     (void)compare;
     static const char *const cols[] = {"identified", "female",   "male",       "peruvian",
                                        "foreign",    "detained", "prosecuted", "convicted"};
-    static const int from[] = {1, 2, 3, 5, 6, 8, 9, 10}; /* columns of suspects_by_year.csv */
     dt_title(c, t, "suspects_by_year");
     int n = 0;
     dt_col(c, t, &n, "year", COL_TEXT, false);
@@ -530,16 +533,16 @@ static bool v_suspects_by_year(struct ctx *c, struct dtable *t, bool compare)
     const struct table *p = pub(c, "suspects_by_year", false);
     for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
         size_t r = table_row(t->body, NULL);
-        table_text(t->body, r, 0, text_at(p, i, 0));
-        for (int k = 0; k < 8; k++)
-            copy_count(c, t, r, 1 + k, p, i, from[k]);
+        table_text(t->body, r, 0, text_at(p, i, "year"));
+        for (int k = 0; k < 8; k++) /* the public table's columns are named as these */
+            copy_count(t, r, 1 + k, p, i, cols[k]);
     }
     /* The totals of every year, as suspects_by_year's total row publishes them. */
     static const char *const dims[] = {NULL,           "sex=female",        "sex=male",
                                        "nationality=Peru", "nationality=foreign", "detained=yes",
                                        "stage=prosecuted", "stage=convicted"};
     for (int k = 0; k < 8; k++)
-        mark(c, t, t->body->nrows, 1 + k, false, "suspects", dims[k], NULL);
+        mark(c, t, t->body->nrows, 1 + k, false, "suspects", DIMS(dims[k]));
     return true;
 }
 
@@ -564,16 +567,16 @@ static bool v_prevention(struct ctx *c, struct dtable *t, bool compare)
     static const char *const both = "source=(hotline+media)";
     for (size_t i = 0, nb = body_rows(p); i + 1 < nb; i += 2) {
         size_t r = table_row(t->body, NULL);
-        const char *code = text_at(p, i, 0);
-        table_text(t->body, r, 0, atoi(code) ? text_at(p, i, 1) : L(c, "word", "unknown"));
-        copy_count(c, t, r, 1, p, i, 3);
-        copy_count(c, t, r, 2, p, i + 1, 3);
-        mark(c, t, r, 3, false, "cases", kv("region", code), both, NULL);
+        const char *code = text_at(p, i, "region_code");
+        table_text(t->body, r, 0, atoi(code) ? text_at(p, i, "region") : L(c, "word", "unknown"));
+        copy_count(t, r, 1, p, i, "cases");
+        copy_count(t, r, 2, p, i + 1, "cases");
+        mark(c, t, r, 3, false, "cases", DIMS(kv("region", code), both));
     }
     size_t tr = t->body->nrows;
-    mark(c, t, tr, 1, false, "cases", "source=hotline", NULL);
-    mark(c, t, tr, 2, false, "cases", "source=media", NULL);
-    mark(c, t, tr, 3, false, "cases", both, NULL);
+    mark(c, t, tr, 1, false, "cases", DIMS("source=hotline"));
+    mark(c, t, tr, 2, false, "cases", DIMS("source=media"));
+    mark(c, t, tr, 3, false, "cases", DIMS(both));
     return true;
 }
 

@@ -7,12 +7,14 @@
 /* ---- international formats ------------------------------------------------------------- */
 
 /* A public table of (row, column, count) triples as a grid: a row per distinct value of
- * column 0 in the table's order (labelled from [row_section], or as a country), a column per
+ * its row column in the table's order (labelled from [row_section], or as a country), a column per
  * code of cols (labelled from [col_section]), a row total when the columns add up
  * (row_sum), and a total row when the rows do. Rows of zeros are left out when skip_zero. */
-/* In public mode its counts are "measure|row_dim=row|col_dim=col"; the stage "suspected" is
- * the whole population and stays out of keys. */
-struct pivot_keys {
+/* The public table's columns (row, col, count); in public mode its counts are
+ * "measure|row_dim=row|col_dim=col", where the stage "suspected" is the whole population and
+ * stays out of keys. */
+struct pivot_src {
+    const char *row, *col, *count;
     const char *measure, *row_dim, *col_dim;
 };
 
@@ -24,7 +26,7 @@ static const char *pivot_kv(const char *dim, const char *value)
 static bool pivot(struct ctx *c, struct dtable *t, const char *id, const char *first_label,
                   const char *row_section, const char *const *cols, int ncols,
                   const char *col_section, bool skip_zero, bool row_sum, bool total_row,
-                  struct pivot_keys pk)
+                  struct pivot_src pk)
 {
     dt_title(c, t, id);
     int n = 0;
@@ -45,13 +47,13 @@ static bool pivot(struct ctx *c, struct dtable *t, const char *id, const char *f
     size_t body = body_rows(p);
     t->rowsum_marked = true;
     for (size_t i = 0; i < body;) {
-        const char *key = text_at(p, i, 0);
+        const char *key = text_at(p, i, pk.row);
         uint64_t v[TABLE_MAX_COLS] = {0}, sum = 0;
         size_t j = i, at[TABLE_MAX_COLS] = {0};
-        for (; j < body && !strcmp(text_at(p, j, 0), key); j++)
+        for (; j < body && !strcmp(text_at(p, j, pk.row), key); j++)
             for (int k = 0; k < ncols; k++)
-                if (!strcmp(text_at(p, j, 1), cols[k])) {
-                    v[k] = int_at(p, j, 2);
+                if (!strcmp(text_at(p, j, pk.col), cols[k])) {
+                    v[k] = int_at(p, j, pk.count);
                     at[k] = j + 1;
                     sum += v[k];
                 }
@@ -63,17 +65,18 @@ static bool pivot(struct ctx *c, struct dtable *t, const char *id, const char *f
             for (int k = 0; k < ncols; k++) {
                 table_int(t->body, r, 1 + k, v[k]);
                 if (at[k])
-                    table_hide(t->body, r, 1 + k, table_cell(p, at[k] - 1, 2)->hidden);
+                    table_hide(t->body, r, 1 + k,
+                               table_cell(p, at[k] - 1, table_col(p, pk.count))->hidden);
             }
             if (row_sum)
-                mark(c, t, r, ncols + 1, false, pk.measure, pivot_kv(pk.row_dim, key), NULL);
+                mark(c, t, r, ncols + 1, false, pk.measure, DIMS(pivot_kv(pk.row_dim, key)));
         }
         i = j;
     }
     if (total_row) {
         for (int k = 0; k < ncols; k++)
-            mark(c, t, t->body->nrows, 1 + k, false, pk.measure, pivot_kv(pk.col_dim, cols[k]),
-                 NULL);
+            mark(c, t, t->body->nrows, 1 + k, false, pk.measure,
+                 DIMS(pivot_kv(pk.col_dim, cols[k])));
         if (row_sum)
             mark(c, t, t->body->nrows, ncols + 1, false, pk.measure, NULL);
     }
@@ -89,7 +92,8 @@ bool v_unodc_victims_by_exploitation(struct ctx *c, struct dtable *t, bool compa
     (void)compare;
     if (!pivot(c, t, "unodc_victims_by_exploitation", "unodc_form", "unodc_form",
                unodc_categories, 5, "unodc_category", false, true, false,
-               (struct pivot_keys){"victims", "uform", "ucat"}))
+               (struct pivot_src){"exploitation", "category", "victims", "victims", "uform",
+                                  "ucat"}))
         return false;
     snprintf(t->note, sizeof t->note, "%s", L(c, "word", "unodc_note"));
     return true;
@@ -100,14 +104,15 @@ bool v_unodc_victims_by_citizenship(struct ctx *c, struct dtable *t, bool compar
     (void)compare;
     return pivot(c, t, "unodc_victims_by_citizenship", "citizenship", NULL, unodc_categories, 5,
                  "unodc_category", true, true, true,
-                 (struct pivot_keys){"victims", "nationality", "ucat"});
+                 (struct pivot_src){"citizenship", "category", "victims", "victims",
+                                    "nationality", "ucat"});
 }
 
 bool v_unodc_persons_by_sex(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
     if (!pivot(c, t, "unodc_persons_by_sex", "stage", "stage", sexes, 3, "sex", false, true,
-               false, (struct pivot_keys){"psuspects", "stage", "sex"}))
+               false, (struct pivot_src){"stage", "sex", "persons", "psuspects", "stage", "sex"}))
         return false;
     snprintf(t->note, sizeof t->note, "%s", L(c, "word", "stage_note"));
     return true;
@@ -118,7 +123,9 @@ bool v_unodc_persons_by_citizenship(struct ctx *c, struct dtable *t, bool compar
     (void)compare;
     /* The stages are nested (the convicted were prosecuted): no row total. */
     return pivot(c, t, "unodc_persons_by_citizenship", "citizenship", NULL, stages, 3, "stage",
-                 true, false, true, (struct pivot_keys){"psuspects", "nationality", "stage"});
+                 true, false, true,
+                 (struct pivot_src){"citizenship", "stage", "persons", "psuspects",
+                                    "nationality", "stage"});
 }
 
 bool v_tip_law_enforcement(struct ctx *c, struct dtable *t, bool compare)
@@ -135,8 +142,8 @@ bool v_tip_law_enforcement(struct ctx *c, struct dtable *t, bool compare)
     for (int k = 0; k < 3; k++) {
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, L(c, "tip", measures[k]));
-        copy_found(c, t, r, 1, p, 0, measures[k], 1);
-        copy_found(c, t, r, 2, p, 0, measures[k], 2);
+        copy_found(c, t, r, 1, p, "measure", measures[k], "total");
+        copy_found(c, t, r, 2, p, "measure", measures[k], "labour");
     }
     snprintf(t->note, sizeof t->note, "%s %s", L(c, "word", "tip_note"),
              L(c, "word", "tip_labour"));
