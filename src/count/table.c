@@ -1,7 +1,7 @@
 /* table.c: the table model: rows appended by builders, sorted, read by renderers. */
 #include "count/table.h"
 
-#include <stdio.h>
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -177,15 +177,6 @@ bool tableset_add(struct tableset *s, struct table *t)
     return true;
 }
 
-int table_col(const struct table *t, const char *name)
-{
-    for (int c = 0; c < t->ncols; c++)
-        if (strcmp(t->cols[c], name) == 0)
-            return c;
-    fprintf(stderr, "tipreport: internal error: table %s has no column %s\n", t->name, name);
-    abort();
-}
-
 const struct table *tableset_find(const struct tableset *s, const char *name)
 {
     for (size_t i = 0; i < s->n; i++)
@@ -208,4 +199,13 @@ void table_hide(struct table *t, size_t row, int col, int state)
     struct cell *c = at(t, row, col);
     if (c)
         c->hidden = (uint8_t)state;
+}
+
+int table_col(const struct table *t, const char *name)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (!strcmp(t->cols[c], name))
+            return c;
+    assert(!"a column the table does not have");
+    return -1;
 }
