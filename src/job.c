@@ -10,7 +10,7 @@
 #include "protect/protect.h"
 #include "render/render.h"
 #include "render/render_csv.h"
-#include "report/report.h"
+#include "report/build.h"
 #include "count/tables.h"
 
 enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn progress,

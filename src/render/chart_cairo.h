@@ -5,7 +5,7 @@
 #include <cairo.h>
 
 #include "report/chart.h"
-#include "report/map.h"
+#include "report/map_drawing.h"
 
 #define FONT_FAMILY "DejaVu Sans"
 

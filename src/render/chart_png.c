@@ -49,8 +49,7 @@ bool map_png(const struct report *r, int index, double width, double height, dou
     struct measure ms = cairo_measure(cr);
     struct map_drawing md;
     const double pad = 8; /* white around the map */
-    bool ok = map_layout(r->map_shape, r->places, ch->map, width - 2 * pad, height - 2 * pad, &ms,
-                         &md);
+    bool ok = report_map_layout(r, index, width - 2 * pad, height - 2 * pad, &ms, &md);
     if (ok)
         draw_map(cr, &md, pad, pad);
     map_drawing_free(&md);

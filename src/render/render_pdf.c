@@ -193,13 +193,9 @@ static void decorate(struct pdf_ctx *c)
     struct style st = small;
     if (c->page > 1) /* a brief's first page has its title block instead */
         decorate_header(c, st);
-    char page[16], pages[16], t[160];
+    char t[160];
     PangoLayout *l;
-    snprintf(page, sizeof page, "%d", c->page);
-    snprintf(pages, sizeof pages, "%d", c->pages);
-    static const char *const keys[] = {"page", "pages"};
-    const char *vals[] = {page, pages};
-    labels_fill(t, sizeof t, c->r->page_label, keys, vals, 2);
+    report_page_text(c->r, c->page, c->pages, t, sizeof t);
     l = layout(c, t, st, TEXT_W, PANGO_ALIGN_CENTER);
     show(c, l, MARGIN, PAGE_H - 40, st.grey);
     g_object_unref(l);
@@ -490,12 +486,8 @@ static void print_table(struct pdf_ctx *c, int index)
     }
     c->y += 3;
     if (shown < t->body->nrows) {
-        char a[32], b[32], s[400];
-        figures_count(shown, a, sizeof a);
-        figures_count(t->body->nrows, b, sizeof b);
-        static const char *const keys[] = {"shown", "rows"};
-        const char *vals[] = {a, b};
-        labels_fill(s, sizeof s, c->r->rows_cut_label, keys, vals, 2);
+        char s[400];
+        report_rows_cut_text(c->r, shown, t->body->nrows, s, sizeof s);
         paragraph(c, s, note, 2);
     }
     if (t->note[0])
@@ -521,7 +513,7 @@ static void print_chart(struct pdf_ctx *c, int index)
         /* A brief's map shows one region: smaller, so that the brief stays short. */
         double mw = c->r->brief ? TEXT_W * 0.62 : TEXT_W, mh = c->r->brief ? MAP_H * 0.62 : MAP_H;
         struct map_drawing md;
-        bool ok = map_layout(c->r->map_shape, c->r->places, ch->map, mw, mh, &c->ms, &md);
+        bool ok = report_map_layout(c->r, index, mw, mh, &c->ms, &md);
         if (ok) {
             ensure(c, md.height);
             if (c->draw)

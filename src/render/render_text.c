@@ -5,7 +5,6 @@
 #include <string.h>
 
 #include "util/buf.h"
-#include "report/figures.h"
 #include "render/render.h"
 
 #define WIDTH 72

@@ -373,3 +373,13 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
     return any;
 }
 
+bool report_map_layout(const struct report *r, int index, double width, double height,
+                       const struct measure *ms, struct map_drawing *out)
+{
+    const struct dchart *ch = &r->charts[index];
+    if (!ch->map || !r->map_shape) {
+        memset(out, 0, sizeof *out);
+        return false;
+    }
+    return map_layout(r->map_shape, r->places, ch->map, width, height, ms, out);
+}

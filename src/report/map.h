@@ -6,6 +6,7 @@
 #include <stdint.h>
 
 #include "report/chart.h"
+#include "report/map_drawing.h"
 #include "count/dataset.h"
 #include "util/error.h"
 #include "count/places.h"
@@ -26,21 +27,8 @@ struct projection {
 struct projection map_fit(const struct map_shape *m, double width, double height);
 void map_project(const struct projection *p, double lon, double lat, double *x, double *y);
 
-/* Classes of cases with limits at round numbers (1, 2, 5, 10, 20, 50 ...), at most 5. */
-struct classes {
-    int n;
-    uint64_t lo[5], hi[5];
-};
-
 struct classes map_classes(uint64_t max);
 int map_class(const struct classes *c, uint64_t cases); /* 0..n-1; -1 for no cases */
-/* The colour of class k of c: MAP_SHADE + 0 (lightest) .. 4 (darkest), spread over the
- * classes there are; NO_CASES for -1. The legend and the regions use this one mapping. */
-#define MAP_SHADE 100
-#define NO_CASES 99
-#define HIDDEN_CASES 98
-#define OTHER_REGION 97
-int map_shade(const struct classes *c, int k);
 
 #define MAP_MAX_INTERNAL 8 /* routes drawn inside Peru ... */
 #define MAP_MAX_ABROAD 4   /* ... and to or from abroad */
@@ -65,37 +53,10 @@ struct map_data {
     int nroutes;
 };
 
-/* Polygons and arrows in points, with texts (labels, legend) in `text`. */
-struct map_ring {
-    size_t first, n; /* into pts */
-    int code;        /* the region's */
-    int fill;        /* class, or -1 for no cases */
-};
-
-struct map_arrow {
-    size_t first, n;      /* its polyline, into pts */
-    double width;         /* by victims */
-    double head[6];       /* the arrowhead's three corners: tip, left, right */
-};
-
-struct map_drawing {
-    double width, height;
-    double *pts; /* x, y pairs: npts numbers, npts / 2 points */
-    size_t npts, cap;
-    struct map_ring *rings;
-    size_t nrings;
-    struct map_arrow *arrows;
-    size_t narrows;
-    struct classes classes;
-    struct drawing text; /* title, labels, legend boxes and words */
-    bool oom;
-};
-
 /* Lays the map out in width x height points: regions labelled with their names from p, the
  * legend in the bottom left, where the Pacific is. False when out of memory. */
 bool map_layout(const struct map_shape *m, const struct places *p, const struct map_data *d,
                 double width, double height, const struct measure *ms, struct map_drawing *out);
-void map_drawing_free(struct map_drawing *d);
 
 /* The arrowhead at the end of the segment from (x0, y0) to (x1, y1) for a line of width w:
  * tip, left, right. */

@@ -283,6 +283,27 @@ struct report *report_build(const struct report_input *in, struct tp_error *err)
     return r;
 }
 
+void report_page_text(const struct report *r, int page, int pages, char *out, size_t size)
+{
+    char p[16], n[16];
+    snprintf(p, sizeof p, "%d", page);
+    snprintf(n, sizeof n, "%d", pages);
+    static const char *const keys[] = {"page", "pages"};
+    const char *vals[] = {p, n};
+    labels_fill(out, size, r->page_label, keys, vals, 2);
+}
+
+void report_rows_cut_text(const struct report *r, size_t shown, size_t rows, char *out,
+                          size_t size)
+{
+    char a[32], b[32];
+    figures_count(shown, a, sizeof a);
+    figures_count(rows, b, sizeof b);
+    static const char *const keys[] = {"shown", "rows"};
+    const char *vals[] = {a, b};
+    labels_fill(out, size, r->rows_cut_label, keys, vals, 2);
+}
+
 void report_free(struct report *r)
 {
     if (!r)

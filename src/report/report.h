@@ -1,17 +1,22 @@
-/* report.h: the renderer-neutral report: sections of text, tables and charts, and a manifest. */
+/* report.h: the renderer-neutral report: sections of text, tables and charts, and a manifest.
+ * The one header a renderer includes: the model, nothing of counting or protection (a report
+ * is built through report/build.h). */
 #ifndef TP_REPORT_H
 #define TP_REPORT_H
 
 #include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
 
-#include "count/aggregate.h"
-#include "report/figures.h"
-#include "report/labels.h"
-#include "report/map.h"
-#include "protect/protect.h"
-#include "read/quality.h"
-#include "report/reportdef.h"
 #include "count/table.h"
+#include "report/chart.h"
+#include "report/map_drawing.h"
+#include "util/date.h"
+
+struct figures;
+struct map_data;
+struct map_shape;
+struct places;
 
 enum col_kind {
     COL_TEXT,
@@ -114,31 +119,7 @@ struct report {
     char *public_note;                 /* public mode: why counts are hidden */
 };
 
-struct report_input {
-    const struct reportdef *def;
-    const struct agg *agg;
-    const struct tableset *cur, *prev; /* prev NULL: no previous period */
-    const struct quality *dq;
-    const struct labels *labels;
-    const char *title;   /* overrides the definition's when not empty */
-    const char *profile; /* the profile's name, for the manifest */
-    const char *input;   /* the input as given */
-    const char *author, *organisation;
-    const struct map_shape *map_shape; /* region outlines, for [chart map] */
-    const struct protection *prot, *prot_prev; /* public mode; NULL otherwise */
-    /* A regional brief: the agg period it counts (NULL: agg's period 0), its region (0
-     * otherwise), and the country's tables, to compare (protected with the region's: prot). */
-    const struct agg_period *ap;
-    int region;
-    const struct tableset *national;
-};
-
-struct report *report_build(const struct report_input *in, struct tp_error *err);
 void report_free(struct report *r); /* accepts NULL */
-
-/* The catalogue of tables (with compare: those that can show the previous period) and charts. */
-bool report_table_known(const char *name, bool compare);
-bool report_chart_known(const char *name);
 
 /* What chart `index` draws, for the renderers that draw it themselves (not the map, not a
  * spreadsheet's native chart). False when there is nothing to draw. Strings borrowed from r. */
@@ -151,10 +132,20 @@ bool report_chart_drawable(const struct report *r, int index);
 void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row, int col,
                       char *out, size_t size);
 
+/* Lays out map chart `index` in width x height points into out (free it with
+ * map_drawing_free). False when it is not a map or out of memory. */
+bool report_map_layout(const struct report *r, int index, double width, double height,
+                       const struct measure *ms, struct map_drawing *out);
+
+/* "Page {page} of {pages}" and "... {shown} of {rows} rows ..." in the report's words. */
+void report_page_text(const struct report *r, int page, int pages, char *out, size_t size);
+void report_rows_cut_text(const struct report *r, size_t shown, size_t rows, char *out,
+                          size_t size);
+
 /* Public mode: what hides cell (row, col) (row == body rows: the total row); 0 shown. */
 int dtable_hidden(const struct dtable *t, size_t row, int col);
-/* The public mark a cell shows (SDC_PRIMARY "<k", else "x"), or 0 when it shows its value or
- * nothing; row nrows is the total row. */
+/* The public mark a cell shows (nonzero: a count under k itself prints "<k", the others "x"),
+ * or 0 when it shows its value or nothing; row nrows is the total row. */
 int dtable_mark(const struct dtable *t, size_t row, int col);
 /* The sentence an empty table prints instead of itself. */
 const char *dtable_empty_text(const struct report *r, const struct dtable *t);

@@ -5,7 +5,9 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#include "report/report.h"
+#include "report/build.h"
+#include "report/figures.h"
+#include "report/map.h"
 
 /* One report being built: its input, the model so far, and the first error (failed: the
  * error is set; builders stop and return false). */

@@ -3,7 +3,7 @@
 
 #include "report/figures.h"
 #include "fuzz_input.h"
-#include "report/report.h"
+#include "report/build.h"
 #include "report/reportdef.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
