@@ -97,6 +97,13 @@ if mkdir -p "$gen" && build/genexport 20000 "$gen/input" >/dev/null &&
   ok "$(tail -1 "$gen/check.log" | sed 's/, 0 small counts shown//')"
 else bad; tail -20 "$gen/check.log" 2>/dev/null; fi
 
+# As many age bands as allowed (MAX_BANDS, 16): every band, unknown and the totals in the
+# CSV, the checklist, the workbook and the PDF.
+step "16 age bands in every document"
+bands=0-4,5-9,10-14,15-17,18-20,21-24,25-29,30-34,35-39,40-44,45-49,50-54,55-59,60-64,65-69,70+
+if "$bin" report "$gen/input" -q --age-bands "$bands" -o "$gen/bands" &&
+   "$python" tests/check_bands.py "$gen/bands" "$bands"; then ok; else bad; fi
+
 fi
 
 step "error contract"
