@@ -41,6 +41,16 @@ bool dt_body(struct ctx *c, struct dtable *t, int ncols)
     return t->body != NULL;
 }
 
+bool dt_begin(struct ctx *c, struct dtable *t, const char *id, bool total,
+              const struct colspec *cs, size_t k)
+{
+    dt_title(c, t, id);
+    int n = 0;
+    dt_cols(c, t, &n, cs, k);
+    t->total = total;
+    return dt_body(c, t, n);
+}
+
 /* The previous period's columns: previous, change, change %; col is the current count. */
 void dt_compare_cols(struct ctx *c, struct dtable *t, int *ncols, int col)
 {

@@ -9,15 +9,11 @@
 
 /* ---- the manifest ------------------------------------------------------------------------- */
 
-static bool about(struct ctx *c)
+/* The run: title, periods, data date, input, profile, bands, language and the tool. Sets
+ * the cover's period and date lines too. */
+static bool about_run(struct ctx *c, struct dtable *run)
 {
     struct report *r = c->r;
-    struct dtable *t = realloc(r->tables, (r->ntables + 2) * sizeof *t);
-    if (!t)
-        return false;
-    r->tables = t;
-    memset(&t[r->ntables], 0, 2 * sizeof *t);
-    struct dtable *run = &t[r->ntables], *files = &t[r->ntables + 1];
     snprintf(run->id, sizeof run->id, "about_run");
     snprintf(run->title, sizeof run->title, "%s", L(c, "word", "about"));
     int n = 0;
@@ -63,9 +59,15 @@ static bool about(struct ctx *c)
         table_text(run->body, k, 0, L(c, "about", rows[i][0]));
         table_text(run->body, k, 1, rows[i][1]);
     }
+    return true;
+}
+
+/* The input files: name, role, size, SHA-256, encoding, rows read. */
+static bool about_files(struct ctx *c, struct dtable *files)
+{
     snprintf(files->id, sizeof files->id, "about_files");
     snprintf(files->title, sizeof files->title, "%s", L(c, "table", "data_quality_files"));
-    n = 0;
+    int n = 0;
     dt_cols(c, files, &n, COLSPECS({"file", COL_TEXT, false}, {"role", COL_TEXT, false},
                                    {"size", COL_COUNT, false}, {"sha256", COL_TEXT, false},
                                    {"encoding", COL_TEXT, false}, {"rows_read", COL_COUNT, false}));
@@ -81,10 +83,24 @@ static bool about(struct ctx *c)
         table_text(files->body, k, 4, charset_name(q->files[i].charset));
         table_int(files->body, k, 5, q->files[i].read);
     }
+    return true;
+}
+
+/* The manifest: the run's and the files' tables, and the counting rules ([rules] 1, 2, ...
+ * of the labels). */
+static bool about(struct ctx *c)
+{
+    struct report *r = c->r;
+    struct dtable *t = realloc(r->tables, (r->ntables + 2) * sizeof *t);
+    if (!t)
+        return false;
+    r->tables = t;
+    memset(&t[r->ntables], 0, 2 * sizeof *t);
     r->about_run = (int)r->ntables;
     r->about_files = (int)r->ntables + 1;
-    r->ntables += 2;
-    /* The counting rules, [rules] 1, 2, ... of the labels. */
+    r->ntables += 2; /* owned by the report from here: report_free frees what was built */
+    if (!about_run(c, &t[r->about_run]) || !about_files(c, &t[r->about_files]))
+        return false;
     for (int i = 1; i < 50; i++) {
         char key[12];
         snprintf(key, sizeof key, "%d", i);
@@ -92,9 +108,11 @@ static bool about(struct ctx *c)
         if (!rule)
             break;
         char **rs = realloc(r->rules, (r->nrules + 1) * sizeof *rs);
-        if (!rs || !(rs[r->nrules] = strdup(rule)))
+        if (!rs)
             return false;
         r->rules = rs;
+        if (!(rs[r->nrules] = strdup(rule)))
+            return false;
         r->nrules++;
     }
     return !c->failed;

@@ -62,6 +62,9 @@ int dt_col(struct ctx *c, struct dtable *t, int *ncols, const char *label_key,
            enum col_kind kind, bool sum);
 void dt_cols(struct ctx *c, struct dtable *t, int *ncols, const struct colspec *cs, size_t k);
 bool dt_body(struct ctx *c, struct dtable *t, int ncols); /* the body, once columns are set */
+/* A table of fixed columns at once: title, columns (COLSPECS), total row, body. */
+bool dt_begin(struct ctx *c, struct dtable *t, const char *id, bool total,
+              const struct colspec *cs, size_t k);
 /* The previous period's columns: previous, change, change %; col is the current count. */
 void dt_compare_cols(struct ctx *c, struct dtable *t, int *ncols, int col);
 void dt_finish(struct dtable *t); /* fills the computed columns of every row */

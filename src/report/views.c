@@ -287,16 +287,13 @@ static bool v_suspects_by_nationality(struct ctx *c, struct dtable *t, bool comp
 
 static bool routes_view(struct ctx *c, struct dtable *t, const char *id)
 {
-    dt_title(c, t, id);
-    int n = 0;
     /* The country's routes add up to its cases; a brief's, those touching its region, to no
      * count it prints. */
     bool total = !strcmp(id, "routes");
-    dt_cols(c, t, &n, COLSPECS({"origin", COL_TEXT, false}, {"transit", COL_TEXT, false},
-                               {"destination", COL_TEXT, false}, {"scope", COL_TEXT, false},
-                               {"cases", COL_COUNT, total}, {"victims", COL_COUNT, total}));
-    t->total = total;
-    if (!dt_body(c, t, n))
+    if (!dt_begin(c, t, id, total,
+                  COLSPECS({"origin", COL_TEXT, false}, {"transit", COL_TEXT, false},
+                           {"destination", COL_TEXT, false}, {"scope", COL_TEXT, false},
+                           {"cases", COL_COUNT, total}, {"victims", COL_COUNT, total})))
         return false;
     const struct table *p = pub(c, id, false);
     struct buf transit = {0};
@@ -583,14 +580,11 @@ static bool v_prevention(struct ctx *c, struct dtable *t, bool compare)
 static bool v_data_quality_files(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
-    dt_title(c, t, "data_quality_files");
-    int n = 0;
-    dt_cols(c, t, &n, COLSPECS({"file", COL_TEXT, false}, {"role", COL_TEXT, false},
-                               {"encoding", COL_TEXT, false}, {"rows_read", COL_COUNT, true},
-                               {"rows_counted", COL_COUNT, true}, {"rows_rejected", COL_COUNT, true},
-                               {"rows_blank", COL_COUNT, true}, {"warnings", COL_COUNT, true}));
-    t->total = true;
-    if (!dt_body(c, t, n))
+    if (!dt_begin(c, t, "data_quality_files", true,
+                  COLSPECS({"file", COL_TEXT, false}, {"role", COL_TEXT, false},
+                           {"encoding", COL_TEXT, false}, {"rows_read", COL_COUNT, true},
+                           {"rows_counted", COL_COUNT, true}, {"rows_rejected", COL_COUNT, true},
+                           {"rows_blank", COL_COUNT, true}, {"warnings", COL_COUNT, true})))
         return false;
     const struct quality *q = c->in->dq;
     for (int i = 0; i < q->nfiles; i++) {
@@ -609,13 +603,10 @@ static bool v_data_quality_files(struct ctx *c, struct dtable *t, bool compare)
 static bool v_data_quality_problems(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
-    dt_title(c, t, "data_quality_problems");
-    int n = 0;
-    dt_cols(c, t, &n, COLSPECS({"file", COL_TEXT, false}, {"field", COL_TEXT, false},
-                               {"problem", COL_TEXT, false}, {"action", COL_TEXT, false},
-                               {"rows", COL_COUNT, true}));
-    t->total = true;
-    if (!dt_body(c, t, n))
+    if (!dt_begin(c, t, "data_quality_problems", true,
+                  COLSPECS({"file", COL_TEXT, false}, {"field", COL_TEXT, false},
+                           {"problem", COL_TEXT, false}, {"action", COL_TEXT, false},
+                           {"rows", COL_COUNT, true})))
         return false;
     /* Group by file, field, problem and action, in the order first seen. */
     const struct quality *q = c->in->dq;
@@ -649,12 +640,10 @@ static bool v_data_quality_problems(struct ctx *c, struct dtable *t, bool compar
 static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
-    dt_title(c, t, "data_quality_entries");
-    int n = 0;
-    dt_cols(c, t, &n, COLSPECS({"file", COL_TEXT, false}, {"line", COL_COUNT, false},
-                               {"field", COL_TEXT, false}, {"value", COL_TEXT, false},
-                               {"problem", COL_TEXT, false}, {"action", COL_TEXT, false}));
-    if (!dt_body(c, t, n))
+    if (!dt_begin(c, t, "data_quality_entries", false,
+                  COLSPECS({"file", COL_TEXT, false}, {"line", COL_COUNT, false},
+                           {"field", COL_TEXT, false}, {"value", COL_TEXT, false},
+                           {"problem", COL_TEXT, false}, {"action", COL_TEXT, false})))
         return false;
     const struct quality *q = c->in->dq;
     if (c->in->prot) { /* the rows carry case numbers and values as written: not public */

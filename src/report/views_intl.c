@@ -131,11 +131,9 @@ bool v_unodc_persons_by_citizenship(struct ctx *c, struct dtable *t, bool compar
 bool v_tip_law_enforcement(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
-    dt_title(c, t, "tip_law_enforcement");
-    int n = 0;
-    dt_cols(c, t, &n, COLSPECS({"measure", COL_TEXT, false}, {"total", COL_COUNT, false},
-                               {"labour", COL_COUNT, false}));
-    if (!dt_body(c, t, n))
+    if (!dt_begin(c, t, "tip_law_enforcement", false,
+                  COLSPECS({"measure", COL_TEXT, false}, {"total", COL_COUNT, false},
+                           {"labour", COL_COUNT, false})))
         return false;
     const struct table *p = pub(c, "tip_law_enforcement", false);
     static const char *const measures[] = {"investigations", "prosecutions", "convictions"};
