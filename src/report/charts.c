@@ -29,6 +29,7 @@ static int nonzero_rows(const struct dtable *t, int col)
     return n;
 }
 
+_Static_assert(MAX_BANDS <= CHART_MAX_CATS, "the pyramid draws every age band");
 static bool ch_victims_by_sex_age(struct ctx *c, struct dchart *ch)
 {
     chart_title(c, ch, "victims_by_sex_age", "victims_by_sex_age");

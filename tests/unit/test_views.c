@@ -198,6 +198,48 @@ static void public_tables(void)
     fixture_free(&f);
 }
 
+/* Public mode: the view marks each count as the protection of the public table does (the
+ * 2 x 2 table of test_protect: the 2 is "<3", its row, column and opposite corner "x", the
+ * totals shown) and hides the counts no table publishes (unknown sex, unknown age). */
+static void marks(void)
+{
+    struct fixture f;
+    if (!fixture_init(&f, "0-17,18+")) {
+        fixture_free(&f);
+        return;
+    }
+    static const uint64_t v[2][2] = {{2, 7}, {4, 3}};
+    static const char *const cols[] = {"sex", "age_band", "victims"};
+    static const char *const sex[] = {"female", "male"}, *band[] = {"0-17", "18+"};
+    struct table *p = table_new("victims_by_sex_age", 3, cols);
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++) {
+            size_t r = table_row(p, NULL);
+            table_text(p, r, 0, sex[i]);
+            table_text(p, r, 1, band[j]);
+            table_int(p, r, 2, v[i][j]);
+            f.agg.period[0].sex_band[i == 0 ? SEX_FEMALE : SEX_MALE][j] = v[i][j];
+        }
+    CHECK(tableset_add(&f.cur, p));
+    struct sdc_stats st;
+    struct protection *prot = protect_new(3);
+    CHECK(protect_tables(prot, &f.cur, "", true, &f.err) && protect_run(prot, &st, &f.err));
+    f.in.prot = prot;
+    f.r.public_k = 3; /* as report_build sets it */
+    const struct dtable *t = view(&f, "victims_by_sex_age");
+    if (t) { /* columns 0-17, 18+, unknown, total; rows female, male, unknown, total */
+        static const char *const want[4][4] = {{"<3", "x", "x", "9"},
+                                               {"x", "x", "x", "7"},
+                                               {"x", "x", "x", "x"},
+                                               {"6", "10", "x", "16"}};
+        for (size_t r = 0; r < 4; r++)
+            for (int k = 0; k < 4; k++)
+                CHECK_STR(cell(&f, t, r, k + 1), want[r][k]);
+    }
+    fixture_free(&f);
+    protect_free(prot);
+}
+
 /* Runs fn in a child; true when it ended by SIGABRT (its stderr silenced). */
 static bool aborts(void (*fn)(void *), void *arg)
 {
@@ -265,6 +307,7 @@ void suite_views(void)
 {
     max_bands();
     public_tables();
+    marks();
     refused();
     map_failure();
 }
