@@ -1,6 +1,7 @@
 /* table.c: the table model: rows appended by builders, sorted, read by renderers. */
 #include "count/table.h"
 
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -198,4 +199,13 @@ void table_hide(struct table *t, size_t row, int col, int state)
     struct cell *c = at(t, row, col);
     if (c)
         c->hidden = (uint8_t)state;
+}
+
+int table_col(const struct table *t, const char *name)
+{
+    for (int c = 0; c < t->ncols; c++)
+        if (!strcmp(t->cols[c], name))
+            return c;
+    assert(!"a column the table does not have");
+    return -1;
 }

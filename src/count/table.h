@@ -49,6 +49,8 @@ void table_hide(struct table *t, size_t row, int col, int state); /* public mode
 void table_sort(struct table *t, int c1, int c2);
 
 const struct cell *table_cell(const struct table *t, size_t row, int col);
+/* The index of column name; a column t does not have is a programmer error (asserts). */
+int table_col(const struct table *t, const char *name);
 const char *table_cell_text(const struct table *t, const struct cell *c); /* CELL_TEXT */
 
 /* The tables of one run, in order. Owns them. */
