@@ -206,17 +206,23 @@ bool tabledefs_check(struct tp_error *err)
 
 static const char *s(const char *v) { return v ? v : ""; }
 
+/* The publications of mask in, "report,brief". */
+static void list_pubs(FILE *f, unsigned in)
+{
+    static const char *const pubs[] = {"report", "brief", "brief_summary", "brief_totals"};
+    for (int i = 0, n = 0; i < 4; i++)
+        if (in & (1u << i))
+            fprintf(f, "%s%s", n++ ? "," : "", pubs[i]);
+}
+
 static void list_table(FILE *f, const struct tabledef *d)
 {
     static const char *const roles[] = {"dimension", "label", "key", "count",
                                         "share", "rate", "number"};
     static const char *const kinds[] = {"add", "nonadd", "partial"};
     static const char *const rows[] = {"count", "text", "files", "derived"};
-    static const char *const pubs[] = {"report", "brief", "brief_summary", "brief_totals"};
     fprintf(f, "%s\t\ttable\t\t\t\t\t\t\t\t\t", d->name);
-    for (int i = 0, n = 0; i < 4; i++)
-        if (d->in & (1u << i))
-            fprintf(f, "%s%s", n++ ? "," : "", pubs[i]);
+    list_pubs(f, d->in);
     fprintf(f, "%s\n", d->country_rows ? ",country_rows" : "");
     for (int c = 0; c < d->ncols; c++) {
         const struct coldef *cd = &d->cols[c];
@@ -234,7 +240,9 @@ static void list_table(FILE *f, const struct tabledef *d)
                 s(rd->measure));
         for (int i = 0; i < 3 && rd->dims[i]; i++)
             fprintf(f, "%s%s", i ? "|" : "", rd->dims[i]);
-        fprintf(f, "\t%s\t\t%s\n", s(rd->from), rd->alone ? "alone" : "");
+        fprintf(f, "\t%s\t\t", s(rd->from));
+        list_pubs(f, rd->in);
+        fprintf(f, "%s\n", rd->alone ? ",alone" : "");
     }
     for (int k = 0; k < 2; k++) {
         const struct sumdef *sd = k ? d->sums_of_rows : d->row_sums;
