@@ -24,28 +24,23 @@ static const struct coldef summary_cols[] = {{.name = "metric", .role = ROLE_KEY
 /* A region's summary counts its cases and victims (the first metrics); the rest count the
  * country (victims without a case have no region) or the files. */
 #define M(n, m, d, i) {.name = n, .kind = ROW_COUNT, .measure = m, .dims = {d}, .in = i}
+#define V(n, d, i) M(n, "victims", d, i)
+#define S(n, d) M(n, "psuspects", d, IN_REPORT) /* suspects identified in the period */
 #define FILES(n) {.name = n, .kind = ROW_FILES, .in = IN_REPORT}
 static const struct rowdef summary_rows[] = {
     {.name = "period_from", .kind = ROW_TEXT, .in = ALL},
     {.name = "period_to", .kind = ROW_TEXT, .in = ALL},
-    M("cases", "cases", NULL, ALL),
-    M("victims", "victims", NULL, ALL),
-    M("victims_female", "victims", "sex=female", REGION),
-    M("victims_male", "victims", "sex=male", REGION),
-    M("victims_sex_unknown", "victims", "sex=unknown", REGION),
-    M("victims_minor", "victims", "minor=yes", REGION),
-    M("victims_adult", "victims", "minor=no", REGION),
-    M("victims_age_unknown", "victims", "minor=unknown", REGION),
+    M("cases", "cases", NULL, ALL), V("victims", NULL, ALL),
+    V("victims_female", "sex=female", REGION), V("victims_male", "sex=male", REGION),
+    V("victims_sex_unknown", "sex=unknown", REGION), V("victims_minor", "minor=yes", REGION),
+    V("victims_adult", "minor=no", REGION), V("victims_age_unknown", "minor=unknown", REGION),
     M("victims_without_case", "orphans", NULL, IN_REPORT),
-    M("victims_without_id_document", "victims", "id_document=no", IN_REPORT),
-    M("victims_assisted", "victims", "assisted=yes", IN_REPORT),
-    M("suspects_identified", "psuspects", NULL, IN_REPORT),
-    M("suspects_female", "psuspects", "sex=female", IN_REPORT),
-    M("suspects_male", "psuspects", "sex=male", IN_REPORT),
-    M("suspects_foreign", "psuspects", "nationality=foreign", IN_REPORT),
-    M("suspects_detained", "psuspects", "detained=yes", IN_REPORT),
-    M("suspects_prosecuted", "psuspects", "stage=prosecuted", IN_REPORT),
-    M("suspects_convicted", "psuspects", "stage=convicted", IN_REPORT),
+    V("victims_without_id_document", "id_document=no", IN_REPORT),
+    V("victims_assisted", "assisted=yes", IN_REPORT),
+    S("suspects_identified", NULL), S("suspects_female", "sex=female"),
+    S("suspects_male", "sex=male"), S("suspects_foreign", "nationality=foreign"),
+    S("suspects_detained", "detained=yes"), S("suspects_prosecuted", "stage=prosecuted"),
+    S("suspects_convicted", "stage=convicted"),
     FILES("rows_read_cases"), FILES("rows_read_victims"), FILES("rows_read_suspects"),
     FILES("rows_counted_cases"), FILES("rows_counted_victims"), FILES("rows_counted_suspects"),
     FILES("rows_rejected_cases"), FILES("rows_rejected_victims"), FILES("rows_rejected_suspects"),

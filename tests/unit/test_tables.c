@@ -4,21 +4,7 @@
 #include "check.h"
 #include "count/tabledef.h"
 #include "count/tables.h"
-#include "render/render_csv.h"
 #include "report/figures.h"
-
-static const char *csv_of(const struct tableset *ts, const char *name)
-{
-    static char *out;
-    size_t len;
-    free(out);
-    FILE *f = open_memstream(&out, &len);
-    const struct table *t = tableset_find(ts, name);
-    if (t)
-        csv_write_table(f, t);
-    fclose(f);
-    return out;
-}
 
 static struct table *no_table(const struct tabledef *d, const struct tables_in *in)
 {
@@ -146,27 +132,27 @@ static void fill(struct agg *a, const struct places *pl, struct quality *dq)
 
 static void breakdowns(const struct tableset *ts)
 {
-    CHECK_STR(csv_of(ts, "cases_by_city"), "city,region,cases,victims\nCusco,Cusco,3,5\n"
+    CHECK_STR(check_table_csv(ts, "cases_by_city"), "city,region,cases,victims\nCusco,Cusco,3,5\n"
                                            "unknown,unknown,1,1\n");
-    CHECK_STR(csv_of(ts, "victims_by_nationality"),
+    CHECK_STR(check_table_csv(ts, "victims_by_nationality"),
               "nationality,victims\nPeru,4\nVenezuela,1\nunknown,1\n");
-    CHECK_STR(csv_of(ts, "routes"), "origin,transit,destination,scope,cases,victims\n"
+    CHECK_STR(check_table_csv(ts, "routes"), "origin,transit,destination,scope,cases,victims\n"
                                     "Cusco,,Lima,internal,2,3\nCusco,,Bolivia,international,1,2\n");
     /* Closed value sets: every value, most first, then by name, unknown last among equals. */
-    CHECK_STR(csv_of(ts, "transport"),
+    CHECK_STR(check_table_csv(ts, "transport"),
               "transport,cases\nroad,3\nunknown,1\nair,0\nother,0\nriver,0\nsea,0\n");
-    CHECK_STR(csv_of(ts, "source"),
+    CHECK_STR(check_table_csv(ts, "source"),
               "source,cases\nmedia,2\nfamily,1\nhotline,1\nmissing_person_report,0\nngo,0\n"
               "other,0\npolice_operation,0\nvictim,0\nunknown,0\n");
-    CHECK_STR(csv_of(ts, "status"),
+    CHECK_STR(check_table_csv(ts, "status"),
               "status,cases\ninvestigation,4\nacquitted,0\narchived,0\nconvicted,0\nother,0\n"
               "prosecution,0\nreported,0\ntrial,0\nunknown,0\n");
-    CHECK_STR(csv_of(ts, "assistance"),
+    CHECK_STR(check_table_csv(ts, "assistance"),
               "assistance,victims\nnone,3\nshelter,2\nunknown,1\nemergency_centre,0\nlegal,0\n"
               "medical,0\nother,0\npsychological,0\nrepatriation,0\n");
-    CHECK_STR(csv_of(ts, "prevention"),
+    CHECK_STR(check_table_csv(ts, "prevention"),
               "region_code,region,source,cases\n08,Cusco,hotline,1\n08,Cusco,media,2\n");
-    const char *s = csv_of(ts, "summary");
+    const char *s = check_table_csv(ts, "summary");
     CHECK(strstr(s, "\nvictims_without_id_document,2\nvictims_assisted,3\n"
                     "suspects_identified,3\nsuspects_female,1\nsuspects_male,2\n"
                     "suspects_foreign,1\nsuspects_detained,1\nsuspects_prosecuted,2\n"
@@ -174,37 +160,43 @@ static void breakdowns(const struct tableset *ts)
     CHECK(strstr(s, "\nrows_counted_cases,4\n") && strstr(s, "\nwarnings,1\n"));
 }
 
+/* Tables whose every cell is checked: name, then the CSV as written. */
+static const char *const whole[][2] = {
+    {"suspects_by_nationality", "nationality,suspects\nPeru,4\nColombia,3\nunknown,0\n"},
+    {"suspects_by_year",
+     "year,identified,female,male,sex_unknown,peruvian,foreign,nationality_unknown,detained,"
+     "prosecuted,convicted\n2019,4,1,3,0,2,2,0,1,0,0\n2020,3,1,2,0,2,1,0,1,2,1\n"},
+    /* Countries by their count (Peru 4, Venezuela 1), unknown last; five categories each. */
+    {"unodc_victims_by_citizenship",
+     "citizenship,category,victims\nPeru,women,2\nPeru,men,0\nPeru,girls,2\nPeru,boys,0\n"
+     "Peru,unknown,0\nVenezuela,women,0\nVenezuela,men,0\nVenezuela,girls,0\n"
+     "Venezuela,boys,1\nVenezuela,unknown,0\nunknown,women,0\nunknown,men,0\n"
+     "unknown,girls,0\nunknown,boys,0\nunknown,unknown,1\n"},
+    {"unodc_persons_by_sex",
+     "stage,sex,persons\nsuspected,female,1\nsuspected,male,2\nsuspected,unknown,0\n"
+     "prosecuted,female,0\nprosecuted,male,2\nprosecuted,unknown,0\nconvicted,female,0\n"
+     "convicted,male,1\nconvicted,unknown,0\n"},
+    /* Ordered by the suspects identified in the period: Peru 2, Colombia 1. */
+    {"unodc_persons_by_citizenship",
+     "citizenship,stage,persons\nPeru,suspected,2\nPeru,prosecuted,1\nPeru,convicted,1\n"
+     "Colombia,suspected,1\nColombia,prosecuted,1\nColombia,convicted,0\n"
+     "unknown,suspected,0\nunknown,prosecuted,0\nunknown,convicted,0\n"},
+    /* The sentences' lengths in the total column; no labour part for them. */
+    {"tip_law_enforcement",
+     "measure,total,labour\ninvestigations,4,1\nprosecutions,2,1\nconvictions,1,0\n"
+     "sentences,1,\nsentence_min_years,8.0,\nsentence_max_years,8.0,\n"
+     "sentence_mean_years,8.0,\n"},
+    {"input_files",
+     "file,role,encoding,delimiter,header_rows,lines,rows_read,rows_counted,rows_rejected,"
+     "rows_blank,warnings\ncasos.csv,cases,utf-8,comma,1,5,4,4,0,0,1\n"},
+    {"input_columns",
+     "file,column,header,field\ncasos.csv,1,id_caso,case_id\ncasos.csv,2,fecha,reported_on\n"},
+};
+
 static void suspects_and_files(const struct tableset *ts)
 {
-    CHECK_STR(csv_of(ts, "suspects_by_nationality"),
-              "nationality,suspects\nPeru,4\nColombia,3\nunknown,0\n");
-    CHECK_STR(csv_of(ts, "suspects_by_year"),
-              "year,identified,female,male,sex_unknown,peruvian,foreign,nationality_unknown,"
-              "detained,prosecuted,convicted\n2019,4,1,3,0,2,2,0,1,0,0\n"
-              "2020,3,1,2,0,2,1,0,1,2,1\n");
-    CHECK_STR(csv_of(ts, "unodc_victims_by_citizenship"),
-              "citizenship,category,victims\nPeru,women,2\nPeru,men,0\nPeru,girls,2\n"
-              "Peru,boys,0\nPeru,unknown,0\nVenezuela,women,0\nVenezuela,men,0\n"
-              "Venezuela,girls,0\nVenezuela,boys,1\nVenezuela,unknown,0\nunknown,women,0\n"
-              "unknown,men,0\nunknown,girls,0\nunknown,boys,0\nunknown,unknown,1\n");
-    CHECK_STR(csv_of(ts, "unodc_persons_by_sex"),
-              "stage,sex,persons\nsuspected,female,1\nsuspected,male,2\nsuspected,unknown,0\n"
-              "prosecuted,female,0\nprosecuted,male,2\nprosecuted,unknown,0\n"
-              "convicted,female,0\nconvicted,male,1\nconvicted,unknown,0\n");
-    CHECK_STR(csv_of(ts, "unodc_persons_by_citizenship"),
-              "citizenship,stage,persons\nPeru,suspected,2\nPeru,prosecuted,1\n"
-              "Peru,convicted,1\nColombia,suspected,1\nColombia,prosecuted,1\n"
-              "Colombia,convicted,0\nunknown,suspected,0\nunknown,prosecuted,0\n"
-              "unknown,convicted,0\n");
-    CHECK_STR(csv_of(ts, "tip_law_enforcement"),
-              "measure,total,labour\ninvestigations,4,1\nprosecutions,2,1\nconvictions,1,0\n"
-              "sentences,1,\nsentence_min_years,8.0,\nsentence_max_years,8.0,\n"
-              "sentence_mean_years,8.0,\n");
-    CHECK_STR(csv_of(ts, "input_files"),
-              "file,role,encoding,delimiter,header_rows,lines,rows_read,rows_counted,"
-              "rows_rejected,rows_blank,warnings\ncasos.csv,cases,utf-8,comma,1,5,4,4,0,0,1\n");
-    CHECK_STR(csv_of(ts, "input_columns"), "file,column,header,field\ncasos.csv,1,id_caso,case_id\n"
-                                           "casos.csv,2,fecha,reported_on\n");
+    for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+        CHECK_STR(check_table_csv(ts, whole[i][0]), whole[i][1]);
 }
 
 static void figures(const struct agg *a, const struct tableset *ts)
@@ -245,11 +237,7 @@ static void figures(const struct agg *a, const struct tableset *ts)
 void suite_tables(void)
 {
     definitions();
-    char dir[1100];
-    struct tp_error err;
-    snprintf(dir, sizeof dir, "%s/places", check_templates);
-    struct places *pl = places_load(dir, &err);
-    CHECK(pl != NULL);
+    struct places *pl = check_places();
     if (!pl)
         return;
     struct age_bands bands;
