@@ -177,14 +177,17 @@ bool tabledef_check(const struct tabledef *d, struct tp_error *err)
 {
     if (!d->name || !d->build || !d->in || d->ncols < 1 || d->ncols > TABLE_MAX_COLS)
         return bad(err, d, "no name, builder or publication, or too many columns", d->name);
-    bool keyed = d->rows != NULL, counts = tabledef_first_count(d) >= 0, dims = false;
+    bool keyed = d->rows != NULL, counts = tabledef_first_count(d) >= 0;
+    int dims = 0;
     for (int c = 0; c < d->ncols; c++) {
         if (!check_col(d, c, keyed, counts, err))
             return false;
-        dims |= d->cols[c].role == ROLE_DIM || d->cols[c].role == ROLE_KEY;
+        dims += (d->cols[c].role == ROLE_DIM && !d->cols[c].sep) || d->cols[c].role == ROLE_KEY;
     }
     if (counts && !dims)
         return bad(err, d, "counts that no dimension or row tells apart", d->name);
+    if (counts && dims > TABLEDEF_MAX_DIMS)
+        return bad(err, d, "more dimensions than public mode protects", d->name);
     if (keyed && (d->cols[0].role != ROLE_KEY || d->nrows < 1))
         return bad(err, d, "keyed rows without a key column", d->name);
     return check_rows(d, err) && check_sums(d, d->row_sums, d->nrow_sums, false, err) &&

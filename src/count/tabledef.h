@@ -35,6 +35,9 @@ enum value_set {
     VS_UNODC_FORM, VS_UNODC_CATEGORY, VS_STAGE, VS_FILE, VS_COLUMN, VS_TEXT, VS_N
 };
 
+/* A protected table has at most this many dimensions (public mode's cubes). */
+#define TABLEDEF_MAX_DIMS 3
+
 struct coldef {
     const char *name;
     enum col_role role;

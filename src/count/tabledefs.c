@@ -4,7 +4,8 @@
 
 #define N(a) (int)(sizeof a / sizeof *a)
 #define DIM(n, k, kd, v) {.name = n, .role = ROLE_DIM, .key = k, .kind = kd, .values = v}
-#define JOINED(n, k, s, v) {.name = n, .role = ROLE_DIM, .key = k, .sep = s, .kind = DIM_ADD, .values = v}
+#define JOINED(n, k, s, v)                                                                 \
+    {.name = n, .role = ROLE_DIM, .key = k, .sep = s, .kind = DIM_ADD, .values = v}
 #define LABEL(n, v) {.name = n, .role = ROLE_LABEL, .values = v}
 #define COUNT(n, m) {.name = n, .role = ROLE_COUNT, .measure = m}
 #define COUNT_OF(n, m, x) {.name = n, .role = ROLE_COUNT, .measure = m, .extra = x}
@@ -18,8 +19,9 @@
 
 /* ---- summary: keyed metrics ---------------------------------------------------------------- */
 
-static const struct coldef summary_cols[] = {{.name = "metric", .role = ROLE_KEY, .values = VS_TEXT},
-                                             {.name = "value", .role = ROLE_COUNT, .total = true}};
+static const struct coldef summary_cols[] = {
+    {.name = "metric", .role = ROLE_KEY, .values = VS_TEXT},
+    {.name = "value", .role = ROLE_COUNT, .total = true}};
 
 /* A region's summary counts its cases and victims (the first metrics); the rest count the
  * country (victims without a case have no region) or the files. */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #define TOTAL_WORD "total"
-#define MAX_DIMS 3
+#define MAX_DIMS TABLEDEF_MAX_DIMS
 
 /* A dimension: its columns in the table (a value joined from several: "city/region"). */
 struct cdim {

@@ -403,6 +403,12 @@ static void put_routes(struct fctx *x)
     put_condition(x->f, "international_routes", international > 0);
 }
 
+/* Whether row r of t is the total over column col. */
+static bool is_total_of(const struct table *t, size_t r, const char *col)
+{
+    return !strcmp(table_cell_text(t, table_cell(t, r, table_col(t, col))), "total");
+}
+
 /* The largest value of breakdown `table` (a vocabulary's in its first column, its count in
  * column count) and its share of whole. by_rows: the table is by sex and minor too (the
  * forms of exploitation): its rows are added up, and public mode's "total" row has the mark. */
@@ -425,8 +431,7 @@ static void put_top(struct fctx *x, const char *table, const char *count, bool b
             const struct cell *cl = table_cell(tb, i, cc);
             if (is_total_row(tb, i)) {
                 /* The form's total, as public mode prints it (its sex and age "total"). */
-                if (!strcmp(table_cell_text(tb, table_cell(tb, i, table_col(tb, "sex"))), "total") &&
-                    !strcmp(table_cell_text(tb, table_cell(tb, i, table_col(tb, "minor"))), "total"))
+                if (by_rows && is_total_of(tb, i, "sex") && is_total_of(tb, i, "minor"))
                     mark = cl->hidden;
                 continue;
             }

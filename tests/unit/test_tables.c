@@ -4,6 +4,7 @@
 #include "check.h"
 #include "count/tabledef.h"
 #include "count/tables.h"
+#include "protect/protect.h"
 #include "report/figures.h"
 
 static struct table *no_table(const struct tabledef *d, const struct tables_in *in)
@@ -50,6 +51,22 @@ static void definitions(void)
     CHECK(!tabledef_check(&bad, &err));
     bad.build = no_table;
     CHECK(tabledef_check(&bad, &err));
+    static const struct coldef four[] = {
+        {.name = "a", .role = ROLE_DIM, .key = "a"}, {.name = "b", .role = ROLE_DIM, .key = "b"},
+        {.name = "c", .role = ROLE_DIM, .key = "c"}, {.name = "d", .role = ROLE_DIM, .key = "d"},
+        {.name = "cases", .role = ROLE_COUNT, .measure = "cases"}};
+    bad.cols = four, bad.ncols = 5;
+    CHECK(!tabledef_check(&bad, &err));
+    CHECK_STR(err.msg, "table definition 'bad', 'bad': more dimensions than public mode protects");
+    /* Public mode refuses a table no definition describes, rather than print it as it is. */
+    struct tableset ts = {0};
+    static const char *const cols[] = {"region", "cases"};
+    CHECK(tableset_add(&ts, table_new("bad", 2, cols)));
+    struct protection *p = protect_new(3);
+    CHECK(!protect_tables(p, &ts, "", true, &err));
+    CHECK_STR(err.msg, "public mode: a table no definition describes: bad");
+    protect_free(p);
+    tableset_free(&ts);
     /* The listing: a header, then a line per table, column, keyed row and sum. */
     char *out;
     size_t len;
@@ -58,11 +75,14 @@ static void definitions(void)
     fclose(f);
     CHECK(strstr(out, "table\tcolumn\trole\tvalues\tkey\tkind\tomit\tmeasure\textra\tfrom\tparts\t"
                       "flags\n") == out);
-    CHECK(strstr(out, "\ncases_by_region\tvictims_minor\tcount\t\t\t\t\tvictims\tminor=yes\t\t\t\n"));
-    CHECK(strstr(out, "\ncases_by_city\tregion\tdimension\tregion\tcity\tadd\t\t\t\t\t\tjoined=/\n"));
+    CHECK(strstr(out, "\ncases_by_region\tvictims_minor\tcount\t\t\t\t\tvictims\tminor=yes"
+                      "\t\t\t\n"));
+    CHECK(strstr(out, "\ncases_by_city\tregion\tdimension\tregion\tcity\tadd\t\t\t\t\t\t"
+                      "joined=/\n"));
     CHECK(strstr(out, "\nsummary\tvictims_female\trow\t\t\tcount\t\tvictims\tsex=female\t\t\t"
                       "report,brief,brief_summary\n"));
-    CHECK(strstr(out, "\nsuspects_by_year\tidentified\tsum_in_row\t\t\t\t\t\tdetained\t\tdetained\t\n"));
+    CHECK(strstr(out, "\nsuspects_by_year\tidentified\tsum_in_row\t\t\t\t\t\tdetained\t\t"
+                      "detained\t\n"));
     free(out);
 }
 
@@ -116,10 +136,10 @@ static void fill(struct agg *a, const struct places *pl, struct quality *dq)
     sn[peru * STAGE_N + STAGE_CONVICTED] = 1;
     sn[col * STAGE_N + STAGE_SUSPECTED] = 1, sn[col * STAGE_N + STAGE_PROSECUTED] = 1;
     a->suspect_nationality[peru] = 4, a->suspect_nationality[col] = 3;
-    struct suspect_counts *y19 = &a->by_year[2019 - DATE_MIN_YEAR], *y20 = &a->by_year[2020 - DATE_MIN_YEAR];
+    struct suspect_counts *y19 = &a->by_year[2019 - DATE_MIN_YEAR];
     y19->identified = 4, y19->sex[SEX_FEMALE] = 1, y19->sex[SEX_MALE] = 3;
     y19->peruvian = 2, y19->foreign = 2, y19->detained = 1;
-    *y20 = *sc;
+    a->by_year[2020 - DATE_MIN_YEAR] = *sc;
     a->latest = 20201231;
     dq->nfiles = 1;
     struct dq_file *f = &dq->files[0];
@@ -214,7 +234,8 @@ static void figures(const struct agg *a, const struct tableset *ts)
         {"victims", "6"}, {"victims_female", "4"}, {"victims_female_pct", "66.7%"},
         {"suspects_foreign_pct", "33.3%"}, {"victims_prev", "no previous period to compare with"},
         {"top_region", "Cusco"}, {"top_region_cases", "3"}, {"top_city", "Cusco"},
-        {"top_city_cases", "3"}, {"main_routes", "Cusco \xe2\x86\x92 Lima and Cusco \xe2\x86\x92 Bolivia"},
+        {"top_city_cases", "3"},
+        {"main_routes", "Cusco \xe2\x86\x92 Lima and Cusco \xe2\x86\x92 Bolivia"},
         {"routes_international", "1"}, {"top_exploitation", "sexual exploitation"},
         {"top_exploitation_pct", "50.0%"}, {"top_recruitment", "false job offer"},
         {"top_recruitment_pct", "66.7%"}, {"suspects_all", "7"},
