@@ -241,7 +241,7 @@ if grep -qF "$pk" README.md; then ok; else bad; echo "  Makefile: $pk"; fi
 step "country names mean one country each"
 if "$python" tests/check_places.py; then ok; else bad; fi
 
-step "docs cover every profile alias and table"
+step "docs cover every alias and table"
 if "$python" tests/check_docs.py "$bin"; then ok; else bad; fi
 
 exit $fail
