@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "count/tabledef.h"
 #include "render/fonts.h"
 #include "job.h"
 #include "options.h"
@@ -89,9 +90,16 @@ int main(int argc, char **argv)
         print_error(&err);
         return tp_exit_code(rc);
     }
-    if (opt.cmd == CMD_HELP || opt.cmd == CMD_VERSION) {
+    /* The tables' definitions: a count no protection covers is refused before anything. */
+    if (!tabledefs_check(&err)) {
+        print_error(&err);
+        return tp_exit_code(err.code);
+    }
+    if (opt.cmd == CMD_HELP || opt.cmd == CMD_VERSION || opt.cmd == CMD_LIST_TABLES) {
         if (opt.cmd == CMD_HELP)
             fputs(options_help(), stdout);
+        else if (opt.cmd == CMD_LIST_TABLES)
+            tabledefs_list(stdout);
         else
             printf("tipreport %s\n", TIPREPORT_VERSION);
         if (fflush(stdout) == 0 && !ferror(stdout))

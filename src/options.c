@@ -19,6 +19,7 @@
 
 static const char help[] =
     "Usage: tipreport COMMAND [INPUT] [OPTIONS]\n"
+    "       tipreport --help | --version | --list-tables\n"
     "Turns a trafficking-in-persons case export (RETA CSV files) into the report's tables.\n"
     "\n"
     "Commands:\n"
@@ -52,6 +53,8 @@ static const char help[] =
     "      --templates DIR   profiles and place tables (default: beside the program)\n"
     "  -h, --help            this text\n"
     "  -V, --version         the version\n"
+    "      --list-tables     every published table's definition, as TSV: its columns\n"
+    "                        (role, values, key, measure ...), keyed rows and sums\n"
     "\n"
     "Exit codes: 0 done; 1 internal error (out of memory); 2 usage error; 3 input cannot\n"
     "be read (missing file, unreadable encoding, missing column, bad profile or config);\n"
@@ -132,7 +135,7 @@ static enum tp_err parse_min_count(const char *s, const char *what, int *out,
 enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_error *err)
 {
     enum { O_FROM = 256, O_TO, O_BANDS, O_TITLE, O_STRICT, O_TEMPLATES, O_LANG, O_PUBLIC,
-           O_MIN_COUNT };
+           O_MIN_COUNT, O_LIST_TABLES };
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'},  {"from", required_argument, NULL, O_FROM},
         {"to", required_argument, NULL, O_TO},     {"profile", required_argument, NULL, 'p'},
@@ -142,6 +145,7 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
         {"lang", required_argument, NULL, O_LANG}, {"public", no_argument, NULL, O_PUBLIC},
         {"min-count", required_argument, NULL, O_MIN_COUNT},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
+        {"list-tables", no_argument, NULL, O_LIST_TABLES},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     snprintf(o->input, sizeof o->input, "input");
@@ -233,6 +237,9 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
             return TP_OK;
         case 'V':
             o->cmd = CMD_VERSION;
+            return TP_OK;
+        case O_LIST_TABLES:
+            o->cmd = CMD_LIST_TABLES;
             return TP_OK;
         case ':':
             return usage(err, "option '%s' needs a value", argv[optind - 1]);

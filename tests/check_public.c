@@ -9,7 +9,25 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "count/tabledef.h"
 #include "protect/protect.h"
+
+/* Whether column col of table `table` holds counts of people or cases (its definition's). */
+static bool count_column(const char *table, const char *col)
+{
+    const struct tabledef *d = tabledef_find(table);
+    const struct coldef *cd = d ? tabledef_coldef(d, col) : NULL;
+    return cd && cd->role == ROLE_COUNT;
+}
+
+/* Whether row r of t counts rows of files, not people (the summary's rows_*, warnings). */
+static bool files_row(const struct table *t, size_t r)
+{
+    const struct tabledef *d = tabledef_find(t->name);
+    const struct rowdef *rd =
+        d && d->rows ? tabledef_row(d, table_cell_text(t, table_cell(t, r, 0))) : NULL;
+    return rd && rd->kind == ROW_FILES;
+}
 
 /* One CSV line into fields (quotes as RFC 4180; no newlines inside fields in our tables). */
 static int split(char *line, char **f, int max)
@@ -99,15 +117,12 @@ static struct table *read_table(const char *path, const char *name, int k, long 
                 table_int(t, r, c, 0);
                 table_hide(t, r, c, SDC_SECONDARY);
             } else if (v[0] && strspn(v, "0123456789") == strlen(v) &&
-                       protect_count_column(name, cols[c])) {
+                       count_column(name, cols[c])) {
                 unsigned long long x = strtoull(v, &end, 10);
                 table_int(t, r, c, x);
                 /* A count from 1 to k-1 must never be printed. Counts of rows of files (the
                  * summary's rows_* and warnings) are not counts of people. */
-                const char *metric = table_cell_text(t, table_cell(t, r, 0));
-                bool rows = !strcmp(name, "summary") &&
-                            (!strncmp(metric, "rows_", 5) || !strcmp(metric, "warnings"));
-                if (x >= 1 && x < (unsigned long long)k && !rows) {
+                if (x >= 1 && x < (unsigned long long)k && !files_row(t, r)) {
                     fprintf(stderr, "%s: row %zu: %s = %llu is below %d and shown\n", name,
                             r + 2, cols[c], x, k);
                     (*small)++;

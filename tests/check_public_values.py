@@ -1,6 +1,7 @@
 #!/usr/bin/python3
-"""check_public_values.py K PUBLIC FULL: a public run's tables against the full run's of the
-same input and options, read as a reader would read them.
+"""check_public_values.py TIPREPORT K PUBLIC FULL: a public run's tables against the full run's
+of the same input and options, read as a reader would read them (what each column is comes
+from TIPREPORT --list-tables).
 
 - every count shown in PUBLIC is FULL's count; a "<K" stands for a count from 1 to K-1; an "x"
   for any count; a share or rate is FULL's, or "x";
@@ -15,30 +16,28 @@ With --unhide N DEST, also writes PUBLIC's tables to DEST/tables with its Nth se
 (by table, line and column) shown as FULL's count, as if tipreport had not hidden it, and
 prints how many secondary cells there are: the tests expect check_public to find what each
 one protects."""
-import csv, os, sys
+import csv, os, subprocess, sys
 
-k, pub, full = int(sys.argv[1]), sys.argv[2], sys.argv[3]
-unhide = (int(sys.argv[5]), sys.argv[6]) if sys.argv[4:5] == ['--unhide'] else None
+tipreport, k, pub, full = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
+unhide = (int(sys.argv[6]), sys.argv[7]) if sys.argv[5:6] == ['--unhide'] else None
 problems = []
 secondary = []  # (table, row index, column, FULL's count) of every secondary "x"
 
-# The columns that say what a row is; the rest are counts, shares and rates.
-KEYS = {
-    'summary': ['metric'], 'victims_by_sex_age': ['sex', 'age_band'],
-    'cases_by_region': ['region_code', 'region'], 'cases_by_city': ['city', 'region'],
-    'victims_by_nationality': ['nationality'], 'routes': ['origin', 'transit', 'destination', 'scope'],
-    'exploitation': ['exploitation', 'sex', 'minor'], 'recruitment': ['recruitment'],
-    'transport': ['transport'], 'source': ['source'], 'status': ['status'],
-    'assistance': ['assistance'], 'prevention': ['region_code', 'region', 'source'],
-    'suspects_by_year': ['year'], 'suspects_by_nationality': ['nationality'],
-    'unodc_victims_by_exploitation': ['exploitation', 'category'],
-    'unodc_victims_by_citizenship': ['citizenship', 'category'],
-    'unodc_persons_by_sex': ['stage', 'sex'], 'unodc_persons_by_citizenship': ['citizenship', 'stage'],
-    'tip_law_enforcement': ['measure'], 'input_files': ['file'],
-    'input_columns': ['file', 'column'],
-}
-# Columns of numbers that are not counts (they follow a count: hidden with it, or shown).
-DERIVED = {'share', 'victims_per_100k'}
+# The tables' definitions: KEYS, the columns that say what a row is (the rest are counts,
+# shares and rates); DERIVED, the numbers that are not counts (they follow a count: hidden
+# with it, or shown); AS_IS, the keyed rows printed as they are (dates, rows of files).
+KEYS, DERIVED, AS_IS = {}, {}, {}
+listing = subprocess.run([tipreport, '--list-tables'], capture_output=True, text=True, check=True)
+for d in csv.DictReader(listing.stdout.splitlines(), delimiter='\t'):
+    KEYS.setdefault(d['table'], [])
+    DERIVED.setdefault(d['table'], set())
+    AS_IS.setdefault(d['table'], set())
+    if d['role'] in ('dimension', 'label', 'key'):
+        KEYS[d['table']].append(d['column'])
+    elif d['role'] in ('share', 'rate'):
+        DERIVED[d['table']].add(d['column'])
+    elif d['role'] == 'row' and d['kind'] in ('text', 'files'):
+        AS_IS[d['table']].add(d['column'])
 
 
 def read(path):
@@ -72,9 +71,11 @@ for name in names:
             problems.append('%s: not as in the full run' % name)
         continue
     cols = [c for c in P[0] if c not in keys and c != 'suppressed']
-    if name == 'summary':  # dates and rows of files are not counts
-        cols = ['value']
-    byk = {tuple(r[c] for c in keys): r for r in F}
+    derived, as_is = DERIVED[name], AS_IS[name]
+    def key_of(row):
+        return tuple(row[c] for c in keys)
+
+    byk = {key_of(r): r for r in F}
 
     def full_value(row, col):
         """FULL's value for PUBLIC's row: a row of FULL, a total of rows, or merged routes."""
@@ -86,7 +87,7 @@ for name in names:
             return float(sum(int(r[col]) for r in small))
         if 'total' in key:  # sum over the keys that read "total" (or are left empty)
             rows = [r for r in F if all(row[c] in ('total', '', r[c]) for c in keys)]
-            if col in DERIVED or not rows:
+            if col in derived or not rows:
                 return None
             return float(sum(int(r[col]) for r in rows if r[col] != ''))
         return 'missing'
@@ -100,10 +101,9 @@ for name in names:
             if want == 'missing':
                 problems.append('%s: a row the full run does not have' % where)
                 break
-            if name == 'summary' and (row['metric'].startswith(('period_', 'rows_')) or
-                                      row['metric'] == 'warnings'):
-                if v != byk[(row['metric'],)]['value']:
-                    problems.append('%s: %s, full run %s' % (where, v, byk[(row['metric'],)]['value']))
+            if row[keys[0]] in as_is:  # dates and rows of files are not counts
+                if v != byk[key_of(row)][col]:
+                    problems.append('%s: %s, full run %s' % (where, v, byk[key_of(row)][col]))
                 continue
             hidden = v.startswith('<') or v == 'x'
             if hidden != (col in why):
@@ -117,13 +117,13 @@ for name in names:
                 if why.get(col) == 'secondary' and want is not None:
                     secondary.append((name, i - 2, col, want))
             elif v == '':
-                if want not in (None, 0.0) and not (col in DERIVED):
+                if want not in (None, 0.0) and not (col in derived):
                     problems.append('%s: empty, full run %s' % (where, want))
             else:
                 got = number(v)
                 if want is None or got is None or abs(got - want) > 1e-9:
                     problems.append('%s: %s, full run %s' % (where, v, want))
-                elif col not in DERIVED and 1 <= got < k:
+                elif col not in derived and 1 <= got < k:
                     problems.append('%s: a count below %d is shown' % (where, k))
 
 if unhide and not problems:

@@ -40,7 +40,7 @@ for d in tests/functional/*/; do
     bad; cat "$tmp/$name.log"; continue
   fi
   if ! grep -q '^region ' "$d/args" &&
-     ! "$python" tests/check_public_values.py 3 "$tmp/$name" "$tmp/$name.full"; then bad; continue; fi
+     ! "$python" tests/check_public_values.py "$bin" 3 "$tmp/$name" "$tmp/$name.full"; then bad; continue; fi
   if ! "$check" 3 "$tmp/$name/tables" >"$tmp/$name.check" 2>&1; then
     bad; cat "$tmp/$name.check"; continue
   fi
@@ -69,11 +69,11 @@ if briefs_ok && ! "$python" tests/check_brief.py 9 "$tmp/brief-cusco" >/dev/null
 # Every secondary "x" of the public sample is needed: shown as the full run's count, each one
 # lets check_public work out a hidden count (so the check can fail, and nothing is overdone).
 step "each secondary cell protects a count"
-n=$("$python" tests/check_public_values.py 3 "$tmp/public" "$tmp/public.full" --unhide 0 "$tmp/unhide")
+n=$("$python" tests/check_public_values.py "$bin" 3 "$tmp/public" "$tmp/public.full" --unhide 0 "$tmp/unhide")
 failed=0
 for ((i = 0; i < n; i++)); do
   rm -rf "$tmp/unhide"
-  "$python" tests/check_public_values.py 3 "$tmp/public" "$tmp/public.full" --unhide $i "$tmp/unhide" >/dev/null
+  "$python" tests/check_public_values.py "$bin" 3 "$tmp/public" "$tmp/public.full" --unhide $i "$tmp/unhide" >/dev/null
   if "$check" 3 "$tmp/unhide/tables" >/dev/null 2>&1; then failed=$((failed + 1)); fi
 done
 if [ "$n" -gt 10 ] && [ $failed = 0 ]; then ok "$n cells"; else bad; echo "  $failed of $n unneeded"; fi
@@ -91,7 +91,7 @@ gen_briefs() {
 if mkdir -p "$gen" && build/genexport 20000 "$gen/input" >/dev/null &&
    "$bin" report "$gen/input" -q "${one[@]}" -o "$gen/full" &&
    "$bin" report "$gen/input" -q --public "${one[@]}" -o "$gen/public" &&
-   "$python" tests/check_public_values.py 3 "$gen/public" "$gen/full" &&
+   "$python" tests/check_public_values.py "$bin" 3 "$gen/public" "$gen/full" &&
    "$python" tests/check_outputs.py "$gen/public" "$gen/input" "$gen/full" &&
    gen_briefs && "$check" 3 $pubs >"$gen/check.log" 2>&1; then
   ok "$(tail -1 "$gen/check.log" | sed 's/, 0 small counts shown//')"
@@ -248,7 +248,7 @@ if grep -qF "$pk" README.md; then ok; else bad; echo "  Makefile: $pk"; fi
 step "country names mean one country each"
 if "$python" tests/check_places.py; then ok; else bad; fi
 
-step "docs cover every profile alias"
-if "$python" tests/check_docs.py; then ok; else bad; fi
+step "docs cover every alias and table"
+if "$python" tests/check_docs.py "$bin"; then ok; else bad; fi
 
 exit $fail

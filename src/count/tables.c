@@ -1,16 +1,12 @@
-/* tables.c: one builder per public table; closed value sets list every value, zeros too. */
+/* tables.c: the builders the table definitions name; closed value sets list every value. */
 #include "count/tables.h"
 
+#include <assert.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "util/fold.h"
-
-/* COLS("a", "b") -> 2, (const char *const[]){"a", "b"}: the column count and names. */
-#define COLS(...)                                                                          \
-    (int)(sizeof((const char *const[]){__VA_ARGS__}) / sizeof(const char *)),               \
-        (const char *const[]) { __VA_ARGS__ }
 
 /* Sexes are the value set's codes; "minor" is yes, no or unknown as MINOR_* count them. */
 #define SEX_NAME(s) vocab_code_name(V_SEX, s)
@@ -36,34 +32,9 @@ static const char *order_key(int i, int j, char *buf, size_t size)
     return buf;
 }
 
-const char *const summary_metrics[] = {
-    "cases", "victims", "victims_female", "victims_male", "victims_sex_unknown",
-    "victims_minor", "victims_adult", "victims_age_unknown", "victims_without_case",
-    "victims_without_id_document", "victims_assisted", "suspects_identified",
-    "suspects_female", "suspects_male", "suspects_foreign", "suspects_detained",
-    "suspects_prosecuted", "suspects_convicted", "rows_read_cases", "rows_read_victims",
-    "rows_read_suspects", "rows_counted_cases", "rows_counted_victims",
-    "rows_counted_suspects", "rows_rejected_cases", "rows_rejected_victims",
-    "rows_rejected_suspects", "rows_blank_cases", "rows_blank_victims",
-    "rows_blank_suspects", "warnings"};
-const size_t nsummary_metrics = sizeof summary_metrics / sizeof *summary_metrics;
-/* A region's summary: its cases and victims, the first metrics (the rest count the country:
- * victims without a case have no region, rows belong to files); or only the first two. */
-#define REGION_METRICS 8
-#define TOTAL_METRICS 2
-_Static_assert(sizeof summary_metrics / sizeof *summary_metrics > REGION_METRICS,
-               "a region's metrics come first");
-
-static struct table *summary(const struct agg *a, const struct agg_period *ap,
-                             const struct quality *dq, size_t nmetrics)
+/* The rows of files read, by kind (cases, victims, suspects) x read, counted, rejected, blank. */
+static void file_rows(const struct quality *dq, uint64_t rows[3][4], uint64_t *warnings)
 {
-    struct table *t = table_new("summary", COLS("metric", "value"));
-    if (!t)
-        return NULL;
-    char from[11], to[11];
-    date_format(ap->period.from, from);
-    date_format(ap->period.to, to);
-    uint64_t rows[3][4] = {{0}}; /* cases, victims, suspects x read, counted, rejected, blank */
     for (int i = 0; dq && i < dq->nfiles; i++) {
         const struct dq_file *f = &dq->files[i];
         int k = f->kind == K_CASES ? 0 : f->kind == K_SUSPECTS ? 2 : 1; /* flat: victims */
@@ -71,86 +42,125 @@ static struct table *summary(const struct agg *a, const struct agg_period *ap,
         rows[k][1] += f->counted;
         rows[k][2] += f->rejected;
         rows[k][3] += f->blank;
+        *warnings += f->warnings;
     }
-    uint64_t warnings = 0;
-    for (int i = 0; dq && i < dq->nfiles; i++)
-        warnings += dq->files[i].warnings;
-    uint64_t minor[3] = {0};
+}
+
+struct metric {
+    const char *name;
+    uint64_t v;
+};
+
+/* summary: a row per metric of its definition printed in this publication. */
+struct table *build_summary(const struct tabledef *d, const struct tables_in *in)
+{
+    const struct agg *a = in->a;
+    const struct agg_period *ap = in->ap;
+    struct table *t = tabledef_table(d);
+    if (!t)
+        return NULL;
+    uint64_t rows[3][4] = {{0}}, warnings = 0;
+    file_rows(in->dq, rows, &warnings);
+    uint64_t minor[3] = {0}, sex[3] = {0};
     for (int s = 0; s < 3; s++)
         for (int m = 0; m < 3; m++)
             minor[m] += ap->sex_minor[s][m];
-    uint64_t sex[3] = {0};
     for (int s = 0; s < 3; s++)
         for (int b = 0; b <= a->bands.n; b++)
             sex[s] += ap->sex_band[s][b];
     const struct suspect_counts *sc = &ap->suspects;
-    /* In the order of summary_metrics. */
-    const uint64_t v[] = {
-        ap->cases, ap->victims, sex[SEX_FEMALE], sex[SEX_MALE], sex[SEX_UNKNOWN],
-        minor[MINOR_YES], minor[MINOR_NO], minor[MINOR_UNKNOWN], a->victims_without_case,
-        ap->id_document[NO], ap->assisted, sc->identified, sc->sex[SEX_FEMALE],
-        sc->sex[SEX_MALE], sc->foreign, sc->detained, sc->prosecuted, sc->convicted,
-        rows[0][0], rows[1][0], rows[2][0], rows[0][1], rows[1][1], rows[2][1],
-        rows[0][2], rows[1][2], rows[2][2], rows[0][3], rows[1][3], rows[2][3], warnings};
-    _Static_assert(sizeof v / sizeof *v == sizeof summary_metrics / sizeof *summary_metrics,
-                   "one value per metric");
-    size_t r = table_row(t, NULL);
-    table_text(t, r, 0, "period_from");
-    table_text(t, r, 1, from);
-    r = table_row(t, NULL);
-    table_text(t, r, 0, "period_to");
-    table_text(t, r, 1, to);
-    size_t n = nmetrics < sizeof v / sizeof *v ? nmetrics : sizeof v / sizeof *v;
-    for (size_t i = 0; i < n; i++) {
-        r = table_row(t, NULL);
-        table_text(t, r, 0, summary_metrics[i]);
-        table_int(t, r, 1, v[i]);
+    const struct metric v[] = {
+        {"cases", ap->cases}, {"victims", ap->victims},
+        {"victims_female", sex[SEX_FEMALE]}, {"victims_male", sex[SEX_MALE]},
+        {"victims_sex_unknown", sex[SEX_UNKNOWN]}, {"victims_minor", minor[MINOR_YES]},
+        {"victims_adult", minor[MINOR_NO]}, {"victims_age_unknown", minor[MINOR_UNKNOWN]},
+        {"victims_without_case", a->victims_without_case},
+        {"victims_without_id_document", ap->id_document[NO]},
+        {"victims_assisted", ap->assisted}, {"suspects_identified", sc->identified},
+        {"suspects_female", sc->sex[SEX_FEMALE]}, {"suspects_male", sc->sex[SEX_MALE]},
+        {"suspects_foreign", sc->foreign}, {"suspects_detained", sc->detained},
+        {"suspects_prosecuted", sc->prosecuted}, {"suspects_convicted", sc->convicted},
+        {"rows_read_cases", rows[0][0]}, {"rows_read_victims", rows[1][0]},
+        {"rows_read_suspects", rows[2][0]}, {"rows_counted_cases", rows[0][1]},
+        {"rows_counted_victims", rows[1][1]}, {"rows_counted_suspects", rows[2][1]},
+        {"rows_rejected_cases", rows[0][2]}, {"rows_rejected_victims", rows[1][2]},
+        {"rows_rejected_suspects", rows[2][2]}, {"rows_blank_cases", rows[0][3]},
+        {"rows_blank_victims", rows[1][3]}, {"rows_blank_suspects", rows[2][3]},
+        {"warnings", warnings}};
+    int km = tabledef_col(d, "metric"), kv = tabledef_col(d, "value");
+    for (int i = 0; i < d->nrows; i++) {
+        const struct rowdef *rd = &d->rows[i];
+        if (!(rd->in & in->pub))
+            continue;
+        size_t r = table_row(t, NULL);
+        table_text(t, r, km, rd->name);
+        if (rd->kind == ROW_TEXT) {
+            char date[11];
+            date_format(!strcmp(rd->name, "period_to") ? ap->period.to : ap->period.from, date);
+            table_text(t, r, kv, date);
+            continue;
+        }
+        size_t m = 0;
+        while (m < sizeof v / sizeof *v && strcmp(v[m].name, rd->name))
+            m++;
+        assert(m < sizeof v / sizeof *v && "a metric of the definition with no value");
+        table_int(t, r, kv, v[m].v);
     }
     return t;
 }
 
-static struct table *victims_by_sex_age(const struct agg *a, const struct agg_period *ap)
+struct table *build_victims_by_sex_age(const struct tabledef *d, const struct tables_in *in)
 {
-    struct table *t = table_new("victims_by_sex_age", COLS("sex", "age_band", "victims"));
+    const struct agg *a = in->a;
+    struct table *t = tabledef_table(d);
+    int cs = tabledef_col(d, "sex"), cb = tabledef_col(d, "age_band"),
+        cv = tabledef_col(d, "victims");
     char key[16];
     for (int s = 0; t && s < 3; s++)
         for (int b = 0; b <= a->bands.n; b++) {
             size_t r = table_row(t, order_key(s, b, key, sizeof key));
-            table_text(t, r, 0, SEX_NAME(s));
-            table_text(t, r, 1, age_band_name(&a->bands, b));
-            table_int(t, r, 2, ap->sex_band[s][b]);
+            table_text(t, r, cs, SEX_NAME(s));
+            table_text(t, r, cb, age_band_name(&a->bands, b));
+            table_int(t, r, cv, in->ap->sex_band[s][b]);
         }
     if (t)
-        table_sort(t, 2, -1);
+        table_sort(t, cv, -1);
     return t;
 }
 
-static struct table *cases_by_region(const struct agg *a, const struct agg_period *ap)
+struct table *build_cases_by_region(const struct tabledef *d, const struct tables_in *in)
 {
-    struct table *t = table_new("cases_by_region", COLS("region_code", "region", "cases",
-                                                        "victims", "victims_minor",
-                                                        "victims_per_100k"));
+    const struct agg_period *ap = in->ap;
+    struct table *t = tabledef_table(d);
+    int code = tabledef_col(d, "region_code"), name = tabledef_col(d, "region"),
+        cases = tabledef_col(d, "cases"), victims = tabledef_col(d, "victims"),
+        minor = tabledef_col(d, "victims_minor"), rate = tabledef_col(d, "victims_per_100k");
     char key[64];
     for (int g = 0; t && g <= NREGIONS; g++) {
-        const struct region_info *ri = places_region(a->places, g);
-        const char *name = ri ? ri->name : "unknown";
-        size_t r = table_row(t, name_key(name, key, sizeof key));
-        table_text(t, r, 0, ri ? ri->code : "00");
-        table_text(t, r, 1, name);
-        table_int(t, r, 2, ap->region_cases[g]);
-        table_int(t, r, 3, ap->region_victims[g]);
-        table_int(t, r, 4, ap->region_minor[g]);
+        const struct region_info *ri = places_region(in->a->places, g);
+        const char *n = ri ? ri->name : "unknown";
+        size_t r = table_row(t, name_key(n, key, sizeof key));
+        table_text(t, r, code, ri ? ri->code : "00");
+        table_text(t, r, name, n);
+        table_int(t, r, cases, ap->region_cases[g]);
+        table_int(t, r, victims, ap->region_victims[g]);
+        table_int(t, r, minor, ap->region_minor[g]);
         if (ri && ri->population > 0)
-            table_real(t, r, 5, (double)ap->region_victims[g] * 1e5 / (double)ri->population, 2);
+            table_real(t, r, rate, (double)ap->region_victims[g] * 1e5 / (double)ri->population,
+                       2);
     }
     if (t)
-        table_sort(t, 2, 3);
+        table_sort(t, cases, victims);
     return t;
 }
 
-static struct table *cases_by_city(const struct agg *a, const struct agg_period *ap)
+struct table *build_cases_by_city(const struct tabledef *d, const struct tables_in *in)
 {
-    struct table *t = table_new("cases_by_city", COLS("city", "region", "cases", "victims"));
+    const struct agg *a = in->a;
+    const struct agg_period *ap = in->ap;
+    struct table *t = tabledef_table(d);
+    int ccity = tabledef_col(d, "city"), cregion = tabledef_col(d, "region"),
+        cases = tabledef_col(d, "cases"), victims = tabledef_col(d, "victims");
     char key[128];
     int n = places_nprovinces(a->places);
     for (int c = 0; t && c <= n; c++) {
@@ -159,60 +169,79 @@ static struct table *cases_by_city(const struct agg *a, const struct agg_period 
         const struct province_info *pi = places_province(a->places, c);
         const char *city = pi ? pi->capital : "unknown";
         size_t r = table_row(t, name_key(city, key, sizeof key));
-        table_text(t, r, 0, city);
-        table_text(t, r, 1, pi ? places_region(a->places, pi->region)->name : "unknown");
-        table_int(t, r, 2, ap->city_cases[c]);
-        table_int(t, r, 3, ap->city_victims[c]);
+        table_text(t, r, ccity, city);
+        table_text(t, r, cregion, pi ? places_region(a->places, pi->region)->name : "unknown");
+        table_int(t, r, cases, ap->city_cases[c]);
+        table_int(t, r, victims, ap->city_victims[c]);
     }
     if (t)
-        table_sort(t, 2, 3);
+        table_sort(t, cases, victims);
     return t;
 }
 
-/* counts[0] is unknown, counts[i + 1] country i; lists countries with a count, and unknown. */
-static struct table *by_country(const struct agg *a, const char *name, const char *count,
+/* A country column and a count column: counts[0] is unknown, counts[i + 1] country i; lists
+ * countries with a count, and unknown. */
+static struct table *by_country(const struct tabledef *d, const struct agg *a,
                                 const uint64_t *counts)
 {
-    struct table *t = table_new(name, COLS("nationality", count));
+    struct table *t = tabledef_table(d);
+    int cn = 0, cc = tabledef_first_count(d);
     char key[128];
     int n = places_ncountries(a->places);
     for (int c = 0; t && c <= n; c++) {
         if (c && !counts[c])
             continue;
-        const char *cn = c ? places_country_info(a->places, c - 1)->name : "unknown";
-        size_t r = table_row(t, name_key(cn, key, sizeof key));
-        table_text(t, r, 0, cn);
-        table_int(t, r, 1, counts[c]);
+        const char *name = c ? places_country_info(a->places, c - 1)->name : "unknown";
+        size_t r = table_row(t, name_key(name, key, sizeof key));
+        table_text(t, r, cn, name);
+        table_int(t, r, cc, counts[c]);
     }
     if (t)
-        table_sort(t, 1, -1);
+        table_sort(t, cc, -1);
     return t;
 }
 
-/* The routes of period ap; with region > 0 only those from, through or to it ("routes_region",
- * a regional brief's). */
-static struct table *routes(const struct agg *a, const struct agg_period *ap, int region)
+struct table *build_victims_by_nationality(const struct tabledef *d, const struct tables_in *in)
 {
-    struct table *t = table_new(region ? "routes_region" : "routes",
-                                COLS("origin", "transit", "destination", "scope", "cases",
-                                     "victims"));
-    struct buf o = {0}, tr = {0}, d = {0}, key = {0};
+    return by_country(d, in->a, in->ap->nationality);
+}
+
+struct table *build_suspects_by_nationality(const struct tabledef *d, const struct tables_in *in)
+{
+    return by_country(d, in->a, in->a->suspect_nationality);
+}
+
+/* Whether route k starts, passes or ends in region (0: every route does). */
+static bool route_touches(const struct route_key *k, int region)
+{
+    bool touches = !region || k->origin == region || k->destination == region;
+    for (int i = 0; i < k->ntransit && !touches; i++)
+        touches = k->transit[i] == region;
+    return touches;
+}
+
+/* The routes of period ap; with region > 0 only those from, through or to it. */
+static struct table *routes(const struct tabledef *d, const struct agg *a,
+                            const struct agg_period *ap, int region)
+{
+    struct table *t = tabledef_table(d);
+    int co = tabledef_col(d, "origin"), ct = tabledef_col(d, "transit"),
+        cd = tabledef_col(d, "destination"), cs = tabledef_col(d, "scope"),
+        cases = tabledef_col(d, "cases"), victims = tabledef_col(d, "victims");
+    struct buf o = {0}, tr = {0}, dst = {0}, key = {0};
     size_t n = agg_nroutes(a);
     for (size_t id = 0; t && id < n; id++) {
         if (!ap->routes[id].cases)
             continue;
         struct route_key k;
         agg_route_key(a, (long)id, &k);
-        bool touches = !region || k.origin == region || k.destination == region;
-        for (int i = 0; i < k.ntransit && !touches; i++)
-            touches = k.transit[i] == region;
-        if (!touches)
+        if (!route_touches(&k, region))
             continue;
         buf_clear(&o);
         buf_clear(&tr);
-        buf_clear(&d);
+        buf_clear(&dst);
         buf_adds(&o, places_name(a->places, k.origin));
-        buf_adds(&d, places_name(a->places, k.destination));
+        buf_adds(&dst, places_name(a->places, k.destination));
         for (int i = 0; i < k.ntransit; i++) {
             if (i)
                 buf_addc(&tr, ';');
@@ -222,115 +251,166 @@ static struct table *routes(const struct agg *a, const struct agg_period *ap, in
         char ko[64], kt[64], kd[64];
         buf_clear(&key);
         buf_printf(&key, "%s|%s|%s", name_key(buf_cstr(&o), ko, sizeof ko),
-                   name_key(buf_cstr(&tr), kt, sizeof kt), name_key(buf_cstr(&d), kd, sizeof kd));
+                   name_key(buf_cstr(&tr), kt, sizeof kt),
+                   name_key(buf_cstr(&dst), kd, sizeof kd));
         size_t r = table_row(t, buf_cstr(&key));
-        table_text(t, r, 0, buf_cstr(&o));
-        table_text(t, r, 1, buf_cstr(&tr));
-        table_text(t, r, 2, buf_cstr(&d));
-        table_text(t, r, 3, abroad ? "international" : "internal");
-        table_int(t, r, 4, ap->routes[id].cases);
-        table_int(t, r, 5, ap->routes[id].victims);
+        table_text(t, r, co, buf_cstr(&o));
+        table_text(t, r, ct, buf_cstr(&tr));
+        table_text(t, r, cd, buf_cstr(&dst));
+        table_text(t, r, cs, abroad ? "international" : "internal");
+        table_int(t, r, cases, ap->routes[id].cases);
+        table_int(t, r, victims, ap->routes[id].victims);
     }
     buf_free(&o);
     buf_free(&tr);
-    buf_free(&d);
+    buf_free(&dst);
     buf_free(&key);
     if (t)
-        table_sort(t, 4, 5);
+        table_sort(t, cases, victims);
     return t;
 }
 
-static struct table *exploitation(const struct agg_period *ap)
+struct table *build_routes(const struct tabledef *d, const struct tables_in *in)
 {
-    struct table *t = table_new("exploitation", COLS("exploitation", "sex", "minor", "victims"));
-    char key[64];
+    return routes(d, in->a, in->ap, 0);
+}
+
+/* A brief's: the routes of the country from, through or to its region. */
+struct table *build_routes_region(const struct tabledef *d, const struct tables_in *in)
+{
+    return routes(d, in->a, in->country, in->ap->region);
+}
+
+/* Sort key of a vocabulary's value: its name, unknown last. */
+static const char *code_key(enum vocab_id v, int code, char *buf, size_t size)
+{
+    const char *name = vocab_code_name(v, code);
+    snprintf(buf, size, "%s", strcmp(name, "unknown") ? name : "~");
+    return buf;
+}
+
+struct table *build_exploitation(const struct tabledef *d, const struct tables_in *in)
+{
+    struct table *t = tabledef_table(d);
+    int ce = tabledef_col(d, "exploitation"), cs = tabledef_col(d, "sex"),
+        cm = tabledef_col(d, "minor"), cv = tabledef_col(d, "victims");
+    char key[64], code[48];
     for (int e = 0; t && e <= EXP_N; e++)
         for (int s = 0; s < 3; s++)
             for (int m = 0; m < 3; m++) {
-                const char *name = vocab_code_name(V_EXPLOITATION, e);
-                snprintf(key, sizeof key, "%s.%d%d", strcmp(name, "unknown") ? name : "~", s, m);
+                snprintf(key, sizeof key, "%s.%d%d",
+                         code_key(V_EXPLOITATION, e, code, sizeof code), s, m);
                 size_t r = table_row(t, key);
-                table_text(t, r, 0, vocab_code_name(V_EXPLOITATION, e));
-                table_text(t, r, 1, SEX_NAME(s));
-                table_text(t, r, 2, MINOR_NAME(m));
-                table_int(t, r, 3, ap->exploitation[e][s][m]);
+                table_text(t, r, ce, vocab_code_name(V_EXPLOITATION, e));
+                table_text(t, r, cs, SEX_NAME(s));
+                table_text(t, r, cm, MINOR_NAME(m));
+                table_int(t, r, cv, in->ap->exploitation[e][s][m]);
             }
     if (t)
-        table_sort(t, 3, -1);
+        table_sort(t, cv, -1);
     return t;
 }
 
-/* A brief's forms of exploitation: victims once per form of their case. */
-static struct table *victims_by_exploitation(const struct agg_period *ap)
+struct table *build_victims_by_exploitation(const struct tabledef *d, const struct tables_in *in)
 {
-    struct table *t = table_new("victims_by_exploitation", COLS("exploitation", "victims"));
+    struct table *t = tabledef_table(d);
+    int ce = tabledef_col(d, "exploitation"), cv = tabledef_col(d, "victims");
     char key[64];
     for (int e = 0; t && e <= EXP_N; e++) {
         uint64_t n = 0;
         for (int s = 0; s < 3; s++)
             for (int m = 0; m < 3; m++)
-                n += ap->exploitation[e][s][m];
-        const char *name = vocab_code_name(V_EXPLOITATION, e);
-        snprintf(key, sizeof key, "%s", strcmp(name, "unknown") ? name : "~");
-        size_t r = table_row(t, key);
-        table_text(t, r, 0, name);
-        table_int(t, r, 1, n);
+                n += in->ap->exploitation[e][s][m];
+        size_t r = table_row(t, code_key(V_EXPLOITATION, e, key, sizeof key));
+        table_text(t, r, ce, vocab_code_name(V_EXPLOITATION, e));
+        table_int(t, r, cv, n);
     }
     if (t)
-        table_sort(t, 1, -1);
+        table_sort(t, cv, -1);
     return t;
 }
 
 /* Cases that reached the police through the hotline or the media, by region: the regions
  * with any, in the order of cases_by_region (most cases first). */
-static struct table *prevention(const struct agg *a, const struct agg_period *ap,
-                                const struct table *regions)
+struct table *build_prevention(const struct tabledef *d, const struct tables_in *in)
 {
-    struct table *t = table_new("prevention", COLS("region_code", "region", "source", "cases"));
+    const struct agg_period *ap = in->ap;
+    const struct table *regions = tableset_find(in->built, "cases_by_region");
+    struct table *t = tabledef_table(d);
+    int code = tabledef_col(d, "region_code"), name = tabledef_col(d, "region"),
+        source = tabledef_col(d, "source"), cases = tabledef_col(d, "cases");
+    int rcode = regions ? table_col(regions, "region_code") : 0,
+        rname = regions ? table_col(regions, "region") : 0;
     static const int sources[] = {SOURCE_HOTLINE, SOURCE_MEDIA};
     for (size_t i = 0; t && regions && i < regions->nrows; i++) {
-        const char *code = table_cell_text(regions, table_cell(regions, i, 0));
-        int g = atoi(code);
+        const char *rc = table_cell_text(regions, table_cell(regions, i, rcode));
+        int g = atoi(rc);
         if (!ap->region_source[g][SOURCE_HOTLINE] && !ap->region_source[g][SOURCE_MEDIA])
             continue;
         for (int s = 0; s < 2; s++) {
             size_t r = table_row(t, NULL);
-            table_text(t, r, 0, code);
-            table_text(t, r, 1, table_cell_text(regions, table_cell(regions, i, 1)));
-            table_text(t, r, 2, vocab_code_name(V_SOURCE, sources[s]));
-            table_int(t, r, 3, ap->region_source[g][sources[s]]);
+            table_text(t, r, code, rc);
+            table_text(t, r, name, table_cell_text(regions, table_cell(regions, i, rname)));
+            table_text(t, r, source, vocab_code_name(V_SOURCE, sources[s]));
+            table_int(t, r, cases, ap->region_source[g][sources[s]]);
         }
     }
-    (void)a;
     return t;
 }
 
-/* A one-column breakdown over a closed value set, unknown last; share when known > 0. */
-static struct table *by_code(const char *name, const char *col, const char *count,
-                             enum vocab_id v, const uint64_t *counts, const uint64_t *known)
+/* A breakdown over the closed value set of its first column, unknown last; its share of
+ * *known when the definition has a share column and *known > 0. */
+static struct table *by_code(const struct tabledef *d, const uint64_t *counts,
+                             const uint64_t *known)
 {
-    struct table *t = known ? table_new(name, COLS(col, count, "share"))
-                            : table_new(name, COLS(col, count));
+    struct table *t = tabledef_table(d);
+    enum vocab_id v = (enum vocab_id)tabledef_vocab(d->cols[0].values);
+    int cc = tabledef_first_count(d);
+    const struct coldef *share = tabledef_coldef(d, "share");
+    int cs = share ? tabledef_col(d, "share") : -1;
     char key[64];
     int n = vocabs[v].ncodes;
     for (int c = 0; t && c <= n; c++) {
         size_t r = table_row(t, name_key(vocab_code_name(v, c), key, sizeof key));
         table_text(t, r, 0, vocab_code_name(v, c));
-        table_int(t, r, 1, counts[c]);
-        if (known && c < n && *known)
-            table_real(t, r, 2, (double)counts[c] / (double)*known, 4);
+        table_int(t, r, cc, counts[c]);
+        if (cs >= 0 && c < n && *known)
+            table_real(t, r, cs, (double)counts[c] / (double)*known, 4);
     }
     if (t)
-        table_sort(t, 1, -1);
+        table_sort(t, cc, -1);
     return t;
 }
 
-static struct table *suspects_by_year(const struct agg *a)
+struct table *build_recruitment(const struct tabledef *d, const struct tables_in *in)
 {
-    struct table *t = table_new("suspects_by_year",
-                                COLS("year", "identified", "female", "male", "sex_unknown",
-                                     "peruvian", "foreign", "nationality_unknown", "detained",
-                                     "prosecuted", "convicted"));
+    return by_code(d, in->ap->recruitment, &in->ap->recruitment_known);
+}
+
+struct table *build_transport(const struct tabledef *d, const struct tables_in *in)
+{
+    return by_code(d, in->ap->transport, NULL);
+}
+
+struct table *build_source(const struct tabledef *d, const struct tables_in *in)
+{
+    return by_code(d, in->ap->source, NULL);
+}
+
+struct table *build_status(const struct tabledef *d, const struct tables_in *in)
+{
+    return by_code(d, in->ap->status, NULL);
+}
+
+struct table *build_assistance(const struct tabledef *d, const struct tables_in *in)
+{
+    return by_code(d, in->ap->assistance, NULL);
+}
+
+struct table *build_suspects_by_year(const struct tabledef *d, const struct tables_in *in)
+{
+    const struct agg *a = in->a;
+    struct table *t = tabledef_table(d);
     int first = -1, last = -1;
     for (int y = 0; y < YEARS; y++)
         if (a->by_year[y].identified) {
@@ -344,12 +424,15 @@ static struct table *suspects_by_year(const struct agg *a)
         char year[8];
         snprintf(year, sizeof year, "%d", (y + DATE_MIN_YEAR) % 10000);
         size_t r = table_row(t, year);
-        table_text(t, r, 0, year);
-        uint64_t v[] = {s->identified, s->sex[SEX_FEMALE], s->sex[SEX_MALE], s->sex[SEX_UNKNOWN],
-                        s->peruvian, s->foreign, s->nationality_unknown, s->detained,
-                        s->prosecuted, s->convicted};
-        for (int c = 0; c < 10; c++)
-            table_int(t, r, c + 1, v[c]);
+        table_text(t, r, tabledef_col(d, "year"), year);
+        const struct metric v[] = {
+            {"identified", s->identified}, {"female", s->sex[SEX_FEMALE]},
+            {"male", s->sex[SEX_MALE]}, {"sex_unknown", s->sex[SEX_UNKNOWN]},
+            {"peruvian", s->peruvian}, {"foreign", s->foreign},
+            {"nationality_unknown", s->nationality_unknown}, {"detained", s->detained},
+            {"prosecuted", s->prosecuted}, {"convicted", s->convicted}};
+        for (size_t c = 0; c < sizeof v / sizeof *v; c++)
+            table_int(t, r, tabledef_col(d, v[c].name), v[c].v);
     }
     return t;
 }
@@ -360,19 +443,34 @@ static const char *const unodc_form_names[UF_N] = {"sexual_exploitation", "force
                                                    "organ_removal", "other", "unknown"};
 static const char *const stage_names[STAGE_N] = {"suspected", "prosecuted", "convicted"};
 
-/* UNODC: victims by form of exploitation (a victim once per form of its case) and category. */
-static struct table *unodc_victims_by_exploitation(const struct agg_period *ap)
+/* Two dimensions of fixed values (n1 x n2, each by name) and a count: cells[i * n2 + j]. */
+static struct table *grid(const struct tabledef *d, const char *const *v1, int n1,
+                          const char *const *v2, int n2, const uint64_t *cells)
 {
-    struct table *t = table_new("unodc_victims_by_exploitation",
-                                COLS("exploitation", "category", "victims"));
-    for (int f = 0; t && f < UF_N; f++)
-        for (int c = 0; c < UNODC_N; c++) {
+    struct table *t = tabledef_table(d);
+    int cc = tabledef_first_count(d);
+    for (int i = 0; t && i < n1; i++)
+        for (int j = 0; j < n2; j++) {
             size_t r = table_row(t, NULL);
-            table_text(t, r, 0, unodc_form_names[f]);
-            table_text(t, r, 1, unodc_category_names[c]);
-            table_int(t, r, 2, ap->unodc_form[f][c]);
+            table_text(t, r, 0, v1[i]);
+            table_text(t, r, 1, v2[j]);
+            table_int(t, r, cc, cells[i * n2 + j]);
         }
     return t;
+}
+
+/* UNODC: victims by form of exploitation (a victim once per form of its case) and category. */
+struct table *build_unodc_victims_by_exploitation(const struct tabledef *d,
+                                                  const struct tables_in *in)
+{
+    return grid(d, unodc_form_names, UF_N, unodc_category_names, UNODC_N,
+                &in->ap->unodc_form[0][0]);
+}
+
+struct table *build_unodc_persons_by_sex(const struct tabledef *d, const struct tables_in *in)
+{
+    const char *sexes[3] = {SEX_NAME(0), SEX_NAME(1), SEX_NAME(2)};
+    return grid(d, stage_names, STAGE_N, sexes, 3, &in->ap->suspects.stage_sex[0][0]);
 }
 
 /* Country indexes + 1 (0 unknown, last) with a count, most first, then by name. */
@@ -399,13 +497,13 @@ static size_t countries_by_count(const struct agg *a, const uint64_t *counts, in
     return k;
 }
 
-/* country (English), then one count column per name in cols, from per-country vectors. */
-static struct table *by_country_and(const struct agg *a, const char *name, const char *first,
-                                    const char *col, const char *count, int nvals,
+/* Country (English), then a value of vals, then its count, from per-country vectors. */
+static struct table *by_country_and(const struct tabledef *d, const struct agg *a, int nvals,
                                     const char *const *vals, const uint64_t *totals,
                                     const uint64_t *cells /* [(ncountries + 1) * nvals] */)
 {
-    struct table *t = table_new(name, 3, (const char *const[]){first, col, count});
+    struct table *t = tabledef_table(d);
+    int cc = tabledef_first_count(d);
     int *order = malloc(((size_t)places_ncountries(a->places) + 1) * sizeof *order);
     size_t n = t && order ? countries_by_count(a, totals, order) : 0;
     for (size_t i = 0; t && i < n; i++) {
@@ -415,7 +513,7 @@ static struct table *by_country_and(const struct agg *a, const char *name, const
             size_t r = table_row(t, NULL);
             table_text(t, r, 0, cn);
             table_text(t, r, 1, vals[v]);
-            table_int(t, r, 2, cells[(size_t)c * (size_t)nvals + (size_t)v]);
+            table_int(t, r, cc, cells[(size_t)c * (size_t)nvals + (size_t)v]);
         }
     }
     if (t && !order)
@@ -424,151 +522,143 @@ static struct table *by_country_and(const struct agg *a, const char *name, const
     return t;
 }
 
-static struct table *unodc_persons_by_sex(const struct agg_period *ap)
+struct table *build_unodc_victims_by_citizenship(const struct tabledef *d,
+                                                 const struct tables_in *in)
 {
-    struct table *t = table_new("unodc_persons_by_sex", COLS("stage", "sex", "persons"));
-    for (int k = 0; t && k < STAGE_N; k++)
-        for (int s = 0; s < 3; s++) {
-            size_t r = table_row(t, NULL);
-            table_text(t, r, 0, stage_names[k]);
-            table_text(t, r, 1, SEX_NAME(s));
-            table_int(t, r, 2, ap->suspects.stage_sex[k][s]);
-        }
+    return by_country_and(d, in->a, UNODC_N, unodc_category_names, in->ap->nationality,
+                          in->ap->nationality_category);
+}
+
+/* Suspects identified in the period, by citizenship: ordered by those identified. */
+struct table *build_unodc_persons_by_citizenship(const struct tabledef *d,
+                                                 const struct tables_in *in)
+{
+    const struct agg_period *ap = in->ap;
+    size_t nnat = (size_t)places_ncountries(in->a->places) + 1;
+    uint64_t *totals = calloc(nnat, sizeof *totals);
+    if (!totals)
+        return NULL;
+    for (size_t c = 0; c < nnat; c++)
+        totals[c] = ap->suspect_stage_nationality[c * STAGE_N + STAGE_SUSPECTED];
+    struct table *t = by_country_and(d, in->a, STAGE_N, stage_names, totals,
+                                     ap->suspect_stage_nationality);
+    free(totals);
     return t;
 }
 
-/* The US report's law-enforcement figures for the period: each with its labour part. */
-static struct table *tip_law_enforcement(const struct agg_period *ap)
+/* The US report's law-enforcement figures for the period: each with its labour part; the
+ * sentences of those convicted with a length: how many, shortest, longest, mean (years). */
+struct table *build_tip_law_enforcement(const struct tabledef *d, const struct tables_in *in)
 {
-    struct table *t = table_new("tip_law_enforcement", COLS("measure", "total", "labour"));
+    const struct agg_period *ap = in->ap;
+    struct table *t = tabledef_table(d);
     const struct suspect_counts *sc = &ap->suspects;
+    int cm = tabledef_col(d, "measure"), ct = tabledef_col(d, "total"),
+        cl = tabledef_col(d, "labour");
+    const uint64_t prosecuted = sc->stage_sex[STAGE_PROSECUTED][0] +
+                                sc->stage_sex[STAGE_PROSECUTED][1] +
+                                sc->stage_sex[STAGE_PROSECUTED][2];
     const struct {
         const char *name;
         uint64_t total, labour;
-    } rows[] = {{"investigations", ap->cases, ap->cases_labour},
-                {"prosecutions", sc->stage_sex[STAGE_PROSECUTED][0] +
-                                     sc->stage_sex[STAGE_PROSECUTED][1] +
-                                     sc->stage_sex[STAGE_PROSECUTED][2],
-                 sc->labour[STAGE_PROSECUTED]},
-                {"convictions", sc->convicted, sc->labour[STAGE_CONVICTED]}};
-    for (size_t i = 0; t && i < sizeof rows / sizeof *rows; i++) {
+    } counts[] = {{"investigations", ap->cases, ap->cases_labour},
+                  {"prosecutions", prosecuted, sc->labour[STAGE_PROSECUTED]},
+                  {"convictions", sc->convicted, sc->labour[STAGE_CONVICTED]},
+                  {"sentences", sc->sentences, 0}};
+    const struct {
+        const char *name;
+        double years;
+    } lengths[] = {{"sentence_min_years", sc->sentence_min},
+                   {"sentence_max_years", sc->sentence_max},
+                   {"sentence_mean_years", sc->sentences ? sc->sentence_years_sum /
+                                                               (double)sc->sentences : 0}};
+    for (int i = 0; t && i < d->nrows; i++) {
+        const struct rowdef *rd = &d->rows[i];
         size_t r = table_row(t, NULL);
-        table_text(t, r, 0, rows[i].name);
-        table_int(t, r, 1, rows[i].total);
-        table_int(t, r, 2, rows[i].labour);
-    }
-    /* Sentences of those convicted with a length: how many, shortest, longest, mean (years). */
-    const char *const names[] = {"sentences", "sentence_min_years", "sentence_max_years",
-                                 "sentence_mean_years"};
-    for (int i = 0; t && i < 4; i++) {
-        size_t r = table_row(t, NULL);
-        table_text(t, r, 0, names[i]);
-        if (i == 0)
-            table_int(t, r, 1, sc->sentences);
-        else if (sc->sentences)
-            table_real(t, r, 1,
-                       i == 1 ? sc->sentence_min
-                       : i == 2 ? sc->sentence_max
-                                : sc->sentence_years_sum / (double)sc->sentences,
-                       1);
+        table_text(t, r, cm, rd->name);
+        for (size_t k = 0; rd->kind == ROW_COUNT && k < sizeof counts / sizeof *counts; k++)
+            if (!strcmp(counts[k].name, rd->name)) {
+                table_int(t, r, ct, counts[k].total);
+                if (!rd->alone)
+                    table_int(t, r, cl, counts[k].labour);
+            }
+        for (size_t k = 0; sc->sentences && k < sizeof lengths / sizeof *lengths; k++)
+            if (!strcmp(lengths[k].name, rd->name))
+                table_real(t, r, ct, lengths[k].years, 1);
     }
     return t;
 }
 
-static struct table *input_files(const struct quality *dq)
+struct table *build_input_files(const struct tabledef *d, const struct tables_in *in)
 {
-    struct table *t = table_new("input_files",
-                                COLS("file", "role", "encoding", "delimiter", "header_rows",
-                                     "lines", "rows_read", "rows_counted", "rows_rejected",
-                                     "rows_blank", "warnings"));
-    for (int i = 0; t && i < dq->nfiles; i++) {
-        const struct dq_file *f = &dq->files[i];
+    struct table *t = tabledef_table(d);
+    for (int i = 0; t && in->dq && i < in->dq->nfiles; i++) {
+        const struct dq_file *f = &in->dq->files[i];
         size_t r = table_row(t, NULL);
-        table_text(t, r, 0, f->name);
-        table_text(t, r, 1, kind_name(f->kind));
-        table_text(t, r, 2, charset_name(f->charset));
-        table_text(t, r, 3, f->delim == '\t' ? "tab" : f->delim == ';' ? "semicolon" : "comma");
-        table_int(t, r, 4, (uint64_t)f->header_rows);
-        table_int(t, r, 5, (uint64_t)f->lines);
-        table_int(t, r, 6, f->read);
-        table_int(t, r, 7, f->counted);
-        table_int(t, r, 8, f->rejected);
-        table_int(t, r, 9, f->blank);
-        table_int(t, r, 10, f->warnings);
+        table_text(t, r, tabledef_col(d, "file"), f->name);
+        table_text(t, r, tabledef_col(d, "role"), kind_name(f->kind));
+        table_text(t, r, tabledef_col(d, "encoding"), charset_name(f->charset));
+        table_text(t, r, tabledef_col(d, "delimiter"),
+                   f->delim == '\t' ? "tab" : f->delim == ';' ? "semicolon" : "comma");
+        const struct metric v[] = {
+            {"header_rows", (uint64_t)f->header_rows}, {"lines", (uint64_t)f->lines},
+            {"rows_read", f->read}, {"rows_counted", f->counted},
+            {"rows_rejected", f->rejected}, {"rows_blank", f->blank},
+            {"warnings", f->warnings}};
+        for (size_t c = 0; c < sizeof v / sizeof *v; c++)
+            table_int(t, r, tabledef_col(d, v[c].name), v[c].v);
     }
     return t;
 }
 
 /* The columns each file was read by; every other column was ignored. */
-static struct table *input_columns(const struct quality *dq)
+struct table *build_input_columns(const struct tabledef *d, const struct tables_in *in)
 {
-    struct table *t = table_new("input_columns", COLS("file", "column", "header", "field"));
-    for (int i = 0; t && i < dq->nfiles; i++)
-        for (size_t c = 0; c < dq->files[i].ncolumns; c++) {
-            const struct dq_column *col = &dq->files[i].columns[c];
+    struct table *t = tabledef_table(d);
+    int cf = tabledef_col(d, "file"), cc = tabledef_col(d, "column"),
+        ch = tabledef_col(d, "header"), cd = tabledef_col(d, "field");
+    for (int i = 0; t && in->dq && i < in->dq->nfiles; i++)
+        for (size_t c = 0; c < in->dq->files[i].ncolumns; c++) {
+            const struct dq_column *col = &in->dq->files[i].columns[c];
             size_t r = table_row(t, NULL);
-            table_text(t, r, 0, dq->files[i].name);
-            table_int(t, r, 1, (uint64_t)col->column);
-            table_text(t, r, 2, col->header);
-            table_text(t, r, 3, col->target);
+            table_text(t, r, cf, in->dq->files[i].name);
+            table_int(t, r, cc, (uint64_t)col->column);
+            table_text(t, r, ch, col->header);
+            table_text(t, r, cd, col->target);
         }
     return t;
+}
+
+/* Every table of publication in->pub, in the definitions' order. */
+static bool build_all(struct tables_in *in, struct tableset *out)
+{
+    in->built = out;
+    for (size_t i = 0; i < ntabledefs; i++) {
+        const struct tabledef *d = &tabledefs[i];
+        /* The routes touching the unknown region: none. */
+        if (!(d->in & in->pub) || (d->country_rows && in->ap->region == 0))
+            continue;
+        struct table *t = d->build(d, in);
+        assert((!t || tabledef_matches(d, t)) && "a table built with other columns");
+        if (!tableset_add(out, t))
+            return false;
+    }
+    return true;
 }
 
 bool tables_build_region(const struct agg *a, const struct agg_period *ap,
                          const struct agg_period *country, enum brief_tables what,
                          struct tableset *out)
 {
-    if (!tableset_add(out, summary(a, ap, NULL,
-                                   what == BRIEF_TOTALS ? TOTAL_METRICS : REGION_METRICS)))
-        return false;
-    if (what != BRIEF_ALL)
-        return true;
-    return tableset_add(out, victims_by_sex_age(a, ap)) &&
-           tableset_add(out, victims_by_exploitation(ap)) &&
-           (ap->region == 0 || tableset_add(out, routes(a, country, ap->region)));
+    static const unsigned pubs[] = {[BRIEF_TOTALS] = IN_BRIEF_TOTALS,
+                                    [BRIEF_SUMMARY] = IN_BRIEF_SUMMARY, [BRIEF_ALL] = IN_BRIEF};
+    struct tables_in in = {.a = a, .ap = ap, .country = country, .pub = pubs[what]};
+    return build_all(&in, out);
 }
 
 bool tables_build(const struct agg *a, const struct agg_period *ap, const struct quality *dq,
                   struct tableset *out)
 {
-    /* Suspects identified in the period, by citizenship: the order of their table. */
-    size_t nnat = (size_t)places_ncountries(a->places) + 1;
-    uint64_t *suspect_totals = calloc(nnat, sizeof *suspect_totals);
-    if (!suspect_totals)
-        return false;
-    for (size_t c = 0; c < nnat; c++)
-        suspect_totals[c] = ap->suspect_stage_nationality[c * STAGE_N + STAGE_SUSPECTED];
-    bool ok = tableset_add(out, summary(a, ap, dq, nsummary_metrics)) &&
-              tableset_add(out, victims_by_sex_age(a, ap)) &&
-              tableset_add(out, cases_by_region(a, ap)) &&
-              tableset_add(out, cases_by_city(a, ap)) &&
-              tableset_add(out, by_country(a, "victims_by_nationality", "victims",
-                                           ap->nationality)) &&
-              tableset_add(out, routes(a, ap, 0)) && tableset_add(out, exploitation(ap)) &&
-              tableset_add(out, by_code("recruitment", "recruitment", "cases", V_RECRUITMENT,
-                                        ap->recruitment, &ap->recruitment_known)) &&
-              tableset_add(out, by_code("transport", "transport", "cases", V_TRANSPORT,
-                                        ap->transport, NULL)) &&
-              tableset_add(out, by_code("source", "source", "cases", V_SOURCE, ap->source, NULL)) &&
-              tableset_add(out, by_code("status", "status", "cases", V_STATUS, ap->status, NULL)) &&
-              tableset_add(out, by_code("assistance", "assistance", "victims", V_ASSISTANCE,
-                                        ap->assistance, NULL)) &&
-              tableset_add(out, prevention(a, ap, tableset_find(out, "cases_by_region"))) &&
-              tableset_add(out, suspects_by_year(a)) &&
-              tableset_add(out, by_country(a, "suspects_by_nationality", "suspects",
-                                           a->suspect_nationality)) &&
-              tableset_add(out, unodc_victims_by_exploitation(ap)) &&
-              tableset_add(out, by_country_and(a, "unodc_victims_by_citizenship", "citizenship",
-                                               "category", "victims", UNODC_N,
-                                               unodc_category_names, ap->nationality,
-                                               ap->nationality_category)) &&
-              tableset_add(out, unodc_persons_by_sex(ap)) &&
-              tableset_add(out, by_country_and(a, "unodc_persons_by_citizenship", "citizenship",
-                                               "stage", "persons", STAGE_N, stage_names,
-                                               suspect_totals, ap->suspect_stage_nationality)) &&
-              tableset_add(out, tip_law_enforcement(ap)) &&
-              tableset_add(out, input_files(dq)) && tableset_add(out, input_columns(dq));
-    free(suspect_totals);
-    return ok;
+    struct tables_in in = {.a = a, .ap = ap, .country = ap, .dq = dq, .pub = IN_REPORT};
+    return build_all(&in, out);
 }

@@ -5,10 +5,7 @@
 #include "count/aggregate.h"
 #include "read/quality.h"
 #include "count/table.h"
-
-/* The numeric metrics of summary.csv, in order (after period_from, period_to). */
-extern const char *const summary_metrics[];
-extern const size_t nsummary_metrics;
+#include "count/tabledef.h"
 
 /* Adds every table of docs/report-tables.md for period ap (one of a's, national or one
  * region's) to out, in the documented order. False when out of memory. */
@@ -25,5 +22,26 @@ enum brief_tables { BRIEF_TOTALS, BRIEF_SUMMARY, BRIEF_ALL };
 bool tables_build_region(const struct agg *a, const struct agg_period *ap,
                          const struct agg_period *country, enum brief_tables what,
                          struct tableset *out);
+
+/* What a builder reads: the counts of a period, and the tables built before it. */
+struct tables_in {
+    const struct agg *a;
+    const struct agg_period *ap;      /* the period: the country's or one region's */
+    const struct agg_period *country; /* a brief's: the country's period (its routes) */
+    const struct quality *dq;         /* the files read; NULL in a brief */
+    const struct tableset *built;     /* the tables of this publication built so far */
+    unsigned pub;                     /* IN_*: the publication being built */
+};
+
+/* The builders the definitions name (tabledefs.c), one per table: a new table with the
+ * definition's columns, NULL when out of memory. */
+table_builder build_summary, build_victims_by_sex_age, build_cases_by_region,
+    build_cases_by_city, build_victims_by_nationality, build_routes, build_routes_region,
+    build_exploitation, build_victims_by_exploitation, build_recruitment, build_transport,
+    build_source, build_status, build_assistance, build_prevention, build_suspects_by_year,
+    build_suspects_by_nationality, build_unodc_victims_by_exploitation,
+    build_unodc_victims_by_citizenship, build_unodc_persons_by_sex,
+    build_unodc_persons_by_citizenship, build_tip_law_enforcement, build_input_files,
+    build_input_columns;
 
 #endif

@@ -51,9 +51,6 @@ bool protect_run(struct protection *p, struct sdc_stats *stats, struct tp_error 
  * SDC_UNKNOWN when no published table holds it. */
 enum sdc_state protect_state(const struct protection *p, const char *key);
 
-/* Whether column col of public table `table` holds counts (of people or cases). */
-bool protect_count_column(const char *table, const char *col);
-
 /* The key of measure with the dimensions "name=value" (NULL-terminated), sorted. */
 void protect_key(char *out, size_t size, const char *measure, const char *const *dims);
 

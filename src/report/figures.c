@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "util/strmap.h"
-#include "count/tables.h"
+#include "count/tabledef.h"
 
 #define MARK_X 2 /* a hidden sum of counts: printed "x" */
 
@@ -40,18 +40,29 @@ static bool has_pct(const char *metric)
            strcmp(metric, "suspects_identified") != 0;
 }
 
+/* The summary's metrics (its rows but the period's dates), in order. */
+static const struct rowdef *metric_at(size_t i)
+{
+    const struct tabledef *d = tabledef_find("summary");
+    for (int r = 0; d && r < d->nrows; r++)
+        if (d->rows[r].kind != ROW_TEXT && i-- == 0)
+            return &d->rows[r];
+    return NULL;
+}
+
 bool figures_known(const char *name)
 {
     for (size_t i = 0; i < sizeof text_figures / sizeof *text_figures; i++)
         if (!strcmp(name, text_figures[i]))
             return true;
     static const char *const suffixes[] = {"", "_prev", "_change", "_pct"};
-    for (size_t m = 0; m < nsummary_metrics; m++) {
-        size_t k = strlen(summary_metrics[m]);
-        if (strncmp(name, summary_metrics[m], k) != 0)
+    const struct rowdef *m;
+    for (size_t i = 0; (m = metric_at(i)); i++) {
+        size_t k = strlen(m->name);
+        if (strncmp(name, m->name, k) != 0)
             continue;
         for (size_t s = 0; s < 4; s++)
-            if (!strcmp(name + k, suffixes[s]) && (s != 3 || has_pct(summary_metrics[m])))
+            if (!strcmp(name + k, suffixes[s]) && (s != 3 || has_pct(m->name)))
                 return true;
     }
     return false;
@@ -114,29 +125,42 @@ const char *figures_get(const struct figures *f, const char *name)
     return e < 0 ? "" : f->text.p + strmap_value(f->map, e);
 }
 
-/* The cell of table name whose first column is key; NULL when absent. */
+/* The cell in column col of table name's row whose first column (what the row is) reads
+ * key; NULL when absent. */
 static const struct cell *find(const struct tableset *ts, const char *name, const char *key,
-                               int col)
+                               const char *col)
 {
     const struct table *t = ts ? tableset_find(ts, name) : NULL;
     for (size_t r = 0; t && r < t->nrows; r++)
         if (!strcmp(table_cell_text(t, table_cell(t, r, 0)), key))
-            return table_cell(t, r, col);
+            return table_cell(t, r, table_col(t, col));
     return NULL;
 }
 
 /* As a number; 0 when absent. */
-static uint64_t lookup(const struct tableset *ts, const char *name, const char *key, int col)
+static uint64_t lookup(const struct tableset *ts, const char *name, const char *key,
+                       const char *col)
 {
     const struct cell *c = find(ts, name, key, col);
     return c && c->kind == CELL_INT ? c->v.i : 0;
 }
 
 /* Its public-mode mark; 0 when absent. */
-static int mark_of(const struct tableset *ts, const char *name, const char *key, int col)
+static int mark_of(const struct tableset *ts, const char *name, const char *key, const char *col)
 {
     const struct cell *c = find(ts, name, key, col);
     return c ? c->hidden : 0;
+}
+
+/* A metric of summary.csv, and its mark. */
+static uint64_t metric(const struct tableset *ts, const char *name)
+{
+    return lookup(ts, "summary", name, "value");
+}
+
+static int metric_mark(const struct tableset *ts, const char *name)
+{
+    return mark_of(ts, "summary", name, "value");
 }
 
 const char *figures_country(const struct places *p, const struct labels *l, const char *english)
@@ -176,9 +200,9 @@ static void join(struct buf *out, const char *const *items, size_t n, const stru
 static void route_text(const struct table *t, size_t r, const struct labels *l,
                        const struct places *p, struct buf *out)
 {
-    const char *o = table_cell_text(t, table_cell(t, r, 0));
-    const char *tr = table_cell_text(t, table_cell(t, r, 1));
-    const char *d = table_cell_text(t, table_cell(t, r, 2));
+    const char *o = table_cell_text(t, table_cell(t, r, table_col(t, "origin")));
+    const char *tr = table_cell_text(t, table_cell(t, r, table_col(t, "transit")));
+    const char *d = table_cell_text(t, table_cell(t, r, table_col(t, "destination")));
     buf_adds(out, figures_country(p, l, o));
     for (const char *s = tr; *s;) {
         const char *e = strchr(s, ';');
@@ -193,10 +217,11 @@ static void route_text(const struct table *t, size_t r, const struct labels *l,
     buf_adds(out, figures_country(p, l, d));
 }
 
-/* The first row of table name with a count in col and a known name in col 0. */
-static long top_row(const struct tableset *ts, const char *name, int col)
+/* The first row of table name with a count in col and a known name in its first column. */
+static long top_row(const struct tableset *ts, const char *name, const char *colname)
 {
     const struct table *t = tableset_find(ts, name);
+    int col = t ? table_col(t, colname) : 0;
     for (size_t r = 0; t && r < t->nrows; r++)
         if (table_cell(t, r, col)->v.i > 0 && !is_total_row(t, r) &&
             strcmp(table_cell_text(t, table_cell(t, r, 0)), "unknown") != 0)
@@ -232,6 +257,338 @@ static void rate_text(uint64_t victims, long population, char *out, size_t size)
     snprintf(out, size, "%.2f", population > 0 ? (double)victims * 1e5 / (double)population : 0);
 }
 
+/* What every topic reads. */
+struct fctx {
+    struct figures *f;
+    const struct agg *a;
+    const struct tableset *cur, *prev, *national;
+    const struct labels *l;
+    const char *none;
+    struct buf b;
+};
+
+/* The title, the periods, the data's date and the age bands. */
+static void put_dates(struct fctx *x, const char *title)
+{
+    const struct labels *l = x->l;
+    const struct agg *a = x->a;
+    const char *no_previous = labels_get(l, "word", "no_previous");
+    char s[256];
+    put(x->f, "title", title ? title : "");
+    labels_date(l, a->period[0].period.from, s, sizeof s);
+    put(x->f, "period_from", s);
+    labels_date(l, a->period[0].period.to, s, sizeof s);
+    put(x->f, "period_to", s);
+    labels_date(l, x->prev ? a->period[1].period.from : 0, s, sizeof s);
+    put(x->f, "prev_from", x->prev ? s : no_previous);
+    labels_date(l, x->prev ? a->period[1].period.to : 0, s, sizeof s);
+    put(x->f, "prev_to", x->prev ? s : no_previous);
+    labels_date(l, a->latest, s, sizeof s);
+    put(x->f, "data_date", s);
+    char bands[256]; /* MAX_BANDS labels of up to 12 bytes, with ", " */
+    age_bands_format(&a->bands, bands, sizeof bands);
+    put(x->f, "age_bands", bands);
+}
+
+/* NAME_change: the change from the previous period, "x" when either is hidden. */
+static void put_change(struct fctx *x, const char *name, uint64_t v, bool hidden)
+{
+    char t[128], s[128];
+    snprintf(t, sizeof t, "%s_change", name);
+    if (!x->prev) {
+        put(x->f, t, labels_get(x->l, "word", "no_previous"));
+    } else if (hidden) {
+        put(x->f, t, "x");
+    } else {
+        uint64_t p = metric(x->prev, name);
+        long long d = (long long)v - (long long)p;
+        char pct[32];
+        if (p)
+            snprintf(pct, sizeof pct, "%+.1f%%", 100.0 * (double)d / (double)p);
+        else
+            snprintf(pct, sizeof pct, "%s", d ? labels_get(x->l, "word", "new") : "0.0%");
+        snprintf(s, sizeof s, "%+lld (%s)", d, pct);
+        put(x->f, t, s);
+    }
+}
+
+/* Every metric: value, previous, change, share of its whole. */
+static void put_metrics(struct fctx *x)
+{
+    uint64_t victims = metric(x->cur, "victims");
+    uint64_t suspects = metric(x->cur, "suspects_identified");
+    int victims_mark = metric_mark(x->cur, "victims");
+    int suspects_mark = metric_mark(x->cur, "suspects_identified");
+    const struct rowdef *m;
+    char t[128], s[64];
+    for (size_t i = 0; (m = metric_at(i)); i++) {
+        const char *name = m->name;
+        uint64_t v = metric(x->cur, name);
+        int hid = metric_mark(x->cur, name);
+        int hid_prev = x->prev ? metric_mark(x->prev, name) : 0;
+        put_marked(x->f, name, v, hid);
+        snprintf(t, sizeof t, "%s_prev", name);
+        if (x->prev)
+            put_marked(x->f, t, metric(x->prev, name), hid_prev);
+        else
+            put(x->f, t, labels_get(x->l, "word", "no_previous"));
+        put_change(x, name, v, hid || hid_prev);
+        if (has_pct(name)) {
+            bool of_victims = !strncmp(name, "victims_", 8);
+            uint64_t whole = of_victims ? victims : suspects;
+            snprintf(t, sizeof t, "%s_pct", name);
+            figures_percent(whole ? (double)v / (double)whole : 0, s, sizeof s);
+            put(x->f, t, hid || (of_victims ? victims_mark : suspects_mark) ? "x" : s);
+        }
+    }
+}
+
+/* The region and the city with most cases. */
+static void put_places(struct fctx *x)
+{
+    long r = top_row(x->cur, "cases_by_region", "cases");
+    const struct table *tb = tableset_find(x->cur, "cases_by_region");
+    put_condition(x->f, "cases", metric(x->cur, "cases") > 0);
+    put_condition(x->f, "previous_period", x->prev != NULL);
+    const struct cell *cl = r >= 0 ? table_cell(tb, (size_t)r, table_col(tb, "cases")) : NULL;
+    put(x->f, "top_region",
+        r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, table_col(tb, "region"))) : x->none);
+    put_marked(x->f, "top_region_cases", cl ? cl->v.i : 0, cl ? cl->hidden : 0);
+    r = top_row(x->cur, "cases_by_city", "cases");
+    tb = tableset_find(x->cur, "cases_by_city");
+    cl = r >= 0 ? table_cell(tb, (size_t)r, table_col(tb, "cases")) : NULL;
+    put(x->f, "top_city",
+        r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, table_col(tb, "city"))) : x->none);
+    put_condition(x->f, "cities", r >= 0);
+    put_marked(x->f, "top_city_cases", cl ? cl->v.i : 0, cl ? cl->hidden : 0);
+}
+
+/* The three main routes, and the cases of international ones. */
+static void put_routes(struct fctx *x)
+{
+    const char *labels3[3] = {NULL};
+    char routes[3][200];
+    size_t n = 0;
+    uint64_t international = 0;
+    int international_mark = 0;
+    const struct table *tb = tableset_find(x->cur, "routes");
+    if (!tb) /* a brief: the routes from, through or to its region */
+        tb = tableset_find(x->cur, "routes_region");
+    int co = tb ? table_col(tb, "origin") : 0, cd = tb ? table_col(tb, "destination") : 0,
+        cs = tb ? table_col(tb, "scope") : 0, cc = tb ? table_col(tb, "cases") : 0;
+    for (size_t i = 0; tb && i < tb->nrows; i++) {
+        if (is_total_row(tb, i))
+            continue;
+        bool abroad = !strcmp(table_cell_text(tb, table_cell(tb, i, cs)), "international");
+        international += abroad ? table_cell(tb, i, cc)->v.i : 0;
+        if (abroad && table_cell(tb, i, cc)->hidden)
+            international_mark = MARK_X;
+        /* Unknown places, and in public mode the routes of few victims taken together. */
+        const char *o = table_cell_text(tb, table_cell(tb, i, co));
+        bool unknown = !strcmp(o, "unknown") || !strcmp(o, "other") ||
+                       !strcmp(table_cell_text(tb, table_cell(tb, i, cd)), "unknown");
+        if (n < 3 && !unknown) {
+            buf_clear(&x->b);
+            route_text(tb, i, x->l, x->a->places, &x->b);
+            snprintf(routes[n], sizeof routes[n], "%s", buf_cstr(&x->b));
+            labels3[n] = routes[n];
+            n++;
+        }
+    }
+    buf_clear(&x->b);
+    join(&x->b, labels3, n, x->l);
+    put(x->f, "main_routes", n ? buf_cstr(&x->b) : x->none);
+    put_marked(x->f, "routes_international", international, international_mark);
+    put_condition(x->f, "routes", n > 0);
+    put_condition(x->f, "international_routes", international > 0);
+}
+
+/* Whether row r of t is the total over column col. */
+static bool is_total_of(const struct table *t, size_t r, const char *col)
+{
+    return !strcmp(table_cell_text(t, table_cell(t, r, table_col(t, col))), "total");
+}
+
+/* The largest value of breakdown `table` (a vocabulary's in its first column, its count in
+ * column count) and its share of whole. by_rows: the table is by sex and minor too (the
+ * forms of exploitation): its rows are added up, and public mode's "total" row has the mark. */
+static void put_top(struct fctx *x, const char *table, const char *count, bool by_rows,
+                    enum vocab_id v, uint64_t whole)
+{
+    char figure[64]; /* top_TABLE, and top_TABLE_pct */
+    snprintf(figure, sizeof figure, "top_%s", table);
+    const struct table *tb = tableset_find(x->cur, table);
+    int cc = tb ? table_col(tb, count) : 0;
+    uint64_t best = 0;
+    int best_code = -1, best_mark = 0;
+    const struct vocab *vc = &vocabs[v];
+    for (int c = 0; tb && c < vc->ncodes; c++) {
+        uint64_t sum = 0;
+        int mark = 0;
+        for (size_t i = 0; i < tb->nrows; i++) {
+            if (strcmp(table_cell_text(tb, table_cell(tb, i, 0)), vc->codes[c]))
+                continue;
+            const struct cell *cl = table_cell(tb, i, cc);
+            if (is_total_row(tb, i)) {
+                /* The form's total, as public mode prints it (its sex and age "total"). */
+                if (by_rows && is_total_of(tb, i, "sex") && is_total_of(tb, i, "minor"))
+                    mark = cl->hidden;
+                continue;
+            }
+            sum += cl->v.i;
+            if (!by_rows)
+                mark = cl->hidden;
+        }
+        if (sum > best) {
+            best = sum;
+            best_code = c;
+            best_mark = mark;
+        }
+    }
+    char s[256], t[128];
+    /* In a sentence: "sexual exploitation", not "Sexual exploitation". */
+    snprintf(s, sizeof s, "%s", best_code >= 0 ? labels_code(x->l, v, best_code) : x->none);
+    lower_first(s);
+    put(x->f, figure, s);
+    put_condition(x->f, table, best_code >= 0);
+    snprintf(t, sizeof t, "%s_pct", figure);
+    figures_percent(whole ? (double)best / (double)whole : 0, s, sizeof s);
+    put(x->f, t, x->f->k && best_mark ? "x" : s);
+}
+
+/* Suspects over every year: the sums of suspects_by_year (public mode: its totals' marks). */
+static void put_suspects(struct fctx *x)
+{
+    const struct table *tb = tableset_find(x->cur, "suspects_by_year");
+    static const char *const cols[5] = {"identified", "detained", "female", "male", "foreign"};
+    static const char *const names[5] = {"suspects_all", "suspects_detained_all",
+                                         "suspects_female_all", "suspects_male_all",
+                                         "suspects_foreign_all"};
+    uint64_t all[5] = {0};
+    int all_mark[5] = {0}, col[5] = {0};
+    for (int k = 0; tb && k < 5; k++)
+        col[k] = table_col(tb, cols[k]);
+    size_t years = 0;
+    for (size_t i = 0; tb && i < tb->nrows; i++) {
+        if (is_total_row(tb, i)) { /* public mode: the totals as printed */
+            for (int k = 0; k < 5; k++)
+                all_mark[k] = table_cell(tb, i, col[k])->hidden;
+            continue;
+        }
+        years = i + 1;
+        for (int k = 0; k < 5; k++)
+            all[k] += table_cell(tb, i, col[k])->v.i;
+    }
+    for (int k = 0; k < 5; k++)
+        put_marked(x->f, names[k], all[k], all_mark[k]);
+    put_condition(x->f, "suspects", all[0] > 0);
+    put_condition(x->f, "foreign_suspects", all[4] > 0);
+    int cy = tb ? table_col(tb, "year") : 0;
+    put(x->f, "suspects_first_year", years ? table_cell_text(tb, table_cell(tb, 0, cy)) : x->none);
+    put(x->f, "suspects_last_year",
+        years ? table_cell_text(tb, table_cell(tb, years - 1, cy)) : x->none);
+}
+
+/* "Colombia 3, Ecuador <3": the foreign suspects by nationality. */
+static void put_foreign(struct fctx *x)
+{
+    const struct table *tb = tableset_find(x->cur, "suspects_by_nationality");
+    int cn = tb ? table_col(tb, "nationality") : 0, cs = tb ? table_col(tb, "suspects") : 0;
+    const char *items[64] = {NULL};
+    char item[64][96];
+    size_t n = 0;
+    for (size_t i = 0; tb && i < tb->nrows && n < 64; i++) {
+        const char *c = table_cell_text(tb, table_cell(tb, i, cn));
+        const struct cell *cl = table_cell(tb, i, cs);
+        if (!strcmp(c, "Peru") || !strcmp(c, "unknown") || !strcmp(c, "total") || !cl->v.i)
+            continue;
+        char cnt[32];
+        if (x->f->k && cl->hidden == 1)
+            snprintf(cnt, sizeof cnt, "<%d", x->f->k);
+        else if (x->f->k && cl->hidden)
+            snprintf(cnt, sizeof cnt, "x");
+        else
+            figures_count(cl->v.i, cnt, sizeof cnt);
+        snprintf(item[n], sizeof item[n], "%s %s", figures_country(x->a->places, x->l, c), cnt);
+        items[n] = item[n];
+        n++;
+    }
+    buf_clear(&x->b);
+    join(&x->b, items, n, x->l);
+    put(x->f, "suspects_foreign_list", n ? buf_cstr(&x->b) : x->none);
+}
+
+/* The US report's law-enforcement figures, as tip_law_enforcement.csv has them. */
+static void put_tip(struct fctx *x)
+{
+    static const char *const tip[] = {"investigations", "prosecutions", "convictions"};
+    const char *tl = "tip_law_enforcement";
+    char t[64], s[64];
+    for (int k = 0; k < 3; k++) {
+        snprintf(t, sizeof t, "tip_%s", tip[k]);
+        put_marked(x->f, t, lookup(x->cur, tl, tip[k], "total"),
+                   mark_of(x->cur, tl, tip[k], "total"));
+        snprintf(t, sizeof t, "tip_%s_labour", tip[k]);
+        put_marked(x->f, t, lookup(x->cur, tl, tip[k], "labour"),
+                   mark_of(x->cur, tl, tip[k], "labour"));
+    }
+    uint64_t sentences = lookup(x->cur, tl, "sentences", "total");
+    put_marked(x->f, "tip_sentences", sentences, mark_of(x->cur, tl, "sentences", "total"));
+    put_condition(x->f, "sentences", sentences > 0);
+    static const char *const lengths[] = {"min", "max", "mean"};
+    for (int k = 0; k < 3; k++) {
+        snprintf(t, sizeof t, "sentence_%s_years", lengths[k]);
+        const struct cell *cl = find(x->cur, tl, t, "total");
+        if (cl && cl->hidden && x->f->k)
+            snprintf(s, sizeof s, "x");
+        else
+            snprintf(s, sizeof s, "%.1f", cl && cl->kind == CELL_REAL ? cl->v.r : 0.0);
+        snprintf(t, sizeof t, "tip_sentence_%s", lengths[k]);
+        put(x->f, t, s);
+    }
+}
+
+/* k, whether the figures may be published, and a regional brief's region against the
+ * country (empty in a report). */
+static void put_region(struct fctx *x, int public_k, int region)
+{
+    char k[16], s[64];
+    snprintf(k, sizeof k, "%d", public_k ? public_k : 3);
+    put(x->f, "k", k);
+    /* Publishable: k or more cases and victims, both shown; a brief of a region with fewer
+     * has its totals alone (release.c). */
+    uint64_t rv = metric(x->cur, "victims"), rc = metric(x->cur, "cases");
+    uint64_t kk = (uint64_t)(public_k ? public_k : 3);
+    int victims_mark = metric_mark(x->cur, "victims");
+    put_condition(x->f, "publishable",
+                  rc >= kk && rv >= kk && !metric_mark(x->cur, "cases") && !victims_mark &&
+                      (!region || tableset_find(x->cur, "victims_by_sex_age")));
+    if (!region) {
+        static const char *const brief_only[] = {"region_name", "national_cases",
+                                                 "national_victims", "region_share_victims",
+                                                 "region_rate", "national_rate"};
+        for (size_t i = 0; i < sizeof brief_only / sizeof *brief_only; i++)
+            put(x->f, brief_only[i], "");
+        return;
+    }
+    const struct places *pl = x->a->places;
+    const struct region_info *ri = places_region(pl, region);
+    put(x->f, "region_name", ri->name);
+    uint64_t nv = metric(x->national, "victims");
+    put_marked(x->f, "national_cases", metric(x->national, "cases"),
+               metric_mark(x->national, "cases"));
+    put_marked(x->f, "national_victims", nv, metric_mark(x->national, "victims"));
+    figures_percent(nv ? (double)rv / (double)nv : 0, s, sizeof s);
+    put(x->f, "region_share_victims", victims_mark ? "x" : s);
+    rate_text(rv, ri->population, s, sizeof s);
+    put(x->f, "region_rate", victims_mark ? "x" : s);
+    long population = 0;
+    for (int g = 1; g <= NREGIONS; g++)
+        population += places_region(pl, g)->population;
+    rate_text(nv, population, s, sizeof s);
+    put(x->f, "national_rate", metric_mark(x->national, "victims") ? "x" : s);
+}
+
 struct figures *figures_build(const struct agg *a, const struct tableset *cur,
                               const struct tableset *prev, const struct labels *l,
                               const char *title, int public_k, const struct tableset *national,
@@ -243,281 +600,24 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
         return NULL;
     }
     f->k = public_k;
-    const struct places *pl = a->places;
-    const char *none = labels_get(l, "word", "none");
-    char s[256], t[256];
-    put(f, "title", title ? title : "");
-    labels_date(l, a->period[0].period.from, s, sizeof s);
-    put(f, "period_from", s);
-    labels_date(l, a->period[0].period.to, s, sizeof s);
-    put(f, "period_to", s);
-    labels_date(l, prev ? a->period[1].period.from : 0, s, sizeof s);
-    put(f, "prev_from", prev ? s : labels_get(l, "word", "no_previous"));
-    labels_date(l, prev ? a->period[1].period.to : 0, s, sizeof s);
-    put(f, "prev_to", prev ? s : labels_get(l, "word", "no_previous"));
-    labels_date(l, a->latest, s, sizeof s);
-    put(f, "data_date", s);
-    char bands[256]; /* MAX_BANDS labels of up to 12 bytes, with ", " */
-    age_bands_format(&a->bands, bands, sizeof bands);
-    put(f, "age_bands", bands);
-    struct buf b = {0};
-
-    /* Every metric: value, previous, change, share of its whole. */
-    uint64_t victims = lookup(cur, "summary", "victims", 1);
-    uint64_t suspects = lookup(cur, "summary", "suspects_identified", 1);
-    int victims_mark = mark_of(cur, "summary", "victims", 1);
-    int suspects_mark = mark_of(cur, "summary", "suspects_identified", 1);
-    for (size_t m = 0; m < nsummary_metrics; m++) {
-        const char *name = summary_metrics[m];
-        uint64_t v = lookup(cur, "summary", name, 1);
-        int hid = mark_of(cur, "summary", name, 1);
-        int hid_prev = prev ? mark_of(prev, "summary", name, 1) : 0;
-        put_marked(f, name, v, hid);
-        snprintf(t, sizeof t, "%s_prev", name);
-        if (prev) {
-            put_marked(f, t, lookup(prev, "summary", name, 1), hid_prev);
-        } else {
-            put(f, t, labels_get(l, "word", "no_previous"));
-        }
-        snprintf(t, sizeof t, "%s_change", name);
-        if (prev && (hid || hid_prev)) {
-            put(f, t, "x");
-        } else if (prev) {
-            uint64_t p = lookup(prev, "summary", name, 1);
-            long long d = (long long)v - (long long)p;
-            char pct[32];
-            if (p)
-                snprintf(pct, sizeof pct, "%+.1f%%", 100.0 * (double)d / (double)p);
-            else
-                snprintf(pct, sizeof pct, "%s", d ? labels_get(l, "word", "new") : "0.0%");
-            snprintf(s, sizeof s, "%+lld (%s)", d, pct);
-            put(f, t, s);
-        } else {
-            put(f, t, labels_get(l, "word", "no_previous"));
-        }
-        if (has_pct(name)) {
-            bool of_victims = !strncmp(name, "victims_", 8);
-            uint64_t whole = of_victims ? victims : suspects;
-            snprintf(t, sizeof t, "%s_pct", name);
-            figures_percent(whole ? (double)v / (double)whole : 0, s, sizeof s);
-            put(f, t, hid || (of_victims ? victims_mark : suspects_mark) ? "x" : s);
-        }
-    }
-
-    /* The largest of each breakdown. */
-    long r = top_row(cur, "cases_by_region", 2);
-    const struct table *tb = tableset_find(cur, "cases_by_region");
-    put_condition(f, "cases", lookup(cur, "summary", "cases", 1) > 0);
-    put_condition(f, "previous_period", prev != NULL);
-    put(f, "top_region", r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, 1)) : none);
-    put_marked(f, "top_region_cases", r >= 0 ? table_cell(tb, (size_t)r, 2)->v.i : 0,
-               r >= 0 ? table_cell(tb, (size_t)r, 2)->hidden : 0);
-    r = top_row(cur, "cases_by_city", 2);
-    tb = tableset_find(cur, "cases_by_city");
-    put(f, "top_city", r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, 0)) : none);
-    put_condition(f, "cities", r >= 0);
-    put_marked(f, "top_city_cases", r >= 0 ? table_cell(tb, (size_t)r, 2)->v.i : 0,
-               r >= 0 ? table_cell(tb, (size_t)r, 2)->hidden : 0);
-    const char *labels3[3] = {NULL};
-    char routes[3][200];
-    size_t n = 0;
-    uint64_t international = 0;
-    int international_mark = 0;
-    tb = tableset_find(cur, "routes");
-    if (!tb) /* a brief: the routes from, through or to its region */
-        tb = tableset_find(cur, "routes_region");
-    for (size_t i = 0; tb && i < tb->nrows; i++) {
-        if (is_total_row(tb, i))
-            continue;
-        bool abroad = !strcmp(table_cell_text(tb, table_cell(tb, i, 3)), "international");
-        international += abroad ? table_cell(tb, i, 4)->v.i : 0;
-        if (abroad && table_cell(tb, i, 4)->hidden)
-            international_mark = MARK_X;
-        /* Unknown places, and in public mode the routes of few victims taken together. */
-        bool unknown = !strcmp(table_cell_text(tb, table_cell(tb, i, 0)), "unknown") ||
-                       !strcmp(table_cell_text(tb, table_cell(tb, i, 2)), "unknown") ||
-                       !strcmp(table_cell_text(tb, table_cell(tb, i, 0)), "other");
-        if (n < 3 && !unknown) {
-            buf_clear(&b);
-            route_text(tb, i, l, pl, &b);
-            snprintf(routes[n], sizeof routes[n], "%s", buf_cstr(&b));
-            labels3[n] = routes[n];
-            n++;
-        }
-    }
-    buf_clear(&b);
-    join(&b, labels3, n, l);
-    put(f, "main_routes", n ? buf_cstr(&b) : none);
-    put_marked(f, "routes_international", international, international_mark);
-    put_condition(f, "routes", n > 0);
-    put_condition(f, "international_routes", international > 0);
+    struct fctx x = {f, a, cur, prev, national, l, labels_get(l, "word", "none"), {0}};
+    put_dates(&x, title);
+    put_metrics(&x);
+    put_places(&x);
+    put_routes(&x);
     /* Shares: of victims (exploitation), of cases with a known value (recruitment). */
-    uint64_t recruited = lookup(cur, "summary", "cases", 1) - lookup(cur, "recruitment", "unknown", 1);
-    struct {
-        const char *table, *figure;
-        enum vocab_id v;
-        int count_col; /* exploitation is by sex and minor: its rows are added up */
-        uint64_t whole;
-    } tops[] = {{"exploitation", "top_exploitation", V_EXPLOITATION, 3, victims},
-                {"recruitment", "top_recruitment", V_RECRUITMENT, 1, recruited}};
-    for (int k = 0; k < 2; k++) {
-        tb = tableset_find(cur, tops[k].table);
-        uint64_t best = 0;
-        int best_code = -1, best_mark = 0;
-        const struct vocab *vc = &vocabs[tops[k].v];
-        for (int c = 0; tb && c < vc->ncodes; c++) {
-            uint64_t sum = 0;
-            int mark = 0;
-            for (size_t i = 0; i < tb->nrows; i++) {
-                if (strcmp(table_cell_text(tb, table_cell(tb, i, 0)), vc->codes[c]))
-                    continue;
-                const struct cell *cl = table_cell(tb, i, tops[k].count_col);
-                if (is_total_row(tb, i)) {
-                    /* The form's total, as public mode prints it (its sex and age "total"). */
-                    if (!strcmp(table_cell_text(tb, table_cell(tb, i, 1)), "total") &&
-                        !strcmp(table_cell_text(tb, table_cell(tb, i, 2)), "total"))
-                        mark = cl->hidden;
-                    continue;
-                }
-                sum += cl->v.i;
-                if (tops[k].count_col == 1)
-                    mark = cl->hidden;
-            }
-            if (sum > best) {
-                best = sum;
-                best_code = c;
-                best_mark = mark;
-            }
-        }
-        uint64_t known = tops[k].whole;
-        /* In a sentence: "sexual exploitation", not "Sexual exploitation". */
-        snprintf(s, sizeof s, "%s", best_code >= 0 ? labels_code(l, tops[k].v, best_code) : none);
-        lower_first(s);
-        put(f, tops[k].figure, s);
-        put_condition(f, tops[k].table, best_code >= 0);
-        snprintf(t, sizeof t, "%s_pct", tops[k].figure);
-        figures_percent(known ? (double)best / (double)known : 0, s, sizeof s);
-        put(f, t, f->k && best_mark ? "x" : s);
-    }
-
-    /* Suspects over every year. */
-    tb = tableset_find(cur, "suspects_by_year");
-    uint64_t all[5] = {0}; /* identified, detained, female, male, foreign */
-    int all_mark[5] = {0};
-    static const int all_col[5] = {1, 8, 2, 3, 6};
-    size_t years = 0;
-    for (size_t i = 0; tb && i < tb->nrows; i++) {
-        if (is_total_row(tb, i)) { /* public mode: the totals as printed */
-            for (int k = 0; k < 5; k++)
-                all_mark[k] = table_cell(tb, i, all_col[k])->hidden;
-            continue;
-        }
-        years = i + 1;
-        for (int k = 0; k < 5; k++)
-            all[k] += table_cell(tb, i, all_col[k])->v.i;
-    }
-    put_marked(f, "suspects_all", all[0], all_mark[0]);
-    put_marked(f, "suspects_detained_all", all[1], all_mark[1]);
-    put_marked(f, "suspects_female_all", all[2], all_mark[2]);
-    put_marked(f, "suspects_male_all", all[3], all_mark[3]);
-    put_marked(f, "suspects_foreign_all", all[4], all_mark[4]);
-    put_condition(f, "suspects", all[0] > 0);
-    put_condition(f, "foreign_suspects", all[4] > 0);
-    put(f, "suspects_first_year", years ? table_cell_text(tb, table_cell(tb, 0, 0)) : none);
-    put(f, "suspects_last_year", years ? table_cell_text(tb, table_cell(tb, years - 1, 0)) : none);
-    tb = tableset_find(cur, "suspects_by_nationality");
-    const char *items[64] = {NULL};
-    char item[64][96];
-    n = 0;
-    for (size_t i = 0; tb && i < tb->nrows && n < 64; i++) {
-        const char *c = table_cell_text(tb, table_cell(tb, i, 0));
-        if (!strcmp(c, "Peru") || !strcmp(c, "unknown") || !strcmp(c, "total") ||
-            !table_cell(tb, i, 1)->v.i)
-            continue;
-        char cnt[32];
-        int hid = table_cell(tb, i, 1)->hidden;
-        if (f->k && hid == 1)
-            snprintf(cnt, sizeof cnt, "<%d", f->k);
-        else if (f->k && hid)
-            snprintf(cnt, sizeof cnt, "x");
-        else
-            figures_count(table_cell(tb, i, 1)->v.i, cnt, sizeof cnt);
-        snprintf(item[n], sizeof item[n], "%s %s", figures_country(pl, l, c), cnt);
-        items[n] = item[n];
-        n++;
-    }
-    buf_clear(&b);
-    join(&b, items, n, l);
-    put(f, "suspects_foreign_list", n ? buf_cstr(&b) : none);
-    /* The US report's law-enforcement figures, as tip_law_enforcement.csv has them. */
-    static const char *const tip[] = {"investigations", "prosecutions", "convictions"};
-    for (int k = 0; k < 3; k++) {
-        snprintf(t, sizeof t, "tip_%s", tip[k]);
-        put_marked(f, t, lookup(cur, "tip_law_enforcement", tip[k], 1),
-                   mark_of(cur, "tip_law_enforcement", tip[k], 1));
-        snprintf(t, sizeof t, "tip_%s_labour", tip[k]);
-        put_marked(f, t, lookup(cur, "tip_law_enforcement", tip[k], 2),
-                   mark_of(cur, "tip_law_enforcement", tip[k], 2));
-    }
-    uint64_t sentences = lookup(cur, "tip_law_enforcement", "sentences", 1);
-    put_marked(f, "tip_sentences", sentences, mark_of(cur, "tip_law_enforcement", "sentences", 1));
-    put_condition(f, "sentences", sentences > 0);
-    static const char *const lengths[] = {"min", "max", "mean"};
-    tb = tableset_find(cur, "tip_law_enforcement");
-    for (int k = 0; k < 3; k++) {
-        snprintf(t, sizeof t, "sentence_%s_years", lengths[k]);
-        long row = -1;
-        for (size_t i = 0; tb && i < tb->nrows && row < 0; i++)
-            if (!strcmp(table_cell_text(tb, table_cell(tb, i, 0)), t))
-                row = (long)i;
-        const struct cell *cl = row >= 0 ? table_cell(tb, (size_t)row, 1) : NULL;
-        if (cl && cl->hidden && f->k)
-            snprintf(s, sizeof s, "x");
-        else
-            snprintf(s, sizeof s, "%.1f", cl && cl->kind == CELL_REAL ? cl->v.r : 0.0);
-        snprintf(t, sizeof t, "tip_sentence_%s", lengths[k]);
-        put(f, t, s);
-    }
-    /* A regional brief: its region against the country. */
-    char k[16];
-    snprintf(k, sizeof k, "%d", public_k ? public_k : 3);
-    put(f, "k", k);
-    /* Publishable: k or more cases and victims, both shown; a brief of a region with fewer
-     * has its totals alone (release.c). */
-    uint64_t rv = lookup(cur, "summary", "victims", 1), rc = lookup(cur, "summary", "cases", 1);
-    uint64_t kk = (uint64_t)(public_k ? public_k : 3);
-    put_condition(f, "publishable",
-                  rc >= kk && rv >= kk && !mark_of(cur, "summary", "cases", 1) &&
-                      !mark_of(cur, "summary", "victims", 1) &&
-                      (!region || tableset_find(cur, "victims_by_sex_age")));
-    if (region) {
-        const struct region_info *ri = places_region(pl, region);
-        put(f, "region_name", ri->name);
-        uint64_t nv = lookup(national, "summary", "victims", 1);
-        put_marked(f, "national_cases", lookup(national, "summary", "cases", 1),
-                   mark_of(national, "summary", "cases", 1));
-        put_marked(f, "national_victims", nv, mark_of(national, "summary", "victims", 1));
-        figures_percent(nv ? (double)rv / (double)nv : 0, s, sizeof s);
-        put(f, "region_share_victims", victims_mark ? "x" : s);
-        rate_text(rv, ri->population, s, sizeof s);
-        put(f, "region_rate", victims_mark ? "x" : s);
-        long population = 0;
-        for (int g = 1; g <= NREGIONS; g++)
-            population += places_region(pl, g)->population;
-        rate_text(nv, population, s, sizeof s);
-        put(f, "national_rate", mark_of(national, "summary", "victims", 1) ? "x" : s);
-    } else {
-        static const char *const brief_only[] = {"region_name", "national_cases",
-                                                 "national_victims", "region_share_victims",
-                                                 "region_rate", "national_rate"};
-        for (size_t i = 0; i < sizeof brief_only / sizeof *brief_only; i++)
-            put(f, brief_only[i], "");
-    }
-    put_marked(f, "cases_hotline", lookup(cur, "source", "hotline", 1),
-               mark_of(cur, "source", "hotline", 1));
-    put_marked(f, "cases_media", lookup(cur, "source", "media", 1),
-               mark_of(cur, "source", "media", 1));
-    buf_free(&b);
+    put_top(&x, "exploitation", "victims", true, V_EXPLOITATION, metric(cur, "victims"));
+    put_top(&x, "recruitment", "cases", false, V_RECRUITMENT,
+            metric(cur, "cases") - lookup(cur, "recruitment", "unknown", "cases"));
+    put_suspects(&x);
+    put_foreign(&x);
+    put_tip(&x);
+    put_region(&x, public_k, region);
+    put_marked(f, "cases_hotline", lookup(cur, "source", "hotline", "cases"),
+               mark_of(cur, "source", "hotline", "cases"));
+    put_marked(f, "cases_media", lookup(cur, "source", "media", "cases"),
+               mark_of(cur, "source", "media", "cases"));
+    buf_free(&x.b);
     return f;
 }
 

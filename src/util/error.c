@@ -13,6 +13,7 @@ static const char *const messages[TP_ERR_COUNT] = {
     [TP_ERR_CONFIG] = "config error",
     [TP_ERR_STRICT] = "rows rejected under --strict",
     [TP_ERR_OUTPUT] = "output cannot be written",
+    [TP_ERR_INTERNAL] = "internal error",
 };
 
 static const int exits[TP_ERR_COUNT] = {
@@ -24,6 +25,7 @@ static const int exits[TP_ERR_COUNT] = {
     [TP_ERR_CONFIG] = TP_EXIT_INPUT,
     [TP_ERR_STRICT] = TP_EXIT_STRICT,
     [TP_ERR_OUTPUT] = TP_EXIT_OUTPUT,
+    [TP_ERR_INTERNAL] = TP_EXIT_INTERNAL,
 };
 
 const char *tp_strerror(enum tp_err code)

@@ -14,6 +14,7 @@ enum tp_err {
     TP_ERR_CONFIG,  /* a config file is wrong */
     TP_ERR_STRICT,  /* rows were rejected and --strict was given */
     TP_ERR_OUTPUT,  /* the report could not be written */
+    TP_ERR_INTERNAL, /* the program's own data is wrong (a table definition) */
     TP_ERR_COUNT
 };
 

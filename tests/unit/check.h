@@ -50,6 +50,14 @@ extern const char *check_templates; /* the templates folder (argv[1]) */
         }                                                                                    \
     } while (0)
 
+struct tableset;
+struct places;
+/* The templates' place tables (NULL, counted as a failed check, when they cannot be read). */
+struct places *check_places(void);
+/* Table name of ts as its CSV file would hold it ("" when ts has none); valid until the next
+ * call. */
+const char *check_table_csv(const struct tableset *ts, const char *name);
+
 /* Writes text to a new temporary file; returns its path (static buffer per call site). */
 const char *check_tempfile(const char *text, size_t len);
 
@@ -73,5 +81,6 @@ void suite_reportdef(void);
 void suite_sdc(void);
 void suite_protect(void);
 void suite_views(void);
+void suite_tables(void);
 
 #endif

@@ -3,6 +3,8 @@
 #include <unistd.h>
 
 #include "check.h"
+#include "count/places.h"
+#include "render/render_csv.h"
 
 int check_run, check_failed;
 const char *check_templates = "templates";
@@ -22,6 +24,29 @@ const char *check_tempfile(const char *text, size_t len)
     return p;
 }
 
+const char *check_table_csv(const struct tableset *ts, const char *name)
+{
+    static char *out;
+    size_t len;
+    free(out);
+    FILE *f = open_memstream(&out, &len);
+    const struct table *t = tableset_find(ts, name);
+    if (t)
+        csv_write_table(f, t);
+    fclose(f);
+    return out;
+}
+
+struct places *check_places(void)
+{
+    char dir[1100];
+    struct tp_error err;
+    snprintf(dir, sizeof dir, "%s/places", check_templates);
+    struct places *pl = places_load(dir, &err);
+    CHECK(pl != NULL);
+    return pl;
+}
+
 int main(int argc, char **argv)
 {
     if (argc > 1)
@@ -30,7 +55,7 @@ int main(int argc, char **argv)
                               suite_csvfile, suite_rowqueue, suite_date,    suite_age,       suite_places,
                               suite_profile, suite_quality, suite_aggregate, suite_table,
                               suite_output,  suite_chart,   suite_map,       suite_reportdef, suite_sdc,
-                              suite_protect, suite_views};
+                              suite_protect, suite_views, suite_tables};
     for (size_t i = 0; i < sizeof suites / sizeof *suites; i++)
         suites[i]();
     printf("unit tests: %d checks, %d failed\n", check_run, check_failed);

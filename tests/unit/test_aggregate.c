@@ -3,29 +3,11 @@
 
 #include "count/aggregate.h"
 #include "check.h"
-#include "render/render_csv.h"
 #include "count/tables.h"
-
-static const char *table_csv(const struct tableset *ts, const char *name)
-{
-    static char *out;
-    size_t len;
-    free(out);
-    FILE *f = open_memstream(&out, &len);
-    const struct table *t = tableset_find(ts, name);
-    if (t)
-        csv_write_table(f, t);
-    fclose(f);
-    return out;
-}
 
 void suite_aggregate(void)
 {
-    char dir[1100];
-    struct tp_error err;
-    snprintf(dir, sizeof dir, "%s/places", check_templates);
-    struct places *pl = places_load(dir, &err);
-    CHECK(pl != NULL);
+    struct places *pl = check_places();
     if (!pl)
         return;
     struct age_bands bands;
@@ -73,43 +55,43 @@ void suite_aggregate(void)
     struct quality q = {0};
     struct tableset ts = {0};
     CHECK(tables_build(&a, &a.period[0], &q, &ts));
-    CHECK_STR(table_csv(&ts, "victims_by_sex_age"),
+    CHECK_STR(check_table_csv(&ts, "victims_by_sex_age"),
               "sex,age_band,victims\nfemale,0-17,1\nfemale,18-30,1\nmale,0-17,1\n"
               "female,31+,0\nfemale,unknown,0\nmale,18-30,0\nmale,31+,0\nmale,unknown,0\n"
               "unknown,0-17,0\nunknown,18-30,0\nunknown,31+,0\nunknown,unknown,0\n");
-    CHECK_STR(table_csv(&ts, "routes"),
+    CHECK_STR(check_table_csv(&ts, "routes"),
               "origin,transit,destination,scope,cases,victims\n"
               "Cusco,,Puno,internal,1,2\nLima,,Argentina,international,1,1\n");
     /* Shares: a case counts once per value, of the cases with any value. */
-    CHECK_STR(table_csv(&ts, "recruitment"),
+    CHECK_STR(check_table_csv(&ts, "recruitment"),
               "recruitment,cases,share\nfalse_job_offer,2,1.0000\nthreat,1,0.5000\n"
               "abduction,0,0.0000\ndrugs,0,0.0000\nfamily,0,0.0000\ninternet,0,0.0000\n"
               "other,0,0.0000\nsale,0,0.0000\nseduction,0,0.0000\nunknown,0,\n");
-    const char *ex = table_csv(&ts, "exploitation");
+    const char *ex = check_table_csv(&ts, "exploitation");
     CHECK(strstr(ex, "exploitation,sex,minor,victims\n") == ex);
     CHECK(strstr(ex, "\nsexual,female,yes,1\n") && strstr(ex, "\nsexual,female,no,1\n") &&
           strstr(ex, "\nlabour,female,yes,1\n") && strstr(ex, "\nunknown,male,yes,1\n"));
-    CHECK_STR(table_csv(&ts, "suspects_by_year"),
+    CHECK_STR(check_table_csv(&ts, "suspects_by_year"),
               "year,identified,female,male,sex_unknown,peruvian,foreign,nationality_unknown,"
               "detained,prosecuted,convicted\n"
               "2004,1,0,1,0,0,1,0,1,0,0\n2005,0,0,0,0,0,0,0,0,0,0\n2006,0,0,0,0,0,0,0,0,0,0\n"
               "2007,1,0,1,0,1,0,0,1,0,0\n");
-    const char *sum = table_csv(&ts, "summary");
+    const char *sum = check_table_csv(&ts, "summary");
     CHECK(strstr(sum, "\ncases,2\nvictims,3\nvictims_female,2\nvictims_male,1\n"));
     CHECK(strstr(sum, "\nvictims_minor,2\nvictims_adult,1\nvictims_age_unknown,0\n"));
     CHECK(strstr(sum, "\nsuspects_identified,1\n"));
-    const char *reg = table_csv(&ts, "cases_by_region");
+    const char *reg = check_table_csv(&ts, "cases_by_region");
     CHECK(strstr(reg, "region_code,region,cases,victims,victims_minor,victims_per_100k\n"
                       "21,Puno,1,2,1,0.16\n15,Lima,1,1,1,0.01\n") == reg);
     CHECK(strstr(reg, "\n00,unknown,0,0,0,\n"));
     /* UNODC: the girl and the woman of c1 (sexual and labour) count under both forms; the boy
      * of c3 (no form) under unknown. */
-    const char *ue = table_csv(&ts, "unodc_victims_by_exploitation");
+    const char *ue = check_table_csv(&ts, "unodc_victims_by_exploitation");
     CHECK(strstr(ue, "\nsexual_exploitation,women,1\nsexual_exploitation,men,0\n"
                      "sexual_exploitation,girls,1\n"));
     CHECK(strstr(ue, "\nforced_labour,women,1\nforced_labour,men,0\nforced_labour,girls,1\n"));
     CHECK(strstr(ue, "\nunknown,boys,1\n"));
-    CHECK_STR(table_csv(&ts, "tip_law_enforcement"),
+    CHECK_STR(check_table_csv(&ts, "tip_law_enforcement"),
               "measure,total,labour\ninvestigations,2,1\nprosecutions,0,0\nconvictions,0,0\n"
               "sentences,0,\nsentence_min_years,,\nsentence_max_years,,\nsentence_mean_years,,\n");
     tableset_free(&ts);
@@ -128,19 +110,19 @@ void suite_aggregate(void)
      * exploitation, and the country's routes touching it. */
     CHECK(tables_build_region(&a, &a.by_region[0][21], &a.period[0], BRIEF_ALL, &ts));
     CHECK_INT(ts.n, 4);
-    CHECK_STR(table_csv(&ts, "summary"),
+    CHECK_STR(check_table_csv(&ts, "summary"),
               "metric,value\nperiod_from,2007-04-01\nperiod_to,2008-02-29\ncases,1\nvictims,2\n"
               "victims_female,2\nvictims_male,0\nvictims_sex_unknown,0\nvictims_minor,1\n"
               "victims_adult,1\nvictims_age_unknown,0\n");
-    const char *vx = table_csv(&ts, "victims_by_exploitation");
+    const char *vx = check_table_csv(&ts, "victims_by_exploitation");
     CHECK(strstr(vx, "exploitation,victims\nlabour,2\nsexual,2\n") == vx);
     CHECK(strstr(vx, "\nunknown,0\n"));
-    CHECK_STR(table_csv(&ts, "routes_region"),
+    CHECK_STR(check_table_csv(&ts, "routes_region"),
               "origin,transit,destination,scope,cases,victims\nCusco,,Puno,internal,1,2\n");
     tableset_free(&ts);
     /* Lima's: the route abroad starts there; region 0 (unknown) has no routes table. */
     CHECK(tables_build_region(&a, &a.by_region[0][15], &a.period[0], BRIEF_ALL, &ts));
-    CHECK_STR(table_csv(&ts, "routes_region"), "origin,transit,destination,scope,cases,victims\n"
+    CHECK_STR(check_table_csv(&ts, "routes_region"), "origin,transit,destination,scope,cases,victims\n"
                                                 "Lima,,Argentina,international,1,1\n");
     tableset_free(&ts);
     CHECK(tables_build_region(&a, &a.by_region[0][0], &a.period[0], BRIEF_ALL, &ts));
@@ -151,7 +133,7 @@ void suite_aggregate(void)
     CHECK_INT(ts.n, 1);
     tableset_free(&ts);
     CHECK(tables_build_region(&a, &a.by_region[0][21], &a.period[0], BRIEF_TOTALS, &ts));
-    CHECK_STR(table_csv(&ts, "summary"), "metric,value\nperiod_from,2007-04-01\n"
+    CHECK_STR(check_table_csv(&ts, "summary"), "metric,value\nperiod_from,2007-04-01\n"
                                          "period_to,2008-02-29\ncases,1\nvictims,2\n");
     tableset_free(&ts);
     agg_free(&a);

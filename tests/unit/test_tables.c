@@ -1,0 +1,287 @@
+/* test_tables.c: the table definitions' check, each builder on hand-filled counts, figures. */
+#include <stdlib.h>
+
+#include "check.h"
+#include "count/tabledef.h"
+#include "count/tables.h"
+#include "protect/protect.h"
+#include "report/figures.h"
+
+static struct table *no_table(const struct tabledef *d, const struct tables_in *in)
+{
+    (void)d, (void)in;
+    return NULL;
+}
+
+/* Every definition passes; each kind of mistake is refused, naming the table and column. */
+static void definitions(void)
+{
+    struct tp_error err = {0};
+    CHECK(tabledefs_check(&err));
+    CHECK(tabledef_find("summary") == &tabledefs[0]);
+    CHECK(tabledef_find("nothing") == NULL);
+    static const struct coldef uncovered[] = {
+        {.name = "region_code", .role = ROLE_DIM, .key = "region", .values = VS_REGION},
+        {.name = "cases", .role = ROLE_COUNT}}; /* no measure: no protection covers it */
+    struct tabledef bad = {"bad", uncovered, 2, .in = IN_REPORT, .build = no_table};
+    CHECK(!tabledef_check(&bad, &err));
+    CHECK_INT(err.code, TP_ERR_INTERNAL);
+    CHECK_INT(tp_exit_code(err.code), 1);
+    CHECK_STR(err.msg, "table definition 'bad', 'cases': a count that no protection covers "
+                       "(no measure)");
+    static const struct coldef unkeyed[] = {{.name = "region", .role = ROLE_DIM},
+                                            {.name = "cases", .role = ROLE_COUNT,
+                                             .measure = "cases"}};
+    bad.cols = unkeyed;
+    CHECK(!tabledef_check(&bad, &err));
+    CHECK_STR(err.msg, "table definition 'bad', 'region': a dimension of counts with no key "
+                       "(its counts would be one)");
+    static const struct coldef share[] = {
+        {.name = "region", .role = ROLE_DIM, .key = "region"},
+        {.name = "cases", .role = ROLE_COUNT, .measure = "cases"},
+        {.name = "share", .role = ROLE_SHARE, .from = "region"}};
+    bad.cols = share, bad.ncols = 3;
+    CHECK(!tabledef_check(&bad, &err));
+    CHECK_STR(err.msg, "table definition 'bad', 'share': computed from no count column");
+    static const struct sumdef sums[] = {{"cases", NULL, {"victims"}}};
+    bad.ncols = 2, bad.cols = share, bad.row_sums = sums, bad.nrow_sums = 1;
+    CHECK(!tabledef_check(&bad, &err));
+    CHECK_STR(err.msg, "table definition 'bad', 'victims': a sum of something that is not a count");
+    bad.row_sums = NULL, bad.nrow_sums = 0, bad.build = NULL;
+    CHECK(!tabledef_check(&bad, &err));
+    bad.build = no_table;
+    CHECK(tabledef_check(&bad, &err));
+    static const struct coldef four[] = {
+        {.name = "a", .role = ROLE_DIM, .key = "a"}, {.name = "b", .role = ROLE_DIM, .key = "b"},
+        {.name = "c", .role = ROLE_DIM, .key = "c"}, {.name = "d", .role = ROLE_DIM, .key = "d"},
+        {.name = "cases", .role = ROLE_COUNT, .measure = "cases"}};
+    bad.cols = four, bad.ncols = 5;
+    CHECK(!tabledef_check(&bad, &err));
+    CHECK_STR(err.msg, "table definition 'bad', 'bad': more dimensions than public mode protects");
+    /* Public mode refuses a table no definition describes, rather than print it as it is. */
+    struct tableset ts = {0};
+    static const char *const cols[] = {"region", "cases"};
+    CHECK(tableset_add(&ts, table_new("bad", 2, cols)));
+    struct protection *p = protect_new(3);
+    CHECK(!protect_tables(p, &ts, "", true, &err));
+    CHECK_STR(err.msg, "public mode: a table no definition describes: bad");
+    protect_free(p);
+    tableset_free(&ts);
+    /* The listing: a header, then a line per table, column, keyed row and sum. */
+    char *out;
+    size_t len;
+    FILE *f = open_memstream(&out, &len);
+    tabledefs_list(f);
+    fclose(f);
+    CHECK(strstr(out, "table\tcolumn\trole\tvalues\tkey\tkind\tomit\tmeasure\textra\tfrom\tparts\t"
+                      "flags\n") == out);
+    CHECK(strstr(out, "\ncases_by_region\tvictims_minor\tcount\t\t\t\t\tvictims\tminor=yes"
+                      "\t\t\t\n"));
+    CHECK(strstr(out, "\ncases_by_city\tregion\tdimension\tregion\tcity\tadd\t\t\t\t\t\t"
+                      "joined=/\n"));
+    CHECK(strstr(out, "\nsummary\tvictims_female\trow\t\t\tcount\t\tvictims\tsex=female\t\t\t"
+                      "report,brief,brief_summary\n"));
+    CHECK(strstr(out, "\nsuspects_by_year\tidentified\tsum_in_row\t\t\t\t\t\tdetained\t\t"
+                      "detained\t\n"));
+    free(out);
+}
+
+/* Counts filled by hand: 4 cases and 6 victims of 2020, 7 suspects over 2019 and 2020. */
+static void fill(struct agg *a, const struct places *pl, struct quality *dq)
+{
+    struct agg_period *ap = &a->period[0];
+    int peru = places_peru(pl) + 1, ven = places_country(pl, "Venezuela", 9) + 1,
+        col = places_country(pl, "Colombia", 8) + 1;
+    ap->cases = 4, ap->victims = 6, ap->cases_labour = 1;
+    ap->sex_band[SEX_FEMALE][0] = 2, ap->sex_band[SEX_FEMALE][1] = 2;
+    ap->sex_band[SEX_MALE][0] = 1, ap->sex_band[SEX_UNKNOWN][3] = 1;
+    ap->sex_minor[SEX_FEMALE][YES] = 2, ap->sex_minor[SEX_FEMALE][NO] = 2;
+    ap->sex_minor[SEX_MALE][YES] = 1, ap->sex_minor[SEX_UNKNOWN][YESNO_UNKNOWN] = 1;
+    ap->region_cases[8] = 3, ap->region_victims[8] = 5, ap->region_minor[8] = 3;
+    ap->region_cases[0] = 1, ap->region_victims[0] = 1;
+    for (int c = 1; c <= places_nprovinces(pl); c++)
+        if (!strcmp(places_province(pl, c)->capital, "Cusco"))
+            ap->city_cases[c] = 3, ap->city_victims[c] = 5;
+    ap->city_cases[0] = 1, ap->city_victims[0] = 1;
+    ap->nationality[0] = 1, ap->nationality[peru] = 4, ap->nationality[ven] = 1;
+    ap->nationality_category[peru * UNODC_N + UNODC_WOMEN] = 2;
+    ap->nationality_category[peru * UNODC_N + UNODC_GIRLS] = 2;
+    ap->nationality_category[ven * UNODC_N + UNODC_BOYS] = 1;
+    ap->nationality_category[UNODC_UNKNOWN] = 1;
+    struct route_key lima = {8, 15, 0, {0}}, bolivia = {8, 0, 0, {0}};
+    bolivia.destination = (uint16_t)(PLACE_FOREIGN + places_country(pl, "Bolivia", 7));
+    long r1 = agg_route(a, &lima), r2 = agg_route(a, &bolivia);
+    ap->routes[r1] = (struct route_count){2, 3};
+    ap->routes[r2] = (struct route_count){1, 2};
+    ap->exploitation[EXP_SEXUAL][SEX_FEMALE][YES] = 2;
+    ap->exploitation[EXP_SEXUAL][SEX_FEMALE][NO] = 1;
+    ap->exploitation[EXP_LABOUR][SEX_MALE][YES] = 1;
+    ap->recruitment[0] = 2, ap->recruitment[1] = 1, ap->recruitment[9] = 1;
+    ap->recruitment_known = 3;
+    ap->transport[0] = 3, ap->transport[5] = 1;
+    ap->source[0] = 1, ap->source[SOURCE_HOTLINE] = 1, ap->source[SOURCE_MEDIA] = 2;
+    ap->region_source[8][SOURCE_HOTLINE] = 1, ap->region_source[8][SOURCE_MEDIA] = 2;
+    ap->status[1] = 4;
+    ap->assistance[0] = 2, ap->assistance[ASSIST_NONE] = 3, ap->assistance[8] = 1;
+    ap->id_document[NO] = 2, ap->assisted = 3;
+    struct suspect_counts *sc = &ap->suspects;
+    sc->identified = 3, sc->sex[SEX_FEMALE] = 1, sc->sex[SEX_MALE] = 2, sc->foreign = 1;
+    sc->peruvian = 2, sc->detained = 1, sc->prosecuted = 2, sc->convicted = 1;
+    sc->stage_sex[STAGE_SUSPECTED][SEX_FEMALE] = 1, sc->stage_sex[STAGE_SUSPECTED][SEX_MALE] = 2;
+    sc->stage_sex[STAGE_PROSECUTED][SEX_MALE] = 2, sc->stage_sex[STAGE_CONVICTED][SEX_MALE] = 1;
+    sc->labour[STAGE_PROSECUTED] = 1;
+    sc->sentences = 1, sc->sentence_years_sum = 8, sc->sentence_min = 8, sc->sentence_max = 8;
+    uint64_t *sn = ap->suspect_stage_nationality;
+    sn[peru * STAGE_N + STAGE_SUSPECTED] = 2, sn[peru * STAGE_N + STAGE_PROSECUTED] = 1;
+    sn[peru * STAGE_N + STAGE_CONVICTED] = 1;
+    sn[col * STAGE_N + STAGE_SUSPECTED] = 1, sn[col * STAGE_N + STAGE_PROSECUTED] = 1;
+    a->suspect_nationality[peru] = 4, a->suspect_nationality[col] = 3;
+    struct suspect_counts *y19 = &a->by_year[2019 - DATE_MIN_YEAR];
+    y19->identified = 4, y19->sex[SEX_FEMALE] = 1, y19->sex[SEX_MALE] = 3;
+    y19->peruvian = 2, y19->foreign = 2, y19->detained = 1;
+    a->by_year[2020 - DATE_MIN_YEAR] = *sc;
+    a->latest = 20201231;
+    dq->nfiles = 1;
+    struct dq_file *f = &dq->files[0];
+    snprintf(f->name, sizeof f->name, "casos.csv");
+    f->kind = K_CASES, f->charset = CHARSET_UTF8, f->delim = ',', f->header_rows = 1;
+    f->lines = 5, f->read = 4, f->counted = 4, f->warnings = 1;
+    static struct dq_column cols[] = {{1, "id_caso", "case_id"}, {2, "fecha", "reported_on"}};
+    f->columns = cols, f->ncolumns = 2;
+}
+
+static void breakdowns(const struct tableset *ts)
+{
+    CHECK_STR(check_table_csv(ts, "cases_by_city"), "city,region,cases,victims\nCusco,Cusco,3,5\n"
+                                           "unknown,unknown,1,1\n");
+    CHECK_STR(check_table_csv(ts, "victims_by_nationality"),
+              "nationality,victims\nPeru,4\nVenezuela,1\nunknown,1\n");
+    CHECK_STR(check_table_csv(ts, "routes"), "origin,transit,destination,scope,cases,victims\n"
+                                    "Cusco,,Lima,internal,2,3\nCusco,,Bolivia,international,1,2\n");
+    /* Closed value sets: every value, most first, then by name, unknown last among equals. */
+    CHECK_STR(check_table_csv(ts, "transport"),
+              "transport,cases\nroad,3\nunknown,1\nair,0\nother,0\nriver,0\nsea,0\n");
+    CHECK_STR(check_table_csv(ts, "source"),
+              "source,cases\nmedia,2\nfamily,1\nhotline,1\nmissing_person_report,0\nngo,0\n"
+              "other,0\npolice_operation,0\nvictim,0\nunknown,0\n");
+    CHECK_STR(check_table_csv(ts, "status"),
+              "status,cases\ninvestigation,4\nacquitted,0\narchived,0\nconvicted,0\nother,0\n"
+              "prosecution,0\nreported,0\ntrial,0\nunknown,0\n");
+    CHECK_STR(check_table_csv(ts, "assistance"),
+              "assistance,victims\nnone,3\nshelter,2\nunknown,1\nemergency_centre,0\nlegal,0\n"
+              "medical,0\nother,0\npsychological,0\nrepatriation,0\n");
+    CHECK_STR(check_table_csv(ts, "prevention"),
+              "region_code,region,source,cases\n08,Cusco,hotline,1\n08,Cusco,media,2\n");
+    const char *s = check_table_csv(ts, "summary");
+    CHECK(strstr(s, "\nvictims_without_id_document,2\nvictims_assisted,3\n"
+                    "suspects_identified,3\nsuspects_female,1\nsuspects_male,2\n"
+                    "suspects_foreign,1\nsuspects_detained,1\nsuspects_prosecuted,2\n"
+                    "suspects_convicted,1\nrows_read_cases,4\n"));
+    CHECK(strstr(s, "\nrows_counted_cases,4\n") && strstr(s, "\nwarnings,1\n"));
+}
+
+/* Tables whose every cell is checked: name, then the CSV as written. */
+static const char *const whole[][2] = {
+    {"suspects_by_nationality", "nationality,suspects\nPeru,4\nColombia,3\nunknown,0\n"},
+    {"suspects_by_year",
+     "year,identified,female,male,sex_unknown,peruvian,foreign,nationality_unknown,detained,"
+     "prosecuted,convicted\n2019,4,1,3,0,2,2,0,1,0,0\n2020,3,1,2,0,2,1,0,1,2,1\n"},
+    /* Countries by their count (Peru 4, Venezuela 1), unknown last; five categories each. */
+    {"unodc_victims_by_citizenship",
+     "citizenship,category,victims\nPeru,women,2\nPeru,men,0\nPeru,girls,2\nPeru,boys,0\n"
+     "Peru,unknown,0\nVenezuela,women,0\nVenezuela,men,0\nVenezuela,girls,0\n"
+     "Venezuela,boys,1\nVenezuela,unknown,0\nunknown,women,0\nunknown,men,0\n"
+     "unknown,girls,0\nunknown,boys,0\nunknown,unknown,1\n"},
+    {"unodc_persons_by_sex",
+     "stage,sex,persons\nsuspected,female,1\nsuspected,male,2\nsuspected,unknown,0\n"
+     "prosecuted,female,0\nprosecuted,male,2\nprosecuted,unknown,0\nconvicted,female,0\n"
+     "convicted,male,1\nconvicted,unknown,0\n"},
+    /* Ordered by the suspects identified in the period: Peru 2, Colombia 1. */
+    {"unodc_persons_by_citizenship",
+     "citizenship,stage,persons\nPeru,suspected,2\nPeru,prosecuted,1\nPeru,convicted,1\n"
+     "Colombia,suspected,1\nColombia,prosecuted,1\nColombia,convicted,0\n"
+     "unknown,suspected,0\nunknown,prosecuted,0\nunknown,convicted,0\n"},
+    /* The sentences' lengths in the total column; no labour part for them. */
+    {"tip_law_enforcement",
+     "measure,total,labour\ninvestigations,4,1\nprosecutions,2,1\nconvictions,1,0\n"
+     "sentences,1,\nsentence_min_years,8.0,\nsentence_max_years,8.0,\n"
+     "sentence_mean_years,8.0,\n"},
+    {"input_files",
+     "file,role,encoding,delimiter,header_rows,lines,rows_read,rows_counted,rows_rejected,"
+     "rows_blank,warnings\ncasos.csv,cases,utf-8,comma,1,5,4,4,0,0,1\n"},
+    {"input_columns",
+     "file,column,header,field\ncasos.csv,1,id_caso,case_id\ncasos.csv,2,fecha,reported_on\n"},
+};
+
+static void suspects_and_files(const struct tableset *ts)
+{
+    for (size_t i = 0; i < sizeof whole / sizeof *whole; i++)
+        CHECK_STR(check_table_csv(ts, whole[i][0]), whole[i][1]);
+}
+
+static void figures(const struct agg *a, const struct tableset *ts)
+{
+    struct tp_error err;
+    struct labels *l = labels_load(check_templates, "en", &err);
+    CHECK(l != NULL);
+    if (!l)
+        return;
+    struct figures *f = figures_build(a, ts, NULL, l, "T", 0, NULL, 0);
+    CHECK(f != NULL);
+    const struct {
+        const char *name, *value;
+    } want[] = {
+        {"victims", "6"}, {"victims_female", "4"}, {"victims_female_pct", "66.7%"},
+        {"suspects_foreign_pct", "33.3%"}, {"victims_prev", "no previous period to compare with"},
+        {"top_region", "Cusco"}, {"top_region_cases", "3"}, {"top_city", "Cusco"},
+        {"top_city_cases", "3"},
+        {"main_routes", "Cusco \xe2\x86\x92 Lima and Cusco \xe2\x86\x92 Bolivia"},
+        {"routes_international", "1"}, {"top_exploitation", "sexual exploitation"},
+        {"top_exploitation_pct", "50.0%"}, {"top_recruitment", "false job offer"},
+        {"top_recruitment_pct", "66.7%"}, {"suspects_all", "7"},
+        {"suspects_detained_all", "2"}, {"suspects_female_all", "2"},
+        {"suspects_male_all", "5"}, {"suspects_foreign_all", "3"},
+        {"suspects_first_year", "2019"}, {"suspects_last_year", "2020"},
+        {"suspects_foreign_list", "Colombia 3"}, {"tip_investigations", "4"},
+        {"tip_investigations_labour", "1"}, {"tip_prosecutions", "2"},
+        {"tip_prosecutions_labour", "1"}, {"tip_convictions", "1"}, {"tip_sentences", "1"},
+        {"tip_sentence_mean", "8.0"}, {"cases_hotline", "1"}, {"cases_media", "2"},
+        {"region_name", ""}, {"k", "3"}, {"title", "T"}};
+    for (size_t i = 0; f && i < sizeof want / sizeof *want; i++)
+        CHECK_STR(figures_get(f, want[i].name), want[i].value);
+    CHECK(f && figures_condition(f, "publishable") && figures_condition(f, "foreign_suspects"));
+    CHECK(f && !figures_condition(f, "previous_period"));
+    figures_free(f);
+    labels_free(l);
+}
+
+void suite_tables(void)
+{
+    definitions();
+    struct places *pl = check_places();
+    if (!pl)
+        return;
+    struct age_bands bands;
+    age_bands_default(&bands);
+    struct period period = {20200101, 20201231};
+    struct agg a;
+    struct quality dq = {0};
+    CHECK(agg_init(&a, pl, &bands, &period, 1, false));
+    fill(&a, pl, &dq);
+    struct tableset ts = {0};
+    CHECK(tables_build(&a, &a.period[0], &dq, &ts));
+    /* Every table of the report, in the definitions' order, with the definition's columns. */
+    size_t n = 0;
+    for (size_t i = 0; i < ntabledefs; i++)
+        if (tabledefs[i].in & IN_REPORT) {
+            CHECK(n < ts.n && tabledef_matches(&tabledefs[i], ts.t[n]));
+            n++;
+        }
+    CHECK_INT(ts.n, n);
+    breakdowns(&ts);
+    suspects_and_files(&ts);
+    figures(&a, &ts);
+    tableset_free(&ts);
+    agg_free(&a);
+    places_free(pl);
+}
