@@ -72,5 +72,6 @@ void suite_map(void);
 void suite_reportdef(void);
 void suite_sdc(void);
 void suite_protect(void);
+void suite_normalise(void);
 
 #endif
