@@ -50,6 +50,10 @@ extern const char *check_templates; /* the templates folder (argv[1]) */
         }                                                                                    \
     } while (0)
 
+/* The malloc this many calls from now returns NULL (once); -1: none. After the call under
+ * test, -1 tells that the failure happened (failalloc.c). */
+extern long check_malloc_fail;
+
 /* Writes text to a new temporary file; returns its path (static buffer per call site). */
 const char *check_tempfile(const char *text, size_t len);
 
