@@ -96,6 +96,19 @@ static size_t candidates(const struct sdc *s, const struct index *x, size_t v, b
     return nc < TRIALS ? nc : TRIALS;
 }
 
+/* Whether a count of the group of root can be worked out: its check, stopping at the first
+ * such count (0: none; -1 on a failure). pin[] is left clear. */
+static long any_pinned(const struct sdc *s, const struct index *x, const struct groups *g,
+                       size_t root, struct scratch *w, bool *pin, size_t *lps)
+{
+    w->first = true;
+    long r = check_group(s, x, g, root, w, NULL, pin, lps);
+    w->first = false;
+    for (size_t i = g->mstart[root]; i < g->mstart[root + 1]; i++)
+        pin[g->members[i]] = false;
+    return r;
+}
+
 enum { FOUND = 1, NONE = 0, SPENT = -1, FAILED = -2 };
 #define SEARCH_SETS 50000 /* sets a search looks at, per group */
 
@@ -153,11 +166,7 @@ static int search(struct sdc *s, const struct index *x, const size_t *comp, size
                     components(s, c2);
                     r = check_all(s, x, c2, w, NULL, pin, &st->lps);
                 } else {
-                    w->first = true;
-                    r = check_group(s, x, &g, root, w, NULL, pin, &st->lps);
-                    w->first = false;
-                    for (size_t i = g.mstart[root]; i < g.mstart[root + 1]; i++)
-                        pin[g.members[i]] = false;
+                    r = any_pinned(s, x, &g, root, w, pin, &st->lps);
                 }
                 if (r < 0) {
                     result = FAILED;
@@ -415,11 +424,7 @@ static long groups_safe(const struct sdc *s, const struct index *x, const struct
         if (done[r])
             continue;
         done[r] = true;
-        w->first = true;
-        bad = check_group(s, x, g2, r, w, NULL, pin, lps);
-        w->first = false;
-        for (size_t j = g2->mstart[r]; j < g2->mstart[r + 1]; j++)
-            pin[g2->members[j]] = false;
+        bad = any_pinned(s, x, g2, r, w, pin, lps);
     }
     for (size_t i = old->mstart[root]; i < old->mstart[root + 1]; i++)
         done[comp2[old->members[i]]] = false;
@@ -468,11 +473,7 @@ static bool prune(struct sdc *s, const struct index *x, struct scratch *w, struc
             ok = groups_build(s, comp2, &g2);
             bad = ok ? groups_safe(s, x, &g, root, comp2, &g2, w, pin, done, &st->lps) : -1;
         } else {
-            w->first = true;
-            bad = check_group(s, x, &g, root, w, NULL, pin, &st->lps);
-            w->first = false;
-            for (size_t j = g.mstart[root]; j < g.mstart[root + 1]; j++)
-                pin[g.members[j]] = false;
+            bad = any_pinned(s, x, &g, root, w, pin, &st->lps);
         }
         if (bad < 0) {
             ok = false;
