@@ -54,11 +54,12 @@ build/check_public: tests/check_public.c $(OBJ)
 build/asan/check_public: tests/check_public.c $(ASAN_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SANITIZE) -o $@ tests/check_public.c $(ASAN_OBJ) $(LIBS)
 
+# The unit tests' malloc can be made to fail (tests/unit/failalloc.c).
 build/unit_tests: $(UNIT) tests/unit/check.h $(OBJ)
-	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -Itests/unit -o $@ $(UNIT) $(OBJ) $(LIBS)
+	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -Itests/unit -Wl,--wrap=malloc -o $@ $(UNIT) $(OBJ) $(LIBS)
 
 build/asan/unit_tests: $(UNIT) tests/unit/check.h $(ASAN_OBJ)
-	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SANITIZE) -Itests/unit -o $@ $(UNIT) $(ASAN_OBJ) $(LIBS)
+	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SANITIZE) -Itests/unit -Wl,--wrap=malloc -o $@ $(UNIT) $(ASAN_OBJ) $(LIBS)
 
 # The valgrind pass runs the optimised programs through these wrappers: any memory error or
 # leak (definite or indirect) exits 99, which no test expects.

@@ -132,10 +132,109 @@ static enum tp_err parse_min_count(const char *s, const char *what, int *out,
     return usage(err, "%s", msg);
 }
 
+enum { O_FROM = 256, O_TO, O_BANDS, O_TITLE, O_STRICT, O_TEMPLATES, O_LANG, O_PUBLIC,
+       O_MIN_COUNT, O_LIST_TABLES };
+
+/* The command, which comes first; *given false when none is. */
+static enum tp_err parse_command(int argc, char **argv, struct options *o, bool *given,
+                                 struct tp_error *err)
+{
+    *given = argc >= 2 && argv[1][0] != '-';
+    if (!*given)
+        return TP_OK;
+    if (!strcmp(argv[1], "report"))
+        o->cmd = CMD_REPORT;
+    else if (!strcmp(argv[1], "validate"))
+        o->cmd = CMD_VALIDATE;
+    else if (!strcmp(argv[1], "region"))
+        o->cmd = CMD_REGION;
+    else if (!strcmp(argv[1], "help"))
+        o->cmd = CMD_HELP;
+    else
+        return usage(err, "unknown command '%s' (commands: report, region, validate, help)",
+                     argv[1]);
+    return TP_OK;
+}
+
+/* One option c (getopt_long's) with its optarg. *stop: --help or --version, which end the
+ * parsing. */
+static enum tp_err parse_option(int c, char **argv, struct options *o, const char **templates,
+                                bool *stop, struct tp_error *err)
+{
+    enum tp_err rc = TP_OK;
+    switch (c) {
+    case 'o':
+        snprintf(o->output, sizeof o->output, "%s", optarg);
+        break;
+    case O_FROM:
+        if ((rc = parse_date(optarg, "--from", &o->period.from, err)) == TP_OK)
+            o->set |= OPT_FROM;
+        break;
+    case O_TO:
+        if ((rc = parse_date(optarg, "--to", &o->period.to, err)) == TP_OK)
+            o->set |= OPT_TO;
+        break;
+    case 'p':
+        snprintf(o->profile, sizeof o->profile, "%s", optarg);
+        o->set |= OPT_PROFILE;
+        break;
+    case 'c':
+        snprintf(o->config, sizeof o->config, "%s", optarg);
+        break;
+    case O_BANDS: {
+        char why[200];
+        if (!age_bands_parse(optarg, &o->bands, why, sizeof why))
+            return usage(err, "--age-bands: %s", why);
+        snprintf(o->bands_spec, sizeof o->bands_spec, "%s", optarg);
+        o->set |= OPT_BANDS;
+        break;
+    }
+    case O_TITLE:
+        snprintf(o->title, sizeof o->title, "%s", optarg);
+        o->set |= OPT_TITLE;
+        break;
+    case O_STRICT:
+        o->strict = true;
+        break;
+    case O_LANG:
+        if (strcmp(optarg, "es") && strcmp(optarg, "en"))
+            return usage(err, "--lang: '%s' is not es or en", optarg);
+        snprintf(o->lang, sizeof o->lang, "%s", optarg);
+        o->set |= OPT_LANG;
+        break;
+    case 'q':
+        o->quiet = true;
+        break;
+    case O_PUBLIC:
+        o->public_mode = true;
+        o->set |= OPT_PUBLIC;
+        break;
+    case O_MIN_COUNT:
+        if ((rc = parse_min_count(optarg, "--min-count", &o->min_count, err)) == TP_OK)
+            o->set |= OPT_MIN_COUNT;
+        break;
+    case O_TEMPLATES:
+        *templates = optarg;
+        break;
+    case 'h':
+    case 'V':
+        o->cmd = c == 'h' ? CMD_HELP : CMD_VERSION;
+        *stop = true;
+        break;
+    case O_LIST_TABLES:
+        o->cmd = CMD_LIST_TABLES;
+        *stop = true;
+        break;
+    case ':':
+        return usage(err, "option '%s' needs a value", argv[optind - 1]);
+    default:
+        return usage(err, "unknown option '%s'", argv[optind - 1]);
+    }
+    return rc;
+}
+
 enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_error *err)
 {
-    enum { O_FROM = 256, O_TO, O_BANDS, O_TITLE, O_STRICT, O_TEMPLATES, O_LANG, O_PUBLIC,
-           O_MIN_COUNT, O_LIST_TABLES };
     static const struct option longs[] = {
         {"output", required_argument, NULL, 'o'},  {"from", required_argument, NULL, O_FROM},
         {"to", required_argument, NULL, O_TO},     {"profile", required_argument, NULL, 'p'},
@@ -154,98 +253,18 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
     o->min_count = DEFAULT_MIN_COUNT;
     age_bands_default(&o->bands);
     const char *templates = NULL;
-    bool command_given = false;
+    bool command_given;
     /* The command comes first; options may follow it or INPUT in any order. */
-    if (argc >= 2 && argv[1][0] != '-') {
-        command_given = true;
-        if (!strcmp(argv[1], "report"))
-            o->cmd = CMD_REPORT;
-        else if (!strcmp(argv[1], "validate"))
-            o->cmd = CMD_VALIDATE;
-        else if (!strcmp(argv[1], "region"))
-            o->cmd = CMD_REGION;
-        else if (!strcmp(argv[1], "help"))
-            o->cmd = CMD_HELP;
-        else
-            return usage(err, "unknown command '%s' (commands: report, region, validate, help)",
-                         argv[1]);
-    }
+    enum tp_err rc = parse_command(argc, argv, o, &command_given, err);
+    if (rc != TP_OK)
+        return rc;
     optind = command_given ? 2 : 1;
     opterr = 0;
     int c;
-    enum tp_err rc;
     while ((c = getopt_long(argc, argv, ":o:p:c:qhV", longs, NULL)) != -1) {
-        switch (c) {
-        case 'o':
-            snprintf(o->output, sizeof o->output, "%s", optarg);
-            break;
-        case O_FROM:
-            if ((rc = parse_date(optarg, "--from", &o->period.from, err)) != TP_OK)
-                return rc;
-            o->set |= OPT_FROM;
-            break;
-        case O_TO:
-            if ((rc = parse_date(optarg, "--to", &o->period.to, err)) != TP_OK)
-                return rc;
-            o->set |= OPT_TO;
-            break;
-        case 'p':
-            snprintf(o->profile, sizeof o->profile, "%s", optarg);
-            o->set |= OPT_PROFILE;
-            break;
-        case 'c':
-            snprintf(o->config, sizeof o->config, "%s", optarg);
-            break;
-        case O_BANDS: {
-            char why[200];
-            if (!age_bands_parse(optarg, &o->bands, why, sizeof why))
-                return usage(err, "--age-bands: %s", why);
-            snprintf(o->bands_spec, sizeof o->bands_spec, "%s", optarg);
-            o->set |= OPT_BANDS;
-            break;
-        }
-        case O_TITLE:
-            snprintf(o->title, sizeof o->title, "%s", optarg);
-            o->set |= OPT_TITLE;
-            break;
-        case O_STRICT:
-            o->strict = true;
-            break;
-        case O_LANG:
-            if (strcmp(optarg, "es") && strcmp(optarg, "en"))
-                return usage(err, "--lang: '%s' is not es or en", optarg);
-            snprintf(o->lang, sizeof o->lang, "%s", optarg);
-            o->set |= OPT_LANG;
-            break;
-        case 'q':
-            o->quiet = true;
-            break;
-        case O_PUBLIC:
-            o->public_mode = true;
-            o->set |= OPT_PUBLIC;
-            break;
-        case O_MIN_COUNT:
-            if ((rc = parse_min_count(optarg, "--min-count", &o->min_count, err)) != TP_OK)
-                return rc;
-            o->set |= OPT_MIN_COUNT;
-            break;
-        case O_TEMPLATES:
-            templates = optarg;
-            break;
-        case 'h':
-            o->cmd = CMD_HELP;
-            return TP_OK;
-        case 'V':
-            o->cmd = CMD_VERSION;
-            return TP_OK;
-        case O_LIST_TABLES:
-            o->cmd = CMD_LIST_TABLES;
-            return TP_OK;
-        case ':':
-            return usage(err, "option '%s' needs a value", argv[optind - 1]);
-        default:
-            return usage(err, "unknown option '%s'", argv[optind - 1]);
-        }
+        bool stop = false;
+        if ((rc = parse_option(c, argv, o, &templates, &stop, err)) != TP_OK || stop)
+            return rc;
     }
     if (!command_given && o->cmd != CMD_HELP)
         return usage(err, "%s", "no command: say 'tipreport report', 'tipreport region NAME' or 'tipreport validate'");

@@ -7,6 +7,7 @@
 
 #include "count/age.h"
 #include "count/dataset.h"
+#include "count/intake.h"
 #include "count/places.h"
 #include "util/strmap.h"
 #include "read/vocab.h"
@@ -101,20 +102,9 @@ bool agg_init(struct agg *a, const struct places *places, const struct age_bands
               const struct period *periods, int nperiods, bool by_region);
 void agg_free(struct agg *a);
 
-/* bit p: a record dated d counts in period p. */
-uint8_t agg_periods_of(const struct agg *a, tp_date d);
-long agg_route(struct agg *a, const struct route_key *k); /* route id; -1 out of memory */
+/* Counting a record: intake.h. */
+
 void agg_route_key(const struct agg *a, long id, struct route_key *k);
 size_t agg_nroutes(const struct agg *a);
-
-/* Once the cases are read: open period ends become the first and last report dates, so that
- * suspects are counted "in the period" by the same dates the tables print. */
-void agg_settle_periods(struct agg *a);
-
-void agg_case(struct agg *a, const struct case_rec *c);
-void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec *v);
-void agg_suspect(struct agg *a, const struct suspect_rec *s);
-/* A victim counted whose case is not among the counted cases: in no period table. */
-void agg_victim_without_case(struct agg *a);
 
 #endif

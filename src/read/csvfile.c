@@ -102,57 +102,44 @@ static void hash_read(struct csvfile *f, const char *data, size_t n)
         snprintf(f->stats.sha256 + 2 * i, 3, "%02x", d[i]);
 }
 
-struct csvfile *csvfile_open(const char *path, const char *name, struct tp_error *err)
+/* Opens path: a regular file only (O_NONBLOCK: a pipe or device named like a CSV file must
+ * not hang the open). False with err set otherwise. */
+static bool open_regular(struct csvfile *f, const char *path, const char *name,
+                         struct tp_error *err)
 {
-    struct csvfile *f = calloc(1, sizeof *f);
-    if (!f) {
-        tp_fail(err, TP_ERR_NOMEM, name, 0, NULL, "out of memory");
-        return NULL;
-    }
-    f->fd = -1;
-    f->name = strdup(name);
-    f->cap = CHUNK;
-    f->data = malloc(f->cap + 1);
-    f->recoder = recoder_new();
-    if (!f->name || !f->data || !f->recoder) {
-        tp_fail(err, TP_ERR_NOMEM, name, 0, NULL, "out of memory (or iconv lacks WINDOWS-1252)");
-        goto fail;
-    }
     struct stat st;
-    /* O_NONBLOCK: a pipe or device named like a CSV file must not hang the open. */
     f->fd = open(path, O_RDONLY | O_NONBLOCK);
     if (f->fd < 0 || fstat(f->fd, &st) != 0) {
         tp_fail(err, TP_ERR_INPUT, name, 0, NULL, "cannot open: %s", strerror(errno));
-        goto fail;
+        return false;
     }
     if (S_ISDIR(st.st_mode)) {
         tp_fail(err, TP_ERR_INPUT, name, 0, NULL, "is a folder, not a CSV file");
-        goto fail;
+        return false;
     }
     if (!S_ISREG(st.st_mode)) {
         tp_fail(err, TP_ERR_INPUT, name, 0, NULL, "is not a file (a pipe or a device?)");
-        goto fail;
+        return false;
     }
     if (fcntl(f->fd, F_SETFL, 0) != 0) {
         tp_fail(err, TP_ERR_INPUT, name, 0, NULL, "cannot read: %s", strerror(errno));
-        goto fail;
+        return false;
     }
     f->stats.size = st.st_size;
-    if (csv_init(&f->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-        tp_fail(err, TP_ERR_NOMEM, name, 0, NULL, "out of memory");
-        goto fail;
-    }
-    f->parser_ready = true;
-    csv_set_blk_size(&f->parser, FIELD_STEP);
+    return true;
+}
 
-    /* First chunk: byte-order mark, UTF-16, encoding evidence, delimiter. */
+/* The first chunk: byte-order mark, UTF-16, encoding evidence. False with err set when the
+ * file cannot be read or is not text. */
+static bool first_chunk(struct csvfile *f, const char *name, struct tp_error *err)
+{
     ssize_t n;
     do
         n = read(f->fd, f->data, f->cap);
     while (n < 0 && errno == EINTR);
     if (n < 0) {
         tp_fail(err, TP_ERR_INPUT, name, 0, NULL, "cannot read: %s", strerror(errno));
-        goto fail;
+        return false;
     }
     f->len = (size_t)n;
     f->stats.bytes = n;
@@ -164,7 +151,7 @@ struct csvfile *csvfile_open(const char *path, const char *name, struct tp_error
     if (f->len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) || (u[0] == 0xFE && u[1] == 0xFF))) {
         tp_fail(err, TP_ERR_INPUT, name, 0, NULL,
                 "is UTF-16 text: save it as CSV UTF-8 or as plain CSV (Windows-1252)");
-        goto fail;
+        return false;
     }
     if (f->len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         f->pos = 3;
@@ -172,14 +159,18 @@ struct csvfile *csvfile_open(const char *path, const char *name, struct tp_error
     } else if (memchr(f->data, '\0', f->len)) {
         tp_fail(err, TP_ERR_INPUT, name, 0, NULL,
                 "holds NUL bytes: it is not a text CSV file (UTF-16 or a spreadsheet?)");
-        goto fail;
+        return false;
     } else if (has_high_bytes(f->data, f->len)) {
         f->stats.charset =
             utf8_valid(f->data, f->len, !f->eof) ? CHARSET_UTF8 : CHARSET_CP1252;
     }
+    return true;
+}
 
-    /* Excel's "sep=;" line names the delimiter; otherwise count candidates outside quotes
-     * on the first non-blank line and take the most frequent (ties: ';' then ',' then tab). */
+/* Excel's "sep=;" line names the delimiter; otherwise count candidates outside quotes on the
+ * first non-blank line and take the most frequent (ties: ';' then ',' then tab). */
+static void find_delimiter(struct csvfile *f)
+{
     size_t p = f->pos;
     while (p < f->len && (f->data[p] == '\r' || f->data[p] == '\n'))
         p++;
@@ -197,22 +188,51 @@ struct csvfile *csvfile_open(const char *path, const char *name, struct tp_error
             if (f->data[i] == '\n' || (f->data[i] == '\r' && (i + 1 >= e || f->data[i + 1] != '\n')))
                 f->stats.lines++;
         f->pos = e;
-    } else {
-        size_t comma = 0, semi = 0, tab = 0;
-        bool q = false;
-        for (; p < f->len && (q || (f->data[p] != '\n' && f->data[p] != '\r')); p++) {
-            char c = f->data[p];
-            if (c == '"')
-                q = !q;
-            else if (!q && c == ',')
-                comma++;
-            else if (!q && c == ';')
-                semi++;
-            else if (!q && c == '\t')
-                tab++;
-        }
-        f->stats.delim = semi >= comma && semi >= tab && semi ? ';' : comma >= tab && comma ? ',' : tab ? '\t' : ',';
+        return;
     }
+    size_t comma = 0, semi = 0, tab = 0;
+    bool q = false;
+    for (; p < f->len && (q || (f->data[p] != '\n' && f->data[p] != '\r')); p++) {
+        char c = f->data[p];
+        if (c == '"')
+            q = !q;
+        else if (!q && c == ',')
+            comma++;
+        else if (!q && c == ';')
+            semi++;
+        else if (!q && c == '\t')
+            tab++;
+    }
+    f->stats.delim = semi >= comma && semi >= tab && semi ? ';' : comma >= tab && comma ? ',' : tab ? '\t' : ',';
+}
+
+struct csvfile *csvfile_open(const char *path, const char *name, struct tp_error *err)
+{
+    struct csvfile *f = calloc(1, sizeof *f);
+    if (!f) {
+        tp_fail(err, TP_ERR_NOMEM, name, 0, NULL, "out of memory");
+        return NULL;
+    }
+    f->fd = -1;
+    f->name = strdup(name);
+    f->cap = CHUNK;
+    f->data = malloc(f->cap + 1);
+    f->recoder = recoder_new();
+    if (!f->name || !f->data || !f->recoder) {
+        tp_fail(err, TP_ERR_NOMEM, name, 0, NULL, "out of memory (or iconv lacks WINDOWS-1252)");
+        goto fail;
+    }
+    if (!open_regular(f, path, name, err))
+        goto fail;
+    if (csv_init(&f->parser, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        tp_fail(err, TP_ERR_NOMEM, name, 0, NULL, "out of memory");
+        goto fail;
+    }
+    f->parser_ready = true;
+    csv_set_blk_size(&f->parser, FIELD_STEP);
+    if (!first_chunk(f, name, err))
+        goto fail;
+    find_delimiter(f);
     csv_set_delim(&f->parser, (unsigned char)f->stats.delim);
     return f;
 fail:

@@ -307,27 +307,43 @@ static bool place_label(struct map_drawing *out, struct placed *pl, const struct
     return false;
 }
 
-bool map_layout(const struct map_shape *m, const struct places *p, const struct map_data *d,
-                double width, double height, const struct measure *ms, struct map_drawing *out)
+/* What the phases of map_layout share. */
+struct layout {
+    const struct places *p;
+    const struct map_data *d;
+    const struct measure *ms;
+    struct map_drawing *out;
+    struct projection pr;
+    double top, h; /* the map's band: from top, h high */
+    double foot;   /* the note's and source's height at the bottom */
+    struct placed placed;
+};
+
+/* The title, the room the note and source take, the projection and the shading classes. */
+static void layout_frame(struct layout *l, const struct map_shape *m)
 {
-    memset(out, 0, sizeof *out);
-    out->width = width;
-    out->height = height;
-    out->text.width = width;
-    drawing_text(&out->text, 0, 0, d->title, 10.5, ALIGN_LEFT, true, INK);
+    struct map_drawing *out = l->out;
+    drawing_text(&out->text, 0, 0, l->d->title, 10.5, ALIGN_LEFT, true, INK);
     /* The note and source take the lines they need at the bottom. */
     struct drawing scratch = {0};
-    double foot = drawing_note(&scratch, ms, 0, width, d->note, 7);
-    foot = drawing_note(&scratch, ms, foot, width, d->source, 7);
+    double foot = drawing_note(&scratch, l->ms, 0, out->width, l->d->note, 7);
+    l->foot = drawing_note(&scratch, l->ms, foot, out->width, l->d->source, 7);
     drawing_free(&scratch);
-    double top = 18, h = height - top - (foot > 0 ? foot + 6 : 0);
-    struct projection pr = map_fit(m, width, h);
+    l->top = 18;
+    l->h = out->height - l->top - (l->foot > 0 ? l->foot + 6 : 0);
+    l->pr = map_fit(m, out->width, l->h);
     uint64_t max = 0;
     for (int g = 1; g <= NREGIONS; g++)
-        if (d->cases[g] > max && !d->hidden[g])
-            max = d->cases[g];
+        if (l->d->cases[g] > max && !l->d->hidden[g])
+            max = l->d->cases[g];
     out->classes = map_classes(max ? max : 1);
-    /* Regions, shaded. */
+}
+
+/* The regions' outlines, shaded by class. */
+static bool layout_regions(struct layout *l, const struct map_shape *m)
+{
+    struct map_drawing *out = l->out;
+    const struct map_data *d = l->d;
     for (size_t r = 0; r < m->nrings; r++) {
         struct map_ring *rg = realloc(out->rings, (out->nrings + 1) * sizeof *rg);
         if (!rg)
@@ -343,57 +359,71 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
         for (size_t i = 0; i < m->rings[r].n; i++) {
             double x, y;
             size_t k = 2 * (m->rings[r].first + i);
-            map_project(&pr, m->ll[k], m->ll[k + 1], &x, &y);
-            if (!add_pt(out, x, y + top))
+            map_project(&l->pr, m->ll[k], m->ll[k + 1], &x, &y);
+            if (!add_pt(out, x, y + l->top))
                 return false;
         }
         out->nrings++;
     }
-    struct placed placed = {.n = 0};
-    /* Routes: polylines through the capitals, width by victims. */
+    return true;
+}
+
+/* The route's stops on the map: regions at their capitals first, then places abroad, placed
+ * from their neighbour on the map's edge and labelled there. */
+static void route_stops(struct layout *l, const struct map_route *rt, double *xs, double *ys)
+{
+    double lat[2 + MAX_TRANSIT], lon[2 + MAX_TRANSIT];
+    double top = l->top, width = l->out->width;
+    for (int s = 0; s < rt->nstops; s++)
+        if (rt->stops[s] >= 1 && rt->stops[s] <= NREGIONS) {
+            const struct region_info *r = places_region(l->p, rt->stops[s]);
+            lat[s] = r->lat;
+            lon[s] = r->lon;
+            map_project(&l->pr, r->lon, r->lat, &xs[s], &ys[s]);
+            ys[s] += top;
+        }
+    for (int s = 0; s < rt->nstops; s++) {
+        if (rt->stops[s] >= 1 && rt->stops[s] <= NREGIONS)
+            continue;
+        int nb = s == 0 ? 1 : s - 1;
+        abroad_point(l->p, rt->stops[s], lat[nb], lon[nb], xs[nb], ys[nb], top, width, l->h,
+                     &xs[s], &ys[s]);
+        lat[s] = lat[nb];
+        lon[s] = lon[nb];
+        const char *nm = rt->names[s] ? rt->names[s] : places_name(l->p, rt->stops[s]);
+        /* The label beside the edge point, on the side the line does not come from:
+         * below it when the line comes down, above when it comes up. */
+        bool right = xs[s] > width / 2;
+        double ty = ys[s] < top + 10 ? ys[s] + 2 : ys[s] > ys[nb] ? ys[s] + 3 : ys[s] - 11;
+        if (ty > top + l->h - 9)
+            ty = top + l->h - 9;
+        double lx = xs[s] + (right ? -2 : 2);
+        enum prim_align al = right ? ALIGN_RIGHT : ALIGN_LEFT;
+        /* One label for arrows that leave the map side by side towards one country. */
+        const struct drawing *text = &l->out->text;
+        bool named = false;
+        for (size_t k = 0; k < text->n && !named; k++)
+            named = !strcmp(text->p[k].text, nm) && fabs(text->p[k].x - lx) < 30 &&
+                    fabs(text->p[k].y - ty) < 30;
+        const struct spot spots[] = {{lx, ty, al}, {lx, ty - 10, al}, {lx, ty + 10, al}};
+        if (!named)
+            place_label(l->out, &l->placed, l->ms, nm, 7, true, spots, 3);
+    }
+}
+
+/* Routes: polylines through the capitals, width by victims, with an arrowhead. */
+static bool layout_routes(struct layout *l)
+{
+    struct map_drawing *out = l->out;
+    const struct map_data *d = l->d;
     uint64_t vmax = 1;
     for (int i = 0; i < d->nroutes; i++)
         if (d->routes[i].victims > vmax)
             vmax = d->routes[i].victims;
     for (int i = 0; i < d->nroutes; i++) {
         const struct map_route *rt = &d->routes[i];
-        double xs[2 + MAX_TRANSIT], ys[2 + MAX_TRANSIT], lat[2 + MAX_TRANSIT],
-            lon[2 + MAX_TRANSIT];
-        /* Regions first, then places abroad, which are placed from their neighbour. */
-        for (int s = 0; s < rt->nstops; s++)
-            if (rt->stops[s] >= 1 && rt->stops[s] <= NREGIONS) {
-                const struct region_info *r = places_region(p, rt->stops[s]);
-                lat[s] = r->lat;
-                lon[s] = r->lon;
-                map_project(&pr, r->lon, r->lat, &xs[s], &ys[s]);
-                ys[s] += top;
-            }
-        for (int s = 0; s < rt->nstops; s++) {
-            if (rt->stops[s] >= 1 && rt->stops[s] <= NREGIONS)
-                continue;
-            int nb = s == 0 ? 1 : s - 1;
-            abroad_point(p, rt->stops[s], lat[nb], lon[nb], xs[nb], ys[nb], top, width, h,
-                         &xs[s], &ys[s]);
-            lat[s] = lat[nb];
-            lon[s] = lon[nb];
-            const char *nm = rt->names[s] ? rt->names[s] : places_name(p, rt->stops[s]);
-            /* The label beside the edge point, on the side the line does not come from:
-             * below it when the line comes down, above when it comes up. */
-            bool right = xs[s] > width / 2;
-            double ty = ys[s] < top + 10 ? ys[s] + 2 : ys[s] > ys[nb] ? ys[s] + 3 : ys[s] - 11;
-            if (ty > top + h - 9)
-                ty = top + h - 9;
-            double lx = xs[s] + (right ? -2 : 2);
-            enum prim_align al = right ? ALIGN_RIGHT : ALIGN_LEFT;
-            /* One label for arrows that leave the map side by side towards one country. */
-            bool named = false;
-            for (size_t k = 0; k < out->text.n && !named; k++)
-                named = !strcmp(out->text.p[k].text, nm) && fabs(out->text.p[k].x - lx) < 30 &&
-                        fabs(out->text.p[k].y - ty) < 30;
-            const struct spot spots[] = {{lx, ty, al}, {lx, ty - 10, al}, {lx, ty + 10, al}};
-            if (!named)
-                place_label(out, &placed, ms, nm, 7, true, spots, 3);
-        }
+        double xs[2 + MAX_TRANSIT], ys[2 + MAX_TRANSIT];
+        route_stops(l, rt, xs, ys);
         struct map_arrow *ar = realloc(out->arrows, (out->narrows + 1) * sizeof *ar);
         if (!ar)
             return false;
@@ -416,7 +446,13 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
                 return false;
         map_arrowhead(xs[last - 1], ys[last - 1], xs[last], ys[last], a->width, a->head);
     }
-    /* Labels of the regions with cases or on a route, at their capitals. */
+    return true;
+}
+
+/* Labels of the regions with cases or on a route, at their capitals. */
+static void layout_capitals(struct layout *l)
+{
+    const struct map_data *d = l->d;
     bool stop[NREGIONS + 1] = {false};
     for (int i = 0; i < d->nroutes; i++)
         for (int s = 0; s < d->routes[i].nstops; s++)
@@ -434,38 +470,43 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
     }
     for (int i = 0; i < no; i++) {
         int g = order[i];
-        const struct region_info *r = places_region(p, g);
+        const struct region_info *r = places_region(l->p, g);
         double x, y;
-        map_project(&pr, r->lon, r->lat, &x, &y);
-        y += top;
+        map_project(&l->pr, r->lon, r->lat, &x, &y);
+        y += l->top;
         char t[96], n[32];
         figures_count(d->cases[g], n, sizeof n);
         if (d->cases[g] && !d->hidden[g] && !d->highlight)
             snprintf(t, sizeof t, "%s (%s)", r->name, n);
         else
             snprintf(t, sizeof t, "%s", r->name);
-        drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = x - 1.5, .y = y - 1.5,
-                                              .w = 3, .h = 3, .color = INK});
+        drawing_add(&l->out->text, (struct prim){.kind = PRIM_RECT, .x = x - 1.5, .y = y - 1.5,
+                                                 .w = 3, .h = 3, .color = INK});
         /* Right of the capital, left of it, then above or below. */
         const struct spot spots[] = {{x + 3, y - 4, ALIGN_LEFT},  {x - 3, y - 4, ALIGN_RIGHT},
                                      {x + 2, y + 2, ALIGN_LEFT},  {x + 2, y - 11, ALIGN_LEFT},
                                      {x - 2, y + 2, ALIGN_RIGHT}, {x - 2, y - 11, ALIGN_RIGHT}};
-        place_label(out, &placed, ms, t, 6.5, false, spots, 6);
+        place_label(l->out, &l->placed, l->ms, t, 6.5, false, spots, 6);
     }
-    /* The legend, bottom left (the Pacific); a brief's: its region alone. */
+}
+
+/* The legend, bottom left (the Pacific): the classes, and "x" when a count is hidden; a
+ * brief's: its region alone. */
+static void layout_legend(struct layout *l)
+{
+    struct map_drawing *out = l->out;
+    const struct map_data *d = l->d;
     if (d->highlight) {
-        double y = top + h - 14.0;
+        double y = l->top + l->h - 14.0;
         drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = 4, .y = y, .w = 14,
                                               .h = 10, .color = MAP_SHADE + 4});
         drawing_text(&out->text, 22, y, d->legend_title, 8, ALIGN_LEFT, true, INK);
-        double fy = drawing_note(&out->text, ms, height - foot, width, d->note, 7);
-        drawing_note(&out->text, ms, fy, width, d->source, 7);
-        return !out->oom && !out->text.oom;
+        return;
     }
     bool any_hidden = false;
     for (int g = 1; g <= NREGIONS; g++)
         any_hidden |= d->hidden[g];
-    double ly = top + h - 14.0 * (out->classes.n + 2 + any_hidden);
+    double ly = l->top + l->h - 14.0 * (out->classes.n + 2 + any_hidden);
     if (any_hidden) {
         double y = ly + 14.0 * (out->classes.n + 2);
         drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = 4, .y = y, .w = 14,
@@ -493,7 +534,22 @@ bool map_layout(const struct map_shape *m, const struct places *p, const struct 
         }
         drawing_text(&out->text, 22, y, t, 8, ALIGN_LEFT, false, INK);
     }
-    double y = drawing_note(&out->text, ms, height - foot, width, d->note, 7);
+}
+
+bool map_layout(const struct map_shape *m, const struct places *p, const struct map_data *d,
+                double width, double height, const struct measure *ms, struct map_drawing *out)
+{
+    memset(out, 0, sizeof *out);
+    out->width = width;
+    out->height = height;
+    out->text.width = width;
+    struct layout l = {.p = p, .d = d, .ms = ms, .out = out};
+    layout_frame(&l, m);
+    if (!layout_regions(&l, m) || !layout_routes(&l))
+        return false;
+    layout_capitals(&l);
+    layout_legend(&l);
+    double y = drawing_note(&out->text, ms, height - l.foot, width, d->note, 7);
     drawing_note(&out->text, ms, y, width, d->source, 7);
     return !out->oom && !out->text.oom;
 }

@@ -57,6 +57,9 @@ struct places *check_places(void);
 /* Table name of ts as its CSV file would hold it ("" when ts has none); valid until the next
  * call. */
 const char *check_table_csv(const struct tableset *ts, const char *name);
+/* The malloc this many calls from now returns NULL (once); -1: none. After the call under
+ * test, -1 tells that the failure happened (failalloc.c). */
+extern long check_malloc_fail;
 
 /* Writes text to a new temporary file; returns its path (static buffer per call site). */
 const char *check_tempfile(const char *text, size_t len);
@@ -82,5 +85,6 @@ void suite_sdc(void);
 void suite_protect(void);
 void suite_views(void);
 void suite_tables(void);
+void suite_normalise(void);
 
 #endif

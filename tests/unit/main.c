@@ -55,7 +55,7 @@ int main(int argc, char **argv)
                               suite_csvfile, suite_rowqueue, suite_date,    suite_age,       suite_places,
                               suite_profile, suite_quality, suite_aggregate, suite_table,
                               suite_output,  suite_chart,   suite_map,       suite_reportdef, suite_sdc,
-                              suite_protect, suite_views, suite_tables};
+                              suite_protect, suite_views, suite_tables, suite_normalise};
     for (size_t i = 0; i < sizeof suites / sizeof *suites; i++)
         suites[i]();
     printf("unit tests: %d checks, %d failed\n", check_run, check_failed);

@@ -106,8 +106,34 @@ static void protect(struct sdc *s, struct sdc_stats *st)
     CHECK_INT(sdc_check(s, NULL, NULL), 0);
 }
 
+/* Each malloc of sdc_secondary failing in turn: it says so, and does nothing undefined on the
+ * way out (the sanitizers' pass runs this too: a qsort of a NULL list once did). */
+static void out_of_memory(void)
+{
+    static const uint64_t v[4][4] = {{1, 5, 7}, {4, 2, 9}, {6, 8, 3}};
+    long n = 0;
+    for (; n < 1000; n++) {
+        struct sdc *s = sdc_new(3);
+        struct grid g;
+        grid(s, 3, 3, v, &g);
+        sdc_primary(s);
+        check_malloc_fail = n;
+        bool ok = sdc_secondary(s, NULL);
+        bool failed = check_malloc_fail < 0;
+        check_malloc_fail = -1;
+        sdc_free(s);
+        if (!failed) { /* every malloc of the call succeeded */
+            CHECK(ok);
+            break;
+        }
+        CHECK(!ok);
+    }
+    CHECK(n > 10 && n < 1000);
+}
+
 void suite_sdc(void)
 {
+    out_of_memory();
     struct sdc_stats st;
     struct grid g;
 

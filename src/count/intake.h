@@ -1,0 +1,28 @@
+/* intake.h: what the counting stage takes from ingest, one normalised record at a time. */
+#ifndef TP_INTAKE_H
+#define TP_INTAKE_H
+
+#include <stdint.h>
+
+#include "count/dataset.h"
+#include "util/date.h"
+
+/* The aggregates (aggregate.h); the reading stage needs no more of them than these calls. */
+struct agg;
+
+/* bit p: a record dated d counts in period p (a case's periods field). */
+uint8_t agg_periods_of(const struct agg *a, tp_date d);
+long agg_route(struct agg *a, const struct route_key *k); /* route id; -1 out of memory */
+
+/* A case, its route and periods set. */
+void agg_case(struct agg *a, const struct case_rec *c);
+/* Once the cases are read: open period ends become the first and last report dates, so that
+ * suspects are counted "in the period" by the same dates the tables print. */
+void agg_settle_periods(struct agg *a);
+/* A victim of counted case c. */
+void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec *v);
+/* A victim counted whose case is not among the counted cases: in no period table. */
+void agg_victim_without_case(struct agg *a);
+void agg_suspect(struct agg *a, const struct suspect_rec *s);
+
+#endif

@@ -1,0 +1,37 @@
+/* header.h: an export file's header rows -> the column of each schema field, via the profile. */
+#ifndef TP_HEADER_H
+#define TP_HEADER_H
+
+#include <stddef.h>
+
+#include "read/csvfile.h"
+#include "read/profile.h"
+#include "read/quality.h"
+#include "read/schema.h"
+#include "util/error.h"
+
+/* A 0/1 column standing for one code of a multi-valued field ("exploitation: sexual"). */
+struct indicator {
+    size_t col;
+    int field, code;
+};
+
+struct header_map {
+    int col[F_COUNT]; /* column of each field, -1 absent */
+    size_t ncols;     /* columns of the header */
+    struct indicator *ind; /* owned */
+    size_t nind;
+    long line; /* of the first header row */
+};
+
+/* Reads the profile's header rows of csv (a file of this kind, path for messages), maps each
+ * column to the field (or indicator) the profile names, records in dq's file what each read
+ * column is read as, and tells csv to keep only those columns. Fails on two columns for one
+ * field, a required field without a column, or a header that cannot be read. h is valid (and
+ * must be freed) whatever the result. */
+enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *path,
+                        const struct profile *pf, enum file_kind kind, struct quality *dq,
+                        int file, struct tp_error *err);
+void header_map_free(struct header_map *h);
+
+#endif

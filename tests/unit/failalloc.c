@@ -1,0 +1,21 @@
+/* failalloc.c: a malloc that fails when asked to, for the out-of-memory paths (the unit tests
+ * are linked with -Wl,--wrap=malloc: every malloc of the program's objects comes here). */
+#include <stddef.h>
+
+#include "check.h"
+
+long check_malloc_fail = -1;
+
+void *__real_malloc(size_t n);
+void *__wrap_malloc(size_t n);
+
+void *__wrap_malloc(size_t n)
+{
+    if (check_malloc_fail == 0) {
+        check_malloc_fail = -1;
+        return NULL;
+    }
+    if (check_malloc_fail > 0)
+        check_malloc_fail--;
+    return __real_malloc(n);
+}
