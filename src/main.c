@@ -5,6 +5,7 @@
 
 #include "job.h"
 #include "options.h"
+#include "util/version.h"
 
 static void print_error(const struct tp_error *err)
 {

@@ -13,11 +13,6 @@
 
 #define MAX_PERIODS 4
 
-/* Both ends included; 0 = open (every date in the data on that side). */
-struct period {
-    tp_date from, to;
-};
-
 /* UNODC's categories of victims: by sex and whether a minor. */
 enum unodc_category { UNODC_WOMEN, UNODC_MEN, UNODC_GIRLS, UNODC_BOYS, UNODC_UNKNOWN, UNODC_N };
 enum unodc_category unodc_category(int sex, int minor);

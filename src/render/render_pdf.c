@@ -7,8 +7,9 @@
 #include <string.h>
 
 #include "render/chart_cairo.h"
-#include "options.h"
+#include "util/version.h"
 #include "render/render.h"
+#include "util/number.h"
 
 /* A4 portrait, in points. */
 #define PAGE_W 595.276
@@ -472,8 +473,8 @@ static void print_table(struct pdf_ctx *c, int index)
     c->y += 3;
     if (shown < t->body->nrows) {
         char a[32], b[32], s[400];
-        figures_count(shown, a, sizeof a);
-        figures_count(t->body->nrows, b, sizeof b);
+        number_count(shown, a, sizeof a);
+        number_count(t->body->nrows, b, sizeof b);
         static const char *const keys[] = {"shown", "rows"};
         const char *vals[] = {a, b};
         labels_fill(s, sizeof s, c->r->rows_cut_label, keys, vals, 2);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/number.h"
 #include "util/strmap.h"
 #include "count/tables.h"
 
@@ -57,24 +58,6 @@ bool figures_known(const char *name)
     return false;
 }
 
-void figures_count(uint64_t n, char *out, size_t size)
-{
-    char digits[32];
-    int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n);
-    size_t o = 0;
-    for (int i = 0; i < len && o + 2 < size; i++) {
-        if (i && (len - i) % 3 == 0)
-            out[o++] = ',';
-        out[o++] = digits[i];
-    }
-    out[o] = '\0';
-}
-
-void figures_percent(double fraction, char *out, size_t size)
-{
-    snprintf(out, size, "%.1f%%", fraction * 100);
-}
-
 static void put(struct figures *f, const char *name, const char *value)
 {
     long e = strmap_intern(f->map, name, strlen(name), 0, NULL);
@@ -94,7 +77,7 @@ static void put_marked(struct figures *f, const char *name, uint64_t n, int hidd
     else if (f->k && hidden)
         snprintf(s, sizeof s, "x");
     else
-        figures_count(n, s, sizeof s);
+        number_count(n, s, sizeof s);
     put(f, name, s);
 }
 
@@ -299,7 +282,7 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
             bool of_victims = !strncmp(name, "victims_", 8);
             uint64_t whole = of_victims ? victims : suspects;
             snprintf(t, sizeof t, "%s_pct", name);
-            figures_percent(whole ? (double)v / (double)whole : 0, s, sizeof s);
+            number_percent(whole ? (double)v / (double)whole : 0, s, sizeof s);
             put(f, t, hid || (of_victims ? victims_mark : suspects_mark) ? "x" : s);
         }
     }
@@ -396,7 +379,7 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
         put(f, tops[k].figure, s);
         put_condition(f, tops[k].table, best_code >= 0);
         snprintf(t, sizeof t, "%s_pct", tops[k].figure);
-        figures_percent(known ? (double)best / (double)known : 0, s, sizeof s);
+        number_percent(known ? (double)best / (double)known : 0, s, sizeof s);
         put(f, t, f->k && best_mark ? "x" : s);
     }
 
@@ -441,7 +424,7 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
         else if (f->k && hid)
             snprintf(cnt, sizeof cnt, "x");
         else
-            figures_count(table_cell(tb, i, 1)->v.i, cnt, sizeof cnt);
+            number_count(table_cell(tb, i, 1)->v.i, cnt, sizeof cnt);
         snprintf(item[n], sizeof item[n], "%s %s", figures_country(pl, l, c), cnt);
         items[n] = item[n];
         n++;
@@ -497,7 +480,7 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
         put_marked(f, "national_cases", lookup(national, "summary", "cases", 1),
                    mark_of(national, "summary", "cases", 1));
         put_marked(f, "national_victims", nv, mark_of(national, "summary", "victims", 1));
-        figures_percent(nv ? (double)rv / (double)nv : 0, s, sizeof s);
+        number_percent(nv ? (double)rv / (double)nv : 0, s, sizeof s);
         put(f, "region_share_victims", victims_mark ? "x" : s);
         rate_text(rv, ri->population, s, sizeof s);
         put(f, "region_rate", victims_mark ? "x" : s);

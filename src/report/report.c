@@ -7,7 +7,8 @@
 #include <string.h>
 
 #include "util/fold.h"
-#include "options.h"
+#include "util/number.h"
+#include "util/version.h"
 #include "count/tables.h"
 
 struct ctx {
@@ -311,10 +312,10 @@ void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row
     switch (d->kind) {
     case COL_COUNT:
     case COL_ROWSUM:
-        figures_count((uint64_t)(v + 0.5), out, size);
+        number_count((uint64_t)(v + 0.5), out, size);
         break;
     case COL_PERCENT:
-        figures_percent(v, out, size);
+        number_percent(v, out, size);
         break;
     case COL_RATE:
         snprintf(out, size, "%.2f", v);
@@ -1325,8 +1326,8 @@ static bool ch_victims_by_sex_age(struct ctx *c, struct dchart *ch)
     for (int b = 0; b <= ch->n; b++)
         sex += ap->sex_band[SEX_UNKNOWN][b];
     char a[32], s[32];
-    figures_count(sex, s, sizeof s);
-    figures_count(age, a, sizeof a);
+    number_count(sex, s, sizeof s);
+    number_count(age, a, sizeof a);
     if (c->in->prot) { /* public mode: as the table prints them */
         const struct protection *p = c->in->prot;
         int hs = state_of(c, false, "victims", "sex=unknown", NULL);
@@ -1511,7 +1512,7 @@ static bool ch_map(struct ctx *c, struct dchart *ch)
     snprintf(shown, sizeof shown, "%d", m->nroutes);
     snprintf(inside, sizeof inside, "%d", internal);
     snprintf(abroad, sizeof abroad, "%d", m->nroutes - internal);
-    figures_count((uint64_t)known, total, sizeof total);
+    number_count((uint64_t)known, total, sizeof total);
     static const char *const keys[] = {"shown", "internal", "international", "known"};
     const char *vals[] = {shown, inside, abroad, total};
     labels_fill(ch->note, sizeof ch->note, L(c, "word", known ? "map_routes" : "map_no_routes"),
