@@ -4,25 +4,30 @@
 
 void suite_number(void)
 {
+    static const struct {
+        uint64_t n;
+        size_t size;
+        const char *want;
+    } counts[] = {
+        {0, 32, "0"},
+        {999, 32, "999"},
+        {1000, 32, "1,000"},
+        {14299, 32, "14,299"},
+        {1234567, 32, "1,234,567"},
+        {UINT64_MAX, 32, "18,446,744,073,709,551,615"},
+        {1234567, 6, "1,23"}, /* cut, never past the buffer */
+    };
+    static const struct {
+        double fraction;
+        const char *want;
+    } shares[] = {{0.516, "51.6%"}, {1, "100.0%"}, {0, "0.0%"}, {0.0004, "0.0%"}};
     char s[32];
-    number_count(0, s, sizeof s);
-    CHECK_STR(s, "0");
-    number_count(999, s, sizeof s);
-    CHECK_STR(s, "999");
-    number_count(1000, s, sizeof s);
-    CHECK_STR(s, "1,000");
-    number_count(14299, s, sizeof s);
-    CHECK_STR(s, "14,299");
-    number_count(1234567, s, sizeof s);
-    CHECK_STR(s, "1,234,567");
-    number_count(UINT64_MAX, s, sizeof s);
-    CHECK_STR(s, "18,446,744,073,709,551,615");
-    number_count(1234567, s, 6); /* cut, never past the buffer */
-    CHECK_STR(s, "1,23");
-    number_percent(0.516, s, sizeof s);
-    CHECK_STR(s, "51.6%");
-    number_percent(1, s, sizeof s);
-    CHECK_STR(s, "100.0%");
-    number_percent(0, s, sizeof s);
-    CHECK_STR(s, "0.0%");
+    for (size_t i = 0; i < sizeof counts / sizeof *counts; i++) {
+        number_count(counts[i].n, s, counts[i].size);
+        CHECK_STR(s, counts[i].want);
+    }
+    for (size_t i = 0; i < sizeof shares / sizeof *shares; i++) {
+        number_percent(shares[i].fraction, s, sizeof s);
+        CHECK_STR(s, shares[i].want);
+    }
 }
