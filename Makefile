@@ -4,6 +4,7 @@
 #   make run    install missing packages, build, report on input/ into output/
 #   make test   install missing packages, build, run every test (again under ASan/UBSan and,
 #               the core tests, under valgrind; then 5 s of each fuzzer)
+#   make stress 500 briefs of the sample, 4 at once: none may fail or end by a signal
 #   make fuzz   the fuzzers for FUZZ_SECONDS each (default 600)
 #   make bench  time a generated 1M-victim export against the libcsv floor and DuckDB
 
@@ -19,7 +20,7 @@ LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -ljson-c -lglpk $(shell
 # map sees json-c's. System headers: their warnings are not ours.
 CAIRO_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null | sed 's|-I|-isystem |g')
 JSON_CFLAGS  := $(shell pkg-config --cflags json-c 2>/dev/null | sed 's|-I|-isystem |g')
-DRAWERS = render/chart_cairo render/render_pdf render/chart_png render/fonts
+DRAWERS = render/chart_cairo render/render_pdf render/chart_png
 
 SRC  = $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
 HDR  = $(wildcard src/*.h src/*/*.h)
@@ -28,7 +29,7 @@ ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
 UNIT = $(wildcard tests/unit/*.c)
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps run test unit functional bench fuzz clean
+.PHONY: all deps run test stress unit functional bench fuzz clean
 all: tipreport
 
 tipreport: build/main.o $(OBJ)
@@ -62,16 +63,17 @@ build/asan/unit_tests: $(UNIT) tests/unit/check.h $(ASAN_OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SANITIZE) -Itests/unit -Wl,--wrap=malloc -o $@ $(UNIT) $(ASAN_OBJ) $(LIBS)
 
 # The valgrind pass runs the optimised programs through these wrappers: any memory error or
-# leak (definite or indirect) exits 99, which no test expects.
+# leak (definite or indirect) exits 99, which no test expects. The libraries' own leaks are
+# suppressed, each with its reason, in tests/valgrind.supp (tests/lsan.supp for ASan's).
 VALGRIND = tipreport unit_tests check_public
 define valgrind_wrapper
 	@mkdir -p build/valgrind
-	@printf '#!/bin/sh\nexec valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "%s" "$$@"\n' "$(CURDIR)/$<" > $@
+	@printf '#!/bin/sh\nexec valgrind -q --suppressions=%s --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect --show-leak-kinds=definite,indirect "%s" "$$@"\n' "$(CURDIR)/tests/valgrind.supp" "$(CURDIR)/$<" > $@
 	@chmod +x $@
 endef
-build/valgrind/%: build/% | build
+build/valgrind/%: build/% tests/valgrind.supp | build
 	$(valgrind_wrapper)
-build/valgrind/tipreport: tipreport | build
+build/valgrind/tipreport: tipreport tests/valgrind.supp | build
 	$(valgrind_wrapper)
 
 # Fuzzers: libFuzzer (clang), with AddressSanitizer and UBSan, over the core's objects.
@@ -113,12 +115,18 @@ test: deps
 	@echo "== optimised build"
 	@tests/run.sh ./tipreport build/unit_tests
 	@echo "== AddressSanitizer + UBSan build"
-	@ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 BRIEFS="08 21 24" GENERATED_BRIEFS= \
+	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1 BRIEFS="08 21 24" GENERATED_BRIEFS= STRESS_RUNS=0 \
 	  tests/run.sh build/asan/tipreport build/asan/unit_tests
 	@echo "== valgrind (memcheck, no leaks) on the optimised build: the core tests"
 	@CORE_ONLY=1 tests/run.sh build/valgrind/tipreport build/valgrind/unit_tests
 	@echo "== fuzzing, a few seconds per target"
 	@tests/fuzz/run.sh 5 $(FUZZERS)
+
+# STRESS_RUNS briefs (default 500), every region in turn; make test runs 50 of them.
+stress: deps
+	@$(MAKE) --no-print-directory tipreport
+	@tests/stress.sh ./tipreport $(or $(STRESS_RUNS),500) 4
 
 bench: deps
 	@$(MAKE) --no-print-directory tipreport build/genexport build/parse_floor

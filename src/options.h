@@ -5,10 +5,8 @@
 #include <stdbool.h>
 
 #include "count/age.h"
-#include "count/aggregate.h"
+#include "util/date.h"
 #include "util/error.h"
-
-#define TIPREPORT_VERSION "0.1.0"
 
 enum command { CMD_REPORT, CMD_VALIDATE, CMD_REGION, CMD_HELP, CMD_VERSION, CMD_LIST_TABLES };
 

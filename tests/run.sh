@@ -1,6 +1,8 @@
 #!/bin/bash
-# run.sh TIPREPORT UNIT_TESTS: every test of the project (make test runs it twice: with the
-# normal build and with the AddressSanitizer/UBSan build). Exits 1 when anything fails.
+# run.sh TIPREPORT UNIT_TESTS: every test of the project (make test runs it with the normal
+# build, with the AddressSanitizer/UBSan build and, CORE_ONLY, under valgrind). Each step runs
+# once and its exit status alone prints ok or FAILED; the pass ends with "N passed, N failed"
+# and exits 1 when anything failed.
 set -u
 cd "$(dirname "$0")/.."
 bin=$(realpath "$1")
@@ -9,42 +11,67 @@ check=$(dirname "$unit")/check_public   # built beside the unit tests, with the 
 python=${PYTHON:-/usr/bin/python3}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-fail=0
-step() { printf '%-40s' "$1"; }
-ok() { echo "ok${1:+ ($1)}"; }
-bad() { echo "FAILED"; fail=1; }
+passed=0 failed=0 failed_steps=()
 
-step "unit tests"
-if out=$("$unit" templates 2>&1); then ok "$(echo "$out" | tail -1 | sed 's/unit tests: //')"; else bad; echo "$out"; fi
+# step NAME COMMAND [ARG...]: runs COMMAND (a function or a program) in a subshell with errexit,
+# so that any command of it that fails fails the step (the ERR trap names it; a function may
+# also print its own reason and return 1). Its output is shown only when it fails; note TEXT
+# adds TEXT to the ok line.
+note() { printf '%s' "$*" >"$tmp/note"; }
+step() {
+  local name=$1 rc; shift
+  printf '%-40s' "$name"
+  rm -f "$tmp/note"
+  (set -eE
+   trap 'rc_=$?; case $BASH_COMMAND in return*|\"\$@\") ;; *) echo "failed (exit $rc_): $BASH_COMMAND" ;; esac' ERR
+   "$@") >"$tmp/step.log" 2>&1
+  rc=$?
+  if [ $rc = 0 ]; then
+    echo "ok$([ -s "$tmp/note" ] && printf ' (%s)' "$(cat "$tmp/note")")"
+    passed=$((passed + 1))
+  else
+    echo "FAILED"
+    sed 's/^/  /' "$tmp/step.log" | head -80
+    failed=$((failed + 1)) failed_steps+=("$name")
+  fi
+}
+finish() {
+  local name
+  for name in "${failed_steps[@]}"; do echo "FAILED: $name"; done
+  echo "$passed passed, $failed failed"
+  exit $((failed > 0))
+}
+
+unit_tests() {
+  "$unit" templates >"$tmp/unit.log" 2>&1 || { cat "$tmp/unit.log"; return 1; }
+  note "$(tail -1 "$tmp/unit.log" | sed 's/unit tests: //')"
+}
+step "unit tests" unit_tests
 
 # Functional cases: tests/functional/NAME/{args,input/,expected/}. The whole output
 # folder must equal expected/ (reviewed goldens), and hold the checks of check_outputs.py.
-for d in tests/functional/*/; do
-  name=$(basename "$d")
-  step "functional: $name"
-  if ! (cd "$d" && "$bin" $(cat args) -q -o "$tmp/$name") >"$tmp/$name.log" 2>&1; then
-    bad; cat "$tmp/$name.log"; continue
-  fi
-  if ! "$python" tests/compare_outputs.py "$d/expected" "$tmp/$name" >"$tmp/$name.diff"; then
-    bad; head -60 "$tmp/$name.diff"; continue
-  fi
+functional() {
+  local name=$1 d=tests/functional/$1 full
+  (cd "$d" && "$bin" $(cat args) -q -o "$tmp/$name")
+  "$python" tests/compare_outputs.py "$d/expected" "$tmp/$name" >"$tmp/$name.diff" ||
+    { head -60 "$tmp/$name.diff"; return 1; }
   if [ -e "$tmp/$name/data_quality.csv" ]; then
-    if ! "$python" tests/check_outputs.py "$tmp/$name" "$d/input"; then bad; continue; fi
-    ok; continue
+    "$python" tests/check_outputs.py "$tmp/$name" "$d/input"
+    return
   fi
   # Public report or brief: a full run of the same input and options to read it against, and
   # the proof that no hidden count can be worked out.
   full=$(sed -e 's/^region [^ ]* /report /' -e 's/ --public//' "$d/args")
-  if ! (cd "$d" && "$bin" $full -q -o "$tmp/$name.full") >"$tmp/$name.log" 2>&1 ||
-     ! "$python" tests/check_outputs.py "$tmp/$name" "$d/input" "$tmp/$name.full"; then
-    bad; cat "$tmp/$name.log"; continue
+  (cd "$d" && "$bin" $full -q -o "$tmp/$name.full")
+  "$python" tests/check_outputs.py "$tmp/$name" "$d/input" "$tmp/$name.full"
+  if ! grep -q '^region ' "$d/args"; then
+    "$python" tests/check_public_values.py "$bin" 3 "$tmp/$name" "$tmp/$name.full"
   fi
-  if ! grep -q '^region ' "$d/args" &&
-     ! "$python" tests/check_public_values.py "$bin" 3 "$tmp/$name" "$tmp/$name.full"; then bad; continue; fi
-  if ! "$check" 3 "$tmp/$name/tables" >"$tmp/$name.check" 2>&1; then
-    bad; cat "$tmp/$name.check"; continue
-  fi
-  ok "$(tail -1 "$tmp/$name.check" | sed 's/, 0 small counts shown//')"
+  "$check" 3 "$tmp/$name/tables" >"$tmp/$name.check" 2>&1 || { cat "$tmp/$name.check"; return 1; }
+  note "$(tail -1 "$tmp/$name.check" | sed 's/, 0 small counts shown//')"
+}
+for d in tests/functional/*/; do
+  step "functional: $(basename "$d")" functional "$(basename "$d")"
 done
 
 # CORE_ONLY (the valgrind pass, 30 times slower): the unit tests, the functional cases and
@@ -54,75 +81,106 @@ if [ -z "${CORE_ONLY:-}" ]; then
 # Public mode, read as a reader would. A journalist can hold the public report and every
 # region's brief at once: check_public proves them safe together (BRIEFS, region codes, may
 # narrow it: the sanitizer pass checks three).
-step "public report and briefs together"
-pubs="$tmp/public/tables" n=0
-for r in ${BRIEFS:-$(seq -w 1 25)}; do
-  "$bin" region "$r" input -q -o "$tmp/brief-$r" || { echo "region $r failed"; fail=1; }
-  pubs="$pubs $r:$tmp/brief-$r/tables" n=$((n + 1))
-done
-if "$check" 3 $pubs >"$tmp/together.log" 2>&1; then ok "$n briefs"; else bad; tail -20 "$tmp/together.log"; fi
+briefs_together() {
+  local pubs="$tmp/public/tables" n=0 r bad=0
+  for r in ${BRIEFS:-$(seq -w 1 25)}; do
+    "$bin" region "$r" input -q -o "$tmp/brief-$r" || { echo "region $r: exit $?"; bad=1; }
+    pubs="$pubs $r:$tmp/brief-$r/tables" n=$((n + 1))
+  done
+  [ $bad = 0 ] || return 1
+  "$check" 3 $pubs >"$tmp/together.log" 2>&1 || { tail -20 "$tmp/together.log"; return 1; }
+  note "$n briefs"
+}
+step "public report and briefs together" briefs_together
 
-step "briefs read back (workbook, PDF)"
-briefs_ok() { for r in ${BRIEFS:-$(seq -w 1 25)}; do "$python" tests/check_brief.py 3 "$tmp/brief-$r" || return 1; done; }
-if briefs_ok && ! "$python" tests/check_brief.py 9 "$tmp/brief-cusco" >/dev/null; then ok; else bad; fi
+briefs_read_back() {
+  local r
+  for r in ${BRIEFS:-$(seq -w 1 25)}; do "$python" tests/check_brief.py 3 "$tmp/brief-$r"; done
+  if "$python" tests/check_brief.py 9 "$tmp/brief-cusco" >/dev/null; then
+    echo "check_brief.py with k = 9 passes the Cusco brief: the check cannot fail"; return 1
+  fi
+}
+step "briefs read back (workbook, PDF)" briefs_read_back
 
 # Every secondary "x" of the public sample is needed: shown as the full run's count, each one
 # lets check_public work out a hidden count (so the check can fail, and nothing is overdone).
-step "each secondary cell protects a count"
-n=$("$python" tests/check_public_values.py "$bin" 3 "$tmp/public" "$tmp/public.full" --unhide 0 "$tmp/unhide")
-failed=0
-for ((i = 0; i < n; i++)); do
-  rm -rf "$tmp/unhide"
-  "$python" tests/check_public_values.py "$bin" 3 "$tmp/public" "$tmp/public.full" --unhide $i "$tmp/unhide" >/dev/null
-  if "$check" 3 "$tmp/unhide/tables" >/dev/null 2>&1; then failed=$((failed + 1)); fi
-done
-if [ "$n" -gt 10 ] && [ $failed = 0 ]; then ok "$n cells"; else bad; echo "  $failed of $n unneeded"; fi
+secondary_cells() {
+  local n i unneeded=0
+  n=$("$python" tests/check_public_values.py "$bin" 3 "$tmp/public" "$tmp/public.full" --unhide 0 "$tmp/unhide")
+  for ((i = 0; i < n; i++)); do
+    rm -rf "$tmp/unhide"
+    "$python" tests/check_public_values.py "$bin" 3 "$tmp/public" "$tmp/public.full" --unhide $i "$tmp/unhide" >/dev/null
+    if "$check" 3 "$tmp/unhide/tables" >/dev/null 2>&1; then unneeded=$((unneeded + 1)); fi
+  done
+  if [ "$n" -le 10 ] || [ $unneeded != 0 ]; then echo "$unneeded of $n unneeded"; return 1; fi
+  note "$n cells"
+}
+step "each secondary cell protects a count" secondary_cells
 
 # A larger generated export, one year of it: the public report and (GENERATED_BRIEFS) briefs.
-step "generated export: public outputs"
-gen="$tmp/gen" one=(--from 2020-01-01 --to 2020-12-31)
-pubs="$gen/public/tables"
-gen_briefs() {
+generated() {
+  local gen="$tmp/gen" one=(--from 2020-01-01 --to 2020-12-31) r
+  local pubs="$gen/public/tables"
+  mkdir -p "$gen"
+  build/genexport 20000 "$gen/input" >/dev/null
+  "$bin" report "$gen/input" -q "${one[@]}" -o "$gen/full"
+  "$bin" report "$gen/input" -q --public "${one[@]}" -o "$gen/public"
+  "$python" tests/check_public_values.py "$bin" 3 "$gen/public" "$gen/full"
+  "$python" tests/check_outputs.py "$gen/public" "$gen/input" "$gen/full"
   for r in ${GENERATED_BRIEFS-08 15 21}; do
-    "$bin" region $r "$gen/input" -q "${one[@]}" -o "$gen/$r" || return 1
+    "$bin" region $r "$gen/input" -q "${one[@]}" -o "$gen/$r"
     pubs="$pubs $r:$gen/$r/tables"
   done
+  "$check" 3 $pubs >"$gen/check.log" 2>&1 || { tail -20 "$gen/check.log"; return 1; }
+  note "$(tail -1 "$gen/check.log" | sed 's/, 0 small counts shown//')"
 }
-if mkdir -p "$gen" && build/genexport 20000 "$gen/input" >/dev/null &&
-   "$bin" report "$gen/input" -q "${one[@]}" -o "$gen/full" &&
-   "$bin" report "$gen/input" -q --public "${one[@]}" -o "$gen/public" &&
-   "$python" tests/check_public_values.py "$bin" 3 "$gen/public" "$gen/full" &&
-   "$python" tests/check_outputs.py "$gen/public" "$gen/input" "$gen/full" &&
-   gen_briefs && "$check" 3 $pubs >"$gen/check.log" 2>&1; then
-  ok "$(tail -1 "$gen/check.log" | sed 's/, 0 small counts shown//')"
-else bad; tail -20 "$gen/check.log" 2>/dev/null; fi
+step "generated export: public outputs" generated
 
 # As many age bands as allowed (MAX_BANDS, 16): every band, unknown and the totals in the
 # CSV, the checklist, the workbook and the PDF.
-step "16 age bands in every document"
-bands=0-4,5-9,10-14,15-17,18-20,21-24,25-29,30-34,35-39,40-44,45-49,50-54,55-59,60-64,65-69,70+
-if "$bin" report "$gen/input" -q --age-bands "$bands" -o "$gen/bands" &&
-   "$python" tests/check_bands.py "$gen/bands" "$bands"; then ok; else bad; fi
+max_bands() {
+  local bands=0-4,5-9,10-14,15-17,18-20,21-24,25-29,30-34,35-39,40-44,45-49,50-54,55-59,60-64,65-69,70+
+  [ -d "$tmp/gen/input" ] || build/genexport 20000 "$tmp/gen/input" >/dev/null
+  "$bin" report "$tmp/gen/input" -q --age-bands "$bands" -o "$tmp/gen/bands"
+  "$python" tests/check_bands.py "$tmp/gen/bands" "$bands"
+}
+step "16 age bands in every document" max_bands
 
+# No run ends by a signal: STRESS_RUNS briefs of the sample (every region in turn), four at
+# once (make stress runs 500).
+stress() {
+  tests/stress.sh "$bin" "$1" 4 >"$tmp/stress.log" 2>&1 || { cat "$tmp/stress.log"; return 1; }
+  note "$(tail -1 "$tmp/stress.log" | sed 's/^stress: //')"
+}
+[ "${STRESS_RUNS:-50}" = 0 ] || step "stress: ${STRESS_RUNS:-50} briefs" stress "${STRESS_RUNS:-50}"
 fi
 
-step "error contract"
-if out=$(tests/run_errors.sh "$bin" 2>&1); then ok "$(echo "$out" | tail -1 | sed 's/errors contract: //')"; else bad; echo "$out"; fi
+contract() {  # SUITE [SKIP]: tests/SUITE.tsv, each case's exit code and exact stderr
+  SKIP_CASES=${2:-} tests/run_errors.sh "$bin" "$1" >"$tmp/$1.log" 2>&1 ||
+    { cat "$tmp/$1.log"; return 1; }
+  note "$(tail -1 "$tmp/$1.log" | sed "s/$1 contract: //")"
+}
+step "error contract" contract errors
 
 # Hostile input (tests/hostile.tsv): a clear message and exit code for each, never a crash
 # or a hang; those that give a report account for every row (check_outputs.py).
-step "hostile corpus"
-if out=$(SKIP_CASES=${CORE_ONLY:+100 MB} tests/run_errors.sh "$bin" hostile 2>&1); then ok "$(echo "$out" | tail -1 | sed 's/hostile contract: //')"; else bad; echo "$out"; fi
-[ -n "${CORE_ONLY:-}" ] && exit $fail
-step "hostile corpus: reports reconcile"
-n=0 failed=""
-for d in tests/hostile/*/; do
-  name=$(basename "$d")
-  "$bin" report "$d" -q -o "$tmp/hostile-$name" 2>/dev/null || continue
-  n=$((n + 1))
-  "$python" tests/check_outputs.py "$tmp/hostile-$name" "$d" || failed="$failed $name"
-done
-if [ -z "$failed" ] && [ $n -ge 10 ]; then ok "$n reports"; else bad; echo " $failed"; fi
+step "hostile corpus" contract hostile "${CORE_ONLY:+100 MB}"
+[ -n "${CORE_ONLY:-}" ] && finish
+hostile_reports() {
+  local d name n=0 rc bad=""
+  for d in tests/hostile/*/; do
+    name=$(basename "$d")
+    rc=0
+    "$bin" report "$d" -q -o "$tmp/hostile-$name" 2>/dev/null || rc=$?
+    if [ $rc -ge 128 ]; then echo "$name: killed by signal $((rc - 128))"; bad="$bad $name"; fi
+    [ $rc = 0 ] || continue
+    n=$((n + 1))
+    "$python" tests/check_outputs.py "$tmp/hostile-$name" "$d" || bad="$bad $name"
+  done
+  if [ -n "$bad" ] || [ $n -lt 10 ]; then echo "$n reports; failed:$bad"; return 1; fi
+  note "$n reports"
+}
+step "hostile corpus: reports reconcile" hostile_reports
 
 # Output faults: a full disk (files may not grow past 100 KB: ulimit -f, SIGXFSZ ignored),
 # folders that cannot be written, an input file that cannot be read. Each gives its message
@@ -135,8 +193,8 @@ as_nobody() {
   else TIPREPORT_TEMPLATES=$tmp/faults/templates "$@"; fi
 }
 expect_fail() {  # CODE MESSAGE COMMAND...: exit code and stderr exactly
-  local code=$1 want=$2 got; shift 2
-  got=$("$@" 2>&1 >/dev/null); local rc=$?
+  local code=$1 want=$2 got rc=0; shift 2
+  got=$("$@" 2>&1 >/dev/null) || rc=$?
   [ "$rc" = "$code" ] && [ "$got" = "$want" ] && return 0
   echo "  $*: exit $rc, expected $code"; echo "    got:  $got"; echo "    want: $want"; return 1
 }
@@ -164,8 +222,7 @@ faults() {
   "$bin" report input -q -o "$d/new/a/b" && [ -s "$d/new/a/b/report.pdf" ] ||
     { echo "  a missing output folder (and its parents) is not made"; return 1; }
 }
-step "output faults"
-if faults; then ok; else bad; fi
+step "output faults" faults
 
 # The sections of the annual report (sheets, PDF headings and bookmarks), as the definitions
 # name them.
@@ -175,80 +232,97 @@ en_sections=(Summary Magnitude Prosecution "Protection and assistance" Preventio
              "UNODC categories" "US TIP report" "Data quality" About)
 
 # The workbook read back by openpyxl, in both languages (sheet names from the definitions).
-step "workbook (es) read back"
-if "$python" tests/check_workbook.py "$tmp/sample" input es "${es_sections[@]}"; then ok; else bad; fi
-step "workbook (en) read back"
-if "$bin" report input -q --lang en -o "$tmp/english" &&
-   "$python" tests/check_workbook.py "$tmp/english" input en "${en_sections[@]}"; then ok; else bad; fi
+step "workbook (es) read back" \
+  "$python" tests/check_workbook.py "$tmp/sample" input es "${es_sections[@]}"
+workbook_en() {
+  "$bin" report input -q --lang en -o "$tmp/english"
+  "$python" tests/check_workbook.py "$tmp/english" input en "${en_sections[@]}"
+}
+step "workbook (en) read back" workbook_en
 
-step "workbook (public) read back"
-if "$python" tests/check_workbook.py "$tmp/public" input es "${es_sections[@]}"; then ok; else bad; fi
+step "workbook (public) read back" \
+  "$python" tests/check_workbook.py "$tmp/public" input es "${es_sections[@]}"
 
-step "workbook (en, no suspects) read back"
-if (cd tests/functional/options && "$bin" $(cat args) -q --lang en -o "$tmp/options-en") &&
-   "$python" tests/check_workbook.py "$tmp/options-en" tests/functional/options/input en \
-     "${en_sections[@]}"; then ok; else bad; fi
+workbook_options_en() {
+  (cd tests/functional/options && "$bin" $(cat args) -q --lang en -o "$tmp/options-en")
+  "$python" tests/check_workbook.py "$tmp/options-en" tests/functional/options/input en \
+    "${en_sections[@]}"
+}
+step "workbook (en, no suspects) read back" workbook_options_en
 
 # The PDF read back with poppler-utils: the sample in both languages, and an export with one
 # region, no routes and no suspects, whose document must still make sense.
-step "PDF (es) read back"
-if "$python" tests/check_pdf.py "$tmp/sample" es "${es_sections[@]}"; then ok; else bad; fi
-step "PDF (en) read back"
-if "$python" tests/check_pdf.py "$tmp/english" en "${en_sections[@]}"; then ok; else bad; fi
-step "PDF (public) read back"
-if "$python" tests/check_pdf.py "$tmp/public" es "${es_sections[@]}"; then ok; else bad; fi
-step "PDF (one region, no routes) read back"
-if "$python" tests/check_pdf.py "$tmp/sparse" es "${es_sections[@]}" &&
-   pdftotext "$tmp/sparse/report.pdf" - | tr '\n' ' ' | grep -q "Los datos no registran presuntos tratantes" &&
-   ! pdftotext "$tmp/sparse/report.pdf" - | grep -q "ninguno"; then ok; else bad; fi
+step "PDF (es) read back" "$python" tests/check_pdf.py "$tmp/sample" es "${es_sections[@]}"
+step "PDF (en) read back" "$python" tests/check_pdf.py "$tmp/english" en "${en_sections[@]}"
+step "PDF (public) read back" "$python" tests/check_pdf.py "$tmp/public" es "${es_sections[@]}"
+pdf_sparse() {
+  "$python" tests/check_pdf.py "$tmp/sparse" es "${es_sections[@]}"
+  pdftotext "$tmp/sparse/report.pdf" "$tmp/sparse.txt"
+  tr '\n' ' ' <"$tmp/sparse.txt" | grep -q "Los datos no registran presuntos tratantes"
+  if grep -q "ninguno" "$tmp/sparse.txt"; then echo '"ninguno" in the PDF'; return 1; fi
+}
+step "PDF (one region, no routes) read back" pdf_sparse
 
 # Definitions and labels are data: an edited copy changes the output, no recompiling.
-step "edited templates change the output"
-cp -r templates "$tmp/templates"
-sed -i 's/^== summary: Resumen$/== summary: Resumen ejecutivo/' "$tmp/templates/reports/annual-report.es.txt"
-sed -i 's/^=== A. Laws against trafficking$/=== A. Anti-trafficking laws/' "$tmp/templates/reports/checklist.en.txt"
-sed -i 's/^female = Mujeres$/female = Femenino/' "$tmp/templates/labels/es.ini"
-if "$bin" report input -q --templates "$tmp/templates" -o "$tmp/edited" &&
-   "$python" -c "
+edited_templates() {
+  cp -r templates "$tmp/templates"
+  sed -i 's/^== summary: Resumen$/== summary: Resumen ejecutivo/' "$tmp/templates/reports/annual-report.es.txt"
+  sed -i 's/^=== A. Laws against trafficking$/=== A. Anti-trafficking laws/' "$tmp/templates/reports/checklist.en.txt"
+  sed -i 's/^female = Mujeres$/female = Femenino/' "$tmp/templates/labels/es.ini"
+  "$bin" report input -q --templates "$tmp/templates" -o "$tmp/edited"
+  "$python" -c "
 import openpyxl, sys
 wb = openpyxl.load_workbook(sys.argv[1] + '/report.xlsx')
 assert wb.sheetnames[0] == 'Resumen ejecutivo', wb.sheetnames
 assert any(c.value == 'Femenino' for row in wb['Magnitud'].iter_rows() for c in row)
-" "$tmp/edited" && grep -q "^A. Anti-trafficking laws$" "$tmp/edited/checklist.txt"; then ok; else bad; fi
+" "$tmp/edited"
+  grep -q "^A. Anti-trafficking laws$" "$tmp/edited/checklist.txt"
+}
+step "edited templates change the output" edited_templates
 
 # Values from the input that look like formulas stay text in the workbook.
-step "formula-like values stay text"
-mkdir -p "$tmp/formula"
-printf 'case_id,reported_on,region\nC1,2007-05-01,=HYPERLINK("x")\nC2,2007-05-01,@SUM(1)\n' > "$tmp/formula/cases.csv"
-printf 'victim_id,case_id,age\nV1,C1,=1+1\nV2,C2,+5\n' > "$tmp/formula/victims.csv"
-if "$bin" report "$tmp/formula" -q -o "$tmp/formula/out" && "$python" -c "
+formula_text() {
+  mkdir -p "$tmp/formula"
+  printf 'case_id,reported_on,region\nC1,2007-05-01,=HYPERLINK("x")\nC2,2007-05-01,@SUM(1)\n' > "$tmp/formula/cases.csv"
+  printf 'victim_id,case_id,age\nV1,C1,=1+1\nV2,C2,+5\n' > "$tmp/formula/victims.csv"
+  "$bin" report "$tmp/formula" -q -o "$tmp/formula/out"
+  "$python" -c "
 import openpyxl, sys
 wb = openpyxl.load_workbook(sys.argv[1] + '/report.xlsx')
 cells = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
 hostile = [c for c in cells if c.value.lstrip(\"'\").startswith(('=HYPERLINK', '@SUM', '=1+1', '+5'))]
 assert len(hostile) == 4 and all(c.data_type == 's' for c in hostile), [(c.value, c.data_type) for c in hostile]
-" "$tmp/formula/out"; then ok; else bad; fi
+" "$tmp/formula/out"
+}
+step "formula-like values stay text" formula_text
 
-step "sample: the 2008 figures"
-if "$python" tests/sample_figures.py "$tmp/sample"; then ok; else bad; fi
+step "sample: the 2008 figures" "$python" tests/sample_figures.py "$tmp/sample"
 
 # A second later: nothing may depend on the clock (the PDF's and workbook's dates are pinned).
-step "same input, same bytes"
-sleep 1
-if "$bin" report input -q -o "$tmp/again" && diff -r "$tmp/sample" "$tmp/again" >/dev/null; then ok; else bad; fi
+same_bytes() {
+  sleep 1
+  "$bin" report input -q -o "$tmp/again"
+  diff -r "$tmp/sample" "$tmp/again" >"$tmp/again.diff" || { head -20 "$tmp/again.diff"; return 1; }
+}
+step "same input, same bytes" same_bytes
 
-step "validate writes nothing"
-before=$(find . -newer "$tmp/again" -type f -not -path './build/*' | wc -l)
-if "$bin" validate input >/dev/null 2>&1 && [ "$(find . -newer "$tmp/again" -type f -not -path './build/*' | wc -l)" = "$before" ]; then ok; else bad; fi
+validate_writes_nothing() {
+  local before after
+  before=$(find . -newer "$tmp/again" -type f -not -path './build/*' | wc -l)
+  "$bin" validate input >/dev/null
+  after=$(find . -newer "$tmp/again" -type f -not -path './build/*' | wc -l)
+  if [ "$after" != "$before" ]; then echo "files written: $((after - before))"; return 1; fi
+}
+step "validate writes nothing" validate_writes_nothing
 
-step "README lists the Makefile's packages"
-pk=$(sed -n 's/^PACKAGES = //p' Makefile)
-if grep -qF "$pk" README.md; then ok; else bad; echo "  Makefile: $pk"; fi
+readme_packages() {
+  local pk
+  pk=$(sed -n 's/^PACKAGES = //p' Makefile)
+  grep -qF "$pk" README.md || { echo "Makefile: $pk"; return 1; }
+}
+step "README lists the Makefile's packages" readme_packages
 
-step "country names mean one country each"
-if "$python" tests/check_places.py; then ok; else bad; fi
+step "country names mean one country each" "$python" tests/check_places.py
+step "docs cover every alias and table" "$python" tests/check_docs.py "$bin"
 
-step "docs cover every alias and table"
-if "$python" tests/check_docs.py "$bin"; then ok; else bad; fi
-
-exit $fail
+finish

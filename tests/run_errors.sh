@@ -1,7 +1,8 @@
 #!/bin/bash
 # run_errors.sh TIPREPORT [SUITE]: checks every line of tests/SUITE.tsv (default errors: exit
 # code and exact stderr), run in tests/SUITE/; SUITE/generate.py, when there is one, writes the
-# inputs too big for git into a temporary folder that the lines call GEN.
+# inputs too big for git into a temporary folder that the lines call GEN. Each failing case
+# prints FAILED with its name; the last line counts the cases; exits 1 when any failed.
 set -u
 bin=$(realpath "$1")
 suite=${2:-errors}
@@ -10,9 +11,9 @@ out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT
 templates=$(cd "$here/../templates" && pwd)
 if [ -x "$here/$suite/generate.py" ]; then
-  "$here/$suite/generate.py" "$out/gen" || { echo "$suite/generate.py failed"; exit 1; }
+  "$here/$suite/generate.py" "$out/gen" || { echo "FAILED: $suite/generate.py"; exit 1; }
 fi
-fail=0 n=0 skipped=0
+failed=0 n=0 skipped=0
 while IFS=$'\t' read -r name code args want; do
   [[ -z "$name" || "$name" == \#* ]] && continue
   [[ -n "${SKIP_CASES:-}" && "$name" == *"$SKIP_CASES"* ]] && { skipped=$((skipped + 1)); continue; }
@@ -27,10 +28,14 @@ while IFS=$'\t' read -r name code args want; do
   rc=$?
   want=$(printf '%b' "$want")
   if [[ "$rc" != "$code" || "$got" != "$want" ]]; then
-    fail=1
-    echo "FAIL $name: exit $rc (expected $code)"
+    failed=$((failed + 1))
+    echo "FAILED $name: exit $rc (expected $code)"
     diff <(echo "$want") <(echo "$got") | sed 's/^/    /'
   fi
 done < "$here/$suite.tsv"
-echo "$suite contract: $n cases${SKIP_CASES:+, $skipped skipped (SKIP_CASES=$SKIP_CASES)}"
-exit $fail
+skips=${SKIP_CASES:+, $skipped skipped (SKIP_CASES=$SKIP_CASES)}
+if [ $failed != 0 ] || [ $n = 0 ]; then
+  echo "FAILED: $suite contract: $failed of $n cases failed$skips"
+  exit 1
+fi
+echo "$suite contract: $n cases$skips"

@@ -2,6 +2,7 @@
 #ifndef TP_AGGREGATE_H
 #define TP_AGGREGATE_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -13,11 +14,9 @@
 #include "read/vocab.h"
 
 #define MAX_PERIODS 4
-
-/* Both ends included; 0 = open (every date in the data on that side). */
-struct period {
-    tp_date from, to;
-};
+_Static_assert(MAX_PERIODS <= sizeof(((struct case_rec *)0)->periods) * CHAR_BIT,
+               "a case's periods: a bit per period");
+_Static_assert(NREGIONS <= UINT8_MAX, "records hold a region in a byte");
 
 /* UNODC's categories of victims: by sex and whether a minor. */
 enum unodc_category { UNODC_WOMEN, UNODC_MEN, UNODC_GIRLS, UNODC_BOYS, UNODC_UNKNOWN, UNODC_N };

@@ -9,7 +9,8 @@
 
 #define MAX_TRANSIT 8
 
-/* Kept for every counted case (the victims file refers to it), so it is small. */
+/* Kept for every counted case (the victims file refers to it), so it is small. A mask holds a
+ * bit per code of its value set: read/vocab.c asserts that every code has one. */
 struct case_rec {
     tp_date reported_on;
     tp_date status_on;      /* 0 when not given */

@@ -2,6 +2,7 @@
 #ifndef TP_SCHEMA_H
 #define TP_SCHEMA_H
 
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 
@@ -36,7 +37,8 @@ struct field {
 
 extern const struct field fields[F_COUNT];
 
-typedef uint32_t field_mask; /* bit f set: field f; F_COUNT <= 32 */
+typedef uint32_t field_mask; /* bit f set: field f */
+_Static_assert(F_COUNT <= sizeof(field_mask) * CHAR_BIT, "a field_mask holds a bit per field");
 
 field_mask kind_fields(enum file_kind k);   /* fields a file of this kind may hold */
 field_mask kind_required(enum file_kind k); /* fields whose column must exist and value be set */

@@ -1,7 +1,10 @@
 /* vocab.c: the value sets, as tables: adding a value is one word in one list. */
 #include "read/vocab.h"
 
+#include <limits.h>
 #include <string.h>
+
+#include "count/dataset.h"
 
 #define N(a) ((int)(sizeof(a) / sizeof *(a)))
 
@@ -23,6 +26,24 @@ static const char *const status[] = {"reported",  "investigation", "prosecution"
 static const char *const assistance[] = {"shelter", "emergency_centre", "medical",
                                          "psychological", "legal", "repatriation",
                                          "none", "other"};
+
+/* What is sized by these lists, checked here where a word is added: the aggregate's arrays
+ * of codes (MAX_CODES, EXP_N, SEX_*, YESNO_*) and the records' masks (count/dataset.h). */
+#define BITS(rec, member) (int)(sizeof((struct rec *)0)->member * CHAR_BIT)
+_Static_assert(N(sex) == SEX_UNKNOWN && N(yesno) == YESNO_UNKNOWN, "sex, yesno: codes and enums");
+_Static_assert(N(exploitation) == EXP_N, "exploitation: codes and enum");
+_Static_assert(N(exploitation) <= MAX_CODES && N(recruitment) <= MAX_CODES &&
+                   N(transport) <= MAX_CODES && N(source) <= MAX_CODES &&
+                   N(status) <= MAX_CODES && N(assistance) <= MAX_CODES,
+               "a value set has more than MAX_CODES codes");
+_Static_assert(N(exploitation) <= BITS(case_rec, exploitation) &&
+                   N(exploitation) <= BITS(suspect_rec, exploitation),
+               "exploitation: a code without a bit in the records' masks");
+_Static_assert(N(recruitment) <= BITS(case_rec, recruitment), "recruitment: mask too narrow");
+_Static_assert(N(transport) <= BITS(case_rec, transport), "transport: mask too narrow");
+_Static_assert(N(assistance) <= BITS(victim_rec, assistance), "assistance: mask too narrow");
+_Static_assert(N(source) < 1 << BITS(case_rec, source) && N(status) < 1 << BITS(case_rec, status),
+               "source, status: a code (or unknown) in the record's field");
 
 const struct vocab vocabs[V_COUNT] = {
     [V_SEX] = {"sex", sex, N(sex), N(sex), false},

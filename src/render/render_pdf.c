@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "render/chart_cairo.h"
-#include "options.h"
+#include "util/version.h"
 #include "render/render.h"
 
 /* A4 portrait, in points. */

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "report/figures.h"
+#include "util/number.h"
 
 #define TITLE_SIZE 10.5
 #define LABEL_SIZE 8.0
@@ -81,9 +81,9 @@ struct scale nice_scale(double max, int target, bool whole)
 static void value_text(const struct chart_data *d, double v, char *out, size_t size)
 {
     if (d->percent)
-        figures_percent(v, out, size);
+        number_percent(v, out, size);
     else
-        figures_count((unsigned long long)(v + 0.5), out, size);
+        number_count((unsigned long long)(v + 0.5), out, size);
 }
 
 /* A value's label: its number, or in public mode its mark. */
@@ -355,7 +355,7 @@ static bool stacked(const struct chart_data *d, double width, const struct measu
         rect(out, x, y0, w, bar, color);
         if (x > 0) /* a white seam between segments */
             line(out, x, y0, 0, bar, PAPER, 1);
-        figures_count((unsigned long long)(d->values[0][i] + 0.5), c, sizeof c);
+        number_count((unsigned long long)(d->values[0][i] + 0.5), c, sizeof c);
         if (m->width(m->ctx, c, LABEL_SIZE, true) + 4 < w)
             drawing_text(out, x + w / 2, y0 + (bar - LABEL_SIZE * 1.2) / 2, c, LABEL_SIZE,
                          ALIGN_CENTER, true, RAMP_DARK(i, d->ncats) ? PAPER : INK);
@@ -370,7 +370,7 @@ static bool stacked(const struct chart_data *d, double width, const struct measu
     double y = y0 + bar + PAD + 2, colw = 0;
     for (int i = 0; i < d->ncats; i++) {
         label_of(d, 0, i, c, sizeof c);
-        figures_percent(total > 0 ? d->values[0][i] / total : 0, p, sizeof p);
+        number_percent(total > 0 ? d->values[0][i] / total : 0, p, sizeof p);
         if (d->hidden[0][i])
             snprintf(t, sizeof t, "%s: %s", d->cats[i], c);
         else
@@ -389,7 +389,7 @@ static bool stacked(const struct chart_data *d, double width, const struct measu
         double lx = col * (width / per_row), ly = y + r * LABEL_SIZE * 1.7;
         rect(out, lx, ly + 1, 9, 9, d->hidden[0][i] ? GRID : RAMP(i, d->ncats));
         label_of(d, 0, i, c, sizeof c);
-        figures_percent(total > 0 ? d->values[0][i] / total : 0, p, sizeof p);
+        number_percent(total > 0 ? d->values[0][i] / total : 0, p, sizeof p);
         if (d->hidden[0][i])
             snprintf(t, sizeof t, "%s: %s", d->cats[i], c);
         else

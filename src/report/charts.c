@@ -1,5 +1,6 @@
 /* charts.c: the charts of a report: which table each draws, and the map's routes. */
 #include "report/view.h"
+#include "util/number.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -49,8 +50,8 @@ static bool ch_victims_by_sex_age(struct ctx *c, struct dchart *ch)
     for (int b = 0; b <= ch->n; b++)
         sex += ap->sex_band[SEX_UNKNOWN][b];
     char a[32], s[32];
-    figures_count(sex, s, sizeof s);
-    figures_count(age, a, sizeof a);
+    number_count(sex, s, sizeof s);
+    number_count(age, a, sizeof a);
     if (c->in->prot) { /* public mode: as the table prints them */
         const struct protection *p = c->in->prot;
         int hs = state_of(c, false, "victims", DIMS("sex=unknown"));
@@ -230,7 +231,7 @@ static bool map_routes(struct ctx *c, struct dchart *ch, struct map_data *m,
     snprintf(shown, sizeof shown, "%d", m->nroutes);
     snprintf(inside, sizeof inside, "%d", internal);
     snprintf(abroad, sizeof abroad, "%d", m->nroutes - internal);
-    figures_count((uint64_t)known, total, sizeof total);
+    number_count((uint64_t)known, total, sizeof total);
     static const char *const keys[] = {"shown", "internal", "international", "known"};
     const char *vals[] = {shown, inside, abroad, total};
     labels_fill(ch->note, sizeof ch->note, L(c, "word", known ? "map_routes" : "map_no_routes"),

@@ -1,5 +1,6 @@
 /* dtable.c: display tables: their columns, computed cells, totals, and cells as printed. */
 #include "report/view.h"
+#include "util/number.h"
 
 #include <assert.h>
 #include <stdio.h>
@@ -124,10 +125,10 @@ void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row
     switch (d->kind) {
     case COL_COUNT:
     case COL_ROWSUM:
-        figures_count((uint64_t)(v + 0.5), out, size);
+        number_count((uint64_t)(v + 0.5), out, size);
         break;
     case COL_PERCENT:
-        figures_percent(v, out, size);
+        number_percent(v, out, size);
         break;
     case COL_RATE:
         snprintf(out, size, "%.2f", v);

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "util/number.h"
 #include "util/strmap.h"
 #include "count/tabledef.h"
 
@@ -68,24 +69,6 @@ bool figures_known(const char *name)
     return false;
 }
 
-void figures_count(uint64_t n, char *out, size_t size)
-{
-    char digits[32];
-    int len = snprintf(digits, sizeof digits, "%llu", (unsigned long long)n);
-    size_t o = 0;
-    for (int i = 0; i < len && o + 2 < size; i++) {
-        if (i && (len - i) % 3 == 0)
-            out[o++] = ',';
-        out[o++] = digits[i];
-    }
-    out[o] = '\0';
-}
-
-void figures_percent(double fraction, char *out, size_t size)
-{
-    snprintf(out, size, "%.1f%%", fraction * 100);
-}
-
 static void put(struct figures *f, const char *name, const char *value)
 {
     long e = strmap_intern(f->map, name, strlen(name), 0, NULL);
@@ -105,7 +88,7 @@ static void put_marked(struct figures *f, const char *name, uint64_t n, int hidd
     else if (f->k && hidden)
         snprintf(s, sizeof s, "x");
     else
-        figures_count(n, s, sizeof s);
+        number_count(n, s, sizeof s);
     put(f, name, s);
 }
 
@@ -337,7 +320,7 @@ static void put_metrics(struct fctx *x)
             bool of_victims = !strncmp(name, "victims_", 8);
             uint64_t whole = of_victims ? victims : suspects;
             snprintf(t, sizeof t, "%s_pct", name);
-            figures_percent(whole ? (double)v / (double)whole : 0, s, sizeof s);
+            number_percent(whole ? (double)v / (double)whole : 0, s, sizeof s);
             put(x->f, t, hid || (of_victims ? victims_mark : suspects_mark) ? "x" : s);
         }
     }
@@ -452,7 +435,7 @@ static void put_top(struct fctx *x, const char *table, const char *count, bool b
     put(x->f, figure, s);
     put_condition(x->f, table, best_code >= 0);
     snprintf(t, sizeof t, "%s_pct", figure);
-    figures_percent(whole ? (double)best / (double)whole : 0, s, sizeof s);
+    number_percent(whole ? (double)best / (double)whole : 0, s, sizeof s);
     put(x->f, t, x->f->k && best_mark ? "x" : s);
 }
 
@@ -508,7 +491,7 @@ static void put_foreign(struct fctx *x)
         else if (x->f->k && cl->hidden)
             snprintf(cnt, sizeof cnt, "x");
         else
-            figures_count(cl->v.i, cnt, sizeof cnt);
+            number_count(cl->v.i, cnt, sizeof cnt);
         snprintf(item[n], sizeof item[n], "%s %s", figures_country(x->a->places, x->l, c), cnt);
         items[n] = item[n];
         n++;
@@ -578,7 +561,7 @@ static void put_region(struct fctx *x, int public_k, int region)
     put_marked(x->f, "national_cases", metric(x->national, "cases"),
                metric_mark(x->national, "cases"));
     put_marked(x->f, "national_victims", nv, metric_mark(x->national, "victims"));
-    figures_percent(nv ? (double)rv / (double)nv : 0, s, sizeof s);
+    number_percent(nv ? (double)rv / (double)nv : 0, s, sizeof s);
     put(x->f, "region_share_victims", victims_mark ? "x" : s);
     rate_text(rv, ri->population, s, sizeof s);
     put(x->f, "region_rate", victims_mark ? "x" : s);

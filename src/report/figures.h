@@ -36,8 +36,4 @@ bool figures_condition(const struct figures *f, const char *name);
 /* Appends text to out with each {{name}} replaced by its figure. */
 bool figures_expand(const struct figures *f, const char *text, struct buf *out);
 
-/* Numbers as the report writes them: 1,234 and 51.6%. */
-void figures_count(uint64_t n, char *out, size_t size);
-void figures_percent(double fraction, char *out, size_t size);
-
 #endif

@@ -1,11 +1,12 @@
 /* report.c: the report model from a definition: its sections, blocks, manifest and notes. */
 #include "report/view.h"
+#include "util/number.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "options.h"
+#include "util/version.h"
 
 /* ---- the manifest ------------------------------------------------------------------------- */
 
@@ -315,8 +316,8 @@ void report_rows_cut_text(const struct report *r, size_t shown, size_t rows, cha
                           size_t size)
 {
     char a[32], b[32];
-    figures_count(shown, a, sizeof a);
-    figures_count(rows, b, sizeof b);
+    number_count(shown, a, sizeof a);
+    number_count(rows, b, sizeof b);
     static const char *const keys[] = {"shown", "rows"};
     const char *vals[] = {a, b};
     labels_fill(out, size, r->rows_cut_label, keys, vals, 2);

@@ -8,6 +8,11 @@
 /* yyyymmdd: compares like a date and prints like one; 0 means no date. */
 typedef int32_t tp_date;
 
+/* Both ends included; 0 = open (every date in the data on that side). */
+struct period {
+    tp_date from, to;
+};
+
 enum date_status { DATE_OK, DATE_EMPTY, DATE_BAD_FORMAT, DATE_IMPOSSIBLE, DATE_OUT_OF_RANGE };
 
 #define DATE_MIN_YEAR 1900

@@ -2,14 +2,18 @@
 # run.sh SECONDS TARGET...: runs each fuzzer (build/fuzz/fuzz_TARGET) for SECONDS, seeded
 # from the tests' inputs, the templates and tests/fuzz/seeds/TARGET; first replays every
 # file of tests/fuzz/regressions/TARGET (inputs that once crashed). A crash is kept in
-# build/fuzz/findings/ and fails the run. Prints executions and corpus size per target.
+# build/fuzz/findings/ and fails the run. Prints, per target, ok with its executions and corpus
+# size, or FAILED; then "N passed, N failed"; exits 1 when any target failed.
 set -u
 cd "$(dirname "$0")/../.."
 secs=$1; shift
-fail=0
+passed=0 failed=0
 mkdir -p build/fuzz/findings
 for t in "$@"; do
   bin=build/fuzz/fuzz_$t corpus=build/fuzz/corpus-$t seeds=build/fuzz/seeds-$t
+  if [ ! -x "$bin" ]; then
+    printf '%-40s%s\n' "fuzz $t" "FAILED"; echo "  no $bin"; failed=$((failed + 1)); continue
+  fi
   mkdir -p "$corpus" && rm -rf "$seeds" && mkdir -p "$seeds"
   case $t in
     csv) find tests/hostile tests/errors tests/functional/*/input/ input -name '*.csv' -size -64k \
@@ -18,20 +22,24 @@ for t in "$@"; do
     template) cp templates/reports/*.txt "$seeds" ;;
   esac
   [ -d "tests/fuzz/seeds/$t" ] && cp tests/fuzz/seeds/$t/* "$seeds"
-  if [ -d "tests/fuzz/regressions/$t" ] && ls tests/fuzz/regressions/$t/* >/dev/null 2>&1; then
-    if ! "$bin" tests/fuzz/regressions/$t/* >build/fuzz/$t-regressions.log 2>&1; then
-      echo "fuzz $t: a regression input fails again"; tail -30 build/fuzz/$t-regressions.log; fail=1
-    fi
+  printf '%-40s' "fuzz $t"
+  regressions=build/fuzz/$t-regressions.log
+  if [ -d "tests/fuzz/regressions/$t" ] && ls tests/fuzz/regressions/$t/* >/dev/null 2>&1 &&
+     ! "$bin" tests/fuzz/regressions/$t/* >"$regressions" 2>&1; then
+    echo "FAILED"; echo "  a regression input fails again:"; tail -30 "$regressions" | sed 's/^/  /'
+    failed=$((failed + 1)); continue
   fi
   log=build/fuzz/$t.log
   if "$bin" -max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
        -artifact_prefix=build/fuzz/findings/$t- "$corpus" "$seeds" >"$log" 2>&1; then
     runs=$(grep -o 'Done [0-9]* runs' "$log" | grep -o '[0-9]*')
-    printf 'fuzz %-10s %9s runs in %ss, corpus %s inputs, no crash\n' "$t" "$runs" "$secs" \
-      "$(ls "$corpus" | wc -l)"
+    printf 'ok (%s runs in %ss, corpus %s inputs, no crash)\n' "$runs" "$secs" "$(ls "$corpus" | wc -l)"
+    passed=$((passed + 1))
   else
-    echo "fuzz $t: FOUND A CRASH (build/fuzz/findings/$t-*)"; grep -A15 'ERROR\|==ERROR\|deadly' "$log" | head -40
-    fail=1
+    echo "FAILED"; echo "  a crash, kept in build/fuzz/findings/$t-*:"
+    grep -A15 'ERROR\|==ERROR\|deadly' "$log" | head -40 | sed 's/^/  /'
+    failed=$((failed + 1))
   fi
 done
-exit $fail
+echo "$passed passed, $failed failed"
+exit $((failed > 0))

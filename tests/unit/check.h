@@ -71,6 +71,7 @@ void suite_charset(void);
 void suite_csvfile(void);
 void suite_rowqueue(void);
 void suite_date(void);
+void suite_number(void);
 void suite_age(void);
 void suite_places(void);
 void suite_profile(void);
