@@ -1,5 +1,4 @@
-/* ingest.h: reads an export (a folder of CSV files, or one flat file) into the aggregates,
- * accounting for every row in the data-quality log. */
+/* ingest.h: an export's rows, each counted (through intake.h) or logged as rejected. */
 #ifndef TP_INGEST_H
 #define TP_INGEST_H
 
