@@ -323,6 +323,7 @@ readme_packages() {
 step "README lists the Makefile's packages" readme_packages
 
 step "country names mean one country each" "$python" tests/check_places.py
+step "includes follow the pipeline's stages" "$python" tests/check_layers.py
 step "docs cover every alias and table" "$python" tests/check_docs.py "$bin"
 
 finish
