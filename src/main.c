@@ -118,7 +118,10 @@ int main(int argc, char **argv)
     rc = job_read(&job, &opt, tty ? progress : NULL, &prog, &err);
     if (tty && prog.last >= 0)
         fputs("\r\033[K", stderr);
-    if (rc == TP_OK && opt.cmd == CMD_VALIDATE) {
+    if (rc == TP_OK && (rc = job_check_counted(&job, &err)) != TP_OK) {
+        if (opt.cmd == CMD_VALIDATE)
+            print_quality(&job);
+    } else if (rc == TP_OK && opt.cmd == CMD_VALIDATE) {
         print_quality(&job);
         print_files(stdout, &job);
     } else if (rc == TP_OK && opt.strict && job_rejected(&job) > 0) {
