@@ -97,7 +97,18 @@ static struct place place_field(struct reader *r, int f, enum place_use use)
     return norm_place(&r->z, f, s, n, use);
 }
 
-/* A required text field (an id, the region): rejects the row when empty. */
+/* The case's region; an empty one is unknown with a warning (a file without the column has
+ * one warning, at its header: see read_file). */
+static int region_field(struct reader *r)
+{
+    size_t n;
+    cell(r, F_REGION, &n);
+    if (!n && r->h.col[F_REGION] >= 0)
+        norm_note(&r->z, F_REGION, "", 0, DQ_KEPT_AS_UNKNOWN, "empty: the region is unknown");
+    return place_field(r, F_REGION, USE_REGION).code;
+}
+
+/* A required text field (an id): rejects the row when empty. */
 static const char *required_id(struct reader *r, int f, size_t *n)
 {
     const char *s = cell(r, f, n);
@@ -184,8 +195,6 @@ static bool case_required(struct reader *r, struct case_rec *c)
 {
     memset(c, 0, sizeof *c);
     c->reported_on = date_field(r, F_REPORTED_ON, true);
-    size_t n;
-    required_id(r, F_REGION, &n);
     return !r->z.rejected;
 }
 
@@ -193,7 +202,7 @@ static bool case_required(struct reader *r, struct case_rec *c)
 static bool case_optional(struct reader *r, struct case_rec *c)
 {
     struct run *run = r->run;
-    c->region = (uint8_t)place_field(r, F_REGION, USE_REGION).code;
+    c->region = (uint8_t)region_field(r);
     c->city = place_field(r, F_CITY, USE_CITY).province;
     size_t no, nd, nt;
     const char *o = cell(r, F_ORIGIN, &no), *d = cell(r, F_DESTINATION, &nd);
@@ -439,6 +448,10 @@ static enum tp_err read_file(struct run *run, const char *path, enum file_kind k
         csvfile_progress(r.csv, run->o->progress, run->o->progress_ctx);
     norm_init(&r.z, run->o->profile, run->o->places, run->dq, file);
     enum tp_err rc = header_read(&r.h, r.csv, path, run->o->profile, kind, run->dq, file, err);
+    if (rc == TP_OK && (kind == K_CASES || kind == K_FLAT) && r.h.col[F_REGION] < 0 &&
+        !dq_add(run->dq, file, r.h.line, F_REGION, "", 0, DQ_KEPT_AS_UNKNOWN,
+                "no column for this field: every row's region is unknown"))
+        rc = tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");
     if (rc == TP_OK)
         rc = read_rows(&r, df, err);
     file_stats(df, r.csv);

@@ -66,13 +66,13 @@ field_mask kind_required(enum file_kind k)
 {
     switch (k) {
     case K_CASES:
-        return B(F_CASE_ID) | B(F_REPORTED_ON) | B(F_REGION);
+        return B(F_CASE_ID) | B(F_REPORTED_ON);
     case K_VICTIMS:
         return B(F_VICTIM_ID) | B(F_CASE_ID);
     case K_SUSPECTS:
         return B(F_SUSPECT_ID) | B(F_IDENTIFIED_ON);
     case K_FLAT: /* one row per victim; ids optional: a row without case_id is its own case */
-        return B(F_REPORTED_ON) | B(F_REGION);
+        return B(F_REPORTED_ON);
     default:
         return 0;
     }
