@@ -97,6 +97,16 @@ static struct place place_field(struct reader *r, int f, enum place_use use)
     return norm_place(&r->z, f, s, n, use);
 }
 
+/* The records the row stands for: 1 without a count column. */
+static uint32_t weight_field(struct reader *r)
+{
+    if (r->h.col[F_WEIGHT] < 0)
+        return 1;
+    size_t n;
+    const char *s = cell(r, F_WEIGHT, &n);
+    return norm_weight(&r->z, s, n);
+}
+
 /* The case's region; an empty one is unknown with a warning (a file without the column has
  * one warning, at its header: see read_file). */
 static int region_field(struct reader *r)
@@ -195,6 +205,7 @@ static bool case_required(struct reader *r, struct case_rec *c)
 {
     memset(c, 0, sizeof *c);
     c->reported_on = date_field(r, F_REPORTED_ON, true);
+    c->weight = weight_field(r);
     return !r->z.rejected;
 }
 
@@ -288,26 +299,29 @@ static void row_victims(struct reader *r)
     size_t nid, ncase;
     const char *vid = required_id(r, F_VICTIM_ID, &nid);
     const char *cid = required_id(r, F_CASE_ID, &ncase);
+    uint32_t weight = weight_field(r);
     if (r->z.rejected || !first_id(r, run->victim_ids, F_VICTIM_ID, vid, nid))
         return;
     long e = strmap_find(run->case_ids, cid, ncase);
     const struct case_rec *c = e >= 0 ? &run->cases[strmap_value(run->case_ids, e)] : NULL;
     struct victim_rec v;
     read_victim(r, &v, c ? c->reported_on : 0);
+    v.weight = weight;
     if (!c) {
         long rej = strmap_find(run->rejected_cases, cid, ncase);
         norm_note(&r->z, F_CASE_ID, cid, ncase, DQ_NOT_IN_PERIOD_TABLES,
                   rej >= 0 ? norm_fmt(&r->z, "its case was rejected (cases file, line %u)",
                                       strmap_value(run->rejected_cases, rej))
                            : "no case with this case_id in the cases file");
-        agg_victim_without_case(run->agg);
+        agg_victim_without_case(run->agg, weight);
         return;
     }
     agg_victim(run->agg, c, &v);
 }
 
 /* One victim per row; rows that share a case_id share the case (its first row describes it),
- * and a row without case_id is a case of its own. */
+ * and a row without case_id is a case of its own. A row with a count of N is N victims: N
+ * cases of their own without case_id, else of the one case (counted once, unless N is 0). */
 static void row_flat(struct reader *r)
 {
     struct run *run = r->run;
@@ -316,11 +330,15 @@ static void row_flat(struct reader *r)
     const char *vid = cell(r, F_VICTIM_ID, &nvid);
     long e = ncase ? strmap_find(run->case_ids, cid, ncase) : -1;
     struct case_rec c;
+    uint32_t weight = e < 0 ? 0 : weight_field(r);
     if (e < 0 && !case_required(r, &c))
         return;
-    if (nvid && !first_id(r, run->victim_ids, F_VICTIM_ID, vid, nvid))
+    if (r->z.rejected || (nvid && !first_id(r, run->victim_ids, F_VICTIM_ID, vid, nvid)))
         return;
     if (e < 0) {
+        weight = c.weight;
+        if (ncase)
+            c.weight = weight > 0;
         if (!case_optional(r, &c))
             return;
         e = add_case(run, ncase ? cid : NULL, ncase, &c, r->row->line);
@@ -334,6 +352,7 @@ static void row_flat(struct reader *r)
     const struct case_rec *cr = &run->cases[e];
     struct victim_rec v;
     read_victim(r, &v, cr->reported_on);
+    v.weight = weight;
     agg_victim(run->agg, cr, &v);
 }
 
@@ -344,6 +363,7 @@ static void row_suspects(struct reader *r)
     const char *id = required_id(r, F_SUSPECT_ID, &n);
     struct suspect_rec s = {0};
     s.identified_on = date_field(r, F_IDENTIFIED_ON, true);
+    s.weight = weight_field(r);
     if (r->z.rejected || !first_id(r, run->suspect_ids, F_SUSPECT_ID, id, n))
         return;
     s.sex = (uint8_t)value_field(r, F_SEX);
