@@ -1,6 +1,7 @@
 /* ingest.c: each export file's rows, normalised into records and handed on to counting. */
 #include "read/ingest.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "read/header.h"
 #include "read/normalise.h"
 #include "read/rowqueue.h"
+#include "util/fold.h"
 #include "util/strmap.h"
 
 /* Rows come through rowqueue (parsed on a second thread); ids link victims and suspects to
@@ -20,10 +22,12 @@ struct run {
     struct case_rec *cases;
     uint32_t *case_line; /* line of each case's row */
     size_t ncases, cases_cap;
-    struct strmap *rejected_cases; /* case_id -> line where it was rejected */
+    struct strmap *rejected_cases; /* case_id -> line where it was rejected (| FILTERED) */
     struct strmap *victim_ids, *suspect_ids; /* id -> line of the first */
     bool oom;
 };
+
+#define FILTERED (1u << 31) /* in rejected_cases: filtered out, not rejected */
 
 struct reader {
     struct run *run;
@@ -35,16 +39,48 @@ struct reader {
     struct normaliser z; /* z.line and z.rejected: the current row's */
 };
 
-/* The trimmed value of field f in the current row: "" when the column is absent. */
-static const char *cell(const struct reader *r, int f, size_t *n)
+/* The trimmed text of field f in the current row as written: the profile's constant for
+ * the field, or "" when the column is absent. */
+static const char *raw_cell(const struct reader *r, int f, size_t *n)
 {
     int c = r->h.col[f];
     if (c < 0 || (size_t)c >= r->row->nfields) {
-        *n = 0;
-        return "";
+        const char *k = profile_constant(r->run->o->profile, f);
+        *n = k ? strlen(k) : 0;
+        return k ? k : "";
     }
     *n = r->row->len[c];
     return norm_trim(r->row->field[c], n);
+}
+
+/* The value of field f: its raw text, or "" when the profile lists it as meaning unknown. */
+static const char *cell(struct reader *r, int f, size_t *n)
+{
+    const char *s = raw_cell(r, f, n);
+    const struct profile *pf = r->run->o->profile;
+    if (*n && profile_has_unknown(pf, f) && fold_key(s, *n, &r->z.key) &&
+        profile_unknown(pf, f, r->z.key.p, r->z.key.len))
+        *n = 0;
+    return *n ? s : "";
+}
+
+/* Whether the current row passes the profile's filters (a filter on a column this file lacks
+ * passes every row). */
+static bool row_kept(struct reader *r)
+{
+    for (size_t i = 0; i < r->h.nfilters; i++) {
+        size_t c = r->h.filter_col[i], n = 0;
+        const char *s = c < r->row->nfields ? r->row->field[c] : "";
+        if (c == SIZE_MAX)
+            continue;
+        if (c < r->row->nfields)
+            n = r->row->len[c];
+        s = norm_trim(s, &n);
+        const struct profile_filter *f = profile_filter(r->run->o->profile, i);
+        if (!n || !fold_key(s, n, &r->z.key) || !profile_filter_keeps(f, r->z.key.p, r->z.key.len))
+            return false;
+    }
+    return true;
 }
 
 /* The bits set by the 0/1 indicator columns of multi-valued field f. */
@@ -112,7 +148,7 @@ static uint32_t weight_field(struct reader *r)
 static int region_field(struct reader *r)
 {
     size_t n;
-    cell(r, F_REGION, &n);
+    raw_cell(r, F_REGION, &n);
     if (!n && r->h.col[F_REGION] >= 0)
         norm_note(&r->z, F_REGION, "", 0, DQ_KEPT_AS_UNKNOWN, "empty: the region is unknown");
     return place_field(r, F_REGION, USE_REGION).code;
@@ -309,10 +345,11 @@ static void row_victims(struct reader *r)
     v.weight = weight;
     if (!c) {
         long rej = strmap_find(run->rejected_cases, cid, ncase);
+        uint32_t at = rej >= 0 ? strmap_value(run->rejected_cases, rej) : 0;
         norm_note(&r->z, F_CASE_ID, cid, ncase, DQ_NOT_IN_PERIOD_TABLES,
-                  rej >= 0 ? norm_fmt(&r->z, "its case was rejected (cases file, line %u)",
-                                      strmap_value(run->rejected_cases, rej))
-                           : "no case with this case_id in the cases file");
+                  rej < 0 ? "no case with this case_id in the cases file"
+                          : norm_fmt(&r->z, "its case was %s (cases file, line %u)",
+                                     at & FILTERED ? "filtered out" : "rejected", at & ~FILTERED));
         agg_victim_without_case(run->agg, weight);
         return;
     }
@@ -402,6 +439,16 @@ static void prefetch(const struct reader *r, const struct csv_row *ahead)
                         ahead->field[c], ahead->len[c]);
 }
 
+/* A case filtered out: its victims are told so (the line's top bit marks it). */
+static void filtered(struct reader *r)
+{
+    size_t n;
+    const char *id = r->kind == K_CASES ? cell(r, F_CASE_ID, &n) : "";
+    if (r->kind == K_CASES && n &&
+        strmap_intern(r->run->rejected_cases, id, n, (uint32_t)r->row->line | FILTERED, NULL) < 0)
+        r->run->oom = true;
+}
+
 /* What the CSV reader saw of the whole file (data_quality.csv, the manifest). */
 static void file_stats(struct dq_file *df, const struct csvfile *csv)
 {
@@ -435,9 +482,14 @@ static enum tp_err read_rows(struct reader *r, struct dq_file *df, struct tp_err
             continue;
         }
         df->read++;
-        if (row_readable(r))
+        bool out = row_readable(r) && !row_kept(r);
+        if (out)
+            filtered(r);
+        else if (!r->z.rejected)
             row_fn(r);
-        if (r->z.rejected)
+        if (out)
+            df->filtered++;
+        else if (r->z.rejected)
             df->rejected++;
         else
             df->counted++;
@@ -469,6 +521,7 @@ static enum tp_err read_file(struct run *run, const char *path, enum file_kind k
     norm_init(&r.z, run->o->profile, run->o->places, run->dq, file);
     enum tp_err rc = header_read(&r.h, r.csv, path, run->o->profile, kind, run->dq, file, err);
     if (rc == TP_OK && (kind == K_CASES || kind == K_FLAT) && r.h.col[F_REGION] < 0 &&
+        !profile_constant(run->o->profile, F_REGION) &&
         !dq_add(run->dq, file, r.h.line, F_REGION, "", 0, DQ_KEPT_AS_UNKNOWN,
                 "no column for this field: every row's region is unknown"))
         rc = tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");
