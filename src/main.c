@@ -55,8 +55,12 @@ static void print_files(FILE *f, const struct job *j)
 {
     for (int i = 0; i < j->dq.nfiles; i++) {
         const struct dq_file *df = &j->dq.files[i];
-        fprintf(f, "%s: %llu rows read, %llu counted, %llu rejected, %llu warnings (%s, %s)\n",
-                df->path, (unsigned long long)df->read, (unsigned long long)df->counted,
+        char filtered[40] = ""; /* only when a profile filters: other runs print as before */
+        if (df->filtered)
+            snprintf(filtered, sizeof filtered, ", %llu filtered out",
+                     (unsigned long long)df->filtered);
+        fprintf(f, "%s: %llu rows read, %llu counted%s, %llu rejected, %llu warnings (%s, %s)\n",
+                df->path, (unsigned long long)df->read, (unsigned long long)df->counted, filtered,
                 (unsigned long long)df->rejected, (unsigned long long)df->warnings,
                 charset_name(df->charset),
                 df->delim == ';' ? "semicolon" : df->delim == '\t' ? "tab" : "comma");

@@ -164,62 +164,62 @@ static void add_records(struct agg *a, struct case_rec c, struct victim_rec v,
     }
 }
 
+/* Checks that every table of a is the same as b's, and frees both. */
+static void same_tables(struct tableset *a, struct tableset *b)
+{
+    CHECK_INT(a->n, b->n);
+    for (size_t i = 0; i < a->n && i < b->n; i++) {
+        char *first = strdup(check_table_csv(a, a->t[i]->name));
+        CHECK_STR(check_table_csv(b, a->t[i]->name), first);
+        free(first);
+    }
+    tableset_free(a);
+    tableset_free(b);
+}
+
 /* A record standing for N counts as N records wherever it counts: every table of a record of
  * weight 3 (and one of weight 0) is the table of the same record added 3 times. */
 void suite_aggregate_weight(void)
 {
     struct places *pl = check_places();
-    if (!pl)
-        return;
     struct age_bands bands;
-    age_bands_default(&bands);
-    struct period period = {20070101, 20071231};
-    struct agg once, thrice;
-    CHECK(agg_init(&once, pl, &bands, &period, 1, true));
-    CHECK(agg_init(&thrice, pl, &bands, &period, 1, true));
+    struct period year = {20070101, 20071231};
+    struct agg aggs[2]; /* [0]: weight 3 once; [1]: weight 1 three times */
     struct route_key k = {8, 21, 0, {0}};
     struct case_rec c = {.reported_on = 20070601, .route = 0, .region = 8, .city = 0,
                          .exploitation = 1u << EXP_LABOUR, .recruitment = 1u << 1,
                          .transport = 1u << 0, .source = 1, .status = 2};
-    struct victim_rec v = {SEX_FEMALE, {16, 16}, (int16_t)places_peru(pl), NO,
-                           1u << ASSIST_NONE, 0};
+    struct victim_rec v = {SEX_FEMALE, {16, 16}, 0, NO, 1u << ASSIST_NONE, 0};
     struct suspect_rec s = {20070701, SEX_MALE, -1, YES, YES, YES, 6.5, 1u << EXP_LABOUR, 8, 0};
-    for (int i = 0; i < 2; i++) {
-        struct agg *a = i ? &thrice : &once;
+    age_bands_default(&bands);
+    for (int i = 0; pl && i < 2; i++) {
+        struct agg *a = &aggs[i];
+        CHECK(agg_init(a, pl, &bands, &year, 1, true));
         CHECK(agg_route(a, &k) == 0);
         c.periods = agg_periods_of(a, c.reported_on);
+        v.nationality = (int16_t)places_peru(pl);
         add_records(a, c, v, s, i ? 1 : 3, i ? 3 : 1);
         add_records(a, c, v, s, 0, 1);
         agg_victim_without_case(a, i ? 1 : 2);
         if (i)
             agg_victim_without_case(a, 1);
     }
-    CHECK_INT(once.cases, 3);
-    CHECK_INT(once.victims, 5);
-    CHECK_INT(once.suspects, 3);
+    if (!pl)
+        return;
+    CHECK_INT(aggs[0].cases, 3);
+    CHECK_INT(aggs[0].victims, 5);
+    CHECK_INT(aggs[0].suspects, 3);
     struct quality q = {0};
-    struct tableset t1 = {0}, t3 = {0};
-    CHECK(tables_build(&once, &once.period[0], &q, &t1));
-    CHECK(tables_build(&thrice, &thrice.period[0], &q, &t3));
-    CHECK_INT(t1.n, t3.n);
-    CHECK(strstr(check_table_csv(&t1, "summary"), "cases,3\nvictims,3\n") != NULL);
-    for (size_t i = 0; i < t1.n && i < t3.n; i++) {
-        char *a1 = strdup(check_table_csv(&t1, t1.t[i]->name));
-        CHECK_STR(check_table_csv(&t3, t1.t[i]->name), a1);
-        free(a1);
-    }
-    tableset_free(&t1);
-    tableset_free(&t3);
-    CHECK(tables_build_region(&once, &once.by_region[0][8], &once.period[0], BRIEF_ALL, &t1));
-    CHECK(tables_build_region(&thrice, &thrice.by_region[0][8], &thrice.period[0], BRIEF_ALL, &t3));
-    for (size_t i = 0; i < t1.n && i < t3.n; i++) {
-        char *a1 = strdup(check_table_csv(&t1, t1.t[i]->name));
-        CHECK_STR(check_table_csv(&t3, t1.t[i]->name), a1);
-        free(a1);
-    }
-    tableset_free(&t1);
-    tableset_free(&t3);
-    agg_free(&once);
-    agg_free(&thrice);
+    struct tableset t[2] = {{0}};
+    for (int i = 0; i < 2; i++)
+        CHECK(tables_build(&aggs[i], &aggs[i].period[0], &q, &t[i]));
+    CHECK(strstr(check_table_csv(&t[0], "summary"), "cases,3\nvictims,3\n") != NULL);
+    same_tables(&t[0], &t[1]);
+    for (int i = 0; i < 2; i++)
+        CHECK(tables_build_region(&aggs[i], &aggs[i].by_region[0][8], &aggs[i].period[0],
+                                  BRIEF_ALL, &t[i]));
+    same_tables(&t[0], &t[1]);
+    agg_free(&aggs[0]);
+    agg_free(&aggs[1]);
     places_free(pl);
 }
