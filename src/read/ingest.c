@@ -69,13 +69,11 @@ static const char *cell(struct reader *r, int f, size_t *n)
 static bool row_kept(struct reader *r)
 {
     for (size_t i = 0; i < r->h.nfilters; i++) {
-        size_t c = r->h.filter_col[i], n = 0;
-        const char *s = c < r->row->nfields ? r->row->field[c] : "";
+        size_t c = r->h.filter_col[i];
         if (c == SIZE_MAX)
             continue;
-        if (c < r->row->nfields)
-            n = r->row->len[c];
-        s = norm_trim(s, &n);
+        size_t n = c < r->row->nfields ? r->row->len[c] : 0;
+        const char *s = norm_trim(n ? r->row->field[c] : "", &n);
         const struct profile_filter *f = profile_filter(r->run->o->profile, i);
         if (!n || !fold_key(s, n, &r->z.key) || !profile_filter_keeps(f, r->z.key.p, r->z.key.len))
             return false;
@@ -136,7 +134,7 @@ static struct place place_field(struct reader *r, int f, enum place_use use)
 /* The records the row stands for: 1 without a count column. */
 static uint32_t weight_field(struct reader *r)
 {
-    if (r->h.col[F_WEIGHT] < 0)
+    if (r->h.col[F_WEIGHT] < 0 && !profile_constant(r->run->o->profile, F_WEIGHT))
         return 1;
     size_t n;
     const char *s = cell(r, F_WEIGHT, &n);
