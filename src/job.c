@@ -6,6 +6,7 @@
 
 #include "report/figures.h"
 #include "util/fold.h"
+#include "util/number.h"
 #include "render/output.h"
 #include "protect/protect.h"
 #include "render/render.h"
@@ -81,6 +82,35 @@ uint64_t job_rejected(const struct job *j)
     for (int i = 0; i < j->dq.nfiles; i++)
         n += j->dq.files[i].rejected;
     return n;
+}
+
+enum tp_err job_check_counted(const struct job *j, struct tp_error *err)
+{
+    const struct quality *dq = &j->dq;
+    uint64_t counted = 0, rejected = 0, filtered = 0;
+    for (int i = 0; i < dq->nfiles; i++) {
+        counted += dq->files[i].counted;
+        rejected += dq->files[i].rejected;
+        filtered += dq->files[i].filtered;
+    }
+    if (counted > 0)
+        return TP_OK;
+    char nrej[32], nfil[32], first[700] = "";
+    number_count(rejected, nrej, sizeof nrej);
+    number_count(filtered, nfil, sizeof nfil);
+    for (size_t i = 0; i < dq->nentries && !first[0]; i++) {
+        const struct dq_entry *e = &dq->entries[i];
+        if (e->action != DQ_REJECTED && e->action != DQ_DUPLICATE_REJECTED)
+            continue;
+        snprintf(first, sizeof first, ", first reason: %s:%ld: %s%s%s%s%s%s%s",
+                 dq->files[e->file].name, e->line, e->field >= 0 ? "field '" : "",
+                 e->field >= 0 ? fields[e->field].name : "", e->field >= 0 ? "': " : "",
+                 dq_problem(dq, e), dq_value(dq, e)[0] ? ": '" : "", dq_value(dq, e),
+                 dq_value(dq, e)[0] ? "'" : "");
+    }
+    return tp_fail(err, TP_ERR_NOTHING, NULL, 0, NULL,
+                   "no row could be counted: %s rejected, %s filtered out%s; nothing written",
+                   nrej, nfil, first);
 }
 
 static enum tp_err write_tables(struct job *j, const struct tableset *ts, struct output *out,

@@ -34,6 +34,8 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
 /* Builds the tables and writes them; a failure leaves any earlier report untouched. */
 enum tp_err job_write(struct job *j, struct tp_error *err);
 uint64_t job_rejected(const struct job *j);
+/* TP_ERR_NOTHING, with the numbers and the first reason, when no row of any file counted. */
+enum tp_err job_check_counted(const struct job *j, struct tp_error *err);
 void job_free(struct job *j);
 
 #endif

@@ -55,8 +55,12 @@ static void print_files(FILE *f, const struct job *j)
 {
     for (int i = 0; i < j->dq.nfiles; i++) {
         const struct dq_file *df = &j->dq.files[i];
-        fprintf(f, "%s: %llu rows read, %llu counted, %llu rejected, %llu warnings (%s, %s)\n",
-                df->path, (unsigned long long)df->read, (unsigned long long)df->counted,
+        char filtered[40] = ""; /* only when a profile filters: other runs print as before */
+        if (df->filtered)
+            snprintf(filtered, sizeof filtered, ", %llu filtered out",
+                     (unsigned long long)df->filtered);
+        fprintf(f, "%s: %llu rows read, %llu counted%s, %llu rejected, %llu warnings (%s, %s)\n",
+                df->path, (unsigned long long)df->read, (unsigned long long)df->counted, filtered,
                 (unsigned long long)df->rejected, (unsigned long long)df->warnings,
                 charset_name(df->charset),
                 df->delim == ';' ? "semicolon" : df->delim == '\t' ? "tab" : "comma");
@@ -118,7 +122,10 @@ int main(int argc, char **argv)
     rc = job_read(&job, &opt, tty ? progress : NULL, &prog, &err);
     if (tty && prog.last >= 0)
         fputs("\r\033[K", stderr);
-    if (rc == TP_OK && opt.cmd == CMD_VALIDATE) {
+    if (rc == TP_OK && (rc = job_check_counted(&job, &err)) != TP_OK) {
+        if (opt.cmd == CMD_VALIDATE)
+            print_quality(&job);
+    } else if (rc == TP_OK && opt.cmd == CMD_VALIDATE) {
         print_quality(&job);
         print_files(stdout, &job);
     } else if (rc == TP_OK && opt.strict && job_rejected(&job) > 0) {

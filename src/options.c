@@ -58,7 +58,8 @@ static const char help[] =
     "\n"
     "Exit codes: 0 done; 1 internal error (out of memory); 2 usage error; 3 input cannot\n"
     "be read (missing file, unreadable encoding, missing column, bad profile or config);\n"
-    "4 rows rejected under --strict; 5 output cannot be written.\n";
+    "4 rows rejected under --strict; 5 output cannot be written; 6 no row could be counted\n"
+    "(every row rejected or filtered out): nothing is written.\n";
 
 const char *options_help(void) { return help; }
 

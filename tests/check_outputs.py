@@ -43,8 +43,8 @@ def full_checks():
 
     # Reconciliation, per file.
     for f in files:
-        expect(f['file'] + ': read = counted + rejected', int(f['rows_read']),
-               int(f['rows_counted']) + int(f['rows_rejected']))
+        expect(f['file'] + ': read = counted + filtered + rejected', int(f['rows_read']),
+               int(f['rows_counted']) + int(f['rows_filtered']) + int(f['rows_rejected']))
         rejected = sum(1 for e in dq if e['file'] == f['file'] and e['action'].endswith('rejected'))
         expect(f['file'] + ': rejected rows listed', rejected, int(f['rows_rejected']))
         warnings = sum(1 for e in dq if e['file'] == f['file'] and not e['action'].endswith('rejected'))

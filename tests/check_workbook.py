@@ -193,9 +193,9 @@ for name, rng in sorted(named.items()):
         want = {r['file']: r for r in csv_table('input_files')}
         for row in body:
             w = want[row[0]]
-            expect('%s %s' % (name, row[0]), row[3:8],
-                   [int(w[c]) for c in ('rows_read', 'rows_counted', 'rows_rejected',
-                                        'rows_blank', 'warnings')])
+            expect('%s %s' % (name, row[0]), row[3:9],
+                   [int(w[c]) for c in ('rows_read', 'rows_counted', 'rows_filtered',
+                                        'rows_rejected', 'rows_blank', 'warnings')])
     elif table == 'data_quality_entries':
         with open(os.path.join(out, 'data_quality.csv'), encoding='utf-8') as f:
             want = list(csv.DictReader(f))

@@ -55,6 +55,24 @@ static size_t unit(const char *s, size_t n, size_t i)
     return 0;
 }
 
+/* The words for "a minor" and "an adult", whole (ASCII case ignored): an age interval. */
+static bool age_word(const char *s, size_t n, struct age *out)
+{
+    static const struct {
+        const char *w;
+        short lo, hi;
+    } words[] = {{"minor", 0, 17},       {"menor", 0, 17},       {"menor de edad", 0, 17},
+                 {"adult", 18, AGE_MAX}, {"adulto", 18, AGE_MAX}, {"adulta", 18, AGE_MAX},
+                 {"mayor de edad", 18, AGE_MAX}};
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (strlen(words[i].w) == n && word(s, n, 0, words[i].w)) {
+            out->lo = words[i].lo;
+            out->hi = words[i].hi;
+            return true;
+        }
+    return false;
+}
+
 enum age_status age_parse(const char *s, size_t n, struct age *out)
 {
     out->lo = out->hi = -1;
@@ -63,8 +81,11 @@ enum age_status age_parse(const char *s, size_t n, struct age *out)
         n--;
     if (i == n)
         return AGE_EMPTY;
+    if (age_word(s + i, n - i, out))
+        return AGE_OK;
     size_t k;
-    if ((k = word(s, n, i, "age")) || (k = word(s, n, i, "edad")))
+    /* A label before the band: "Age 9-17", "Edad 12", "De 18 a 29 años". */
+    if ((k = word(s, n, i, "age")) || (k = word(s, n, i, "edad")) || (k = word(s, n, i, "de ")))
         i = skip_spaces(s, n, i + k);
     int lo, hi;
     k = number(s, n, i, &lo);
@@ -79,9 +100,10 @@ enum age_status age_parse(const char *s, size_t n, struct age *out)
         out->lo = out->hi = (short)lo;
         return AGE_OK;
     }
-    /* An open band: "48+", "48 o más", "48 y más", "48 or more". */
+    /* An open band: "48+", "48 o más", "48 y más", "60 a más", "48 or more". */
     if (s[i] == '+' || (k = word(s, n, i, "o m\xc3\xa1s")) || (k = word(s, n, i, "y m\xc3\xa1s")) ||
-        (k = word(s, n, i, "o mas")) || (k = word(s, n, i, "y mas")) ||
+        (k = word(s, n, i, "a m\xc3\xa1s")) || (k = word(s, n, i, "o mas")) ||
+        (k = word(s, n, i, "y mas")) || (k = word(s, n, i, "a mas")) ||
         (k = word(s, n, i, "or more"))) {
         i = s[i] == '+' ? i + 1 : i + k;
         i += unit(s, n, i);

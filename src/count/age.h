@@ -15,7 +15,8 @@ struct age {
 
 enum age_status { AGE_OK, AGE_EMPTY, AGE_BAD, AGE_RANGE };
 
-/* "12", "12 años", "9-17", "9--17", "Age 9-17", "18 a 30", "48+", "48 o más". */
+/* "12", "12 años", "9-17", "9--17", "Age 9-17", "18 a 30", "De 18 a 29 años", "48+",
+ * "48 o más", "60 a más"; the words "Minor" (0-17) and "Adult" (18+), in Spanish too. */
 enum age_status age_parse(const char *s, size_t n, struct age *out);
 
 enum minor { MINOR_YES, MINOR_NO, MINOR_UNKNOWN };

@@ -158,36 +158,41 @@ void agg_route_key(const struct agg *a, long id, struct route_key *k)
 
 size_t agg_nroutes(const struct agg *a) { return strmap_count(a->routes); }
 
-/* Adds 1 at every code of mask, or at unknown (n) when the mask is empty. */
-static void count_mask(uint64_t *counts, unsigned mask, int n)
+/* Adds w at every code of mask, or at unknown (n) when the mask is empty. */
+static void count_mask(uint64_t *counts, unsigned mask, int n, uint64_t w)
 {
     if (!mask) {
-        counts[n]++;
+        counts[n] += w;
         return;
     }
     for (int c = 0; c < n; c++)
         if (mask & (1u << c))
-            counts[c]++;
+            counts[c] += w;
 }
 
+/* Every count below adds the record's weight: a record standing for N cases (or victims,
+ * suspects) counts N times wherever it counts. */
 static void count_case(struct agg_period *ap, const struct case_rec *c)
 {
-    ap->cases++;
-    ap->region_cases[c->region]++;
-    ap->city_cases[c->city]++;
-    ap->routes[c->route].cases++;
-    count_mask(ap->recruitment, c->recruitment, vocabs[V_RECRUITMENT].ncodes);
-    ap->recruitment_known += c->recruitment != 0;
-    count_mask(ap->transport, c->transport, vocabs[V_TRANSPORT].ncodes);
-    ap->source[c->source]++;
-    ap->region_source[c->region][c->source]++;
-    ap->status[c->status]++;
-    ap->cases_labour += (c->exploitation & EXP_LABOUR_MASK) != 0;
+    uint64_t w = c->weight;
+    ap->cases += w;
+    ap->region_cases[c->region] += w;
+    ap->city_cases[c->city] += w;
+    ap->routes[c->route].cases += w;
+    count_mask(ap->recruitment, c->recruitment, vocabs[V_RECRUITMENT].ncodes, w);
+    ap->recruitment_known += w * (c->recruitment != 0);
+    count_mask(ap->transport, c->transport, vocabs[V_TRANSPORT].ncodes, w);
+    ap->source[c->source] += w;
+    ap->region_source[c->region][c->source] += w;
+    ap->status[c->status] += w;
+    ap->cases_labour += w * ((c->exploitation & EXP_LABOUR_MASK) != 0);
 }
 
 void agg_case(struct agg *a, const struct case_rec *c)
 {
-    a->cases++;
+    if (!c->weight) /* a row standing for no case: nothing to count, no date to widen */
+        return;
+    a->cases += c->weight;
     if (!a->first || c->reported_on < a->first)
         a->first = c->reported_on;
     if (c->reported_on > a->last)
@@ -207,34 +212,35 @@ void agg_case(struct agg *a, const struct case_rec *c)
 static void count_victim(struct agg_period *ap, const struct case_rec *c,
                          const struct victim_rec *v, enum minor minor, int band)
 {
-    ap->victims++;
-    ap->sex_band[v->sex][band]++;
-    ap->sex_minor[v->sex][minor]++;
-    ap->region_victims[c->region]++;
-    ap->region_minor[c->region] += minor == MINOR_YES;
-    ap->city_victims[c->city]++;
-    ap->nationality[v->nationality + 1]++;
+    uint64_t w = v->weight;
+    ap->victims += w;
+    ap->sex_band[v->sex][band] += w;
+    ap->sex_minor[v->sex][minor] += w;
+    ap->region_victims[c->region] += w;
+    ap->region_minor[c->region] += w * (minor == MINOR_YES);
+    ap->city_victims[c->city] += w;
+    ap->nationality[v->nationality + 1] += w;
     ap->nationality_category[(size_t)(v->nationality + 1) * UNODC_N +
-                             unodc_category(v->sex, minor)]++;
-    ap->routes[c->route].victims++;
+                             unodc_category(v->sex, minor)] += w;
+    ap->routes[c->route].victims += w;
     if (!c->exploitation) {
-        ap->exploitation[EXP_N][v->sex][minor]++;
+        ap->exploitation[EXP_N][v->sex][minor] += w;
     } else {
         for (int e = 0; e < EXP_N; e++)
             if (c->exploitation & (1u << e))
-                ap->exploitation[e][v->sex][minor]++;
+                ap->exploitation[e][v->sex][minor] += w;
     }
     unsigned forms = unodc_forms(c->exploitation);
     for (int f = 0; f < UF_N; f++)
-        ap->unodc_form[f][unodc_category(v->sex, minor)] += (forms >> f) & 1;
-    count_mask(ap->assistance, v->assistance, vocabs[V_ASSISTANCE].ncodes);
-    ap->id_document[v->id_document]++;
-    ap->assisted += (v->assistance & ~(1u << ASSIST_NONE)) != 0;
+        ap->unodc_form[f][unodc_category(v->sex, minor)] += w * ((forms >> f) & 1);
+    count_mask(ap->assistance, v->assistance, vocabs[V_ASSISTANCE].ncodes, w);
+    ap->id_document[v->id_document] += w;
+    ap->assisted += w * ((v->assistance & ~(1u << ASSIST_NONE)) != 0);
 }
 
 void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec *v)
 {
-    a->victims++;
+    a->victims += v->weight;
     enum minor minor = age_minor(v->age);
     int band = age_band(&a->bands, v->age);
     for (int p = 0; p < a->nperiods; p++)
@@ -245,39 +251,40 @@ void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec
         }
 }
 
-void agg_victim_without_case(struct agg *a)
+void agg_victim_without_case(struct agg *a, uint32_t weight)
 {
-    a->victims++;
-    a->victims_without_case++;
+    a->victims += weight;
+    a->victims_without_case += weight;
 }
 
 static void count_suspect(struct suspect_counts *sc, const struct suspect_rec *s, int peru)
 {
-    sc->identified++;
-    sc->sex[s->sex]++;
+    uint64_t w = s->weight;
+    sc->identified += w;
+    sc->sex[s->sex] += w;
     if (s->nationality < 0)
-        sc->nationality_unknown++;
+        sc->nationality_unknown += w;
     else if (s->nationality == peru)
-        sc->peruvian++;
+        sc->peruvian += w;
     else
-        sc->foreign++;
-    sc->detained += s->detained == YES;
-    sc->prosecuted += s->prosecuted == YES;
-    sc->convicted += s->convicted == YES;
+        sc->foreign += w;
+    sc->detained += w * (s->detained == YES);
+    sc->prosecuted += w * (s->prosecuted == YES);
+    sc->convicted += w * (s->convicted == YES);
     if (s->convicted == YES && s->sentence_years >= 0) {
         if (!sc->sentences || s->sentence_years < sc->sentence_min)
             sc->sentence_min = s->sentence_years;
         if (!sc->sentences || s->sentence_years > sc->sentence_max)
             sc->sentence_max = s->sentence_years;
-        sc->sentences++;
-        sc->sentence_years_sum += s->sentence_years;
+        sc->sentences += w;
+        sc->sentence_years_sum += (double)w * s->sentence_years;
     }
     bool stage[STAGE_N] = {true, s->prosecuted == YES, s->convicted == YES};
     bool labour = (s->exploitation & EXP_LABOUR_MASK) != 0;
     for (int k = 0; k < STAGE_N; k++)
         if (stage[k]) {
-            sc->stage_sex[k][s->sex]++;
-            sc->labour[k] += labour;
+            sc->stage_sex[k][s->sex] += w;
+            sc->labour[k] += w * labour;
         }
 }
 
@@ -286,17 +293,20 @@ static void count_period_suspect(struct agg_period *ap, const struct suspect_rec
     bool stage[STAGE_N] = {true, s->prosecuted == YES, s->convicted == YES};
     count_suspect(&ap->suspects, s, peru);
     for (int k = 0; k < STAGE_N; k++)
-        ap->suspect_stage_nationality[(size_t)(s->nationality + 1) * STAGE_N + k] += stage[k];
+        ap->suspect_stage_nationality[(size_t)(s->nationality + 1) * STAGE_N + k] +=
+            s->weight * stage[k];
 }
 
 void agg_suspect(struct agg *a, const struct suspect_rec *s)
 {
+    if (!s->weight) /* a row standing for no suspect */
+        return;
     int peru = places_peru(a->places);
-    a->suspects++;
+    a->suspects += s->weight;
     if (s->identified_on > a->latest)
         a->latest = s->identified_on;
     count_suspect(&a->by_year[date_year(s->identified_on) - DATE_MIN_YEAR], s, peru);
-    a->suspect_nationality[s->nationality + 1]++;
+    a->suspect_nationality[s->nationality + 1] += s->weight;
     uint8_t bits = agg_periods_of(a, s->identified_on);
     for (int p = 0; p < a->nperiods; p++)
         if (bits & (1u << p)) {

@@ -13,6 +13,7 @@
  * bit per code of its value set: read/vocab.c asserts that every code has one. */
 struct case_rec {
     tp_date reported_on;
+    uint32_t weight;        /* cases this record stands for (a count column; else 1) */
     tp_date status_on;      /* 0 when not given */
     uint32_t route;         /* route id in the aggregate's route table */
     uint16_t exploitation;  /* mask of codes; 0 = unknown */
@@ -30,6 +31,7 @@ struct victim_rec {
     int16_t nationality;  /* country index, -1 unknown */
     uint8_t id_document;  /* YES, NO, YESNO_UNKNOWN */
     uint16_t assistance;  /* mask */
+    uint32_t weight;      /* victims this record stands for (a count column; else 1) */
 };
 
 struct suspect_rec {
@@ -40,6 +42,7 @@ struct suspect_rec {
     double sentence_years;                   /* < 0 when not given */
     uint16_t exploitation; /* of the suspect's case (by case_id); 0 when unknown or none */
     uint8_t region;        /* the case's region; 0 when unknown or none */
+    uint32_t weight;       /* suspects this record stands for (a count column; else 1) */
 };
 
 /* A route: places as place codes (places.h); 0 = unknown. */

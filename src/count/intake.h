@@ -22,7 +22,7 @@ void agg_settle_periods(struct agg *a);
 /* A victim of counted case c. */
 void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec *v);
 /* A victim counted whose case is not among the counted cases: in no period table. */
-void agg_victim_without_case(struct agg *a);
+void agg_victim_without_case(struct agg *a, uint32_t weight);
 void agg_suspect(struct agg *a, const struct suspect_rec *s);
 
 #endif

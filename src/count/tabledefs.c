@@ -187,7 +187,8 @@ static const struct sumdef tip_sums[] = {{"convictions", "sentence", {"sentences
 static const struct coldef files_cols[] = {
     ITEM("file", VS_FILE), LABEL("role", VS_TEXT), LABEL("encoding", VS_TEXT),
     LABEL("delimiter", VS_TEXT), NUMBER("header_rows"), NUMBER("lines"), NUMBER("rows_read"),
-    NUMBER("rows_counted"), NUMBER("rows_rejected"), NUMBER("rows_blank"), NUMBER("warnings")};
+    NUMBER("rows_counted"), NUMBER("rows_filtered"), NUMBER("rows_rejected"), NUMBER("rows_blank"),
+    NUMBER("warnings")};
 static const struct coldef columns_cols[] = {ITEM("file", VS_FILE), ITEM("column", VS_COLUMN),
                                              LABEL("header", VS_TEXT), LABEL("field", VS_TEXT)};
 

@@ -603,7 +603,7 @@ struct table *build_input_files(const struct tabledef *d, const struct tables_in
         const struct metric v[] = {
             {"header_rows", (uint64_t)f->header_rows}, {"lines", (uint64_t)f->lines},
             {"rows_read", f->read}, {"rows_counted", f->counted},
-            {"rows_rejected", f->rejected}, {"rows_blank", f->blank},
+            {"rows_filtered", f->filtered}, {"rows_rejected", f->rejected}, {"rows_blank", f->blank},
             {"warnings", f->warnings}};
         for (size_t c = 0; c < sizeof v / sizeof *v; c++)
             table_int(t, r, tabledef_col(d, v[c].name), v[c].v);

@@ -2,6 +2,7 @@
 #include "read/header.h"
 
 #include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,42 @@ static bool widen(struct header_text *t, size_t ncols)
     return true;
 }
 
+/* The fields the profile gives one value for the whole file: no column is read for them. */
+static field_mask constants(const struct profile *pf)
+{
+    field_mask m = 0;
+    for (int f = 0; f < F_COUNT; f++)
+        if (profile_constant(pf, f))
+            m |= (field_mask)1 << f;
+    return m;
+}
+
+/* The profile's filters, none found yet. False when out of memory. */
+static bool filters_init(struct header_map *h, const struct profile *pf)
+{
+    h->nfilters = profile_nfilters(pf);
+    if (!h->nfilters)
+        return true;
+    h->filter_col = malloc(h->nfilters * sizeof *h->filter_col);
+    for (size_t i = 0; h->filter_col && i < h->nfilters; i++)
+        h->filter_col[i] = SIZE_MAX;
+    return h->filter_col != NULL;
+}
+
+/* A filter names a column of the file: a cases or flat file must have it (other files apply
+ * it when they have the column). */
+static enum tp_err filters_found(const struct header_map *h, const struct profile *pf,
+                                 const char *path, enum file_kind kind, struct tp_error *err)
+{
+    for (size_t i = 0; i < h->nfilters; i++)
+        if (h->filter_col[i] == SIZE_MAX && (kind == K_CASES || kind == K_FLAT)) {
+            const struct profile_filter *f = profile_filter(pf, i);
+            return tp_fail(err, TP_ERR_PROFILE, f->path, f->line, NULL,
+                           "filter on column '%s': %s has no such column", f->column, path);
+        }
+    return TP_OK;
+}
+
 /* One header row: what each column's name may mean. False when out of memory. */
 static bool header_row(struct header_map *h, struct header_text *t, const struct csv_row *row,
                        const struct profile *pf, field_mask allowed)
@@ -60,7 +97,13 @@ static bool header_row(struct header_map *h, struct header_text *t, const struct
             return false;
         if (!fold_key(s, n, &t->key) || !t->key.len)
             continue;
-        t->masks[c] |= profile_header(pf, t->key.p, t->key.len) & allowed;
+        t->masks[c] |= profile_header(pf, t->key.p, t->key.len) & allowed & ~constants(pf);
+        for (size_t i = 0; i < h->nfilters; i++) {
+            const struct profile_filter *pfl = profile_filter(pf, i);
+            if (h->filter_col[i] == SIZE_MAX && pfl->keylen == t->key.len &&
+                memcmp(pfl->key, t->key.p, t->key.len) == 0)
+                h->filter_col[i] = c;
+        }
         int f, code;
         if (profile_indicator(pf, t->key.p, t->key.len, &f, &code) &&
             (allowed & (field_mask)1 << f)) {
@@ -136,6 +179,10 @@ static bool log_columns(const struct header_map *h, const struct header_text *t,
         if (!dq_column(dq, file, (int)h->ind[i].col + 1, t->names[h->ind[i].col], target))
             return false;
     }
+    for (size_t i = 0; i < h->nfilters; i++)
+        if (h->filter_col[i] != SIZE_MAX &&
+            !dq_column(dq, file, (int)h->filter_col[i] + 1, t->names[h->filter_col[i]], "filter"))
+            return false;
     return true;
 }
 
@@ -152,6 +199,9 @@ static bool keep_columns(const struct header_map *h, struct csvfile *csv)
             keep[h->col[f]] = true;
     for (size_t i = 0; i < h->nind; i++)
         keep[h->ind[i].col] = true;
+    for (size_t i = 0; i < h->nfilters; i++)
+        if (h->filter_col[i] < h->ncols)
+            keep[h->filter_col[i]] = true;
     bool ok = csvfile_keep(csv, keep, h->ncols);
     free(keep);
     return ok;
@@ -165,15 +215,20 @@ enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *p
     for (int f = 0; f < F_COUNT; f++)
         h->col[f] = -1;
     struct header_text t = {0};
-    enum tp_err rc = header_rows(h, &t, csv, path, pf, kind, err);
+    enum tp_err rc = filters_init(h, pf) ? TP_OK
+                                         : tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");
+    if (rc == TP_OK)
+        rc = header_rows(h, &t, csv, path, pf, kind, err);
     if (rc == TP_OK)
         rc = assign(h, &t, path, err);
+    if (rc == TP_OK)
+        rc = filters_found(h, pf, path, kind, err);
     dq->files[file].header_rows = profile_header_rows(pf);
     if (rc == TP_OK && !log_columns(h, &t, dq, file))
         rc = tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");
     field_mask req = kind_required(kind);
     for (int f = 0; f < F_COUNT && rc == TP_OK; f++)
-        if ((req & (field_mask)1 << f) && h->col[f] < 0)
+        if ((req & (field_mask)1 << f) && h->col[f] < 0 && !profile_constant(pf, f))
             rc = tp_fail(err, TP_ERR_INPUT, path, h->line, fields[f].name,
                          "no column for this required field (profile '%s'; see "
                          "docs/input-format.md for the names it may have)", profile_name(pf));
@@ -186,6 +241,9 @@ enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *p
 
 void header_map_free(struct header_map *h)
 {
+    free(h->filter_col);
+    h->filter_col = NULL;
+    h->nfilters = 0;
     free(h->ind);
     h->ind = NULL;
     h->nind = 0;

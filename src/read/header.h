@@ -22,12 +22,15 @@ struct header_map {
     struct indicator *ind; /* owned */
     size_t nind;
     long line; /* of the first header row */
+    size_t *filter_col; /* owned: the column of each profile filter; SIZE_MAX: not in file */
+    size_t nfilters;
 };
 
 /* Reads the profile's header rows of csv (a file of this kind, path for messages), maps each
  * column to the field (or indicator) the profile names, records in dq's file what each read
  * column is read as, and tells csv to keep only those columns. Fails on two columns for one
- * field, a required field without a column, or a header that cannot be read. h is valid (and
+ * field, a required field without a column (or constant), a filter whose column a cases or
+ * flat file lacks, or a header that cannot be read. h is valid (and
  * must be freed) whatever the result. */
 enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *path,
                         const struct profile *pf, enum file_kind kind, struct quality *dq,

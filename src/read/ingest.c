@@ -1,6 +1,7 @@
 /* ingest.c: each export file's rows, normalised into records and handed on to counting. */
 #include "read/ingest.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +9,7 @@
 #include "read/header.h"
 #include "read/normalise.h"
 #include "read/rowqueue.h"
+#include "util/fold.h"
 #include "util/strmap.h"
 
 /* Rows come through rowqueue (parsed on a second thread); ids link victims and suspects to
@@ -20,10 +22,12 @@ struct run {
     struct case_rec *cases;
     uint32_t *case_line; /* line of each case's row */
     size_t ncases, cases_cap;
-    struct strmap *rejected_cases; /* case_id -> line where it was rejected */
+    struct strmap *rejected_cases; /* case_id -> line where it was rejected (| FILTERED) */
     struct strmap *victim_ids, *suspect_ids; /* id -> line of the first */
     bool oom;
 };
+
+#define FILTERED (1u << 31) /* in rejected_cases: filtered out, not rejected */
 
 struct reader {
     struct run *run;
@@ -35,16 +39,46 @@ struct reader {
     struct normaliser z; /* z.line and z.rejected: the current row's */
 };
 
-/* The trimmed value of field f in the current row: "" when the column is absent. */
-static const char *cell(const struct reader *r, int f, size_t *n)
+/* The trimmed text of field f in the current row as written: the profile's constant for
+ * the field, or "" when the column is absent. */
+static const char *raw_cell(const struct reader *r, int f, size_t *n)
 {
     int c = r->h.col[f];
     if (c < 0 || (size_t)c >= r->row->nfields) {
-        *n = 0;
-        return "";
+        const char *k = profile_constant(r->run->o->profile, f);
+        *n = k ? strlen(k) : 0;
+        return k ? k : "";
     }
     *n = r->row->len[c];
     return norm_trim(r->row->field[c], n);
+}
+
+/* The value of field f: its raw text, or "" when the profile lists it as meaning unknown. */
+static const char *cell(struct reader *r, int f, size_t *n)
+{
+    const char *s = raw_cell(r, f, n);
+    const struct profile *pf = r->run->o->profile;
+    if (*n && profile_has_unknown(pf, f) && fold_key(s, *n, &r->z.key) &&
+        profile_unknown(pf, f, r->z.key.p, r->z.key.len))
+        *n = 0;
+    return *n ? s : "";
+}
+
+/* Whether the current row passes the profile's filters (a filter on a column this file lacks
+ * passes every row). */
+static bool row_kept(struct reader *r)
+{
+    for (size_t i = 0; i < r->h.nfilters; i++) {
+        size_t c = r->h.filter_col[i];
+        if (c == SIZE_MAX)
+            continue;
+        size_t n = c < r->row->nfields ? r->row->len[c] : 0;
+        const char *s = norm_trim(n ? r->row->field[c] : "", &n);
+        const struct profile_filter *f = profile_filter(r->run->o->profile, i);
+        if (!n || !fold_key(s, n, &r->z.key) || !profile_filter_keeps(f, r->z.key.p, r->z.key.len))
+            return false;
+    }
+    return true;
 }
 
 /* The bits set by the 0/1 indicator columns of multi-valued field f. */
@@ -97,7 +131,28 @@ static struct place place_field(struct reader *r, int f, enum place_use use)
     return norm_place(&r->z, f, s, n, use);
 }
 
-/* A required text field (an id, the region): rejects the row when empty. */
+/* The records the row stands for: 1 without a count column. */
+static uint32_t weight_field(struct reader *r)
+{
+    if (r->h.col[F_WEIGHT] < 0 && !profile_constant(r->run->o->profile, F_WEIGHT))
+        return 1;
+    size_t n;
+    const char *s = cell(r, F_WEIGHT, &n);
+    return norm_weight(&r->z, s, n);
+}
+
+/* The case's region; an empty one is unknown with a warning (a file without the column has
+ * one warning, at its header: see read_file). */
+static int region_field(struct reader *r)
+{
+    size_t n;
+    raw_cell(r, F_REGION, &n);
+    if (!n && r->h.col[F_REGION] >= 0)
+        norm_note(&r->z, F_REGION, "", 0, DQ_KEPT_AS_UNKNOWN, "empty: the region is unknown");
+    return place_field(r, F_REGION, USE_REGION).code;
+}
+
+/* A required text field (an id): rejects the row when empty. */
 static const char *required_id(struct reader *r, int f, size_t *n)
 {
     const char *s = cell(r, f, n);
@@ -184,8 +239,7 @@ static bool case_required(struct reader *r, struct case_rec *c)
 {
     memset(c, 0, sizeof *c);
     c->reported_on = date_field(r, F_REPORTED_ON, true);
-    size_t n;
-    required_id(r, F_REGION, &n);
+    c->weight = weight_field(r);
     return !r->z.rejected;
 }
 
@@ -193,7 +247,7 @@ static bool case_required(struct reader *r, struct case_rec *c)
 static bool case_optional(struct reader *r, struct case_rec *c)
 {
     struct run *run = r->run;
-    c->region = (uint8_t)place_field(r, F_REGION, USE_REGION).code;
+    c->region = (uint8_t)region_field(r);
     c->city = place_field(r, F_CITY, USE_CITY).province;
     size_t no, nd, nt;
     const char *o = cell(r, F_ORIGIN, &no), *d = cell(r, F_DESTINATION, &nd);
@@ -279,26 +333,30 @@ static void row_victims(struct reader *r)
     size_t nid, ncase;
     const char *vid = required_id(r, F_VICTIM_ID, &nid);
     const char *cid = required_id(r, F_CASE_ID, &ncase);
+    uint32_t weight = weight_field(r);
     if (r->z.rejected || !first_id(r, run->victim_ids, F_VICTIM_ID, vid, nid))
         return;
     long e = strmap_find(run->case_ids, cid, ncase);
     const struct case_rec *c = e >= 0 ? &run->cases[strmap_value(run->case_ids, e)] : NULL;
     struct victim_rec v;
     read_victim(r, &v, c ? c->reported_on : 0);
+    v.weight = weight;
     if (!c) {
         long rej = strmap_find(run->rejected_cases, cid, ncase);
+        uint32_t at = rej >= 0 ? strmap_value(run->rejected_cases, rej) : 0;
         norm_note(&r->z, F_CASE_ID, cid, ncase, DQ_NOT_IN_PERIOD_TABLES,
-                  rej >= 0 ? norm_fmt(&r->z, "its case was rejected (cases file, line %u)",
-                                      strmap_value(run->rejected_cases, rej))
-                           : "no case with this case_id in the cases file");
-        agg_victim_without_case(run->agg);
+                  rej < 0 ? "no case with this case_id in the cases file"
+                          : norm_fmt(&r->z, "its case was %s (cases file, line %u)",
+                                     at & FILTERED ? "filtered out" : "rejected", at & ~FILTERED));
+        agg_victim_without_case(run->agg, weight);
         return;
     }
     agg_victim(run->agg, c, &v);
 }
 
 /* One victim per row; rows that share a case_id share the case (its first row describes it),
- * and a row without case_id is a case of its own. */
+ * and a row without case_id is a case of its own. A row with a count of N is N victims: N
+ * cases of their own without case_id, else of the one case (counted once, unless N is 0). */
 static void row_flat(struct reader *r)
 {
     struct run *run = r->run;
@@ -307,11 +365,15 @@ static void row_flat(struct reader *r)
     const char *vid = cell(r, F_VICTIM_ID, &nvid);
     long e = ncase ? strmap_find(run->case_ids, cid, ncase) : -1;
     struct case_rec c;
+    uint32_t weight = e < 0 ? 0 : weight_field(r);
     if (e < 0 && !case_required(r, &c))
         return;
-    if (nvid && !first_id(r, run->victim_ids, F_VICTIM_ID, vid, nvid))
+    if (r->z.rejected || (nvid && !first_id(r, run->victim_ids, F_VICTIM_ID, vid, nvid)))
         return;
     if (e < 0) {
+        weight = c.weight;
+        if (ncase)
+            c.weight = weight > 0;
         if (!case_optional(r, &c))
             return;
         e = add_case(run, ncase ? cid : NULL, ncase, &c, r->row->line);
@@ -325,6 +387,7 @@ static void row_flat(struct reader *r)
     const struct case_rec *cr = &run->cases[e];
     struct victim_rec v;
     read_victim(r, &v, cr->reported_on);
+    v.weight = weight;
     agg_victim(run->agg, cr, &v);
 }
 
@@ -335,6 +398,7 @@ static void row_suspects(struct reader *r)
     const char *id = required_id(r, F_SUSPECT_ID, &n);
     struct suspect_rec s = {0};
     s.identified_on = date_field(r, F_IDENTIFIED_ON, true);
+    s.weight = weight_field(r);
     if (r->z.rejected || !first_id(r, run->suspect_ids, F_SUSPECT_ID, id, n))
         return;
     s.sex = (uint8_t)value_field(r, F_SEX);
@@ -373,6 +437,16 @@ static void prefetch(const struct reader *r, const struct csv_row *ahead)
                         ahead->field[c], ahead->len[c]);
 }
 
+/* A case filtered out: its victims are told so (the line's top bit marks it). */
+static void filtered(struct reader *r)
+{
+    size_t n;
+    const char *id = r->kind == K_CASES ? cell(r, F_CASE_ID, &n) : "";
+    if (r->kind == K_CASES && n &&
+        strmap_intern(r->run->rejected_cases, id, n, (uint32_t)r->row->line | FILTERED, NULL) < 0)
+        r->run->oom = true;
+}
+
 /* What the CSV reader saw of the whole file (data_quality.csv, the manifest). */
 static void file_stats(struct dq_file *df, const struct csvfile *csv)
 {
@@ -406,9 +480,14 @@ static enum tp_err read_rows(struct reader *r, struct dq_file *df, struct tp_err
             continue;
         }
         df->read++;
-        if (row_readable(r))
+        bool out = row_readable(r) && !row_kept(r);
+        if (out)
+            filtered(r);
+        else if (!r->z.rejected)
             row_fn(r);
-        if (r->z.rejected)
+        if (out)
+            df->filtered++;
+        else if (r->z.rejected)
             df->rejected++;
         else
             df->counted++;
@@ -439,6 +518,11 @@ static enum tp_err read_file(struct run *run, const char *path, enum file_kind k
         csvfile_progress(r.csv, run->o->progress, run->o->progress_ctx);
     norm_init(&r.z, run->o->profile, run->o->places, run->dq, file);
     enum tp_err rc = header_read(&r.h, r.csv, path, run->o->profile, kind, run->dq, file, err);
+    if (rc == TP_OK && (kind == K_CASES || kind == K_FLAT) && r.h.col[F_REGION] < 0 &&
+        !profile_constant(run->o->profile, F_REGION) &&
+        !dq_add(run->dq, file, r.h.line, F_REGION, "", 0, DQ_KEPT_AS_UNKNOWN,
+                "no column for this field: every row's region is unknown"))
+        rc = tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");
     if (rc == TP_OK)
         rc = read_rows(&r, df, err);
     file_stats(df, r.csv);

@@ -355,3 +355,23 @@ double norm_number(struct normaliser *z, int f, const char *s, size_t n)
     }
     return v;
 }
+
+uint32_t norm_weight(struct normaliser *z, const char *s, size_t n)
+{
+    if (!n) {
+        norm_note(z, F_WEIGHT, "", 0, DQ_KEPT_AS_UNKNOWN, "empty: counts as 0");
+        return 0;
+    }
+    uint32_t w = 0;
+    bool ok = n <= 9;
+    for (size_t i = 0; ok && i < n; i++) {
+        ok = s[i] >= '0' && s[i] <= '9';
+        w = w * 10 + (uint32_t)(s[i] - '0');
+    }
+    if (!ok) {
+        norm_reject(z, F_WEIGHT, s, n, DQ_REJECTED,
+                    "not a count: a whole number of records from 0 (at most 999999999)");
+        return 0;
+    }
+    return w;
+}

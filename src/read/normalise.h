@@ -95,4 +95,8 @@ struct age norm_age(struct normaliser *z, const char *age, size_t nage, const ch
  * such a number (with a warning). */
 double norm_number(struct normaliser *z, int f, const char *s, size_t n);
 
+/* The count column: the records the row stands for, a whole number from 0 (at most
+ * 999,999,999). Blank is 0 with a warning; anything else rejects the row. */
+uint32_t norm_weight(struct normaliser *z, const char *s, size_t n);
+
 #endif

@@ -21,13 +21,18 @@ struct profile {
     struct strmap *indicators;        /* key -> field << 8 | code */
     int generation;                   /* of the file being read; canonical names are 0 */
     bool canonical_headers;           /* the contract's field names match as headers */
+    char *constant[F_COUNT];          /* [constants]: the field's value for every row, or NULL */
+    struct strmap *unknown[F_COUNT];  /* [unknown]: folded codes that mean "not known", or NULL */
+    struct profile_filter *filters;   /* [filter], in the order written */
+    size_t nfilters;
 };
 
 struct reader {
     struct profile *p;
     const char *path;
-    bool base_only; /* first pass: only find [profile] base */
+    bool base_only; /* first pass: only find [profile] base (and whether headers inherit) */
     char base[512];
+    bool canonical_no, inherit; /* this file's canonical_headers = no, inherit_headers = yes */
     struct tp_error *err;
     bool failed;
     struct buf key;
@@ -122,6 +127,87 @@ static int add_value(struct reader *r, const char *s, size_t n, void *ctx)
     return 1;
 }
 
+/* ---- header inheritance ------------------------------------------------------------------ */
+
+/* First pass, [profile]: a file that names only its own headers (canonical_headers = no) drops
+ * its base's header aliases, unless it says inherit_headers = yes. */
+static int first_pass_headers(struct reader *r, const char *name, const char *value)
+{
+    if (strcmp(name, "canonical_headers") == 0) {
+        r->canonical_no = strcmp(value, "no") == 0;
+    } else if (strcmp(name, "inherit_headers") == 0) {
+        if (strcmp(value, "yes") && strcmp(value, "no"))
+            return fail(r, "inherit_headers must be yes or no, not '%s'%s", value, "");
+        r->inherit = value[0] == 'y';
+    }
+    return 1;
+}
+
+/* ---- [constants], [unknown], [filter] ------------------------------------------------------ */
+
+/* [constants] field = value: every row of the file has this value (its column is not read). */
+static int add_constant(struct reader *r, const char *name, const char *value)
+{
+    int f = field_find(name);
+    if (f < 0)
+        return fail(r, "unknown field '%s' in [constants]%s", name, "");
+    if (!value[0])
+        return fail(r, "constant '%s' has no value%s", name, "");
+    free(r->p->constant[f]);
+    if (!(r->p->constant[f] = strdup(value)))
+        return fail(r, "out of memory%s%s", "", "");
+    return 1;
+}
+
+static int put_key(struct reader *r, const char *s, size_t n, void *ctx)
+{
+    struct strmap *m = ctx;
+    if (!fold(r, s, n))
+        return fail(r, "'%s' has no letters or digits%s", s, "");
+    if (strmap_intern(m, r->key.p, r->key.len, 0, NULL) < 0)
+        return fail(r, "out of memory%s%s", "", "");
+    return 1;
+}
+
+/* [unknown] field = code, code: values of the field that mean "not known" (no warning). */
+static int add_unknown(struct reader *r, const char *name, const char *value)
+{
+    int f = field_find(name);
+    if (f < 0)
+        return fail(r, "unknown field '%s' in [unknown]%s", name, "");
+    if (!r->p->unknown[f] && !(r->p->unknown[f] = strmap_new()))
+        return fail(r, "out of memory%s%s", "", "");
+    return each_item(r, value, put_key, r->p->unknown[f]);
+}
+
+/* [filter] column = value, value: only rows whose column holds one of the values are read. */
+static int add_filter(struct reader *r, const char *name, const char *value)
+{
+    struct profile *p = r->p;
+    if (!fold(r, name, strlen(name)))
+        return fail(r, "filter column '%s' has no letters or digits%s", name, "");
+    struct profile_filter *nf = realloc(p->filters, (p->nfilters + 1) * sizeof *nf);
+    if (!nf)
+        return fail(r, "out of memory%s%s", "", "");
+    p->filters = nf;
+    struct profile_filter *pf = &p->filters[p->nfilters];
+    memset(pf, 0, sizeof *pf);
+    pf->column = strdup(name);
+    pf->key = strndup(r->key.p, r->key.len);
+    pf->path = strdup(r->path);
+    pf->line = inifile_line_of(r->path, "filter", name);
+    pf->values = strmap_new();
+    p->nfilters++;
+    if (!pf->column || !pf->key || !pf->path || !pf->values)
+        return fail(r, "out of memory%s%s", "", "");
+    pf->keylen = r->key.len;
+    if (!each_item(r, value, put_key, pf->values))
+        return 0;
+    if (!strmap_count(pf->values))
+        return fail(r, "filter '%s' lists no value%s", name, "");
+    return 1;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     struct reader *r = user;
@@ -131,7 +217,7 @@ static int handler(void *user, const char *section, const char *name, const char
     if (r->base_only) {
         if (is_profile && strcmp(name, "base") == 0)
             snprintf(r->base, sizeof r->base, "%s", value);
-        return 1;
+        return is_profile ? first_pass_headers(r, name, value) : 1;
     }
     struct profile *p = r->p;
     if (is_profile) {
@@ -148,9 +234,10 @@ static int handler(void *user, const char *section, const char *name, const char
             if (strcmp(value, "yes") && strcmp(value, "no"))
                 return fail(r, "canonical_headers must be yes or no, not '%s'%s", value, "");
             p->canonical_headers = value[0] == 'y';
-        } else if (strcmp(name, "base") != 0 && strcmp(name, "description") != 0) {
+        } else if (strcmp(name, "base") != 0 && strcmp(name, "description") != 0 &&
+                   strcmp(name, "inherit_headers") != 0) {
             return fail(r, "unknown key '%s' in [profile] (known: name, description, "
-                           "header_rows, base, canonical_headers)%s", name, "");
+                           "header_rows, base, canonical_headers, inherit_headers)%s", name, "");
         }
         return 1;
     }
@@ -179,6 +266,12 @@ static int handler(void *user, const char *section, const char *name, const char
             return fail(r, "out of memory%s%s", "", "");
         return 1;
     }
+    if (strcmp(section, "constants") == 0)
+        return add_constant(r, name, value);
+    if (strcmp(section, "unknown") == 0)
+        return add_unknown(r, name, value);
+    if (strcmp(section, "filter") == 0)
+        return add_filter(r, name, value);
     const struct vocab *v = vocab_by_name(section);
     if (v) {
         struct value_ctx vc = {(enum vocab_id)(v - vocabs), vocab_find((enum vocab_id)(v - vocabs), name), name};
@@ -232,6 +325,11 @@ static int load_file(struct profile *p, const char *spec, const char *templates,
     enum tp_err rc = inifile_read(path, handler, &r, TP_ERR_PROFILE, err);
     if (rc == TP_OK && r.base[0])
         rc = load_file(p, r.base, templates, chain, depth + 1, err);
+    if (rc == TP_OK && r.canonical_no && !r.inherit && r.base[0]) {
+        strmap_free(p->headers); /* the base's aliases: this file names its own */
+        if (!(p->headers = strmap_new()))
+            rc = tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    }
     if (rc == TP_OK) {
         p->generation++;
         r.base_only = false;
@@ -310,6 +408,17 @@ void profile_free(struct profile *p)
     strmap_free(p->indicators);
     for (int v = 0; v < V_COUNT; v++)
         strmap_free(p->values[v]);
+    for (int f = 0; f < F_COUNT; f++) {
+        free(p->constant[f]);
+        strmap_free(p->unknown[f]);
+    }
+    for (size_t i = 0; i < p->nfilters; i++) {
+        free(p->filters[i].column);
+        free(p->filters[i].key);
+        free(p->filters[i].path);
+        strmap_free(p->filters[i].values);
+    }
+    free(p->filters);
     free(p->name);
     free(p->path);
     free(p);
@@ -340,4 +449,25 @@ int profile_value(const struct profile *p, enum vocab_id v, const char *key, siz
 {
     long e = strmap_find(p->values[v], key, n);
     return e < 0 ? -1 : (int)(strmap_value(p->values[v], e) & 0xFFFF);
+}
+
+const char *profile_constant(const struct profile *p, int field) { return p->constant[field]; }
+
+bool profile_has_unknown(const struct profile *p, int field) { return p->unknown[field] != NULL; }
+
+bool profile_unknown(const struct profile *p, int field, const char *key, size_t n)
+{
+    return p->unknown[field] && strmap_find(p->unknown[field], key, n) >= 0;
+}
+
+size_t profile_nfilters(const struct profile *p) { return p->nfilters; }
+
+const struct profile_filter *profile_filter(const struct profile *p, size_t i)
+{
+    return &p->filters[i];
+}
+
+bool profile_filter_keeps(const struct profile_filter *f, const char *key, size_t n)
+{
+    return strmap_find(f->values, key, n) >= 0;
 }

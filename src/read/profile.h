@@ -6,6 +6,7 @@
 #include <stddef.h>
 
 #include "util/error.h"
+#include "util/strmap.h"
 #include "read/schema.h"
 
 /* A profile is an INI file (docs/profiles.md): [profile] name, header_rows, base; [headers]
@@ -27,5 +28,24 @@ field_mask profile_header(const struct profile *p, const char *key, size_t n);
 bool profile_indicator(const struct profile *p, const char *key, size_t n, int *field, int *code);
 /* The code a word means in value set v: a code, vocabs[v].ncodes for unknown, or -1. */
 int profile_value(const struct profile *p, enum vocab_id v, const char *key, size_t n);
+
+/* [constants]: the value field f has in every row (its column is not read), or NULL. */
+const char *profile_constant(const struct profile *p, int field);
+/* [unknown]: whether a folded value of field f means "not known" (read without a warning). */
+bool profile_has_unknown(const struct profile *p, int field);
+bool profile_unknown(const struct profile *p, int field, const char *key, size_t n);
+
+/* [filter] column = values: a row is read only when that column holds one of the values. */
+struct profile_filter {
+    char *column;      /* as written in the profile */
+    char *key;         /* folded */
+    size_t keylen;
+    char *path;        /* the profile file and line that set it, for messages */
+    long line;
+    struct strmap *values; /* folded */
+};
+size_t profile_nfilters(const struct profile *p);
+const struct profile_filter *profile_filter(const struct profile *p, size_t i);
+bool profile_filter_keeps(const struct profile_filter *f, const char *key, size_t n);
 
 #endif

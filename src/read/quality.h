@@ -22,7 +22,7 @@ enum dq_action {
 
 const char *dq_action_name(enum dq_action a); /* "rejected", "kept_as_unknown" ... */
 
-/* One input file. Invariant after reading: read == counted + rejected. Blank records (no
+/* One input file. Invariant after reading: read == counted + filtered + rejected. Blank records (no
  * value in any column the profile reads) are not rows: they are counted in blank. */
 /* A column the profile reads: its 1-based position, its header as written (masked, cut),
  * and what it is read as ("age", or "exploitation:sexual" for an indicator column). */
@@ -42,7 +42,7 @@ struct dq_file {
     long lines;
     off_t size;       /* bytes */
     char sha256[65];  /* hex */
-    uint64_t read, counted, rejected, blank, warnings;
+    uint64_t read, counted, filtered, rejected, blank, warnings;
     size_t recoded_fields;
     struct dq_column *columns; /* in column order; owned */
     size_t ncolumns;

@@ -33,18 +33,20 @@ const struct field fields[F_COUNT] = {
     [F_PROSECUTED] = {"prosecuted", T_VOCAB, V_YESNO},
     [F_CONVICTED] = {"convicted", T_VOCAB, V_YESNO},
     [F_SENTENCE_YEARS] = {"sentence_years", T_NUMBER, 0},
+    [F_WEIGHT] = {"count", T_WHOLE, 0},
 };
 
 static const field_mask case_fields =
     B(F_CASE_ID) | B(F_REPORTED_ON) | B(F_REGION) | B(F_CITY) | B(F_ORIGIN) | B(F_DESTINATION) |
     B(F_TRANSIT) | B(F_EXPLOITATION) | B(F_RECRUITMENT) | B(F_TRANSPORT) | B(F_SOURCE) |
-    B(F_STATUS) | B(F_STATUS_ON);
+    B(F_STATUS) | B(F_STATUS_ON) | B(F_WEIGHT);
 static const field_mask victim_fields = B(F_VICTIM_ID) | B(F_CASE_ID) | B(F_SEX) | B(F_AGE) |
                                         B(F_BIRTH_DATE) | B(F_NATIONALITY) | B(F_HOME) |
-                                        B(F_ID_DOCUMENT) | B(F_ASSISTANCE);
+                                        B(F_ID_DOCUMENT) | B(F_ASSISTANCE) | B(F_WEIGHT);
 static const field_mask suspect_fields = B(F_SUSPECT_ID) | B(F_CASE_ID) | B(F_SEX) |
                                          B(F_NATIONALITY) | B(F_IDENTIFIED_ON) | B(F_DETAINED) |
-                                         B(F_PROSECUTED) | B(F_CONVICTED) | B(F_SENTENCE_YEARS);
+                                         B(F_PROSECUTED) | B(F_CONVICTED) | B(F_SENTENCE_YEARS) |
+                                         B(F_WEIGHT);
 
 field_mask kind_fields(enum file_kind k)
 {
@@ -66,13 +68,13 @@ field_mask kind_required(enum file_kind k)
 {
     switch (k) {
     case K_CASES:
-        return B(F_CASE_ID) | B(F_REPORTED_ON) | B(F_REGION);
+        return B(F_CASE_ID) | B(F_REPORTED_ON);
     case K_VICTIMS:
         return B(F_VICTIM_ID) | B(F_CASE_ID);
     case K_SUSPECTS:
         return B(F_SUSPECT_ID) | B(F_IDENTIFIED_ON);
     case K_FLAT: /* one row per victim; ids optional: a row without case_id is its own case */
-        return B(F_REPORTED_ON) | B(F_REGION);
+        return B(F_REPORTED_ON);
     default:
         return 0;
     }

@@ -13,6 +13,7 @@ enum field_id {
     F_EXPLOITATION, F_RECRUITMENT, F_TRANSPORT, F_SOURCE, F_STATUS, F_STATUS_ON,
     F_VICTIM_ID, F_SEX, F_AGE, F_BIRTH_DATE, F_NATIONALITY, F_HOME, F_ID_DOCUMENT, F_ASSISTANCE,
     F_SUSPECT_ID, F_IDENTIFIED_ON, F_DETAINED, F_PROSECUTED, F_CONVICTED, F_SENTENCE_YEARS,
+    F_WEIGHT, /* "count": the records a row stands for */
     F_COUNT
 };
 
@@ -25,6 +26,7 @@ enum field_type {
     T_AGE,     /* whole years or a band */
     T_COUNTRY, /* a country or demonym; the first of a ';' list */
     T_NUMBER,  /* a non-negative decimal number */
+    T_WHOLE,   /* a whole number from 0 */
 };
 
 enum file_kind { K_CASES, K_VICTIMS, K_SUSPECTS, K_FLAT, K_COUNT };

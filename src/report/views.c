@@ -583,8 +583,9 @@ static bool v_data_quality_files(struct ctx *c, struct dtable *t, bool compare)
     if (!dt_begin(c, t, "data_quality_files", true,
                   COLSPECS({"file", COL_TEXT, false}, {"role", COL_TEXT, false},
                            {"encoding", COL_TEXT, false}, {"rows_read", COL_COUNT, true},
-                           {"rows_counted", COL_COUNT, true}, {"rows_rejected", COL_COUNT, true},
-                           {"rows_blank", COL_COUNT, true}, {"warnings", COL_COUNT, true})))
+                           {"rows_counted", COL_COUNT, true}, {"rows_filtered", COL_COUNT, true},
+                           {"rows_rejected", COL_COUNT, true}, {"rows_blank", COL_COUNT, true},
+                           {"warnings", COL_COUNT, true})))
         return false;
     const struct quality *q = c->in->dq;
     for (int i = 0; i < q->nfiles; i++) {
@@ -593,8 +594,8 @@ static bool v_data_quality_files(struct ctx *c, struct dtable *t, bool compare)
         table_text(t->body, r, 0, f->name);
         table_text(t->body, r, 1, kind_name(f->kind));
         table_text(t->body, r, 2, charset_name(f->charset));
-        const uint64_t v[] = {f->read, f->counted, f->rejected, f->blank, f->warnings};
-        for (int k = 0; k < 5; k++)
+        const uint64_t v[] = {f->read, f->counted, f->filtered, f->rejected, f->blank, f->warnings};
+        for (int k = 0; k < 6; k++)
             table_int(t->body, r, 3 + k, v[k]);
     }
     return true;

@@ -14,6 +14,7 @@ static const char *const messages[TP_ERR_COUNT] = {
     [TP_ERR_STRICT] = "rows rejected under --strict",
     [TP_ERR_OUTPUT] = "output cannot be written",
     [TP_ERR_INTERNAL] = "internal error",
+    [TP_ERR_NOTHING] = "no row could be counted",
 };
 
 static const int exits[TP_ERR_COUNT] = {
@@ -26,6 +27,7 @@ static const int exits[TP_ERR_COUNT] = {
     [TP_ERR_STRICT] = TP_EXIT_STRICT,
     [TP_ERR_OUTPUT] = TP_EXIT_OUTPUT,
     [TP_ERR_INTERNAL] = TP_EXIT_INTERNAL,
+    [TP_ERR_NOTHING] = TP_EXIT_NOTHING,
 };
 
 const char *tp_strerror(enum tp_err code)

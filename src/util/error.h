@@ -15,6 +15,7 @@ enum tp_err {
     TP_ERR_STRICT,  /* rows were rejected and --strict was given */
     TP_ERR_OUTPUT,  /* the report could not be written */
     TP_ERR_INTERNAL, /* the program's own data is wrong (a table definition) */
+    TP_ERR_NOTHING,  /* no row of the input could be counted */
     TP_ERR_COUNT
 };
 
@@ -25,7 +26,8 @@ enum tp_exit {
     TP_EXIT_USAGE = 2,
     TP_EXIT_INPUT = 3,
     TP_EXIT_STRICT = 4,
-    TP_EXIT_OUTPUT = 5
+    TP_EXIT_OUTPUT = 5,
+    TP_EXIT_NOTHING = 6
 };
 
 /* Where and what. Filled by the layer that saw the problem; printed only by main as

@@ -2,6 +2,7 @@
 #include "util/inifile.h"
 
 #include <errno.h>
+#include <stdbool.h>
 #include <ini.h>
 #include <stdio.h>
 #include <string.h>
@@ -42,4 +43,27 @@ enum tp_err inifile_read(const char *path, inifile_fn fn, void *user, enum tp_er
         return code;
     }
     return tp_fail(err, code, path, bad, NULL, "not a '[section]' or 'key = value' line");
+}
+
+long inifile_line_of(const char *path, const char *section, const char *name)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 0;
+    char buf[INI_LINE + 2];
+    bool in_section = false;
+    size_t nlen = strlen(name);
+    for (long line = 1; fgets(buf, sizeof buf, f); line++) {
+        const char *s = buf + strspn(buf, " \t");
+        if (*s == '[') {
+            size_t n = strcspn(s + 1, "]");
+            in_section = n == strlen(section) && strncmp(s + 1, section, n) == 0;
+        } else if (in_section && strncmp(s, name, nlen) == 0 &&
+                   s[nlen + strspn(s + nlen, " \t")] == '=') {
+            fclose(f);
+            return line;
+        }
+    }
+    fclose(f);
+    return 0;
 }

@@ -12,4 +12,8 @@ typedef int (*inifile_fn)(void *user, const char *section, const char *name, con
 enum tp_err inifile_read(const char *path, inifile_fn fn, void *user, enum tp_err code,
                          struct tp_error *err);
 
+/* The line (from 1) of the first 'name = ...' in [section] of path; 0 when not found. For
+ * messages about a setting that is checked after the file is read. */
+long inifile_line_of(const char *path, const char *section, const char *name);
+
 #endif

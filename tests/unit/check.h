@@ -77,6 +77,8 @@ void suite_places(void);
 void suite_profile(void);
 void suite_quality(void);
 void suite_aggregate(void);
+void suite_profile_sections(void);
+void suite_aggregate_weight(void);
 void suite_table(void);
 void suite_output(void);
 void suite_chart(void);

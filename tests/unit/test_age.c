@@ -27,6 +27,25 @@ void suite_age(void)
     CHECK(v.lo == 48 && v.hi == AGE_MAX);
     v = a("60 o más", AGE_OK);
     CHECK(v.lo == 60 && v.hi == AGE_MAX);
+    /* Labelled bands and the words of victim-level files (CTDC, the police observatory). */
+    static const struct {
+        const char *text;
+        short lo, hi;
+    } labelled[] = {{"De 18 a 29 años", 18, 29}, {"De 0 a 5 años", 0, 5},
+                    {"60 a más", 60, AGE_MAX},   {"De 60 a más años", 60, AGE_MAX},
+                    {"60 a mas", 60, AGE_MAX},   {"Adult", 18, AGE_MAX},
+                    {"MINOR", 0, 17},            {"Menor de edad", 0, 17},
+                    {" adulto ", 18, AGE_MAX},   {"Mayor de edad", 18, AGE_MAX}};
+    for (size_t i = 0; i < sizeof labelled / sizeof *labelled; i++) {
+        v = a(labelled[i].text, AGE_OK);
+        CHECK(v.lo == labelled[i].lo && v.hi == labelled[i].hi);
+    }
+    CHECK_INT(age_minor(a("Minor", AGE_OK)), MINOR_YES);
+    CHECK_INT(age_minor(a("Adult", AGE_OK)), MINOR_NO);
+    a("Adults", AGE_BAD);
+    a("menores", AGE_BAD);
+    a("De", AGE_BAD);
+    a("De 18 a", AGE_BAD);
     a("", AGE_EMPTY);
     a("doce", AGE_BAD);
     a("-0", AGE_BAD);

@@ -1,5 +1,6 @@
 /* test_aggregate.c: the counting rules on hand-built records, read back through the tables. */
 #include <stdlib.h>
+#include <string.h>
 
 #include "count/aggregate.h"
 #include "check.h"
@@ -26,27 +27,29 @@ void suite_aggregate(void)
     long r1 = agg_route(&a, &cusco_puno), r2 = agg_route(&a, &abroad);
     CHECK(r1 >= 0 && r2 >= 0 && r1 != r2);
     CHECK_INT(agg_route(&a, &cusco_puno), r1);
-    struct case_rec c1 = {.reported_on = 20070401, .route = (uint32_t)r1,
+    struct case_rec c1 = {.reported_on = 20070401, .weight = 1, .route = (uint32_t)r1,
                           .exploitation = 1u << EXP_SEXUAL | 1u << EXP_LABOUR,
                           .recruitment = 1u << 0, .region = 21, .city = 0,
                           .source = (uint8_t)vocabs[V_SOURCE].ncodes, .status = 1};
     c1.periods = agg_periods_of(&a, c1.reported_on);
-    struct case_rec c2 = {.reported_on = 20080301, .route = (uint32_t)r2, .region = 15};
+    struct case_rec c2 = {.reported_on = 20080301, .weight = 1, .route = (uint32_t)r2,
+                          .region = 15};
     c2.periods = agg_periods_of(&a, c2.reported_on);
-    struct case_rec c3 = {.reported_on = 20071010, .route = (uint32_t)r2, .region = 15,
+    struct case_rec c3 = {.reported_on = 20071010, .weight = 1, .route = (uint32_t)r2, .region = 15,
                           .recruitment = 1u << 0 | 1u << 1};
     c3.periods = agg_periods_of(&a, c3.reported_on);
     agg_case(&a, &c1);
     agg_case(&a, &c2);
     agg_case(&a, &c3);
-    struct victim_rec girl = {SEX_FEMALE, {15, 15}, -1, NO, 0};
-    struct victim_rec woman = {SEX_FEMALE, {18, 30}, (int16_t)places_peru(pl), YES, 1};
-    struct victim_rec boy = {SEX_MALE, {9, 17}, -1, YESNO_UNKNOWN, 0};
+    struct victim_rec girl = {SEX_FEMALE, {15, 15}, -1, NO, 0, 1};
+    struct victim_rec woman = {SEX_FEMALE, {18, 30}, (int16_t)places_peru(pl), YES, 1, 1};
+    struct victim_rec boy = {SEX_MALE, {9, 17}, -1, YESNO_UNKNOWN, 0, 1};
     agg_victim(&a, &c1, &girl);
     agg_victim(&a, &c1, &woman);
     agg_victim(&a, &c2, &boy); /* outside the period */
     agg_victim(&a, &c3, &boy);
-    struct suspect_rec s = {20071231, SEX_MALE, (int16_t)places_peru(pl), YES, NO, YESNO_UNKNOWN, -1, 0, 0};
+    struct suspect_rec s = {20071231, SEX_MALE, (int16_t)places_peru(pl), YES, NO, YESNO_UNKNOWN,
+                            -1, 0, 0, 1};
     agg_suspect(&a, &s);
     s.identified_on = 20040105;
     s.nationality = (int16_t)places_country(pl, "Chile", 5);
@@ -147,4 +150,76 @@ void suite_aggregate(void)
     CHECK_INT(unodc_forms(1u << EXP_CHILD_PORNOGRAPHY), 1u << UF_SEXUAL);
     CHECK_INT(unodc_forms(1u << EXP_DOMESTIC | 1u << EXP_BEGGING), 1u << UF_LABOUR | 1u << UF_OTHER);
     CHECK_INT(unodc_forms(1u << EXP_ORGANS), 1u << UF_ORGANS);
+}
+
+/* Records of a count: n times the same record. weight 0 adds nothing. */
+static void add_records(struct agg *a, struct case_rec c, struct victim_rec v,
+                        struct suspect_rec s, uint32_t weight, uint32_t times)
+{
+    c.weight = v.weight = s.weight = weight;
+    for (uint32_t i = 0; i < times; i++) {
+        agg_case(a, &c);
+        agg_victim(a, &c, &v);
+        agg_suspect(a, &s);
+    }
+}
+
+/* Checks that every table of a is the same as b's, and frees both. */
+static void same_tables(struct tableset *a, struct tableset *b)
+{
+    CHECK_INT(a->n, b->n);
+    for (size_t i = 0; i < a->n && i < b->n; i++) {
+        char *first = strdup(check_table_csv(a, a->t[i]->name));
+        CHECK_STR(check_table_csv(b, a->t[i]->name), first);
+        free(first);
+    }
+    tableset_free(a);
+    tableset_free(b);
+}
+
+/* A record standing for N counts as N records wherever it counts: every table of a record of
+ * weight 3 (and one of weight 0) is the table of the same record added 3 times. */
+void suite_aggregate_weight(void)
+{
+    struct places *pl = check_places();
+    struct age_bands bands;
+    struct period year = {20070101, 20071231};
+    struct agg aggs[2]; /* [0]: weight 3 once; [1]: weight 1 three times */
+    struct route_key k = {8, 21, 0, {0}};
+    struct case_rec c = {.reported_on = 20070601, .route = 0, .region = 8, .city = 0,
+                         .exploitation = 1u << EXP_LABOUR, .recruitment = 1u << 1,
+                         .transport = 1u << 0, .source = 1, .status = 2};
+    struct victim_rec v = {SEX_FEMALE, {16, 16}, 0, NO, 1u << ASSIST_NONE, 0};
+    struct suspect_rec s = {20070701, SEX_MALE, -1, YES, YES, YES, 6.5, 1u << EXP_LABOUR, 8, 0};
+    age_bands_default(&bands);
+    for (int i = 0; pl && i < 2; i++) {
+        struct agg *a = &aggs[i];
+        CHECK(agg_init(a, pl, &bands, &year, 1, true));
+        CHECK(agg_route(a, &k) == 0);
+        c.periods = agg_periods_of(a, c.reported_on);
+        v.nationality = (int16_t)places_peru(pl);
+        add_records(a, c, v, s, i ? 1 : 3, i ? 3 : 1);
+        add_records(a, c, v, s, 0, 1);
+        agg_victim_without_case(a, i ? 1 : 2);
+        if (i)
+            agg_victim_without_case(a, 1);
+    }
+    if (!pl)
+        return;
+    CHECK_INT(aggs[0].cases, 3);
+    CHECK_INT(aggs[0].victims, 5);
+    CHECK_INT(aggs[0].suspects, 3);
+    struct quality q = {0};
+    struct tableset t[2] = {{0}};
+    for (int i = 0; i < 2; i++)
+        CHECK(tables_build(&aggs[i], &aggs[i].period[0], &q, &t[i]));
+    CHECK(strstr(check_table_csv(&t[0], "summary"), "cases,3\nvictims,3\n") != NULL);
+    same_tables(&t[0], &t[1]);
+    for (int i = 0; i < 2; i++)
+        CHECK(tables_build_region(&aggs[i], &aggs[i].by_region[0][8], &aggs[i].period[0],
+                                  BRIEF_ALL, &t[i]));
+    same_tables(&t[0], &t[1]);
+    agg_free(&aggs[0]);
+    agg_free(&aggs[1]);
+    places_free(pl);
 }

@@ -273,6 +273,29 @@ static void test_numbers(void)
                        "kept_as_unknown: not a number of years from 0 to 99 [1.2.3]");
 }
 
+/* The count column: whole numbers from 0; blank 0 with a warning; anything else rejects. */
+static void test_weights(void)
+{
+    static const struct {
+        const char *text;
+        uint32_t weight;
+        bool rejected;
+    } cases[] = {{"0", 0, false},  {"7", 7, false},   {"0012", 12, false},
+                 {"999999999", 999999999, false},     {"1000000000", 0, true},
+                 {"-1", 0, true},  {"3.5", 0, true},  {"abc", 0, true},
+                 {"1e3", 0, true}, {"+2", 0, true}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        z.rejected = false;
+        CHECK_INT(norm_weight(&z, cases[i].text, strlen(cases[i].text)), cases[i].weight);
+        CHECK_INT(z.rejected, cases[i].rejected);
+    }
+    z.rejected = false;
+    notes();
+    CHECK_INT(norm_weight(&z, "", 0), 0);
+    CHECK(!z.rejected);
+    CHECK_STR(notes(), "kept_as_unknown: empty: counts as 0 []");
+}
+
 /* Ids through a whole export: trimmed, then compared with their case. */
 static void test_ids(const struct places *pl, const struct profile *pf)
 {
@@ -338,6 +361,7 @@ void suite_normalise(void)
         test_values();
         test_places(pl);
         test_numbers();
+        test_weights();
         CHECK_INT(q.entries[0].line, 7);
         CHECK_INT(q.entries[0].field, F_CASE_ID);
         CHECK(!z.oom);

@@ -139,3 +139,80 @@ void suite_profile(void)
         profile_free(mine);
     }
 }
+
+/* Loads text (a profile file) and returns it, or NULL. */
+static struct profile *load_profile(const char *text)
+{
+    char path[256];
+    load("", path);
+    FILE *f = fopen(path, "w");
+    fputs(text, f);
+    fclose(f);
+    struct tp_error err;
+    return profile_load(path, check_templates, &err);
+}
+
+static bool unknown_code(const struct profile *p, int field, const char *w)
+{
+    char k[128];
+    fold_key_to(w, strlen(w), k, sizeof k);
+    return profile_unknown(p, field, k, strlen(k));
+}
+
+/* The sections of real exports: header inheritance, [constants], [unknown], [filter]. */
+void suite_profile_sections(void)
+{
+    /* canonical_headers = no on reta: reta's header aliases go, its words stay ... */
+    struct profile *p = load_profile("[profile]\nbase = reta\ncanonical_headers = no\n"
+                                     "[headers]\nsex = sexo_victima\n");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(header(p, "sexo_victima"), BIT(F_SEX));
+        CHECK_INT(header(p, "genero"), 0);
+        CHECK_INT(header(p, "sex"), 0);
+        CHECK_INT(value(p, V_SEX, "Mujer"), SEX_FEMALE);
+        profile_free(p);
+    }
+    /* ... unless the profile says inherit_headers = yes. */
+    p = load_profile("[profile]\nbase = reta\ncanonical_headers = no\ninherit_headers = yes\n"
+                     "[headers]\nsex = sexo_victima\n");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_INT(header(p, "genero"), BIT(F_SEX));
+        CHECK_INT(header(p, "sex"), 0); /* the contract's own names: still not */
+        profile_free(p);
+    }
+    CHECK_STR(load("[profile]\ninherit_headers = maybe\n", NULL),
+              ":2: inherit_headers must be yes or no, not 'maybe'");
+
+    p = load_profile("[constants]\nregion = Lambayeque\n[unknown]\nnationality = 0, Not "
+                     "Specified\nregion = NO ESPECIFICA\n[filter]\nDes Artículo = Trata de "
+                     "personas, Formas agravadas\n");
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(profile_constant(p, F_REGION), "Lambayeque");
+        CHECK(profile_constant(p, F_SEX) == NULL);
+        CHECK(unknown_code(p, F_NATIONALITY, "0"));
+        CHECK(unknown_code(p, F_NATIONALITY, "NOT specified"));
+        CHECK(!unknown_code(p, F_NATIONALITY, "Peru"));
+        CHECK(!unknown_code(p, F_AGE, "0")); /* per field */
+        CHECK(unknown_code(p, F_REGION, "No especifica"));
+        CHECK(profile_has_unknown(p, F_REGION) && !profile_has_unknown(p, F_SEX));
+        CHECK_INT(profile_nfilters(p), 1);
+        const struct profile_filter *f = profile_filter(p, 0);
+        CHECK_STR(f->column, "Des Artículo");
+        CHECK_STR(f->key, "desarticulo");
+        CHECK_INT(f->line, 7);
+        char k[128];
+        fold_key_to("TRATA DE PERSONAS", 17, k, sizeof k);
+        CHECK(profile_filter_keeps(f, k, strlen(k)));
+        fold_key_to("Robo", 4, k, sizeof k);
+        CHECK(!profile_filter_keeps(f, k, strlen(k)));
+        profile_free(p);
+    }
+    CHECK_STR(load("[constants]\nregion = Lambayeque\nprovince = Chiclayo\n", NULL),
+              ":3: unknown field 'province' in [constants]");
+    CHECK_STR(load("[unknown]\ncitizenship = 0\n", NULL),
+              ":2: unknown field 'citizenship' in [unknown]");
+    CHECK_STR(load("[filter]\ndelito = ,\n", NULL), ":2: filter 'delito' lists no value");
+}

@@ -207,8 +207,8 @@ static const char *const whole[][2] = {
      "sentences,1,\nsentence_min_years,8.0,\nsentence_max_years,8.0,\n"
      "sentence_mean_years,8.0,\n"},
     {"input_files",
-     "file,role,encoding,delimiter,header_rows,lines,rows_read,rows_counted,rows_rejected,"
-     "rows_blank,warnings\ncasos.csv,cases,utf-8,comma,1,5,4,4,0,0,1\n"},
+     "file,role,encoding,delimiter,header_rows,lines,rows_read,rows_counted,rows_filtered,"
+     "rows_rejected,rows_blank,warnings\ncasos.csv,cases,utf-8,comma,1,5,4,4,0,0,0,1\n"},
     {"input_columns",
      "file,column,header,field\ncasos.csv,1,id_caso,case_id\ncasos.csv,2,fecha,reported_on\n"},
 };
