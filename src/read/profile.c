@@ -21,6 +21,8 @@ struct profile {
     struct strmap *indicators;        /* key -> field << 8 | code */
     int generation;                   /* of the file being read; canonical names are 0 */
     bool canonical_headers;           /* the contract's field names match as headers */
+    struct attribution attr;          /* the last file's [attribution] that has one */
+    int attr_generation;              /* of the file attr came from; 0: none yet */
 };
 
 struct reader {
@@ -122,6 +124,20 @@ static int add_value(struct reader *r, const char *s, size_t n, void *ctx)
     return 1;
 }
 
+/* [attribution]: a file that has the section replaces its base's attribution as a whole. */
+static int attribution_line(struct reader *r, const char *name, const char *value)
+{
+    struct profile *p = r->p;
+    if (p->attr_generation != p->generation) {
+        attribution_clear(&p->attr);
+        p->attr_generation = p->generation;
+    }
+    char msg[300];
+    if (!attribution_set(&p->attr, name, value, msg, sizeof msg))
+        return fail(r, "%s%s", msg, "");
+    return 1;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     struct reader *r = user;
@@ -179,6 +195,8 @@ static int handler(void *user, const char *section, const char *name, const char
             return fail(r, "out of memory%s%s", "", "");
         return 1;
     }
+    if (strcmp(section, "attribution") == 0)
+        return attribution_line(r, name, value);
     const struct vocab *v = vocab_by_name(section);
     if (v) {
         struct value_ctx vc = {(enum vocab_id)(v - vocabs), vocab_find((enum vocab_id)(v - vocabs), name), name};
@@ -294,7 +312,11 @@ struct profile *profile_load(const char *spec, const char *templates, struct tp_
         b = b ? b + 1 : chain[0];
         p->name = strndup(b, strcspn(b, "."));
     }
-    if (!p->path || !p->name) {
+    char msg[300];
+    if (p->name && !attribution_text(&p->attr, ATTR_NAME, "", NULL) &&
+        !attribution_set(&p->attr, "name", p->name, msg, sizeof msg))
+        p->name[0] = '\0'; /* out of memory: refused below */
+    if (!p->path || !p->name || !p->name[0]) {
         tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
         profile_free(p);
         return NULL;
@@ -308,6 +330,7 @@ void profile_free(struct profile *p)
         return;
     strmap_free(p->headers);
     strmap_free(p->indicators);
+    attribution_clear(&p->attr);
     for (int v = 0; v < V_COUNT; v++)
         strmap_free(p->values[v]);
     free(p->name);
@@ -318,6 +341,7 @@ void profile_free(struct profile *p)
 const char *profile_name(const struct profile *p) { return p->name; }
 const char *profile_path(const struct profile *p) { return p->path; }
 int profile_header_rows(const struct profile *p) { return p->header_rows; }
+const struct attribution *profile_attribution(const struct profile *p) { return &p->attr; }
 
 field_mask profile_header(const struct profile *p, const char *key, size_t n)
 {

@@ -45,8 +45,60 @@ static const char *load(const char *text, char *path_out)
     return msg;
 }
 
+/* A profile's [attribution] replaces its base's as a whole; without one it keeps the base's;
+ * with none anywhere, the source is the profile's name. */
+static void attribution(void)
+{
+    char path[256];
+    struct tp_error err;
+    load("[profile]\nbase = reta\n", path);
+    struct profile *p = profile_load(path, check_templates, &err);
+    CHECK(p != NULL);
+    if (p) {
+        const struct attribution *a = profile_attribution(p);
+        CHECK_STR(attribution_text(a, ATTR_NAME, "es", ""), "Policía Nacional del Perú, RETA");
+        CHECK_STR(attribution_text(a, ATTR_NAME, "en", ""), "Peruvian National Police, RETA");
+        CHECK_STR(attribution_text(a, ATTR_INSTITUTION, "en", ""), "the Peruvian National Police");
+        CHECK_STR(attribution_text(a, ATTR_INSTITUTION_SHORT, "es", ""), "la Policía");
+        CHECK_INT(a->record, RECORD_CASE);
+        profile_free(p);
+    }
+    load("[profile]\nbase = reta\n[attribution]\nname = Instituto X, Denuncias\n"
+         "institution.en = Institute X\nrecord = complaint\n", path);
+    p = profile_load(path, check_templates, &err);
+    CHECK(p != NULL);
+    if (p) {
+        const struct attribution *a = profile_attribution(p);
+        CHECK_STR(attribution_text(a, ATTR_NAME, "en", ""), "Instituto X, Denuncias");
+        CHECK_STR(attribution_text(a, ATTR_INSTITUTION, "en", ""), "Institute X");
+        CHECK_STR(attribution_text(a, ATTR_INSTITUTION_SHORT, "en", ""), "Institute X");
+        /* Not reta's: a missing text is the profile's own name, never the base's. */
+        CHECK_STR(attribution_text(a, ATTR_INSTITUTION, "es", ""), "Instituto X, Denuncias");
+        CHECK_STR(attribution_text(a, ATTR_SHORT, "en", ""), "Instituto X, Denuncias");
+        CHECK_INT(a->record, RECORD_COMPLAINT);
+        profile_free(p);
+    }
+    load("[profile]\nname = Mine\n", path);
+    p = profile_load(path, check_templates, &err);
+    CHECK(p != NULL);
+    if (p) {
+        CHECK_STR(attribution_text(profile_attribution(p), ATTR_REGISTER, "es", ""), "Mine");
+        CHECK_INT(profile_attribution(p)->record, RECORD_CASE);
+        profile_free(p);
+    }
+    CHECK_STR(load("[attribution]\nname = X\nrecord = crimes\n", NULL),
+              ":3: record must be case, complaint, victim or crime, not 'crimes'");
+    CHECK_STR(load("[attribution]\nsource = X\n", NULL),
+              ":2: unknown key 'source' in [attribution] (known: name, short, title, register, "
+              "institution, institution_short, each also as KEY.LANG; record)");
+    CHECK_STR(load("[attribution]\nname.english = X\n", NULL),
+              ":2: unknown key 'name.english' in [attribution] (known: name, short, title, "
+              "register, institution, institution_short, each also as KEY.LANG; record)");
+}
+
 void suite_profile(void)
 {
+    attribution();
     struct tp_error err;
     struct profile *reta = profile_load("reta", check_templates, &err);
     CHECK(reta != NULL);
