@@ -312,11 +312,11 @@ struct profile *profile_load(const char *spec, const char *templates, struct tp_
         b = b ? b + 1 : chain[0];
         p->name = strndup(b, strcspn(b, "."));
     }
+    /* No [attribution] in the chain: the documents name the profile. */
     char msg[300];
-    if (p->name && !attribution_text(&p->attr, ATTR_NAME, "", NULL) &&
-        !attribution_set(&p->attr, "name", p->name, msg, sizeof msg))
-        p->name[0] = '\0'; /* out of memory: refused below */
-    if (!p->path || !p->name || !p->name[0]) {
+    bool named = !p->name || !p->name[0] || attribution_text(&p->attr, ATTR_NAME, "", NULL) ||
+                 attribution_set(&p->attr, "name", p->name, msg, sizeof msg);
+    if (!p->path || !p->name || !named) {
         tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
         profile_free(p);
         return NULL;
