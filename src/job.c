@@ -148,7 +148,8 @@ static enum tp_err write_documents(struct job *j, struct output *out, const stru
     struct report_input in = {
         .def = def, .agg = &j->agg, .cur = &j->cur.national,
         .prev = has_prev ? &j->prev.national : NULL, .dq = &j->dq, .labels = l, .title = title,
-        .profile = profile_name(j->profile), .input = o->input, .author = o->author,
+        .profile = profile_name(j->profile),
+        .attribution = profile_attribution(j->profile), .input = o->input, .author = o->author,
         .organisation = o->organisation, .map_shape = j->map, .prot = j->cur.prot,
         .prot_prev = j->prev.prot};
     if (j->region) { /* a brief: its region's tables, and the country's to compare */

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """check_docs.py [TIPREPORT]: every header alias and value word of the reta profile, and every
-code, appears in docs/input-format.md, so the documentation cannot fall behind the profile;
+code, appears in docs/input-format.md, so the documentation cannot fall behind the profile
+(and each [attribution] key in docs/profiles.md);
 with TIPREPORT, every table of its --list-tables has its line in docs/report-tables.md with
 the definition's columns, and every keyed row (summary's metrics) is named there."""
 import configparser, csv, re, subprocess, sys
@@ -9,9 +10,14 @@ c = configparser.ConfigParser(inline_comment_prefixes=(';',), interpolation=None
 c.optionxform = str
 c.read('templates/profiles/reta.ini', encoding='utf-8')
 doc = open('docs/input-format.md', encoding='utf-8').read().lower()
-missing = []
+missing, unexplained = [], []
+profiles_doc = open('docs/profiles.md', encoding='utf-8').read()
+for key in c['attribution'] if c.has_section('attribution') else []:
+    # Not aliases: the source's words, whose keys docs/profiles.md explains.
+    if '`%s`' % key.split('.')[0] not in profiles_doc:
+        unexplained.append(key)
 for sec in c.sections():
-    if sec == 'profile':
+    if sec in ('profile', 'attribution'):
         continue
     for key, value in c[sec].items():
         if '`%s`' % key.lower() not in doc:
@@ -22,6 +28,8 @@ for sec in c.sections():
                 missing.append('[%s] %s: %s' % (sec, key, word))
 for m in missing:
     print('docs/input-format.md lacks', m)
+for m in unexplained:
+    print('docs/profiles.md lacks [attribution]', m)
 
 undocumented = []
 if len(sys.argv) > 1:
@@ -46,4 +54,4 @@ if len(sys.argv) > 1:
                 undocumented.append('%s.csv: its row %s' % (name, row))
 for m in undocumented:
     print('docs/report-tables.md lacks', m)
-sys.exit(1 if missing or undocumented else 0)
+sys.exit(1 if missing or unexplained or undocumented else 0)

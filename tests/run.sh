@@ -74,6 +74,23 @@ for d in tests/functional/*/; do
   step "functional: $(basename "$d")" functional "$(basename "$d")"
 done
 
+# The attribution fixture (a complaints register read through its own profile): every
+# document names its source and counts complaints, and none names RETA or the PNP.
+attribution_words() {
+  local o=$tmp/attribution
+  pdftotext -layout "$o/report.pdf" "$tmp/attribution.txt"
+  unzip -p "$o/report.xlsx" >"$tmp/attribution.xml"
+  grep -q 'Fuente: Instituto Nacional de Prueba, Observatorio de Denuncias\.' "$tmp/attribution.txt"
+  grep -q 'registró 5 denuncias de trata' "$tmp/attribution.txt"
+  grep -q 'registró 5 denuncias de trata' "$tmp/attribution.xml"
+  tr '\n' ' ' <"$o/checklist.txt" | grep -q '5 complaints were *registered by the Institute'
+  if grep -l -i -w -e RETA -e 'Policía Nacional' -e 'National Police' \
+       "$tmp/attribution.txt" "$tmp/attribution.xml" "$o/checklist.txt"; then
+    echo "RETA or the police named above"; return 1
+  fi
+}
+step "attribution: source and record words" attribution_words
+
 # CORE_ONLY (the valgrind pass, 30 times slower): the unit tests, the functional cases and
 # the error and hostile contracts; the steps that add runs of the same code are left to the
 # other two passes.

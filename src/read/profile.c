@@ -25,6 +25,8 @@ struct profile {
     struct strmap *unknown[F_COUNT];  /* [unknown]: folded codes that mean "not known", or NULL */
     struct profile_filter *filters;   /* [filter], in the order written */
     size_t nfilters;
+    struct attribution attr;          /* the last file's [attribution] that has one */
+    int attr_generation;              /* of the file attr came from; 0: none yet */
 };
 
 struct reader {
@@ -208,6 +210,20 @@ static int add_filter(struct reader *r, const char *name, const char *value)
     return 1;
 }
 
+/* [attribution]: a file that has the section replaces its base's attribution as a whole. */
+static int attribution_line(struct reader *r, const char *name, const char *value)
+{
+    struct profile *p = r->p;
+    if (p->attr_generation != p->generation) {
+        attribution_clear(&p->attr);
+        p->attr_generation = p->generation;
+    }
+    char msg[300];
+    if (!attribution_set(&p->attr, name, value, msg, sizeof msg))
+        return fail(r, "%s%s", msg, "");
+    return 1;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     struct reader *r = user;
@@ -272,6 +288,8 @@ static int handler(void *user, const char *section, const char *name, const char
         return add_unknown(r, name, value);
     if (strcmp(section, "filter") == 0)
         return add_filter(r, name, value);
+    if (strcmp(section, "attribution") == 0)
+        return attribution_line(r, name, value);
     const struct vocab *v = vocab_by_name(section);
     if (v) {
         struct value_ctx vc = {(enum vocab_id)(v - vocabs), vocab_find((enum vocab_id)(v - vocabs), name), name};
@@ -392,7 +410,11 @@ struct profile *profile_load(const char *spec, const char *templates, struct tp_
         b = b ? b + 1 : chain[0];
         p->name = strndup(b, strcspn(b, "."));
     }
-    if (!p->path || !p->name) {
+    /* No [attribution] in the chain: the documents name the profile. */
+    char msg[300];
+    bool named = !p->name || !p->name[0] || attribution_text(&p->attr, ATTR_NAME, "", NULL) ||
+                 attribution_set(&p->attr, "name", p->name, msg, sizeof msg);
+    if (!p->path || !p->name || !named) {
         tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
         profile_free(p);
         return NULL;
@@ -406,6 +428,7 @@ void profile_free(struct profile *p)
         return;
     strmap_free(p->headers);
     strmap_free(p->indicators);
+    attribution_clear(&p->attr);
     for (int v = 0; v < V_COUNT; v++)
         strmap_free(p->values[v]);
     for (int f = 0; f < F_COUNT; f++) {
@@ -427,6 +450,7 @@ void profile_free(struct profile *p)
 const char *profile_name(const struct profile *p) { return p->name; }
 const char *profile_path(const struct profile *p) { return p->path; }
 int profile_header_rows(const struct profile *p) { return p->header_rows; }
+const struct attribution *profile_attribution(const struct profile *p) { return &p->attr; }
 
 field_mask profile_header(const struct profile *p, const char *key, size_t n)
 {

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "read/attribution.h"
 #include "util/error.h"
 #include "util/strmap.h"
 #include "read/schema.h"
@@ -22,6 +23,9 @@ void profile_free(struct profile *p); /* accepts NULL */
 const char *profile_name(const struct profile *p); /* the [profile] name, or the file's stem */
 const char *profile_path(const struct profile *p);
 int profile_header_rows(const struct profile *p); /* 1 unless the profile says more */
+/* The [attribution] of the profile, or of its nearest base that has one; empty (no texts,
+ * record = case) when none has. */
+const struct attribution *profile_attribution(const struct profile *p);
 
 /* Keys are fold_key() results. */
 field_mask profile_header(const struct profile *p, const char *key, size_t n);

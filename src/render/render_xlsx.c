@@ -136,7 +136,7 @@ static void *begin(const struct report *r, const char *path, struct tp_error *er
         .subject = r->subtitle,
         .author = r->author,
         .company = r->organisation,
-        .keywords = "trata de personas, trafficking in persons, RETA, Peru",
+        .keywords = r->keywords,
         .comments = "tipreport",
         .created = (time_t)date_to_days(r->created) * 86400,
     };

@@ -21,6 +21,7 @@ struct report_input {
     const struct labels *labels;
     const char *title;   /* overrides the definition's when not empty */
     const char *profile; /* the profile's name, for the manifest */
+    const struct attribution *attribution; /* the profile's: source lines and prose */
     const char *input;   /* the input as given */
     const char *author, *organisation;
     const struct map_shape *map_shape; /* region outlines, for [chart map] */

@@ -259,7 +259,7 @@ static bool ch_map(struct ctx *c, struct dchart *ch)
     m->title = ch->title; /* title and note are pointed at again once the charts stop moving */
     m->legend_title = L(c, "column", "cases");
     m->no_cases = L(c, "word", "no_cases");
-    m->source = L(c, "word", "source_note");
+    m->source = c->r->source_note;
     memcpy(m->cases, ap->region_cases, sizeof m->cases);
     if (c->in->prot)
         map_hidden(c, m, ap);

@@ -22,12 +22,13 @@ static const char *const text_figures[] = {
     "tip_investigations_labour", "tip_prosecutions", "tip_prosecutions_labour", "tip_convictions",
     "tip_convictions_labour", "tip_sentences", "tip_sentence_min", "tip_sentence_max",
     "tip_sentence_mean", "region_name", "national_cases", "national_victims",
-    "region_share_victims", "region_rate", "national_rate", "k"};
+    "region_share_victims", "region_rate", "national_rate", "k", "source", "source_short",
+    "source_title", "source_register", "institution", "institution_short", "record", "records"};
 
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
     "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
-    "recruitment", "suspects", "foreign_suspects", "sentences", "publishable"};
+    "recruitment", "suspects", "foreign_suspects", "sentences", "publishable", "record_case"};
 
 struct figures {
     struct strmap *map; /* name -> offset into text */
@@ -572,9 +573,26 @@ static void put_region(struct fctx *x, int public_k, int region)
     put(x->f, "national_rate", metric_mark(x->national, "victims") ? "x" : s);
 }
 
+/* Who published the data and what one record is, in the labels' language. */
+static void put_attribution(struct figures *f, const struct attribution *attr,
+                            const struct labels *l)
+{
+    static const char *const names[ATTR_NTEXT] = {"source", "source_short", "source_title",
+                                                  "source_register", "institution",
+                                                  "institution_short"};
+    for (int t = 0; t < ATTR_NTEXT; t++)
+        put(f, names[t], attribution_text(attr, (enum attr_text)t, labels_lang(l), ""));
+    const char *record = record_names[attr->record];
+    char plural[32];
+    snprintf(plural, sizeof plural, "%ss", record); /* the labels' key: cases, complaints */
+    put(f, "record", labels_get(l, "record", record));
+    put(f, "records", labels_get(l, "record", plural));
+    put_condition(f, "record_case", attr->record == RECORD_CASE);
+}
+
 struct figures *figures_build(const struct agg *a, const struct tableset *cur,
                               const struct tableset *prev, const struct labels *l,
-                              const char *title, int public_k, const struct tableset *national,
+                              const struct attribution *attr, const char *title, int public_k, const struct tableset *national,
                               int region)
 {
     struct figures *f = calloc(1, sizeof *f);
@@ -596,6 +614,7 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     put_foreign(&x);
     put_tip(&x);
     put_region(&x, public_k, region);
+    put_attribution(f, attr, l);
     put_marked(f, "cases_hotline", lookup(cur, "source", "hotline", "cases"),
                mark_of(cur, "source", "hotline", "cases"));
     put_marked(f, "cases_media", lookup(cur, "source", "media", "cases"),

@@ -6,6 +6,7 @@
 
 #include "count/aggregate.h"
 #include "util/buf.h"
+#include "read/attribution.h"
 #include "report/labels.h"
 #include "count/table.h"
 
@@ -19,12 +20,15 @@ bool figures_condition_known(const char *name);
 
 struct figures;
 
-/* cur and prev are the tables of the period and of the one before (prev NULL: none). */
+/* cur and prev are the tables of the period and of the one before (prev NULL: none); attr
+ * names the source (source, source_short, source_title, source_register, institution,
+ * institution_short) and
+ * its record (record, records from the labels' [record]; condition record_case). */
 /* public_k: public mode's k (hidden counts read "<k" or "x"), or 0. A regional brief gives
  * its region and the country's tables (the region_* and national_* figures); else 0, NULL. */
 struct figures *figures_build(const struct agg *a, const struct tableset *cur,
                               const struct tableset *prev, const struct labels *l,
-                              const char *title, int public_k, const struct tableset *national,
+                              const struct attribution *attr, const char *title, int public_k, const struct tableset *national,
                               int region);
 /* A country's name in the labels' language (tables write English names). */
 const char *figures_country(const struct places *p, const struct labels *l, const char *english);

@@ -163,14 +163,21 @@ static bool report_words(struct ctx *c, const char *title)
     r->todo_label = strdup(L(c, "word", "todo"));
     r->no_data = strdup(L(c, "word", "no_data"));
     r->no_chart = strdup(L(c, "word", "no_chart"));
-    r->source_note = strdup(L(c, "word", "source_note"));
+    char note[600];
+    const char *keys[] = {"source"};
+    const char *vals[] = {attribution_text(in->attribution, ATTR_NAME, r->lang, "")};
+    labels_fill(note, sizeof note, L(c, "word", "source_note"), keys, vals, 1);
+    r->source_note = strdup(note);
+    snprintf(note, sizeof note, "trata de personas, trafficking in persons, %s, Peru",
+             attribution_text(in->attribution, ATTR_SHORT, r->lang, ""));
+    r->keywords = strdup(note);
     r->page_label = strdup(L(c, "word", "page"));
     r->contents_label = strdup(L(c, "word", "contents"));
     r->rows_cut_label = strdup(L(c, "word", "rows_cut"));
     r->author = strdup(in->author ? in->author : "");
     r->organisation = strdup(in->organisation ? in->organisation : "");
     return r->title && r->subtitle && r->total_label && r->todo_label && r->no_data &&
-           r->no_chart && r->source_note && r->page_label && r->contents_label &&
+           r->no_chart && r->source_note && r->keywords && r->page_label && r->contents_label &&
            r->rows_cut_label && r->author && r->organisation;
 }
 
@@ -280,7 +287,8 @@ struct report *report_build(const struct report_input *in, struct tp_error *err)
     snprintf(r->lang, sizeof r->lang, "%s", labels_lang(in->labels));
     r->created = in->agg->latest ? in->agg->latest : in->agg->period[0].period.to;
     const char *title = in->title && in->title[0] ? in->title : d->title;
-    r->figures = figures_build(in->agg, in->cur, in->prev, in->labels, title ? title : "",
+    r->figures = figures_build(in->agg, in->cur, in->prev, in->labels, in->attribution,
+                               title ? title : "",
                                in->prot ? protect_k(in->prot) : 0, in->national, in->region);
     r->brief = d->brief;
     bool ok = r->figures && report_words(&c, title ? title : "") && walk_definition(&c) &&
@@ -353,6 +361,7 @@ void report_free(struct report *r)
     free(r->public_note);
     free(r->date_line);
     free(r->source_note);
+    free(r->keywords);
     free(r->page_label);
     free(r->contents_label);
     free(r->rows_cut_label);

@@ -104,6 +104,7 @@ struct report {
     char *no_data;              /* the sentence an empty table shows instead of itself */
     char *no_chart;             /* ... and an empty chart */
     char *source_note;          /* under every chart */
+    char *keywords;             /* the documents' properties: the topic and the source */
     char *period_line, *date_line; /* "Periodo: ...", "Fecha de los datos: ..." for a cover */
     char *page_label;     /* "Página {page} de {pages}" */
     char *contents_label; /* "Contenido" */

@@ -45,8 +45,71 @@ static const char *load(const char *text, char *path_out)
     return msg;
 }
 
+/* The attribution of a profile file holding text: its text t in lang, or "refused". */
+static const char *attributed(const char *text, enum attr_text t, const char *lang,
+                              int *record)
+{
+    static char out[200];
+    char path[256];
+    struct tp_error err;
+    load(text, path);
+    struct profile *p = profile_load(path, check_templates, &err);
+    if (!p)
+        return "refused";
+    snprintf(out, sizeof out, "%s", attribution_text(profile_attribution(p), t, lang, ""));
+    *record = (int)profile_attribution(p)->record;
+    profile_free(p);
+    return out;
+}
+
+/* A profile's [attribution] replaces its base's as a whole; without one it keeps the base's;
+ * with none anywhere, the source is the profile's name. */
+static void attribution(void)
+{
+    static const char base_only[] = "[profile]\nbase = reta\n";
+    static const char own[] = "[profile]\nbase = reta\n[attribution]\n"
+                              "name = Instituto X, Denuncias\ninstitution.en = Institute X\n"
+                              "record = complaint\n";
+    const struct {
+        const char *text;
+        enum attr_text t;
+        const char *lang, *want;
+        int record;
+    } cases[] = {
+        {base_only, ATTR_NAME, "es", "Policía Nacional del Perú, RETA", RECORD_CASE},
+        {base_only, ATTR_NAME, "en", "Peruvian National Police, RETA", RECORD_CASE},
+        {base_only, ATTR_INSTITUTION, "en", "the Peruvian National Police", RECORD_CASE},
+        {base_only, ATTR_INSTITUTION_SHORT, "es", "la Policía", RECORD_CASE},
+        {own, ATTR_NAME, "en", "Instituto X, Denuncias", RECORD_COMPLAINT},
+        {own, ATTR_INSTITUTION, "en", "Institute X", RECORD_COMPLAINT},
+        {own, ATTR_INSTITUTION_SHORT, "en", "Institute X", RECORD_COMPLAINT},
+        /* Not reta's: a text not given is the profile's own name, never the base's. */
+        {own, ATTR_INSTITUTION, "es", "Instituto X, Denuncias", RECORD_COMPLAINT},
+        {own, ATTR_SHORT, "en", "Instituto X, Denuncias", RECORD_COMPLAINT},
+        {"[profile]\nname = Mine\n", ATTR_REGISTER, "es", "Mine", RECORD_CASE},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        int record = -1;
+        CHECK_STR(attributed(cases[i].text, cases[i].t, cases[i].lang, &record), cases[i].want);
+        CHECK_INT(record, cases[i].record);
+    }
+#define KNOWN "(known: name, short, title, register, institution, institution_short, each " \
+              "also as KEY.LANG; record)"
+    static const char *const bad[][2] = {
+        {"[attribution]\nname = X\nrecord = crimes\n",
+         ":3: record must be case, complaint, victim or crime, not 'crimes'"},
+        {"[attribution]\nsource = X\n", ":2: unknown key 'source' in [attribution] " KNOWN},
+        {"[attribution]\nname.english = X\n",
+         ":2: unknown key 'name.english' in [attribution] " KNOWN},
+    };
+#undef KNOWN
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+        CHECK_STR(load(bad[i][0], NULL), bad[i][1]);
+}
+
 void suite_profile(void)
 {
+    attribution();
     struct tp_error err;
     struct profile *reta = profile_load("reta", check_templates, &err);
     CHECK(reta != NULL);

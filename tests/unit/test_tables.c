@@ -226,7 +226,12 @@ static void figures(const struct agg *a, const struct tableset *ts)
     CHECK(l != NULL);
     if (!l)
         return;
-    struct figures *f = figures_build(a, ts, NULL, l, "T", 0, NULL, 0);
+    struct attribution attr = {0};
+    char msg[200];
+    CHECK(attribution_set(&attr, "institution.en", "the Institute", msg, sizeof msg));
+    CHECK(attribution_set(&attr, "name", "Instituto, Denuncias", msg, sizeof msg));
+    CHECK(attribution_set(&attr, "record", "complaint", msg, sizeof msg));
+    struct figures *f = figures_build(a, ts, NULL, l, &attr, "T", 0, NULL, 0);
     CHECK(f != NULL);
     const struct {
         const char *name, *value;
@@ -246,12 +251,15 @@ static void figures(const struct agg *a, const struct tableset *ts)
         {"tip_investigations_labour", "1"}, {"tip_prosecutions", "2"},
         {"tip_prosecutions_labour", "1"}, {"tip_convictions", "1"}, {"tip_sentences", "1"},
         {"tip_sentence_mean", "8.0"}, {"cases_hotline", "1"}, {"cases_media", "2"},
-        {"region_name", ""}, {"k", "3"}, {"title", "T"}};
+        {"region_name", ""}, {"k", "3"}, {"title", "T"}, {"source", "Instituto, Denuncias"},
+        {"source_short", "Instituto, Denuncias"}, {"institution", "the Institute"},
+        {"record", "complaint"}, {"records", "complaints"}};
     for (size_t i = 0; f && i < sizeof want / sizeof *want; i++)
         CHECK_STR(figures_get(f, want[i].name), want[i].value);
     CHECK(f && figures_condition(f, "publishable") && figures_condition(f, "foreign_suspects"));
-    CHECK(f && !figures_condition(f, "previous_period"));
+    CHECK(f && !figures_condition(f, "previous_period") && !figures_condition(f, "record_case"));
     figures_free(f);
+    attribution_clear(&attr);
     labels_free(l);
 }
 

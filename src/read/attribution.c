@@ -1,0 +1,99 @@
+/* attribution.c: a profile's [attribution] lines: texts per language and the kind of record. */
+#include "read/attribution.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+const char *const record_names[RECORD_COUNT] = {"case", "complaint", "victim", "crime"};
+
+static const char *const text_keys[ATTR_NTEXT] = {"name", "short", "title", "register",
+                                                  "institution", "institution_short"};
+/* What a missing text falls back to. */
+static const enum attr_text fallback_of[ATTR_NTEXT] = {ATTR_NAME, ATTR_NAME, ATTR_NAME, ATTR_NAME,
+                                                       ATTR_NAME, ATTR_INSTITUTION};
+
+static bool text_key(const char *key)
+{
+    size_t n = strcspn(key, ".");
+    if (key[n] && (strlen(key + n + 1) < 2 || strlen(key + n + 1) > 3))
+        return false; /* KEY.LANG: a two- or three-letter language */
+    for (int t = 0; t < ATTR_NTEXT; t++)
+        if (strlen(text_keys[t]) == n && !strncmp(key, text_keys[t], n))
+            return true;
+    return false;
+}
+
+bool attribution_set(struct attribution *a, const char *key, const char *value, char *msg,
+                     size_t size)
+{
+    if (!strcmp(key, "record")) {
+        for (int k = 0; k < RECORD_COUNT; k++)
+            if (!strcmp(value, record_names[k])) {
+                a->record = (enum record_kind)k;
+                return true;
+            }
+        snprintf(msg, size, "record must be case, complaint, victim or crime, not '%s'", value);
+        return false;
+    }
+    if (!text_key(key) || strlen(key) >= sizeof a->entry[0].key) {
+        snprintf(msg, size, "unknown key '%s' in [attribution] (known: name, short, title, "
+                            "register, institution, institution_short, each also as "
+                            "KEY.LANG; record)", key);
+        return false;
+    }
+    if (!*value) {
+        snprintf(msg, size, "[attribution] %s is empty", key);
+        return false;
+    }
+    int i = 0;
+    while (i < a->n && strcmp(a->entry[i].key, key))
+        i++;
+    if (i == ATTR_MAX) {
+        snprintf(msg, size, "more than %d lines in [attribution]", ATTR_MAX);
+        return false;
+    }
+    char *v = strdup(value);
+    if (!v) {
+        snprintf(msg, size, "out of memory");
+        return false;
+    }
+    if (i == a->n)
+        snprintf(a->entry[a->n++].key, sizeof a->entry[0].key, "%s", key);
+    free(a->entry[i].value);
+    a->entry[i].value = v;
+    return true;
+}
+
+void attribution_clear(struct attribution *a)
+{
+    for (int i = 0; i < a->n; i++) {
+        free(a->entry[i].value);
+        a->entry[i].value = NULL;
+    }
+    a->n = 0;
+    a->record = RECORD_CASE;
+}
+
+static const char *find(const struct attribution *a, const char *key)
+{
+    for (int i = 0; i < a->n; i++)
+        if (!strcmp(a->entry[i].key, key))
+            return a->entry[i].value;
+    return NULL;
+}
+
+const char *attribution_text(const struct attribution *a, enum attr_text t, const char *lang,
+                             const char *fallback)
+{
+    char k[48];
+    const char *s;
+    for (;;) {
+        snprintf(k, sizeof k, "%s.%s", text_keys[t], lang);
+        if ((s = find(a, k)) || (s = find(a, text_keys[t])))
+            return s;
+        if (t == ATTR_NAME)
+            return fallback;
+        t = fallback_of[t];
+    }
+}
