@@ -21,6 +21,7 @@ struct profile {
     struct strmap *indicators;        /* key -> field << 8 | code */
     int generation;                   /* of the file being read; canonical names are 0 */
     bool canonical_headers;           /* the contract's field names match as headers */
+    enum date_order dates;            /* how full dates are written */
 };
 
 struct reader {
@@ -122,6 +123,24 @@ static int add_value(struct reader *r, const char *s, size_t n, void *ctx)
     return 1;
 }
 
+/* [profile] dates = day-first | month-first | iso. 1: the key was this one (done or failed);
+ * 0: another key. */
+static int dates_key(struct reader *r, const char *name, const char *value)
+{
+    static const char *const orders[] = {[DATES_DAY_FIRST] = "day-first",
+                                         [DATES_MONTH_FIRST] = "month-first",
+                                         [DATES_ISO] = "iso"};
+    if (strcmp(name, "dates") != 0)
+        return 0;
+    for (int o = 0; o < 3; o++)
+        if (!strcmp(value, orders[o])) {
+            r->p->dates = (enum date_order)o;
+            return 1;
+        }
+    fail(r, "dates must be day-first, month-first or iso, not '%s'%s", value, "");
+    return 1;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     struct reader *r = user;
@@ -148,11 +167,12 @@ static int handler(void *user, const char *section, const char *name, const char
             if (strcmp(value, "yes") && strcmp(value, "no"))
                 return fail(r, "canonical_headers must be yes or no, not '%s'%s", value, "");
             p->canonical_headers = value[0] == 'y';
-        } else if (strcmp(name, "base") != 0 && strcmp(name, "description") != 0) {
+        } else if (strcmp(name, "base") != 0 && strcmp(name, "description") != 0 &&
+                   !dates_key(r, name, value)) {
             return fail(r, "unknown key '%s' in [profile] (known: name, description, "
-                           "header_rows, base, canonical_headers)%s", name, "");
+                           "header_rows, base, canonical_headers, dates)%s", name, "");
         }
-        return 1;
+        return !r->failed;
     }
     if (strcmp(section, "headers") == 0) {
         int f = field_find(name);
@@ -318,6 +338,7 @@ void profile_free(struct profile *p)
 const char *profile_name(const struct profile *p) { return p->name; }
 const char *profile_path(const struct profile *p) { return p->path; }
 int profile_header_rows(const struct profile *p) { return p->header_rows; }
+enum date_order profile_dates(const struct profile *p) { return p->dates; }
 
 field_mask profile_header(const struct profile *p, const char *key, size_t n)
 {

@@ -7,6 +7,7 @@
 
 #include "util/error.h"
 #include "read/schema.h"
+#include "util/date.h"
 
 /* A profile is an INI file (docs/profiles.md): [profile] name, header_rows, base; [headers]
  * field = aliases; one section per value set (code = aliases); [indicators] column =
@@ -21,6 +22,7 @@ void profile_free(struct profile *p); /* accepts NULL */
 const char *profile_name(const struct profile *p); /* the [profile] name, or the file's stem */
 const char *profile_path(const struct profile *p);
 int profile_header_rows(const struct profile *p); /* 1 unless the profile says more */
+enum date_order profile_dates(const struct profile *p); /* day-first unless it says */
 
 /* Keys are fold_key() results. */
 field_mask profile_header(const struct profile *p, const char *key, size_t n);
