@@ -430,7 +430,8 @@ struct table *build_by_year(const struct tabledef *d, const struct tables_in *in
         agg_year_key(a, (long)i, &rows[i][0], &rows[i][1]);
         rows[i][2] = (int)i;
     }
-    qsort(rows, n, sizeof *rows, year_order);
+    if (n) /* rows is NULL when there are none */
+        qsort(rows, n, sizeof *rows, year_order);
     for (size_t i = 0; i < n; i++) {
         const struct year_count *y = &a->years[rows[i][2]];
         char label[16];
