@@ -37,8 +37,9 @@ static const char help[] =
     "\n"
     "Options:\n"
     "  -o, --output DIR      where to write (default output/FROM_TO/)\n"
-    "      --from DATE       first day of the period (YYYY-MM-DD or DD/MM/YYYY)\n"
-    "      --to DATE         last day of the period, included\n"
+    "      --from DATE       first day of the period (YYYY-MM-DD or DD/MM/YYYY; a year\n"
+    "                        2019 or a month 2019-03: its first day)\n"
+    "      --to DATE         last day of the period, included (a year or month: its last)\n"
     "                        (default: every date in the data)\n"
     "  -p, --profile NAME|FILE  how to read the export: reta (default), htcds, or a file\n"
     "  -c, --config FILE     settings file (default: INPUT/tipreport.ini when present)\n"
@@ -100,9 +101,20 @@ static enum tp_err usage(struct tp_error *err, const char *fmt, const char *arg)
     return tp_fail(err, TP_ERR_USAGE, NULL, 0, NULL, "%s\nTry 'tipreport --help'.", msg);
 }
 
-static enum tp_err parse_date(const char *s, const char *what, tp_date *out, struct tp_error *err)
+/* An end of the period: a date, or a year, month or range of years, whose first day starts a
+ * period (from) and whose last day ends one. */
+static enum date_status period_end(const char *s, bool from, tp_date *out)
 {
-    enum date_status st = date_parse(s, strlen(s), out);
+    struct date_span sp;
+    enum date_status st = date_parse_span(s, strlen(s), DATES_DAY_FIRST, &sp);
+    *out = from ? sp.first : sp.last;
+    return st;
+}
+
+static enum tp_err parse_date(const char *s, bool from, tp_date *out, struct tp_error *err)
+{
+    const char *what = from ? "--from" : "--to";
+    enum date_status st = period_end(s, from, out);
     if (st != DATE_OK) {
         char msg[300];
         snprintf(msg, sizeof msg, "%s '%s': %s", what, s, date_problem(st));
@@ -168,11 +180,11 @@ static enum tp_err parse_option(int c, char **argv, struct options *o, const cha
         snprintf(o->output, sizeof o->output, "%s", optarg);
         break;
     case O_FROM:
-        if ((rc = parse_date(optarg, "--from", &o->period.from, err)) == TP_OK)
+        if ((rc = parse_date(optarg, true, &o->period.from, err)) == TP_OK)
             o->set |= OPT_FROM;
         break;
     case O_TO:
-        if ((rc = parse_date(optarg, "--to", &o->period.to, err)) == TP_OK)
+        if ((rc = parse_date(optarg, false, &o->period.to, err)) == TP_OK)
             o->set |= OPT_TO;
         break;
     case 'p':
@@ -304,7 +316,7 @@ static int config_key(void *user, const char *section, const char *name, const c
     if (!strcmp(name, "from") || !strcmp(name, "to")) {
         bool from = name[0] == 'f';
         tp_date d;
-        enum date_status st = date_parse(value, strlen(value), &d);
+        enum date_status st = period_end(value, from, &d);
         if (st != DATE_OK) {
             tp_fail(err, TP_ERR_CONFIG, NULL, 0, name, "'%s': %s", value, date_problem(st));
             return 0;

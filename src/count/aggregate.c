@@ -37,10 +37,13 @@ bool agg_init(struct agg *a, const struct places *places, const struct age_bands
     a->bands = *bands;
     a->nperiods = nperiods < MAX_PERIODS ? nperiods : MAX_PERIODS;
     a->routes = strmap_new();
+    a->year_keys = strmap_new();
+    a->years_cap = 16; /* rows of by_year.csv; grown by agg_year */
+    a->years = calloc(a->years_cap, sizeof *a->years);
     size_t ncity = (size_t)places_nprovinces(places) + 1;
     size_t nnat = (size_t)places_ncountries(places) + 1;
     a->suspect_nationality = calloc(nnat, sizeof(uint64_t));
-    bool ok = a->routes && a->suspect_nationality;
+    bool ok = a->routes && a->year_keys && a->years && a->suspect_nationality;
     for (int p = 0; ok && p < a->nperiods; p++) {
         ok = period_init(&a->period[p], &periods[p], -1, ncity, nnat);
         if (ok && by_region) {
@@ -65,18 +68,59 @@ void agg_free(struct agg *a)
     }
     free(a->suspect_nationality);
     strmap_free(a->routes);
+    strmap_free(a->year_keys);
+    free(a->years);
     memset(a, 0, sizeof *a);
 }
 
 uint8_t agg_periods_of(const struct agg *a, tp_date d)
 {
+    uint8_t partly;
+    return agg_periods_of_span(a, d, d, &partly);
+}
+
+uint8_t agg_periods_of_span(const struct agg *a, tp_date first, tp_date last, uint8_t *partly)
+{
     uint8_t bits = 0;
+    *partly = 0;
     for (int p = 0; p < a->nperiods; p++) {
         const struct period *pr = &a->period[p].period;
-        if ((!pr->from || d >= pr->from) && (!pr->to || d <= pr->to))
+        bool starts_in = !pr->from || first >= pr->from, ends_in = !pr->to || last <= pr->to;
+        bool overlaps = (!pr->from || last >= pr->from) && (!pr->to || first <= pr->to);
+        if (starts_in && ends_in)
             bits |= (uint8_t)(1u << p);
+        else if (overlaps)
+            *partly |= (uint8_t)(1u << p);
     }
     return bits;
+}
+
+long agg_year(struct agg *a, tp_date first, tp_date last, int precision)
+{
+    int16_t key[2] = {(int16_t)date_year(first), (int16_t)date_year(first)};
+    if (precision == PREC_RANGE)
+        key[1] = (int16_t)date_year(last);
+    bool added;
+    long id = strmap_intern(a->year_keys, key, sizeof key, 0, &added);
+    if (id < 0 || !added || (size_t)id < a->years_cap)
+        return id;
+    size_t cap = a->years_cap ? a->years_cap * 2 : 16;
+    struct year_count *y = realloc(a->years, cap * sizeof *y);
+    if (!y)
+        return -1;
+    memset(y + a->years_cap, 0, (cap - a->years_cap) * sizeof *y);
+    a->years = y;
+    a->years_cap = cap;
+    return id;
+}
+
+void agg_year_key(const struct agg *a, long id, int *first_year, int *last_year)
+{
+    size_t len;
+    int16_t key[2];
+    memcpy(key, strmap_key(a->year_keys, id, &len), sizeof key);
+    *first_year = key[0];
+    *last_year = key[1];
 }
 
 unsigned unodc_forms(unsigned exploitation)
@@ -157,6 +201,7 @@ void agg_route_key(const struct agg *a, long id, struct route_key *k)
 }
 
 size_t agg_nroutes(const struct agg *a) { return strmap_count(a->routes); }
+size_t agg_nyears(const struct agg *a) { return strmap_count(a->year_keys); }
 
 /* Adds w at every code of mask, or at unknown (n) when the mask is empty. */
 static void count_mask(uint64_t *counts, unsigned mask, int n, uint64_t w)
@@ -193,12 +238,13 @@ void agg_case(struct agg *a, const struct case_rec *c)
     if (!c->weight) /* a row standing for no case: nothing to count, no date to widen */
         return;
     a->cases += c->weight;
+    a->years[c->year].cases += c->weight;
     if (!a->first || c->reported_on < a->first)
         a->first = c->reported_on;
-    if (c->reported_on > a->last)
-        a->last = c->reported_on;
-    if (c->reported_on > a->latest)
-        a->latest = c->reported_on;
+    if (c->reported_to > a->last)
+        a->last = c->reported_to;
+    if (c->reported_to > a->latest)
+        a->latest = c->reported_to;
     if (c->status_on > a->latest)
         a->latest = c->status_on;
     for (int p = 0; p < a->nperiods; p++)
@@ -243,6 +289,11 @@ void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec
     a->victims += v->weight;
     enum minor minor = age_minor(v->age);
     int band = age_band(&a->bands, v->age);
+    struct year_count *y = &a->years[c->year];
+    y->victims += v->weight;
+    y->female += v->weight * (v->sex == SEX_FEMALE);
+    y->male += v->weight * (v->sex == SEX_MALE);
+    y->minor += v->weight * (minor == MINOR_YES);
     for (int p = 0; p < a->nperiods; p++)
         if (c->periods & (1u << p)) {
             count_victim(&a->period[p], c, v, minor, band);

@@ -79,6 +79,11 @@ struct agg_period {
 
 #define YEARS (DATE_MAX_YEAR - DATE_MIN_YEAR + 1)
 
+/* Cases and victims of one row of by_year.csv: a year, or a range of years, in every period. */
+struct year_count {
+    uint64_t cases, victims, female, male, minor;
+};
+
 struct agg {
     const struct places *places; /* borrowed */
     struct age_bands bands;
@@ -92,6 +97,9 @@ struct agg {
     struct strmap *routes;      /* packed route_key -> route id (entry number) */
     size_t routes_cap;
     struct suspect_counts by_year[YEARS]; /* every suspect, by year identified */
+    struct strmap *year_keys;   /* int16 {first year, last year} -> row of years */
+    struct year_count *years;   /* [years_cap]: cases by the year (or range) reported */
+    size_t years_cap;
     uint64_t *suspect_nationality;        /* [ncountries + 1], all years */
     uint64_t cases, victims, suspects;    /* counted, whatever the period */
     uint64_t victims_without_case;
@@ -104,6 +112,9 @@ void agg_free(struct agg *a);
 /* Counting a record: intake.h. */
 
 void agg_route_key(const struct agg *a, long id, struct route_key *k);
+/* Row id of by_year's counts (agg_year): its first and last year (equal for one year). */
+void agg_year_key(const struct agg *a, long id, int *first_year, int *last_year);
 size_t agg_nroutes(const struct agg *a);
+size_t agg_nyears(const struct agg *a); /* rows of by_year's counts */
 
 #endif

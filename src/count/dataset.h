@@ -12,7 +12,8 @@
 /* Kept for every counted case (the victims file refers to it), so it is small. A mask holds a
  * bit per code of its value set: read/vocab.c asserts that every code has one. */
 struct case_rec {
-    tp_date reported_on;
+    tp_date reported_on;    /* the first day it may have been reported on */
+    tp_date reported_to;    /* the last: reported_on for a full date, the year's end for 2017 */
     uint32_t weight;        /* cases this record stands for (a count column; else 1) */
     tp_date status_on;      /* 0 when not given */
     uint32_t route;         /* route id in the aggregate's route table */
@@ -22,7 +23,10 @@ struct case_rec {
     uint8_t region;         /* 0 unknown, 1..25 */
     uint8_t city;           /* province index, 0 unknown */
     uint8_t source, status; /* code; the value set's ncodes = unknown */
-    uint8_t periods;        /* bit p set: reported_on is in period p */
+    uint8_t periods;        /* bit p set: reported_on..reported_to lies inside period p */
+    uint8_t partly;         /* bit p set: it lies partly inside period p (counted in none) */
+    uint8_t precision;      /* enum date_precision */
+    uint16_t year;          /* its row of by_year.csv (agg_year) */
 };
 
 struct victim_rec {

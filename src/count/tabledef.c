@@ -226,7 +226,7 @@ static void list_table(FILE *f, const struct tabledef *d)
     static const char *const rows[] = {"count", "text", "files", "derived"};
     fprintf(f, "%s\t\ttable\t\t\t\t\t\t\t\t\t", d->name);
     list_pubs(f, d->in);
-    fprintf(f, "%s\n", d->country_rows ? ",country_rows" : "");
+    fprintf(f, "%s%s\n", d->country_rows ? ",country_rows" : "", d->full_only ? ",full_only" : "");
     for (int c = 0; c < d->ncols; c++) {
         const struct coldef *cd = &d->cols[c];
         bool dim = cd->role == ROLE_DIM && cd->key;

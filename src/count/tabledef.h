@@ -111,6 +111,10 @@ struct tabledef {
      * region): the scope names which rows it holds, only its merged rows are the scope's own;
      * and it has no totals. */
     bool country_rows;
+    /* Not published in public mode: its counts are not yet linked to the other tables' (the
+     * years of by_year add up to the periods' counts), so protecting it alone could let a
+     * reader subtract a hidden count out. */
+    bool full_only;
     unsigned in; /* IN_*: the publications that print it */
     table_builder *build;
 };

@@ -47,7 +47,7 @@ static const struct rowdef summary_rows[] = {
     FILES("rows_counted_cases"), FILES("rows_counted_victims"), FILES("rows_counted_suspects"),
     FILES("rows_rejected_cases"), FILES("rows_rejected_victims"), FILES("rows_rejected_suspects"),
     FILES("rows_blank_cases"), FILES("rows_blank_victims"), FILES("rows_blank_suspects"),
-    FILES("warnings"),
+    FILES("warnings"), FILES("rows_partly_in_period"),
 };
 
 static const struct sumdef summary_sums[] = {
@@ -114,6 +114,17 @@ static const struct coldef assistance_cols[] = {
 static const struct coldef prevention_cols[] = {
     DIM("region_code", "region", DIM_ADD, VS_REGION), LABEL("region", VS_REGION),
     DIM("source", "source", DIM_PARTIAL, VS_SOURCE), COUNT("cases", "cases")};
+
+/* Cases and victims by the year reported, every year in the data (not only the period's); a
+ * row dated by a range of years is its own row ("2014-2018"). */
+static const struct coldef by_year_cols[] = {
+    DIM("year", "year", DIM_ADD, VS_YEAR), COUNT("cases", "all_cases"),
+    COUNT("victims", "all_victims"), COUNT_OF("victims_female", "all_victims", "sex=female"),
+    COUNT_OF("victims_male", "all_victims", "sex=male"),
+    COUNT_OF("victims_minor", "all_victims", "minor=yes")};
+static const struct sumdef by_year_sums[] = {
+    {"victims", "sex", {"victims_female", "victims_male"}},
+    {"victims", "minor", {"victims_minor"}}};
 
 /* ---- suspects ------------------------------------------------------------------------------ */
 
@@ -188,7 +199,7 @@ static const struct coldef files_cols[] = {
     ITEM("file", VS_FILE), LABEL("role", VS_TEXT), LABEL("encoding", VS_TEXT),
     LABEL("delimiter", VS_TEXT), NUMBER("header_rows"), NUMBER("lines"), NUMBER("rows_read"),
     NUMBER("rows_counted"), NUMBER("rows_filtered"), NUMBER("rows_rejected"), NUMBER("rows_blank"),
-    NUMBER("warnings")};
+    NUMBER("warnings"), NUMBER("rows_partly_in_period")};
 static const struct coldef columns_cols[] = {ITEM("file", VS_FILE), ITEM("column", VS_COLUMN),
                                              LABEL("header", VS_TEXT), LABEL("field", VS_TEXT)};
 
@@ -221,6 +232,8 @@ const struct tabledef tabledefs[] = {
     {"status", COLS(status_cols), .in = IN_REPORT, .build = build_status},
     {"assistance", COLS(assistance_cols), .in = IN_REPORT, .build = build_assistance},
     {"prevention", COLS(prevention_cols), .in = IN_REPORT, .build = build_prevention},
+    {"by_year", COLS(by_year_cols), ROW_SUMS(by_year_sums), .in = IN_REPORT,
+     .full_only = true, .build = build_by_year},
     {"suspects_by_year", COLS(year_cols), ROW_SUMS(year_sums), .in = IN_REPORT,
      .build = build_suspects_by_year},
     {"suspects_by_nationality", COLS(suspect_nationality_cols), .in = IN_REPORT,

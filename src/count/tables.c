@@ -33,7 +33,8 @@ static const char *order_key(int i, int j, char *buf, size_t size)
 }
 
 /* The rows of files read, by kind (cases, victims, suspects) x read, counted, rejected, blank. */
-static void file_rows(const struct quality *dq, uint64_t rows[3][4], uint64_t *warnings)
+static void file_rows(const struct quality *dq, uint64_t rows[3][4], uint64_t *warnings,
+                      uint64_t *partly)
 {
     for (int i = 0; dq && i < dq->nfiles; i++) {
         const struct dq_file *f = &dq->files[i];
@@ -43,6 +44,7 @@ static void file_rows(const struct quality *dq, uint64_t rows[3][4], uint64_t *w
         rows[k][2] += f->rejected;
         rows[k][3] += f->blank;
         *warnings += f->warnings;
+        *partly += f->partly_in_period;
     }
 }
 
@@ -59,8 +61,8 @@ struct table *build_summary(const struct tabledef *d, const struct tables_in *in
     struct table *t = tabledef_table(d);
     if (!t)
         return NULL;
-    uint64_t rows[3][4] = {{0}}, warnings = 0;
-    file_rows(in->dq, rows, &warnings);
+    uint64_t rows[3][4] = {{0}}, warnings = 0, partly = 0;
+    file_rows(in->dq, rows, &warnings, &partly);
     uint64_t minor[3] = {0}, sex[3] = {0};
     for (int s = 0; s < 3; s++)
         for (int m = 0; m < 3; m++)
@@ -86,7 +88,7 @@ struct table *build_summary(const struct tabledef *d, const struct tables_in *in
         {"rows_rejected_cases", rows[0][2]}, {"rows_rejected_victims", rows[1][2]},
         {"rows_rejected_suspects", rows[2][2]}, {"rows_blank_cases", rows[0][3]},
         {"rows_blank_victims", rows[1][3]}, {"rows_blank_suspects", rows[2][3]},
-        {"warnings", warnings}};
+        {"warnings", warnings}, {"rows_partly_in_period", partly}};
     int km = tabledef_col(d, "metric"), kv = tabledef_col(d, "value");
     for (int i = 0; i < d->nrows; i++) {
         const struct rowdef *rd = &d->rows[i];
@@ -407,6 +409,48 @@ struct table *build_assistance(const struct tabledef *d, const struct tables_in 
     return by_code(d, in->ap->assistance, NULL);
 }
 
+/* The rows of by_year's counts in order: by first year, a year before the ranges it starts. */
+static int year_order(const void *x, const void *y)
+{
+    const int *a = x, *b = y;
+    return a[0] != b[0] ? a[0] - b[0] : a[1] - b[1];
+}
+
+struct table *build_by_year(const struct tabledef *d, const struct tables_in *in)
+{
+    const struct agg *a = in->a;
+    struct table *t = tabledef_table(d);
+    size_t n = agg_nyears(a);
+    int (*rows)[3] = t && n ? malloc(n * sizeof *rows) : NULL; /* first, last year, id */
+    if (!t || (n && !rows)) {
+        table_free(t);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++) {
+        agg_year_key(a, (long)i, &rows[i][0], &rows[i][1]);
+        rows[i][2] = (int)i;
+    }
+    if (n) /* rows is NULL when there are none */
+        qsort(rows, n, sizeof *rows, year_order);
+    for (size_t i = 0; i < n; i++) {
+        const struct year_count *y = &a->years[rows[i][2]];
+        char label[16];
+        if (rows[i][0] == rows[i][1])
+            snprintf(label, sizeof label, "%d", rows[i][0] % 10000);
+        else
+            snprintf(label, sizeof label, "%d-%d", rows[i][0] % 10000, rows[i][1] % 10000);
+        size_t r = table_row(t, label);
+        table_text(t, r, tabledef_col(d, "year"), label);
+        const struct metric v[] = {{"cases", y->cases}, {"victims", y->victims},
+                                   {"victims_female", y->female}, {"victims_male", y->male},
+                                   {"victims_minor", y->minor}};
+        for (size_t c = 0; c < sizeof v / sizeof *v; c++)
+            table_int(t, r, tabledef_col(d, v[c].name), v[c].v);
+    }
+    free(rows);
+    return t;
+}
+
 struct table *build_suspects_by_year(const struct tabledef *d, const struct tables_in *in)
 {
     const struct agg *a = in->a;
@@ -604,7 +648,7 @@ struct table *build_input_files(const struct tabledef *d, const struct tables_in
             {"header_rows", (uint64_t)f->header_rows}, {"lines", (uint64_t)f->lines},
             {"rows_read", f->read}, {"rows_counted", f->counted},
             {"rows_filtered", f->filtered}, {"rows_rejected", f->rejected}, {"rows_blank", f->blank},
-            {"warnings", f->warnings}};
+            {"warnings", f->warnings}, {"rows_partly_in_period", f->partly_in_period}};
         for (size_t c = 0; c < sizeof v / sizeof *v; c++)
             table_int(t, r, tabledef_col(d, v[c].name), v[c].v);
     }

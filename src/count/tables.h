@@ -38,7 +38,7 @@ struct tables_in {
 table_builder build_summary, build_victims_by_sex_age, build_cases_by_region,
     build_cases_by_city, build_victims_by_nationality, build_routes, build_routes_region,
     build_exploitation, build_victims_by_exploitation, build_recruitment, build_transport,
-    build_source, build_status, build_assistance, build_prevention, build_suspects_by_year,
+    build_source, build_status, build_assistance, build_prevention, build_by_year, build_suspects_by_year,
     build_suspects_by_nationality, build_unodc_victims_by_exploitation,
     build_unodc_victims_by_citizenship, build_unodc_persons_by_sex,
     build_unodc_persons_by_citizenship, build_tip_law_enforcement, build_input_files,

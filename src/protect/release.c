@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "count/tabledef.h"
 #include "count/tables.h"
 
 /* Routes with fewer than k victims merged, in the tables that list routes. */
@@ -21,6 +22,20 @@ static bool merge_routes(struct tableset *ts, int k)
     return true;
 }
 
+/* Public mode leaves out the tables that are published only in full runs. */
+static void drop_full_only(struct tableset *ts)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < ts->n; i++) {
+        const struct tabledef *d = tabledef_find(ts->t[i]->name);
+        if (d && d->full_only)
+            table_free(ts->t[i]);
+        else
+            ts->t[n++] = ts->t[i];
+    }
+    ts->n = n;
+}
+
 enum tp_err release_build(struct release *r, const struct agg *a, int p,
                           const struct quality *dq, int k, bool regions, struct tp_error *err)
 {
@@ -29,6 +44,7 @@ enum tp_err release_build(struct release *r, const struct agg *a, int p,
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     if (k <= 0)
         return TP_OK;
+    drop_full_only(&r->national);
     if (!(r->prot = protect_new(k)) || !merge_routes(&r->national, k))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     if (!protect_tables(r->prot, &r->national, "", true, err) ||

@@ -228,7 +228,8 @@ enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *p
         rc = tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");
     field_mask req = kind_required(kind);
     for (int f = 0; f < F_COUNT && rc == TP_OK; f++)
-        if ((req & (field_mask)1 << f) && h->col[f] < 0 && !profile_constant(pf, f))
+        if ((req & (field_mask)1 << f) && h->col[f] < 0 && !profile_constant(pf, f) &&
+            !(f == F_REPORTED_ON && h->col[F_REPORTED_YEAR] >= 0)) /* a year column will do */
             rc = tp_fail(err, TP_ERR_INPUT, path, h->line, fields[f].name,
                          "no column for this required field (profile '%s'; see "
                          "docs/input-format.md for the names it may have)", profile_name(pf));

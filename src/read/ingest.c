@@ -37,6 +37,7 @@ struct reader {
     const struct csv_row *row;
     struct header_map h;
     struct normaliser z; /* z.line and z.rejected: the current row's */
+    struct dq_file *df;  /* the file's counts */
 };
 
 /* The trimmed text of field f in the current row as written: the profile's constant for
@@ -234,11 +235,26 @@ static bool first_id(struct reader *r, struct strmap *ids, int f, const char *s,
     return added;
 }
 
+/* The date a case was reported: its column, or else the year and month columns. */
+static struct date_span reported_span(struct reader *r)
+{
+    size_t n, nm;
+    const char *s = cell(r, F_REPORTED_ON, &n);
+    if (r->h.col[F_REPORTED_ON] >= 0 || r->h.col[F_REPORTED_YEAR] < 0)
+        return norm_date_span(&r->z, F_REPORTED_ON, s, n);
+    s = cell(r, F_REPORTED_YEAR, &n);
+    const char *m = cell(r, F_REPORTED_MONTH, &nm);
+    return norm_year_month(&r->z, s, n, m, nm);
+}
+
 /* The case's required columns; false when the row is rejected. */
 static bool case_required(struct reader *r, struct case_rec *c)
 {
     memset(c, 0, sizeof *c);
-    c->reported_on = date_field(r, F_REPORTED_ON, true);
+    struct date_span sp = reported_span(r);
+    c->reported_on = sp.first;
+    c->reported_to = sp.last;
+    c->precision = (uint8_t)sp.precision;
     c->weight = weight_field(r);
     return !r->z.rejected;
 }
@@ -265,7 +281,13 @@ static bool case_optional(struct reader *r, struct case_rec *c)
     c->source = (uint8_t)value_field(r, F_SOURCE);
     c->status = (uint8_t)value_field(r, F_STATUS);
     c->status_on = date_field(r, F_STATUS_ON, false);
-    c->periods = agg_periods_of(run->agg, c->reported_on);
+    c->periods = agg_periods_of_span(run->agg, c->reported_on, c->reported_to, &c->partly);
+    long year = agg_year(run->agg, c->reported_on, c->reported_to, c->precision);
+    if (year < 0) {
+        run->oom = true;
+        return false;
+    }
+    c->year = (uint16_t)year;
     return true;
 }
 
@@ -325,6 +347,7 @@ static void row_cases(struct reader *r)
     }
     if (case_optional(r, &c) && add_case(run, id, n, &c, r->row->line) < 0)
         run->oom = true;
+    r->df->partly_in_period += c.partly & 1;
 }
 
 static void row_victims(struct reader *r)
@@ -385,6 +408,7 @@ static void row_flat(struct reader *r)
         e = strmap_value(run->case_ids, e);
     }
     const struct case_rec *cr = &run->cases[e];
+    r->df->partly_in_period += cr->partly & 1;
     struct victim_rec v;
     read_victim(r, &v, cr->reported_on);
     v.weight = weight;
@@ -466,6 +490,7 @@ static enum tp_err read_rows(struct reader *r, struct dq_file *df, struct tp_err
                                       : r->kind == K_VICTIMS  ? row_victims
                                       : r->kind == K_SUSPECTS ? row_suspects
                                                               : row_flat;
+    r->df = df;
     struct rowqueue *rq = rowqueue_start(r->csv, err);
     if (!rq)
         return err->code;

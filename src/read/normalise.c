@@ -280,19 +280,53 @@ int norm_country(struct normaliser *z, int f, const char *s, size_t n)
     return c;
 }
 
-tp_date norm_date(struct normaliser *z, int f, const char *s, size_t n, bool required)
+/* A date's problem: a warning (optional) or the row rejected (required). */
+static void date_note(struct normaliser *z, int f, const char *s, size_t n, bool required,
+                      enum date_status st)
 {
-    tp_date d;
-    enum date_status st = date_parse(s, n, &d);
     if (st == DATE_OK || (st == DATE_EMPTY && !required))
-        return d;
+        return;
     if (!required)
         norm_note(z, f, s, n, DQ_KEPT_AS_UNKNOWN, date_problem(st));
     else if (st == DATE_EMPTY)
         norm_required(z, f, 0);
     else
         norm_reject(z, f, s, n, DQ_REJECTED, date_problem(st));
+}
+
+tp_date norm_date(struct normaliser *z, int f, const char *s, size_t n, bool required)
+{
+    tp_date d;
+    date_note(z, f, s, n, required, date_parse_order(s, n, profile_dates(z->profile), &d));
     return d;
+}
+
+struct date_span norm_date_span(struct normaliser *z, int f, const char *s, size_t n)
+{
+    struct date_span sp;
+    enum date_status st = date_parse_span(s, n, profile_dates(z->profile), &sp);
+    date_note(z, f, s, n, true, st);
+    return sp;
+}
+
+struct date_span norm_year_month(struct normaliser *z, const char *ys, size_t ny,
+                                 const char *ms, size_t nm)
+{
+    struct date_span sp = {0};
+    int year, month = 0;
+    enum date_status st = date_parse_year(ys, ny, &year);
+    date_note(z, F_REPORTED_YEAR, ys, ny, true, st);
+    if (st != DATE_OK)
+        return sp;
+    if (nm) {
+        const char *key = fold_key(ms, nm, &z->key) ? z->key.p : NULL;
+        st = date_parse_month(ms, nm, key, &month);
+        date_note(z, F_REPORTED_MONTH, ms, nm, true, st);
+        if (st != DATE_OK)
+            return sp;
+    }
+    date_span_of(year, month, &sp);
+    return sp;
 }
 
 struct age norm_age(struct normaliser *z, const char *s, size_t n, const char *birth_s,

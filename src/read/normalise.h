@@ -86,6 +86,14 @@ int norm_country(struct normaliser *z, int f, const char *s, size_t n);
  * optional one's is a warning. */
 tp_date norm_date(struct normaliser *z, int f, const char *s, size_t n, bool required);
 
+/* The date a case was reported (required): a full date, a month, a year or a range of years
+ * (util/date.h); problems reject the row. */
+struct date_span norm_date_span(struct normaliser *z, int f, const char *s, size_t n);
+/* The same from a year column and a month column (a number or a month's name; blank: the
+ * whole year). */
+struct date_span norm_year_month(struct normaliser *z, const char *year, size_t nyear,
+                                 const char *month, size_t nmonth);
+
 /* The victim's age: from the age field, or when it is blank from the birth date and the date
  * the case was reported (0: not known). Unknown (lo = -1) with a warning when unreadable. */
 struct age norm_age(struct normaliser *z, const char *age, size_t nage, const char *birth,

@@ -27,6 +27,7 @@ struct profile {
     size_t nfilters;
     struct attribution attr;          /* the last file's [attribution] that has one */
     int attr_generation;              /* of the file attr came from; 0: none yet */
+    enum date_order dates;            /* how full dates are written */
 };
 
 struct reader {
@@ -224,6 +225,24 @@ static int attribution_line(struct reader *r, const char *name, const char *valu
     return 1;
 }
 
+/* [profile] dates = day-first | month-first | iso. 1: the key was this one (done or failed);
+ * 0: another key. */
+static int dates_key(struct reader *r, const char *name, const char *value)
+{
+    static const char *const orders[] = {[DATES_DAY_FIRST] = "day-first",
+                                         [DATES_MONTH_FIRST] = "month-first",
+                                         [DATES_ISO] = "iso"};
+    if (strcmp(name, "dates") != 0)
+        return 0;
+    for (int o = 0; o < 3; o++)
+        if (!strcmp(value, orders[o])) {
+            r->p->dates = (enum date_order)o;
+            return 1;
+        }
+    fail(r, "dates must be day-first, month-first or iso, not '%s'%s", value, "");
+    return 1;
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     struct reader *r = user;
@@ -251,11 +270,12 @@ static int handler(void *user, const char *section, const char *name, const char
                 return fail(r, "canonical_headers must be yes or no, not '%s'%s", value, "");
             p->canonical_headers = value[0] == 'y';
         } else if (strcmp(name, "base") != 0 && strcmp(name, "description") != 0 &&
-                   strcmp(name, "inherit_headers") != 0) {
+                   strcmp(name, "inherit_headers") != 0 && !dates_key(r, name, value)) {
             return fail(r, "unknown key '%s' in [profile] (known: name, description, "
-                           "header_rows, base, canonical_headers, inherit_headers)%s", name, "");
+                           "header_rows, base, canonical_headers, inherit_headers, dates)%s",
+                        name, "");
         }
-        return 1;
+        return !r->failed;
     }
     if (strcmp(section, "headers") == 0) {
         int f = field_find(name);
@@ -451,6 +471,7 @@ const char *profile_name(const struct profile *p) { return p->name; }
 const char *profile_path(const struct profile *p) { return p->path; }
 int profile_header_rows(const struct profile *p) { return p->header_rows; }
 const struct attribution *profile_attribution(const struct profile *p) { return &p->attr; }
+enum date_order profile_dates(const struct profile *p) { return p->dates; }
 
 field_mask profile_header(const struct profile *p, const char *key, size_t n)
 {

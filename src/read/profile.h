@@ -9,6 +9,7 @@
 #include "util/error.h"
 #include "util/strmap.h"
 #include "read/schema.h"
+#include "util/date.h"
 
 /* A profile is an INI file (docs/profiles.md): [profile] name, header_rows, base; [headers]
  * field = aliases; one section per value set (code = aliases); [indicators] column =
@@ -26,6 +27,7 @@ int profile_header_rows(const struct profile *p); /* 1 unless the profile says m
 /* The [attribution] of the profile, or of its nearest base that has one; empty (no texts,
  * record = case) when none has. */
 const struct attribution *profile_attribution(const struct profile *p);
+enum date_order profile_dates(const struct profile *p); /* day-first unless it says */
 
 /* Keys are fold_key() results. */
 field_mask profile_header(const struct profile *p, const char *key, size_t n);

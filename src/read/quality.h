@@ -43,6 +43,7 @@ struct dq_file {
     off_t size;       /* bytes */
     char sha256[65];  /* hex */
     uint64_t read, counted, filtered, rejected, blank, warnings;
+    uint64_t partly_in_period; /* counted rows dated by a span partly inside the period */
     size_t recoded_fields;
     struct dq_column *columns; /* in column order; owned */
     size_t ncolumns;

@@ -34,12 +34,14 @@ const struct field fields[F_COUNT] = {
     [F_CONVICTED] = {"convicted", T_VOCAB, V_YESNO},
     [F_SENTENCE_YEARS] = {"sentence_years", T_NUMBER, 0},
     [F_WEIGHT] = {"count", T_WHOLE, 0},
+    [F_REPORTED_YEAR] = {"reported_year", T_DATE, 0},
+    [F_REPORTED_MONTH] = {"reported_month", T_DATE, 0},
 };
 
 static const field_mask case_fields =
     B(F_CASE_ID) | B(F_REPORTED_ON) | B(F_REGION) | B(F_CITY) | B(F_ORIGIN) | B(F_DESTINATION) |
     B(F_TRANSIT) | B(F_EXPLOITATION) | B(F_RECRUITMENT) | B(F_TRANSPORT) | B(F_SOURCE) |
-    B(F_STATUS) | B(F_STATUS_ON) | B(F_WEIGHT);
+    B(F_STATUS) | B(F_STATUS_ON) | B(F_WEIGHT) | B(F_REPORTED_YEAR) | B(F_REPORTED_MONTH);
 static const field_mask victim_fields = B(F_VICTIM_ID) | B(F_CASE_ID) | B(F_SEX) | B(F_AGE) |
                                         B(F_BIRTH_DATE) | B(F_NATIONALITY) | B(F_HOME) |
                                         B(F_ID_DOCUMENT) | B(F_ASSISTANCE) | B(F_WEIGHT);

@@ -14,6 +14,7 @@ enum field_id {
     F_VICTIM_ID, F_SEX, F_AGE, F_BIRTH_DATE, F_NATIONALITY, F_HOME, F_ID_DOCUMENT, F_ASSISTANCE,
     F_SUSPECT_ID, F_IDENTIFIED_ON, F_DETAINED, F_PROSECUTED, F_CONVICTED, F_SENTENCE_YEARS,
     F_WEIGHT, /* "count": the records a row stands for */
+    F_REPORTED_YEAR, F_REPORTED_MONTH, /* reported_on in two columns, when it has none */
     F_COUNT
 };
 

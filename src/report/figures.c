@@ -28,7 +28,8 @@ static const char *const text_figures[] = {
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
     "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
-    "recruitment", "suspects", "foreign_suspects", "sentences", "publishable", "record_case"};
+    "recruitment", "suspects", "foreign_suspects", "sentences", "publishable", "record_case",
+    "partly_in_period"};
 
 struct figures {
     struct strmap *map; /* name -> offset into text */
@@ -334,6 +335,7 @@ static void put_places(struct fctx *x)
     const struct table *tb = tableset_find(x->cur, "cases_by_region");
     put_condition(x->f, "cases", metric(x->cur, "cases") > 0);
     put_condition(x->f, "previous_period", x->prev != NULL);
+    put_condition(x->f, "partly_in_period", metric(x->cur, "rows_partly_in_period") > 0);
     const struct cell *cl = r >= 0 ? table_cell(tb, (size_t)r, table_col(tb, "cases")) : NULL;
     put(x->f, "top_region",
         r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, table_col(tb, "region"))) : x->none);

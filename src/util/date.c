@@ -1,8 +1,9 @@
-/* date.c: date parsing (day-first) and arithmetic on the proleptic Gregorian calendar. */
+/* date.c: date parsing (full dates, months, years, ranges) and arithmetic on the proleptic Gregorian calendar. */
 #include "util/date.h"
 
 #include <stdbool.h>
 #include <stdio.h>
+#include <string.h>
 
 static bool leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
 
@@ -61,13 +62,24 @@ static bool time_suffix(const char *s, size_t n)
     return i == n;
 }
 
+static const char *trim(const char *s, size_t *n)
+{
+    while (*n && (*s == ' ' || *s == '\t'))
+        s++, (*n)--;
+    while (*n && (s[*n - 1] == ' ' || s[*n - 1] == '\t'))
+        (*n)--;
+    return s;
+}
+
 enum date_status date_parse(const char *s, size_t n, tp_date *out)
 {
+    return date_parse_order(s, n, DATES_DAY_FIRST, out);
+}
+
+enum date_status date_parse_order(const char *s, size_t n, enum date_order order, tp_date *out)
+{
     *out = 0;
-    while (n && (*s == ' ' || *s == '\t'))
-        s++, n--;
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t'))
-        n--;
+    s = trim(s, &n);
     if (n == 0)
         return DATE_EMPTY;
     int a, b, c;
@@ -87,7 +99,7 @@ enum date_status date_parse(const char *s, size_t n, tp_date *out)
             return DATE_BAD_FORMAT;
         i += 1 + k;
         y = a, m = b, d = c;
-    } else if (i == 1 || i == 2) { /* D/M/YYYY or DD-MM-YYYY */
+    } else if ((i == 1 || i == 2) && order != DATES_ISO) { /* D/M/YYYY, DD-MM-YYYY or M/D/YYYY */
         if (i >= n || (s[i] != '/' && s[i] != '-'))
             return DATE_BAD_FORMAT;
         char sep = s[i];
@@ -101,7 +113,9 @@ enum date_status date_parse(const char *s, size_t n, tp_date *out)
         if (k != 4)
             return DATE_BAD_FORMAT;
         i += 1 + k;
-        d = a, m = b, y = c;
+        d = order == DATES_MONTH_FIRST ? b : a;
+        m = order == DATES_MONTH_FIRST ? a : b;
+        y = c;
     } else {
         return DATE_BAD_FORMAT;
     }
@@ -129,8 +143,115 @@ const char *date_problem(enum date_status st)
         return "no such date";
     case DATE_OUT_OF_RANGE:
         return "year outside 1900-2099";
+    case DATE_BAD_MONTH:
+        return "no such month (months are 1 to 12)";
+    case DATE_BAD_RANGE:
+        return "a range of years must start before it ends (2014-2018)";
+    case DATE_NOT_YEAR:
+        return "not a year (four digits, as 2017)";
+    case DATE_NOT_MONTH:
+        return "not a month (1 to 12, or its name in Spanish or English)";
     }
     return "?";
+}
+
+static bool year_ok(int y) { return y >= DATE_MIN_YEAR && y <= DATE_MAX_YEAR; }
+
+enum date_status date_span_of(int y, int m, struct date_span *out)
+{
+    memset(out, 0, sizeof *out);
+    if (!year_ok(y))
+        return DATE_OUT_OF_RANGE;
+    if (m < 0 || m > 12)
+        return DATE_BAD_MONTH;
+    out->first = date_make(y, m ? m : 1, 1);
+    out->last = date_make(y, m ? m : 12, days_in_month(y, m ? m : 12));
+    out->precision = m ? PREC_MONTH : PREC_YEAR;
+    return DATE_OK;
+}
+
+/* A range of years y1-y2: a year when both are one. */
+static enum date_status range_span(int y1, int y2, struct date_span *out)
+{
+    enum date_status st = date_span_of(y1, 0, out);
+    if (st != DATE_OK || y2 == y1)
+        return st;
+    if (!year_ok(y2))
+        return DATE_OUT_OF_RANGE;
+    if (y2 < y1)
+        return DATE_BAD_RANGE;
+    out->last = date_make(y2, 12, 31);
+    out->precision = PREC_RANGE;
+    return DATE_OK;
+}
+
+enum date_status date_parse_span(const char *s, size_t n, enum date_order order,
+                                 struct date_span *out)
+{
+    memset(out, 0, sizeof *out);
+    s = trim(s, &n);
+    int a, b;
+    size_t i = digits(s, n, 5, &a);
+    if (i == 4 && i == n)
+        return date_span_of(a, 0, out); /* 2017 */
+    if (i == 4 && s[i] == '-') {
+        size_t k = digits(s + 5, n - 5, 5, &b);
+        if (5 + k == n && k == 4)
+            return range_span(a, b, out); /* 2014-2018 */
+        if (5 + k == n && (k == 1 || k == 2))
+            return date_span_of(a, b ? b : 13, out); /* 2019-03 */
+    }
+    if ((i == 1 || i == 2) && i < n && (s[i] == '/' || s[i] == '-')) {
+        size_t k = digits(s + i + 1, n - i - 1, 5, &b);
+        if (i + 1 + k == n && k == 4)
+            return date_span_of(b, a ? a : 13, out); /* 03/2019 */
+    }
+    enum date_status st = date_parse_order(s, n, order, &out->first);
+    out->last = out->first;
+    return st;
+}
+
+enum date_status date_parse_year(const char *s, size_t n, int *year)
+{
+    s = trim(s, &n);
+    *year = 0;
+    if (n == 0)
+        return DATE_EMPTY;
+    if (n != 4 || digits(s, n, 4, year) != 4)
+        return DATE_NOT_YEAR;
+    return year_ok(*year) ? DATE_OK : DATE_OUT_OF_RANGE;
+}
+
+enum date_status date_parse_month(const char *s, size_t n, const char *key, int *month)
+{
+    /* Spanish and English, full and as usually cut short; Peru writes "setiembre". */
+    static const char *const names[12][6] = {
+        {"enero", "ene", "january", "jan"},
+        {"febrero", "feb", "february"},
+        {"marzo", "mar", "march"},
+        {"abril", "abr", "april", "apr"},
+        {"mayo", "may"},
+        {"junio", "jun", "june"},
+        {"julio", "jul", "july"},
+        {"agosto", "ago", "august", "aug"},
+        {"septiembre", "setiembre", "set", "sep", "september", "sept"},
+        {"octubre", "oct", "october"},
+        {"noviembre", "nov", "november"},
+        {"diciembre", "dic", "december", "dec"}};
+    s = trim(s, &n);
+    *month = 0;
+    if (n == 0)
+        return DATE_EMPTY;
+    if (digits(s, n, 3, month) == n)
+        return *month >= 1 && *month <= 12 ? DATE_OK : DATE_BAD_MONTH;
+    *month = 0;
+    for (int m = 0; key && m < 12; m++)
+        for (int k = 0; k < 6 && names[m][k]; k++)
+            if (!strcmp(key, names[m][k])) {
+                *month = m + 1;
+                return DATE_OK;
+            }
+    return DATE_NOT_MONTH;
 }
 
 /* Howard Hinnant's days_from_civil / civil_from_days. */

@@ -6,6 +6,64 @@
 #include "check.h"
 #include "count/tables.h"
 
+/* A case dated by a span: its periods, the periods it lies partly in, its row of by_year. */
+static struct case_rec span_case(struct agg *a, tp_date first, tp_date last, int precision)
+{
+    struct case_rec c = {.reported_on = first, .reported_to = last, .precision = (uint8_t)precision,
+                        .weight = 1};
+    struct route_key unknown = {0};
+    long r = agg_route(a, &unknown);
+    CHECK(r >= 0);
+    c.route = (uint32_t)r;
+    c.periods = agg_periods_of_span(a, first, last, &c.partly);
+    long y = agg_year(a, first, last, precision);
+    CHECK(y >= 0);
+    c.year = (uint16_t)y;
+    return c;
+}
+
+/* Periods of 2019-2020 (and 2017-2018 before): a span counts only where it lies wholly. */
+static void spans(struct places *pl, const struct age_bands *bands)
+{
+    struct period periods[2] = {{20190101, 20201231}, {20170101, 20181231}};
+    struct agg a;
+    CHECK(agg_init(&a, pl, bands, periods, 2, false));
+    struct case_rec y2019 = span_case(&a, 20190101, 20191231, PREC_YEAR);
+    struct case_rec r2018 = span_case(&a, 20180101, 20191231, PREC_RANGE);
+    struct case_rec r2014 = span_case(&a, 20140101, 20181231, PREC_RANGE);
+    struct case_rec dec = span_case(&a, 20201201, 20201231, PREC_MONTH);
+    struct case_rec day = span_case(&a, 20190415, 20190415, PREC_DAY);
+    CHECK_INT(y2019.periods, 1);
+    CHECK_INT(y2019.partly, 0);
+    CHECK_INT(r2018.periods, 0);
+    CHECK_INT(r2018.partly, 3); /* partly in both */
+    CHECK_INT(r2014.periods, 0);
+    CHECK_INT(r2014.partly, 2); /* partly in 2017-2018, not at all in 2019-2020 */
+    CHECK_INT(dec.periods, 1);
+    CHECK_INT(day.periods, 1);
+    CHECK_INT(day.year, y2019.year); /* a day of 2019 is under 2019 */
+    struct victim_rec girl = {SEX_FEMALE, {15, 15}, -1, NO, 0, 1};
+    struct victim_rec man = {SEX_MALE, {40, 40}, -1, NO, 0, 1};
+    struct case_rec *all[] = {&y2019, &r2018, &r2014, &dec, &day};
+    for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
+        agg_case(&a, all[i]);
+        agg_victim(&a, all[i], i % 2 ? &man : &girl);
+    }
+    agg_victim(&a, &dec, &girl);
+    CHECK_INT(a.first, 20140101);
+    CHECK_INT(a.last, 20201231);
+    CHECK_INT(a.period[0].cases, 3);
+    CHECK_INT(a.period[0].victims, 4);
+    struct quality q = {0};
+    struct tableset ts = {0};
+    CHECK(tables_build(&a, &a.period[0], &q, &ts));
+    CHECK_STR(check_table_csv(&ts, "by_year"),
+              "year,cases,victims,victims_female,victims_male,victims_minor\n"
+              "2014-2018,1,1,1,0,1\n2018-2019,1,1,0,1,0\n2019,2,2,2,0,2\n2020,1,2,1,1,1\n");
+    tableset_free(&ts);
+    agg_free(&a);
+}
+
 void suite_aggregate(void)
 {
     struct places *pl = check_places();
@@ -140,6 +198,7 @@ void suite_aggregate(void)
                                          "period_to,2008-02-29\ncases,1\nvictims,2\n");
     tableset_free(&ts);
     agg_free(&a);
+    spans(pl, &bands);
     places_free(pl);
 
     CHECK_INT(unodc_category(SEX_FEMALE, MINOR_YES), UNODC_GIRLS);

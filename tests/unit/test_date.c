@@ -1,4 +1,4 @@
-/* test_date.c: day-first dates, impossible dates, arithmetic. */
+/* test_date.c: dates in each order, months, years and ranges, impossible dates, arithmetic. */
 #include "check.h"
 #include "util/date.h"
 
@@ -10,8 +10,81 @@ static tp_date d(const char *s, enum date_status want)
     return v;
 }
 
+/* A span as "first..last/precision", or the status's number when it is not DATE_OK. */
+static void span(const char *s, enum date_order order, const char *want)
+{
+    struct date_span sp;
+    enum date_status st = date_parse_span(s, strlen(s), order, &sp);
+    char got[40];
+    if (st == DATE_OK)
+        snprintf(got, sizeof got, "%d..%d/%d", sp.first, sp.last, (int)sp.precision);
+    else
+        snprintf(got, sizeof got, "status %d", (int)st);
+    CHECK_STR(got, want);
+}
+
+static void spans(void)
+{
+    /* Full dates: day precision (0), in the profile's order; ISO in every order. */
+    span("15/04/2007", DATES_DAY_FIRST, "20070415..20070415/0");
+    span("04/15/2007", DATES_MONTH_FIRST, "20070415..20070415/0");
+    span("5/4/2007", DATES_MONTH_FIRST, "20070504..20070504/0");
+    span("2007-04-15", DATES_MONTH_FIRST, "20070415..20070415/0");
+    span("2007-04-15", DATES_ISO, "20070415..20070415/0");
+    span("15/04/2007", DATES_ISO, "status 2");       /* bad format */
+    span("15/04/2007", DATES_MONTH_FIRST, "status 3"); /* month 15: no such date */
+    /* A month (1): MM/YYYY, M/YYYY, MM-YYYY, YYYY-MM; February of a leap year. */
+    span("03/2019", DATES_DAY_FIRST, "20190301..20190331/1");
+    span("2/2020", DATES_ISO, "20200201..20200229/1");
+    span("11-2019", DATES_DAY_FIRST, "20191101..20191130/1");
+    span("2019-03", DATES_DAY_FIRST, "20190301..20190331/1");
+    span("13/2017", DATES_DAY_FIRST, "status 5");      /* DATE_BAD_MONTH */
+    span("00/2017", DATES_DAY_FIRST, "status 5");
+    span("2017-13", DATES_DAY_FIRST, "status 5");
+    /* A year (2) and a range of years (3). */
+    span("2017", DATES_DAY_FIRST, "20170101..20171231/2");
+    span(" 2017 ", DATES_DAY_FIRST, "20170101..20171231/2");
+    span("2014-2018", DATES_DAY_FIRST, "20140101..20181231/3");
+    span("2016-2016", DATES_DAY_FIRST, "20160101..20161231/2");
+    span("2018-2014", DATES_DAY_FIRST, "status 6");    /* DATE_BAD_RANGE */
+    span("1850", DATES_DAY_FIRST, "status 4");         /* DATE_OUT_OF_RANGE */
+    span("2014-2150", DATES_DAY_FIRST, "status 4");
+    span("201", DATES_DAY_FIRST, "status 2");
+    span("20177", DATES_DAY_FIRST, "status 2");
+    span("", DATES_DAY_FIRST, "status 1");
+    int y, m;
+    CHECK_INT(date_parse_year("2017", 4, &y), DATE_OK);
+    CHECK_INT(y, 2017);
+    CHECK_INT(date_parse_year("20X7", 4, &y), DATE_NOT_YEAR);
+    CHECK_INT(date_parse_year("17", 2, &y), DATE_NOT_YEAR);
+    CHECK_INT(date_parse_year("1776", 4, &y), DATE_OUT_OF_RANGE);
+    CHECK_INT(date_parse_year(" ", 1, &y), DATE_EMPTY);
+    /* Months: numbers, or names (already folded by the caller) in Spanish or English. */
+    static const struct {
+        const char *text, *key;
+        int status, month;
+    } months[] = {
+        {"3", NULL, DATE_OK, 3},          {"12", NULL, DATE_OK, 12},
+        {"13", NULL, DATE_BAD_MONTH, 13}, {"0", NULL, DATE_BAD_MONTH, 0},
+        {"ENERO", "enero", DATE_OK, 1},   {"Setiembre", "setiembre", DATE_OK, 9},
+        {"Septiembre", "septiembre", DATE_OK, 9}, {"January", "january", DATE_OK, 1},
+        {"Dic", "dic", DATE_OK, 12},      {"Brumaire", "brumaire", DATE_NOT_MONTH, 0},
+    };
+    for (size_t i = 0; i < sizeof months / sizeof *months; i++) {
+        CHECK_INT(date_parse_month(months[i].text, strlen(months[i].text), months[i].key, &m),
+                  months[i].status);
+        CHECK_INT(m, months[i].month);
+    }
+    struct date_span sp;
+    CHECK_INT(date_span_of(2019, 0, &sp), DATE_OK);
+    CHECK_INT(sp.last, 20191231);
+    CHECK_INT(date_span_of(2019, 2, &sp), DATE_OK);
+    CHECK_INT(sp.last, 20190228);
+}
+
 void suite_date(void)
 {
+    spans();
     CHECK_INT(d("2007-04-15", DATE_OK), 20070415);
     CHECK_INT(d("15/04/2007", DATE_OK), 20070415);
     CHECK_INT(d("5/4/2007", DATE_OK), 20070405); /* day first, always */

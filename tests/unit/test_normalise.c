@@ -101,6 +101,53 @@ static void test_dates(void)
     z.rejected = false;
 }
 
+/* "first..last/precision" of a reported date, or "rejected" (the note is checked after). */
+static const char *span(const char *s)
+{
+    static char out[40];
+    struct date_span sp = norm_date_span(&z, F_REPORTED_ON, s, strlen(s));
+    snprintf(out, sizeof out, "%d..%d/%d", sp.first, sp.last, (int)sp.precision);
+    return z.rejected ? "rejected" : out;
+}
+
+static const char *year_month(const char *y, const char *m)
+{
+    static char out[40];
+    struct date_span sp = norm_year_month(&z, y, strlen(y), m, strlen(m));
+    snprintf(out, sizeof out, "%d..%d/%d", sp.first, sp.last, (int)sp.precision);
+    return z.rejected ? "rejected" : out;
+}
+
+static void test_spans(void)
+{
+    CHECK_STR(span("2017"), "20170101..20171231/2");
+    CHECK_STR(span("03/2019"), "20190301..20190331/1");
+    CHECK_STR(span("2014-2018"), "20140101..20181231/3");
+    CHECK_STR(span("15/04/2007"), "20070415..20070415/0");
+    CHECK_STR(notes(), "");
+    CHECK_STR(span("13/2017"), "rejected");
+    CHECK_STR(notes(), "rejected: no such month (months are 1 to 12) [13/2017]");
+    z.rejected = false;
+    CHECK_STR(span("2018-2014"), "rejected");
+    CHECK_STR(notes(), "rejected: a range of years must start before it ends (2014-2018) "
+                       "[2018-2014]");
+    z.rejected = false;
+    CHECK_STR(year_month("2019", "ENERO"), "20190101..20190131/1");
+    CHECK_STR(year_month("2019", "Setiembre"), "20190901..20190930/1");
+    CHECK_STR(year_month("2019", "February"), "20190201..20190228/1");
+    CHECK_STR(year_month("2019", "11"), "20191101..20191130/1");
+    CHECK_STR(year_month("2019", ""), "20190101..20191231/2"); /* no month: the year */
+    CHECK_STR(notes(), "");
+    CHECK_STR(year_month("dos mil", "3"), "rejected");
+    CHECK_STR(notes(), "rejected: not a year (four digits, as 2017) [dos mil]");
+    z.rejected = false;
+    CHECK_STR(year_month("2019", "Brumario"), "rejected");
+    CHECK_STR(notes(), "rejected: not a month (1 to 12, or its name in Spanish or English) "
+                       "[Brumario]");
+    z.rejected = false;
+    CHECK_INT(q.entries[q.nentries - 1].field, F_REPORTED_MONTH);
+}
+
 static void test_ages(void)
 {
     static const struct {
@@ -357,6 +404,7 @@ void suite_normalise(void)
         z.line = 7;
         test_text();
         test_dates();
+        test_spans();
         test_ages();
         test_values();
         test_places(pl);

@@ -208,7 +208,7 @@ static const char *const whole[][2] = {
      "sentence_mean_years,8.0,\n"},
     {"input_files",
      "file,role,encoding,delimiter,header_rows,lines,rows_read,rows_counted,rows_filtered,"
-     "rows_rejected,rows_blank,warnings\ncasos.csv,cases,utf-8,comma,1,5,4,4,0,0,0,1\n"},
+     "rows_rejected,rows_blank,warnings,rows_partly_in_period\ncasos.csv,cases,utf-8,comma,1,5,4,4,0,0,0,1,0\n"},
     {"input_columns",
      "file,column,header,field\ncasos.csv,1,id_caso,case_id\ncasos.csv,2,fecha,reported_on\n"},
 };
