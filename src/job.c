@@ -72,6 +72,9 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
     if (!agg_init(&j->agg, j->places, &opt->bands, periods, nperiods, j->region != 0))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     j->agg_ready = true;
+    unsigned gives = profile_attribution(j->profile)->gives;
+    if (gives)
+        j->agg.gives = gives;
     struct ingest_opts io = {j->profile, j->places, progress, progress_ctx};
     return ingest(&j->files, &io, &j->agg, &j->dq, err);
 }

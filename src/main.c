@@ -3,6 +3,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "count/gives.h"
 #include "count/tabledef.h"
 #include "job.h"
 #include "options.h"
@@ -80,8 +81,10 @@ static void print_written(const struct job *j)
     const char *what[] = {"case", "victim", "row", "warning"};
     uint64_t n[] = {p->cases, p->victims, job_rejected(j), warnings};
     for (int i = 0; i < 4; i++)
-        printf("%s%llu %s%s%s", i == 1 ? ", " : i == 2 ? "; " : i == 3 ? ", " : "",
-               (unsigned long long)n[i], what[i], n[i] == 1 ? "" : "s", i == 2 ? " rejected" : "");
+        if (i != 1 || (j->agg.gives & GIVES_VICTIMS)) /* victims the source does not count */
+            printf("%s%llu %s%s%s", i == 1 ? ", " : i == 2 ? "; " : i == 3 ? ", " : "",
+                   (unsigned long long)n[i], what[i], n[i] == 1 ? "" : "s",
+                   i == 2 ? " rejected" : "");
     printf(" (%s)\n", j->opt->public_mode ? "listed by 'tipreport validate'" : "see data_quality.csv");
 }
 

@@ -91,6 +91,46 @@ attribution_words() {
 }
 step "attribution: source and record words" attribution_words
 
+# The shipped mpfn profile on the prosecution service's real crimes file (Lambayeque, every
+# crime of the penal code): the figures counted by hand from the file's trafficking rows
+# (2019 30+1, 2020 16+2, 2021 33+1, 2022 14+3, 2023 6+5; ten rows of 1,723), no victims (no
+# table of them, no figure, the prose claims none), and documents that name the Ministerio
+# Público and not RETA.
+mpfn_real_file() {
+  local o=$tmp/mpfn f=../shared/data/sources/mpfn_delitos_lambayeque.csv
+  "$bin" report "$f" -p mpfn -q -o "$o"
+  diff - "$o/tables/by_year.csv" <<'CSV'
+year,cases,victims,victims_female,victims_male,victims_minor
+2019,31,,,,
+2020,18,,,,
+2021,34,,,,
+2022,17,,,,
+2023,11,,,,
+CSV
+  grep -qx 'cases,111' "$o/tables/summary.csv"
+  grep -qx 'victims,' "$o/tables/summary.csv"
+  grep -q '^14,Lambayeque,111,,,$' "$o/tables/cases_by_region.csv"
+  awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+           { r += $c["rows_read"]; f += $c["rows_filtered"]; k += $c["rows_counted"] }
+           END { exit !(r == 1723 && f == 1713 && k == 10) }' "$o/tables/input_files.csv"
+  for t in victims_by_sex_age victims_by_nationality routes exploitation suspects_by_year; do
+    if [ -e "$o/tables/$t.csv" ]; then echo "$t.csv written"; return 1; fi
+  done
+  pdftotext -layout "$o/report.pdf" "$tmp/mpfn.txt"
+  grep -q 'Fuente: Ministerio Público - Fiscalía de la Nación' "$tmp/mpfn.txt"
+  grep -q 'registró 111 *delitos de trata de personas. Esta fuente no cuenta víctimas\.' \
+    <(tr '\n' ' ' <"$tmp/mpfn.txt")
+  grep -q 'Víctimas por sexo y grupo de edad: esta fuente no desglosa las cifras de esa' \
+    "$tmp/mpfn.txt"
+  if grep -i -e '[0-9] víctimas' -e 'Víctimas  *[0-9]' "$tmp/mpfn.txt"; then
+    echo "victims counted above"; return 1
+  fi
+  if grep -i -w -e RETA -e 'Policía Nacional' "$tmp/mpfn.txt"; then
+    echo "RETA or the police named above"; return 1
+  fi
+}
+step "mpfn: the real crimes file" mpfn_real_file
+
 # CORE_ONLY (the valgrind pass, 30 times slower): the unit tests, the functional cases and
 # the error and hostile contracts; the steps that add runs of the same code are left to the
 # other two passes.

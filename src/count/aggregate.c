@@ -4,6 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "count/gives.h"
+
 static bool period_init(struct agg_period *ap, const struct period *pr, int region,
                         size_t ncity, size_t nnat)
 {
@@ -35,6 +37,7 @@ bool agg_init(struct agg *a, const struct places *places, const struct age_bands
     memset(a, 0, sizeof *a);
     a->places = places;
     a->bands = *bands;
+    a->gives = GIVES_ALL;
     a->nperiods = nperiods < MAX_PERIODS ? nperiods : MAX_PERIODS;
     a->routes = strmap_new();
     a->year_keys = strmap_new();

@@ -103,6 +103,7 @@ struct agg {
     uint64_t *suspect_nationality;        /* [ncountries + 1], all years */
     uint64_t cases, victims, suspects;    /* counted, whatever the period */
     uint64_t victims_without_case;
+    unsigned gives; /* GIVES_* (count/gives.h): what the source gives; agg_init: all */
 };
 
 bool agg_init(struct agg *a, const struct places *places, const struct age_bands *bands,

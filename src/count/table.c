@@ -201,6 +201,13 @@ void table_hide(struct table *t, size_t row, int col, int state)
         c->hidden = (uint8_t)state;
 }
 
+void table_clear(struct table *t, size_t row, int col)
+{
+    struct cell *c = at(t, row, col);
+    if (c)
+        *c = (struct cell){.kind = CELL_EMPTY};
+}
+
 int table_col(const struct table *t, const char *name)
 {
     for (int c = 0; c < t->ncols; c++)

@@ -46,6 +46,7 @@ void table_text(struct table *t, size_t row, int col, const char *s);
 void table_int(struct table *t, size_t row, int col, uint64_t v);
 void table_real(struct table *t, size_t row, int col, double v, int decimals);
 void table_hide(struct table *t, size_t row, int col, int state); /* public mode's mark */
+void table_clear(struct table *t, size_t row, int col); /* back to an empty cell */
 
 /* Rows by column c1 descending, then c2 descending (c2 < 0: none), then sort key ascending. */
 void table_sort(struct table *t, int c1, int c2);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "count/gives.h"
 #include "util/fold.h"
 
 /* Sexes are the value set's codes; "minor" is yes, no or unknown as MINOR_* count them. */
@@ -680,10 +681,12 @@ static bool build_all(struct tables_in *in, struct tableset *out)
     for (size_t i = 0; i < ntabledefs; i++) {
         const struct tabledef *d = &tabledefs[i];
         /* The routes touching the unknown region: none. */
-        if (!(d->in & in->pub) || (d->country_rows && in->ap->region == 0))
+        if (!(d->in & in->pub) || (d->country_rows && in->ap->region == 0) ||
+            !gives_table(d, in->a->gives))
             continue;
         struct table *t = d->build(d, in);
         assert((!t || tabledef_matches(d, t)) && "a table built with other columns");
+        gives_blank(d, t, in->a->gives);
         if (!tableset_add(out, t))
             return false;
     }

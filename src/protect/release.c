@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "count/gives.h"
 #include "count/tabledef.h"
 #include "count/tables.h"
 
@@ -64,7 +65,8 @@ enum tp_err release_build(struct release *r, const struct agg *a, int p,
         protect_key(key, sizeof key, "cases", dims);
         bool shown = protect_state(r->prot, key) == SDC_SHOWN && ap->cases >= (uint64_t)k;
         protect_key(key, sizeof key, "victims", dims);
-        shown &= protect_state(r->prot, key) == SDC_SHOWN && ap->victims >= (uint64_t)k;
+        shown &= !(a->gives & GIVES_VICTIMS) || /* victims no table counts (count/gives.h) */
+                 (protect_state(r->prot, key) == SDC_SHOWN && ap->victims >= (uint64_t)k);
         r->publishable[g] = g > 0 && shown;
         enum brief_tables full = p == 0 ? BRIEF_ALL : BRIEF_SUMMARY;
         /* The printed tables: a region's brief, or its totals alone. */

@@ -7,6 +7,37 @@
 
 const char *const record_names[RECORD_COUNT] = {"case", "complaint", "victim", "crime"};
 
+/* The words of `gives` (docs/profiles.md). */
+static const struct {
+    const char *word;
+    unsigned bit;
+} words[] = {
+    {"cases", GIVES_CASES}, {"victims", GIVES_VICTIMS}, {"suspects", GIVES_SUSPECTS},
+    {"year", GIVES_YEAR}, {"region", GIVES_REGION}, {"city", GIVES_CITY},
+    {"routes", GIVES_ROUTES}, {"sex", GIVES_SEX}, {"age", GIVES_AGE},
+    {"nationality", GIVES_NATIONALITY}, {"exploitation", GIVES_EXPLOITATION},
+    {"recruitment", GIVES_RECRUITMENT}, {"transport", GIVES_TRANSPORT},
+    {"source", GIVES_SOURCE}, {"status", GIVES_STATUS}, {"assistance", GIVES_ASSISTANCE}};
+
+unsigned gives_bit(const char *word)
+{
+    for (size_t i = 0; i < sizeof words / sizeof *words; i++)
+        if (!strcmp(words[i].word, word))
+            return words[i].bit;
+    return 0;
+}
+
+const char *gives_word(int i)
+{
+    return i >= 0 && (size_t)i < sizeof words / sizeof *words ? words[i].word : NULL;
+}
+
+const char *gives_words(void)
+{
+    return "cases, victims, suspects, year, region, city, routes, sex, age, nationality, "
+           "exploitation, recruitment, transport, source, status, assistance";
+}
+
 static const char *const text_keys[ATTR_NTEXT] = {"name", "short", "title", "register",
                                                   "institution", "institution_short"};
 /* What a missing text falls back to. */
@@ -39,7 +70,7 @@ bool attribution_set(struct attribution *a, const char *key, const char *value, 
     if (!text_key(key) || strlen(key) >= sizeof a->entry[0].key) {
         snprintf(msg, size, "unknown key '%s' in [attribution] (known: name, short, title, "
                             "register, institution, institution_short, each also as "
-                            "KEY.LANG; record)", key);
+                            "KEY.LANG; record; gives)", key);
         return false;
     }
     if (!*value) {
@@ -73,6 +104,7 @@ void attribution_clear(struct attribution *a)
     }
     a->n = 0;
     a->record = RECORD_CASE;
+    a->gives = 0;
 }
 
 static const char *find(const struct attribution *a, const char *key)

@@ -24,7 +24,25 @@ struct attribution {
     int n;
     struct { char key[24]; char *value; } entry[ATTR_MAX]; /* values owned */
     enum record_kind record;
+    unsigned gives; /* GIVES_* of `gives`; 0: not said, everything */
 };
+
+/* One bit per word of `gives` (docs/profiles.md); a source gives every one unless it says. */
+enum {
+    GIVES_CASES = 1 << 0, GIVES_VICTIMS = 1 << 1, GIVES_SUSPECTS = 1 << 2,
+    GIVES_YEAR = 1 << 3, GIVES_REGION = 1 << 4, GIVES_CITY = 1 << 5, GIVES_ROUTES = 1 << 6,
+    GIVES_SEX = 1 << 7, GIVES_AGE = 1 << 8, GIVES_NATIONALITY = 1 << 9,
+    GIVES_EXPLOITATION = 1 << 10, GIVES_RECRUITMENT = 1 << 11, GIVES_TRANSPORT = 1 << 12,
+    GIVES_SOURCE = 1 << 13, GIVES_STATUS = 1 << 14, GIVES_ASSISTANCE = 1 << 15,
+    GIVES_ALL = (1 << 16) - 1
+};
+
+/* The bit of a word of `gives` ("cases", "age" ...); 0 when it is none. */
+unsigned gives_bit(const char *word);
+/* Every word, comma-separated, for messages. */
+const char *gives_words(void);
+/* The i-th word (from 0), NULL past the last. */
+const char *gives_word(int i);
 
 extern const char *const record_names[RECORD_COUNT]; /* "case", "complaint", ... */
 

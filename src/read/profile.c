@@ -211,6 +211,33 @@ static int add_filter(struct reader *r, const char *name, const char *value)
     return 1;
 }
 
+/* One word of [attribution] gives: what the source gives (count/gives.h). */
+static int put_given(struct reader *r, const char *item, size_t n, void *ctx)
+{
+    char word[32];
+    snprintf(word, sizeof word, "%.*s", (int)(n < sizeof word ? n : sizeof word - 1), item);
+    unsigned bit = n < sizeof word ? gives_bit(word) : 0;
+    if (!bit)
+        return fail(r, "gives: '%s' is not a thing a source gives (known: %s)", word,
+                    gives_words());
+    *(unsigned *)ctx |= bit;
+    return 1;
+}
+
+/* [attribution] gives = cases, year, region: what the source gives; the documents leave out
+ * the rest (not said: everything). */
+static int gives_line(struct reader *r, const char *value)
+{
+    unsigned gives = 0;
+    if (!each_item(r, value, put_given, &gives))
+        return 0;
+    if (!(gives & (GIVES_CASES | GIVES_VICTIMS | GIVES_SUSPECTS)))
+        return fail(r, "gives: name what the source counts: cases, victims or suspects%s%s",
+                    "", "");
+    r->p->attr.gives = gives;
+    return 1;
+}
+
 /* [attribution]: a file that has the section replaces its base's attribution as a whole. */
 static int attribution_line(struct reader *r, const char *name, const char *value)
 {
@@ -219,6 +246,8 @@ static int attribution_line(struct reader *r, const char *name, const char *valu
         attribution_clear(&p->attr);
         p->attr_generation = p->generation;
     }
+    if (!strcmp(name, "gives"))
+        return gives_line(r, value);
     char msg[300];
     if (!attribution_set(&p->attr, name, value, msg, sizeof msg))
         return fail(r, "%s%s", msg, "");

@@ -90,6 +90,15 @@ double dtable_total(const struct dtable *t, int col)
     return s;
 }
 
+/* Whether every body cell of col is empty (and there is one). */
+static bool column_empty(const struct dtable *t, int col)
+{
+    for (size_t r = 0; r < t->body->nrows; r++)
+        if (table_cell(t->body, r, col)->kind != CELL_EMPTY)
+            return false;
+    return t->body->nrows > 0;
+}
+
 const char *dtable_empty_text(const struct report *r, const struct dtable *t)
 {
     return t->withheld ? t->note : r->no_data;
@@ -111,6 +120,8 @@ void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row
     }
     if (total && !d->sum && d->kind != COL_DIFF && d->kind != COL_DIFF_PCT)
         return;
+    if (total && column_empty(t, col))
+        return; /* a count the source does not give (count/gives.h) has no total either */
     int hidden = dtable_mark(t, row, col);
     if (!hidden && !total && cl->kind == CELL_EMPTY)
         return;

@@ -8,6 +8,7 @@
 #include "util/number.h"
 #include "util/strmap.h"
 #include "count/tabledef.h"
+#include "count/gives.h"
 
 #define MARK_X 2 /* a hidden sum of counts: printed "x" */
 
@@ -216,6 +217,8 @@ static long top_row(const struct tableset *ts, const char *name, const char *col
 
 bool figures_condition_known(const char *name)
 {
+    if (!strncmp(name, "gives_", 6) && gives_bit(name + 6))
+        return true; /* gives_victims ...: what the source gives */
     for (size_t i = 0; i < sizeof conditions / sizeof *conditions; i++)
         if (!strcmp(name, conditions[i]))
             return true;
@@ -617,6 +620,12 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     put_tip(&x);
     put_region(&x, public_k, region);
     put_attribution(f, attr, l);
+    /* What the source gives: the prose says nothing of what it does not. */
+    for (int i = 0; gives_word(i); i++) {
+        char name[48];
+        snprintf(name, sizeof name, "gives_%s", gives_word(i));
+        put_condition(f, name, (a->gives & gives_bit(gives_word(i))) != 0);
+    }
     put_marked(f, "cases_hotline", lookup(cur, "source", "hotline", "cases"),
                mark_of(cur, "source", "hotline", "cases"));
     put_marked(f, "cases_media", lookup(cur, "source", "media", "cases"),

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/version.h"
+#include "count/gives.h"
 
 /* ---- the manifest ------------------------------------------------------------------------- */
 
@@ -194,6 +195,24 @@ static bool add_section(struct ctx *c, const struct def_item *it)
     return s[r->nsections++].heading != NULL;
 }
 
+/* Whether the source gives what the published table name counts (count/gives.h); a view
+ * of no published table of that name (the headline, the map) is always given. */
+static bool given(const struct ctx *c, const char *name)
+{
+    if (!strcmp(name, "victims_summary")) /* the checklist's victims by sex and age */
+        name = "victims_by_sex_age";
+    const struct tabledef *d = tabledef_find(name);
+    return !d || gives_table(d, c->in->agg->gives);
+}
+
+/* "Víctimas por sexo y grupo de edad: esta fuente no desglosa las cifras de esa manera." */
+static const char *not_given(struct ctx *c, const char *name)
+{
+    static char s[400];
+    snprintf(s, sizeof s, "%s%s", L(c, "table", name), L(c, "word", "not_given"));
+    return s;
+}
+
 /* One kept item of the definition: a section, a block of text, a table or a chart. */
 static bool add_item(struct ctx *c, const struct def_item *it)
 {
@@ -208,9 +227,13 @@ static bool add_item(struct ctx *c, const struct def_item *it)
     case DEF_TODO:
         return add_block(c, BLOCK_TODO, it->text, -1);
     case DEF_TABLE:
+        if (!given(c, it->name)) /* one sentence where the table would be */
+            return add_block(c, BLOCK_TEXT, not_given(c, it->name), -1);
         idx = table_index(c, it->name, it->compare);
         return idx >= 0 && add_block(c, BLOCK_TABLE, NULL, idx);
     case DEF_CHART:
+        if (!given(c, it->name)) /* its table has said so */
+            return true;
         idx = chart_index(c, it->name);
         return idx >= 0 && add_block(c, BLOCK_CHART, NULL, idx);
     case DEF_IF:

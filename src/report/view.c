@@ -58,6 +58,8 @@ void copy_count(struct dtable *t, size_t r, int col, const struct table *p, size
                 const char *pcol)
 {
     const struct cell *cl = table_cell(p, pr, table_col(p, pcol));
+    if (cl->kind == CELL_EMPTY)
+        return; /* a count the source does not give (count/gives.h): empty, not 0 */
     table_int(t->body, r, col, cl->kind == CELL_INT ? cl->v.i : 0);
     table_hide(t->body, r, col, cl->hidden);
 }

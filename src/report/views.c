@@ -27,9 +27,11 @@ static bool v_headline(struct ctx *c, struct dtable *t, bool compare)
         return false;
     const struct table *s = pub(c, "summary", false), *sp = pub(c, "summary", true);
     for (size_t i = 0; i < sizeof metrics / sizeof *metrics; i++) {
+        long k = find_row(s, "metric", metrics[i]);
+        if (k >= 0 && table_cell(s, (size_t)k, table_col(s, "value"))->kind == CELL_EMPTY)
+            continue; /* a figure the source does not give */
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, L(c, "metric", metrics[i]));
-        long k = find_row(s, "metric", metrics[i]);
         if (k >= 0)
             copy_count(t, r, 1, s, (size_t)k, "value");
         long kp = prev ? find_row(sp, "metric", metrics[i]) : -1;

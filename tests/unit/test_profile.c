@@ -2,6 +2,7 @@
 #include <stdlib.h>
 
 #include "check.h"
+#include "count/gives.h"
 #include "util/fold.h"
 #include "read/profile.h"
 
@@ -94,7 +95,7 @@ static void attribution(void)
         CHECK_INT(record, cases[i].record);
     }
 #define KNOWN "(known: name, short, title, register, institution, institution_short, each " \
-              "also as KEY.LANG; record)"
+              "also as KEY.LANG; record; gives)"
     static const char *const bad[][2] = {
         {"[attribution]\nname = X\nrecord = crimes\n",
          ":3: record must be case, complaint, victim or crime, not 'crimes'"},
@@ -107,9 +108,44 @@ static void attribution(void)
         CHECK_STR(load(bad[i][0], NULL), bad[i][1]);
 }
 
+/* [attribution] gives: the words set bits; none said is everything (0); a word not known
+ * and a list that counts nothing are errors; and what it gives decides the tables. */
+static void gives(void)
+{
+    char path[256];
+    struct tp_error err;
+    load("[attribution]\nname = X\ngives = cases, year, region\n", path);
+    struct profile *p = profile_load(path, check_templates, &err);
+    CHECK(p != NULL);
+    if (p)
+        CHECK_INT(profile_attribution(p)->gives, GIVES_CASES | GIVES_YEAR | GIVES_REGION);
+    profile_free(p);
+    struct profile *reta = profile_load("reta", check_templates, &err);
+    CHECK(reta != NULL);
+    if (reta)
+        CHECK_INT(profile_attribution(reta)->gives, 0);
+    profile_free(reta);
+    CHECK_STR(load("[attribution]\ngives = cases, crimes\n", NULL),
+              ":2: gives: 'crimes' is not a thing a source gives (known: cases, victims, "
+              "suspects, year, region, city, routes, sex, age, nationality, exploitation, "
+              "recruitment, transport, source, status, assistance)");
+    CHECK_STR(load("[attribution]\ngives = year, region\n", NULL),
+              ":2: gives: name what the source counts: cases, victims or suspects");
+    unsigned mpfn = GIVES_CASES | GIVES_YEAR | GIVES_REGION;
+    CHECK(gives_table(tabledef_find("by_year"), mpfn));
+    CHECK(gives_table(tabledef_find("cases_by_region"), mpfn));
+    CHECK(!gives_table(tabledef_find("victims_by_sex_age"), mpfn)); /* no victims */
+    CHECK(!gives_table(tabledef_find("routes"), mpfn));              /* cases, but no routes */
+    CHECK(!gives_table(tabledef_find("status"), mpfn));
+    CHECK(gives_table(tabledef_find("input_files"), mpfn));
+    CHECK(gives_table(tabledef_find("status"), GIVES_ALL));
+    CHECK(!gives_table(tabledef_find("by_year"), GIVES_SUSPECTS | GIVES_YEAR));
+}
+
 void suite_profile(void)
 {
     attribution();
+    gives();
     struct tp_error err;
     struct profile *reta = profile_load("reta", check_templates, &err);
     CHECK(reta != NULL);
