@@ -1,6 +1,8 @@
 #!/bin/sh
 # run.sh N: times tipreport on a generated canonical export of N victims (N/2.5 cases, N/10
 # suspects), and DuckDB computing the same tables from the same files, side by side.
+# Then tipreport on a national-size MININTER file (indicator-shaped, 200,000 rows: the real
+# Lambayeque extract repeated, each copy its own region and police stations).
 # Prints figures; asserts nothing (timings on shared machines are noisy).
 set -eu
 cd "$(dirname "$0")/.."
@@ -28,6 +30,19 @@ bench/measure.py "$runs" "tipreport region Cusco" ./tipreport region Cusco "$dir
   -o build/bench/brief-$n --from 2005-01-01 --to 2024-12-31 -q
 bench/measure.py "$runs" "tipreport region Cusco, 2020" ./tipreport region Cusco "$dir" \
   -o build/bench/brief1-$n --from 2020-01-01 --to 2020-12-31 -q
+mininter=build/bench/mininter-200000.csv
+if [ ! -f "$mininter" ]; then
+  mkdir -p build/bench
+  # 31 copies of the 6,563 data rows (203,453), cut at 200,000 rows, copy k in region k % 25 + 1.
+  awk -F';' -v OFS=';' 'NR == 1 { head = $0; next } { row[++n] = $0 }
+    END { print head; out = 0
+          for (k = 0; out < 200000; k++)
+            for (i = 1; i <= n && out < 200000; i++) {
+              $0 = row[i]; $3 = k % 25 + 1; $7 = $7 " " k; print; out++ } }' \
+    ../shared/data/sources/mininter_trata_lambayeque.csv >"$mininter"
+fi
+bench/measure.py "$runs" "tipreport MININTER 200,000 rows" ./tipreport report \
+  "$mininter" -p mininter -o build/bench/mininter-out -q
 if command -v node >/dev/null 2>&1; then
   if [ ! -d bench/node_modules/@duckdb/node-api ]; then
     (cd bench && npm install --no-audit --no-fund --silent >/dev/null 2>&1) ||

@@ -82,6 +82,37 @@ static enum tp_err filters_found(const struct header_map *h, const struct profil
     return TP_OK;
 }
 
+/* The column headers an indicator-shaped profile names: [0] the indicator's, then the group's. */
+static const char *ir_header(const struct indicator_rows *ir, size_t i)
+{
+    return i == 0 ? ir->column : ir->group[i - 1];
+}
+
+/* Whether column c (folded header key) is one the indicator-shaped profile names. */
+static void ir_match(struct header_map *h, const struct profile *pf, const struct buf *key,
+                     size_t c)
+{
+    const struct indicator_rows *ir = profile_indicator_rows(pf);
+    for (size_t i = 0; ir && i < h->nir; i++) {
+        char k[128];
+        fold_key_to(ir_header(ir, i), strlen(ir_header(ir, i)), k, sizeof k);
+        if (h->ir_col[i] == SIZE_MAX && strlen(k) == key->len && memcmp(k, key->p, key->len) == 0)
+            h->ir_col[i] = c;
+    }
+}
+
+/* An indicator-shaped file must have every column its profile names. */
+static enum tp_err ir_found(const struct header_map *h, const struct profile *pf,
+                            const char *path, struct tp_error *err)
+{
+    for (size_t i = 0; i < h->nir; i++)
+        if (h->ir_col[i] == SIZE_MAX)
+            return tp_fail(err, TP_ERR_INPUT, path, h->line, NULL,
+                           "no column '%s' (profile '%s', [indicator_rows])",
+                           ir_header(profile_indicator_rows(pf), i), profile_name(pf));
+    return TP_OK;
+}
+
 /* One header row: what each column's name may mean. False when out of memory. */
 static bool header_row(struct header_map *h, struct header_text *t, const struct csv_row *row,
                        const struct profile *pf, field_mask allowed)
@@ -104,6 +135,7 @@ static bool header_row(struct header_map *h, struct header_text *t, const struct
                 memcmp(pfl->key, t->key.p, t->key.len) == 0)
                 h->filter_col[i] = c;
         }
+        ir_match(h, pf, &t->key, c);
         int f, code;
         if (profile_indicator(pf, t->key.p, t->key.len, &f, &code) &&
             (allowed & (field_mask)1 << f)) {
@@ -183,6 +215,10 @@ static bool log_columns(const struct header_map *h, const struct header_text *t,
         if (h->filter_col[i] != SIZE_MAX &&
             !dq_column(dq, file, (int)h->filter_col[i] + 1, t->names[h->filter_col[i]], "filter"))
             return false;
+    for (size_t i = 0; i < h->nir; i++)
+        if (!dq_column(dq, file, (int)h->ir_col[i] + 1, t->names[h->ir_col[i]],
+                       i ? "indicator group" : "indicator"))
+            return false;
     return true;
 }
 
@@ -202,6 +238,8 @@ static bool keep_columns(const struct header_map *h, struct csvfile *csv)
     for (size_t i = 0; i < h->nfilters; i++)
         if (h->filter_col[i] < h->ncols)
             keep[h->filter_col[i]] = true;
+    for (size_t i = 0; i < h->nir; i++)
+        keep[h->ir_col[i]] = true;
     bool ok = csvfile_keep(csv, keep, h->ncols);
     free(keep);
     return ok;
@@ -214,6 +252,10 @@ enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *p
     memset(h, 0, sizeof *h);
     for (int f = 0; f < F_COUNT; f++)
         h->col[f] = -1;
+    const struct indicator_rows *ir = profile_indicator_rows(pf);
+    h->nir = ir && (kind == K_FLAT || kind == K_CASES) ? 1 + ir->ngroup : 0;
+    for (size_t i = 0; i < h->nir; i++)
+        h->ir_col[i] = SIZE_MAX;
     struct header_text t = {0};
     enum tp_err rc = filters_init(h, pf) ? TP_OK
                                          : tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");
@@ -223,6 +265,8 @@ enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *p
         rc = assign(h, &t, path, err);
     if (rc == TP_OK)
         rc = filters_found(h, pf, path, kind, err);
+    if (rc == TP_OK)
+        rc = ir_found(h, pf, path, err);
     dq->files[file].header_rows = profile_header_rows(pf);
     if (rc == TP_OK && !log_columns(h, &t, dq, file))
         rc = tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");

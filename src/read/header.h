@@ -5,6 +5,7 @@
 #include <stddef.h>
 
 #include "read/csvfile.h"
+#include "read/indicator_rows.h"
 #include "read/profile.h"
 #include "read/quality.h"
 #include "read/schema.h"
@@ -24,6 +25,10 @@ struct header_map {
     long line; /* of the first header row */
     size_t *filter_col; /* owned: the column of each profile filter; SIZE_MAX: not in file */
     size_t nfilters;
+    /* An indicator-shaped file: [0] the indicator column, then the group columns; SIZE_MAX
+     * until found. nir is 0 for other files. */
+    size_t ir_col[1 + IR_MAX_GROUP];
+    size_t nir;
 };
 
 /* Reads the profile's header rows of csv (a file of this kind, path for messages), maps each

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "read/header.h"
+#include "read/indicator_rows.h"
 #include "read/normalise.h"
 #include "read/rowqueue.h"
 #include "util/fold.h"
@@ -38,6 +39,7 @@ struct reader {
     struct header_map h;
     struct normaliser z; /* z.line and z.rejected: the current row's */
     struct dq_file *df;  /* the file's counts */
+    struct ir_groups groups; /* an indicator-shaped file's groups */
 };
 
 /* The trimmed text of field f in the current row as written: the profile's constant for
@@ -444,6 +446,51 @@ static void row_suspects(struct reader *r)
     agg_suspect(run->agg, &s);
 }
 
+/* An indicator-shaped file (indicator_rows.h): the first row of a group (by its group columns'
+ * values) describes its case (date, region...); every row adds its count to its indicator. The
+ * groups become records once the file is read (read_rows). */
+static void row_indicator(struct reader *r)
+{
+    const struct indicator_rows *ir = profile_indicator_rows(r->run->o->profile);
+    struct buf *key = &r->groups.key;
+    buf_clear(key);
+    for (size_t i = 1; i < r->h.nir; i++) {
+        size_t c = r->h.ir_col[i], n = c < r->row->nfields ? r->row->len[c] : 0;
+        const char *s = norm_trim(n ? r->row->field[c] : "", &n);
+        if (!buf_add(key, s, n) || !buf_addc(key, '\x1f'))
+            r->run->oom = true;
+    }
+    if (r->run->oom)
+        return;
+    struct ir_group *g = ir_group_find(&r->groups);
+    uint32_t v;
+    if (!g) {
+        struct case_rec c;
+        if (!case_required(r, &c) || !case_optional(r, &c))
+            return; /* the row is rejected; the group's next row tries again */
+        if (!(g = ir_group_add(&r->groups, &c))) {
+            r->run->oom = true;
+            return;
+        }
+        r->df->partly_in_period += c.partly & 1;
+        v = c.weight;
+    } else {
+        v = weight_field(r);
+        if (r->z.rejected)
+            return;
+    }
+    size_t c = r->h.ir_col[0], n = c < r->row->nfields ? r->row->len[c] : 0;
+    const char *s = norm_trim(n ? r->row->field[c] : "", &n);
+    long e = n && fold_key(s, n, &r->z.key) ? strmap_find(ir->meaning, r->z.key.p, r->z.key.len)
+                                            : -1;
+    if (e < 0)
+        return; /* an indicator the profile does not read */
+    uint32_t slot = strmap_value(ir->meaning, e);
+    g->val[slot] += v;
+    if (!g->line[slot])
+        g->line[slot] = (uint32_t)r->row->line;
+}
+
 #define PREFETCH_AHEAD 6
 
 /* The id lookups of a row a few rows ahead miss the cache: start loading their slots now. */
@@ -486,7 +533,8 @@ static void file_stats(struct dq_file *df, const struct csvfile *csv)
 /* The rows after the header, each handed to row_fn; they are parsed on a second thread. */
 static enum tp_err read_rows(struct reader *r, struct dq_file *df, struct tp_error *err)
 {
-    void (*row_fn)(struct reader *) = r->kind == K_CASES      ? row_cases
+    void (*row_fn)(struct reader *) = r->h.nir                  ? row_indicator
+                                      : r->kind == K_CASES      ? row_cases
                                       : r->kind == K_VICTIMS  ? row_victims
                                       : r->kind == K_SUSPECTS ? row_suspects
                                                               : row_flat;
@@ -521,6 +569,10 @@ static enum tp_err read_rows(struct reader *r, struct dq_file *df, struct tp_err
     }
     if (rc == TP_OK && k < 0)
         rc = err->code;
+    if (rc == TP_OK && r->h.nir &&
+        !ir_flush(profile_indicator_rows(r->run->o->profile), &r->groups, r->run->agg,
+                  r->run->dq, r->z.file))
+        rc = tp_fail(err, TP_ERR_NOMEM, r->path, 0, NULL, "out of memory");
     if (rc == TP_OK && df->read == 0 && (r->kind == K_CASES || r->kind == K_FLAT))
         rc = tp_fail(err, TP_ERR_INPUT, r->path, 0, NULL,
                      "has a header but no rows: nothing to count");
@@ -554,6 +606,7 @@ static enum tp_err read_file(struct run *run, const char *path, enum file_kind k
     csvfile_close(r.csv);
     norm_free(&r.z);
     header_map_free(&r.h);
+    ir_groups_free(&r.groups);
     return rc;
 }
 

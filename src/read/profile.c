@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read/indicator_rows.h"
 #include "util/buf.h"
 #include "util/fold.h"
 #include "util/inifile.h"
@@ -28,6 +29,7 @@ struct profile {
     struct attribution attr;          /* the last file's [attribution] that has one */
     int attr_generation;              /* of the file attr came from; 0: none yet */
     enum date_order dates;            /* how full dates are written */
+    struct indicator_rows ir;         /* [indicator_rows], [indicator_values] */
 };
 
 struct reader {
@@ -272,6 +274,19 @@ static int dates_key(struct reader *r, const char *name, const char *value)
     return 1;
 }
 
+/* [indicator_rows] and [indicator_values]: an indicator-shaped source (indicator_rows.h). */
+static int indicator_rows_line(struct reader *r, const char *section, const char *name,
+                               const char *value)
+{
+    const char *why = section[10] == 'r' ? ir_setting(&r->p->ir, name, value)
+                                         : ir_meaning(&r->p->ir, name, value);
+    if (!why)
+        return 1;
+    char where[256];
+    snprintf(where, sizeof where, "[%s] '%s'", section, name);
+    return fail(r, "%s: %s", where, why);
+}
+
 static int handler(void *user, const char *section, const char *name, const char *value)
 {
     struct reader *r = user;
@@ -339,6 +354,8 @@ static int handler(void *user, const char *section, const char *name, const char
         return add_filter(r, name, value);
     if (strcmp(section, "attribution") == 0)
         return attribution_line(r, name, value);
+    if (strcmp(section, "indicator_rows") == 0 || strcmp(section, "indicator_values") == 0)
+        return indicator_rows_line(r, section, name, value);
     const struct vocab *v = vocab_by_name(section);
     if (v) {
         struct value_ctx vc = {(enum vocab_id)(v - vocabs), vocab_find((enum vocab_id)(v - vocabs), name), name};
@@ -477,6 +494,7 @@ void profile_free(struct profile *p)
         return;
     strmap_free(p->headers);
     strmap_free(p->indicators);
+    ir_free(&p->ir);
     attribution_clear(&p->attr);
     for (int v = 0; v < V_COUNT; v++)
         strmap_free(p->values[v]);
@@ -544,4 +562,9 @@ const struct profile_filter *profile_filter(const struct profile *p, size_t i)
 bool profile_filter_keeps(const struct profile_filter *f, const char *key, size_t n)
 {
     return strmap_find(f->values, key, n) >= 0;
+}
+
+const struct indicator_rows *profile_indicator_rows(const struct profile *p)
+{
+    return p->ir.column ? &p->ir : NULL;
 }

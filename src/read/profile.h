@@ -50,6 +50,10 @@ struct profile_filter {
     long line;
     struct strmap *values; /* folded */
 };
+/* [indicator_rows]: how an indicator-shaped file is read; NULL when it is not one. */
+struct indicator_rows;
+const struct indicator_rows *profile_indicator_rows(const struct profile *p);
+
 size_t profile_nfilters(const struct profile *p);
 const struct profile_filter *profile_filter(const struct profile *p, size_t i);
 bool profile_filter_keeps(const struct profile_filter *f, const char *key, size_t n);
