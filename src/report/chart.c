@@ -332,6 +332,18 @@ static bool pyramid(const struct chart_data *d, double width, const struct measu
     return !out->oom;
 }
 
+/* A stacked bar's legend entry: "name: count (share)", or "name: mark" when hidden. */
+static void legend_text(const struct chart_data *d, int i, double total, char *out, size_t size)
+{
+    char c[32], p[32];
+    label_of(d, 0, i, c, sizeof c);
+    number_percent(total > 0 ? d->values[0][i] / total : 0, p, sizeof p);
+    if (d->hidden[0][i])
+        snprintf(out, size, "%s: %s", d->cats[i], c);
+    else
+        snprintf(out, size, "%s: %s (%s)", d->cats[i], c, p);
+}
+
 /* One bar of the whole, split in the categories' order, each a step darker; counts inside the
  * segments that hold them, and a legend with counts and shares. In public mode the hidden
  * categories share one grey segment at the end (its width, the total less the shown ones,
@@ -346,7 +358,7 @@ static bool stacked(const struct chart_data *d, double width, const struct measu
         hidden += d->hidden[0][i] ? d->values[0][i] : 0;
     }
     double x = 0;
-    char t[sizeof ((struct prim *)0)->text], c[32], p[32];
+    char t[sizeof ((struct prim *)0)->text], c[32];
     for (int i = 0; i < d->ncats && total > 0; i++) {
         if (d->hidden[0][i])
             continue;
@@ -369,12 +381,7 @@ static bool stacked(const struct chart_data *d, double width, const struct measu
     /* The legend, in as many columns as fit. */
     double y = y0 + bar + PAD + 2, colw = 0;
     for (int i = 0; i < d->ncats; i++) {
-        label_of(d, 0, i, c, sizeof c);
-        number_percent(total > 0 ? d->values[0][i] / total : 0, p, sizeof p);
-        if (d->hidden[0][i])
-            snprintf(t, sizeof t, "%s: %s", d->cats[i], c);
-        else
-            snprintf(t, sizeof t, "%s: %s (%s)", d->cats[i], c, p);
+        legend_text(d, i, total, t, sizeof t);
         double w = 14 + m->width(m->ctx, t, LABEL_SIZE, false) + 12;
         if (w > colw)
             colw = w;
@@ -388,12 +395,7 @@ static bool stacked(const struct chart_data *d, double width, const struct measu
         int col = i / rows, r = i % rows;
         double lx = col * (width / per_row), ly = y + r * LABEL_SIZE * 1.7;
         rect(out, lx, ly + 1, 9, 9, d->hidden[0][i] ? GRID : RAMP(i, d->ncats));
-        label_of(d, 0, i, c, sizeof c);
-        number_percent(total > 0 ? d->values[0][i] / total : 0, p, sizeof p);
-        if (d->hidden[0][i])
-            snprintf(t, sizeof t, "%s: %s", d->cats[i], c);
-        else
-            snprintf(t, sizeof t, "%s: %s (%s)", d->cats[i], c, p);
+        legend_text(d, i, total, t, sizeof t);
         drawing_text(out, lx + 13, ly, t, LABEL_SIZE, ALIGN_LEFT, false, INK);
     }
     out->height = note(out, m, d, y + rows * LABEL_SIZE * 1.7);
