@@ -418,15 +418,16 @@ static bool map_image(struct xlsx_ctx *c, int index)
         c->row++;
         return true;
     }
-    /* 2 pixels a point, shown at half size: sharp when zoomed or printed. */
-    const double w = 480, h = 620, scale = 2;
+    /* Shown w x h pixels, a pixel being 3/4 of a point: laid out in points, so that its labels
+     * keep their size in points; drawn at twice the pixels shown, sharp when zoomed or printed. */
+    const double w = 480, h = 620, pt = 0.75, scale = 2 / pt;
     unsigned char *png;
     size_t size;
-    if (!map_png(c->r, index, w, h, scale, &png, &size))
+    if (!map_png(c->r, index, w * pt, h * pt, scale, &png, &size))
         return false;
     char title[sizeof ch->title];
     snprintf(title, sizeof title, "%s", ch->title);
-    lxw_image_options o = {.x_scale = 1 / scale, .y_scale = 1 / scale, .description = title};
+    lxw_image_options o = {.x_scale = 0.5, .y_scale = 0.5, .description = title};
     lxw_error e = worksheet_insert_image_buffer_opt(c->ws, c->row, 0, png, size, &o);
     free(png);
     c->row += (lxw_row_t)(h / 20) + 2; /* w x h pixels shown, over rows of 20 */

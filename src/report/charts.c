@@ -259,6 +259,8 @@ static bool ch_map(struct ctx *c, struct dchart *ch)
     m->title = ch->title; /* title and note are pointed at again once the charts stop moving */
     m->legend_title = L(c, "column", "cases");
     m->no_cases = L(c, "word", "no_cases");
+    m->stop_no_cases = L(c, "word", "route_stop_no_cases");
+    m->unlabelled = L(c, "word", "map_unlabelled");
     m->source = c->r->source_note;
     memcpy(m->cases, ap->region_cases, sizeof m->cases);
     if (c->in->prot)

@@ -268,44 +268,174 @@ static void abroad_point(const struct places *p, uint16_t code, double lat, doub
     *y += top;
 }
 
-/* Labels already on the map, so that no two overlap. */
+/* What a label must keep clear of: the labels and marks placed, the arrows' lines (with half
+ * their width) and their heads. */
 struct placed {
     double box[64 + 2 * MAP_MAX_ROUTES][4]; /* x0, y0, x1, y1 */
     int n;
+    double seg[MAP_MAX_ROUTES * (1 + MAX_TRANSIT)][5]; /* x0, y0, x1, y1, half width */
+    int nseg;
+    double head[MAP_MAX_ROUTES][6];
+    int nhead;
+    char dropped[400]; /* the labels left out for want of room, ", "-separated */
+    const char *skip;  /* labels the note names already: left out again (", "-separated) */
 };
 
+/* Whether t is one of the ", "-separated items of list. */
+static bool listed(const char *list, const char *t)
+{
+    size_t n = strlen(t);
+    if (!n)
+        return false;
+    for (const char *at = list; at && (at = strstr(at, t)); at += n)
+        if ((at == list || !strncmp(at - 2, ", ", 2)) && (!at[n] || !strncmp(at + n, ", ", 2)))
+            return true;
+    return false;
+}
+
+/* A label's position: its anchor as drawing_text takes it; lead: joined to its mark (at
+ * mx, my) by a thin line, being further off. */
 struct spot {
     double x, y;
     enum prim_align align;
+    bool lead;
 };
 
-/* Puts text at the first spot where it stays inside the map and clear of the labels placed;
- * leaves it out (false) when there is none: the tables carry every figure. */
+/* Whether the segment meets the box (Liang-Barsky clipping). */
+static bool seg_meets_box(double x0, double y0, double x1, double y1, const double b[4])
+{
+    double t0 = 0, t1 = 1, dx = x1 - x0, dy = y1 - y0;
+    const double p[4] = {-dx, dx, -dy, dy};
+    const double q[4] = {x0 - b[0], b[2] - x0, y0 - b[1], b[3] - y0};
+    for (int i = 0; i < 4; i++) {
+        if (p[i] == 0) {
+            if (q[i] < 0)
+                return false;
+            continue;
+        }
+        double t = q[i] / p[i];
+        if (p[i] < 0)
+            t0 = fmax(t0, t);
+        else
+            t1 = fmin(t1, t);
+        if (t0 > t1)
+            return false;
+    }
+    return true;
+}
+
+static bool in_triangle(const double t[6], double x, double y)
+{
+    double s = 0;
+    bool neg = false, pos = false;
+    for (int i = 0; i < 3; i++) {
+        int j = (i + 1) % 3;
+        s = (t[2 * j] - t[2 * i]) * (y - t[2 * i + 1]) - (t[2 * j + 1] - t[2 * i + 1]) * (x - t[2 * i]);
+        neg |= s < 0;
+        pos |= s > 0;
+    }
+    return !(neg && pos);
+}
+
+/* Whether the box is clear of everything placed (a gap of one point around lines). */
+static bool box_clear(const struct placed *pl, const double b[4])
+{
+    for (int i = 0; i < pl->n; i++)
+        if (!(b[2] <= pl->box[i][0] || b[0] >= pl->box[i][2] || b[3] <= pl->box[i][1] ||
+              b[1] >= pl->box[i][3]))
+            return false;
+    for (int i = 0; i < pl->nseg; i++) {
+        const double *s = pl->seg[i];
+        double g = s[4] + 1, big[4] = {b[0] - g, b[1] - g, b[2] + g, b[3] + g};
+        if (seg_meets_box(s[0], s[1], s[2], s[3], big))
+            return false;
+    }
+    for (int i = 0; i < pl->nhead; i++) {
+        const double *t = pl->head[i];
+        double big[4] = {b[0] - 1, b[1] - 1, b[2] + 1, b[3] + 1};
+        for (int k = 0; k < 3; k++)
+            if (seg_meets_box(t[2 * k], t[2 * k + 1], t[(2 * k + 2) % 6], t[(2 * k + 3) % 6], big))
+                return false;
+        if (in_triangle(t, (b[0] + b[2]) / 2, (b[1] + b[3]) / 2))
+            return false;
+    }
+    return true;
+}
+
+static void add_box(struct placed *pl, double x0, double y0, double x1, double y1)
+{
+    if (pl->n < (int)(sizeof pl->box / sizeof *pl->box)) {
+        double *b = pl->box[pl->n++];
+        b[0] = x0, b[1] = y0, b[2] = x1, b[3] = y1;
+    }
+}
+
+/* Puts text at the first spot where it stays inside the map and clear of what is placed; a
+ * spot further off is joined to its mark (mx, my) by a line. Leaves it out (false, its name
+ * kept for the note) when there is none: the tables carry every figure. */
 static bool place_label(struct map_drawing *out, struct placed *pl, const struct measure *ms,
-                        const char *t, double size, bool bold, const struct spot *spots, int n)
+                        const char *t, double size, bool bold, const struct spot *spots, int n,
+                        double mx, double my)
 {
     double w = ms->width(ms->ctx, t, size, bold), h = size * 1.25;
-    for (int k = 0; k < n && pl->n < (int)(sizeof pl->box / sizeof *pl->box); k++) {
-        double x0 = spots[k].align == ALIGN_RIGHT ? spots[k].x - w : spots[k].x, y0 = spots[k].y;
-        if (x0 < 0 || x0 + w > out->width || y0 < 0 || y0 + h > out->height)
+    for (int k = 0; k < n && !listed(pl->skip, t); k++) {
+        const struct spot *s = &spots[k];
+        double x0 = s->align == ALIGN_RIGHT ? s->x - w : s->align == ALIGN_CENTER ? s->x - w / 2
+                                                                                  : s->x;
+        double b[4] = {x0, s->y, x0 + w, s->y + h};
+        if (b[0] < 0 || b[2] > out->width || b[1] < 0 || b[3] > out->height || !box_clear(pl, b))
             continue;
-        bool clear = true;
-        for (int i = 0; i < pl->n && clear; i++)
-            clear = x0 + w <= pl->box[i][0] || x0 >= pl->box[i][2] || y0 + h <= pl->box[i][1] ||
-                    y0 >= pl->box[i][3];
-        if (!clear)
-            continue;
-        pl->box[pl->n][0] = x0;
-        pl->box[pl->n][1] = y0;
-        pl->box[pl->n][2] = x0 + w;
-        pl->box[pl->n][3] = y0 + h;
-        pl->n++;
-        drawing_text(&out->text, spots[k].x, spots[k].y, t, size, spots[k].align, bold, INK);
+        /* The leader ends at the box's nearest point; it must not cross another label. */
+        double ex = fmin(fmax(mx, b[0]), b[2]), ey = fmin(fmax(my, b[1]), b[3]);
+        if (s->lead) {
+            bool crosses = false;
+            for (int i = 0; i < pl->n && !crosses; i++)
+                crosses = seg_meets_box(mx, my, ex, ey, pl->box[i]) &&
+                          !(mx >= pl->box[i][0] && mx <= pl->box[i][2] && my >= pl->box[i][1] &&
+                            my <= pl->box[i][3]); /* its own mark */
+            if (crosses)
+                continue;
+            drawing_add(&out->text, (struct prim){.kind = PRIM_LINE, .x = mx, .y = my,
+                                                  .w = ex - mx, .h = ey - my, .size = 0.5,
+                                                  .color = INK});
+        }
+        add_box(pl, b[0], b[1], b[2], b[3]);
+        drawing_text(&out->text, s->x, s->y, t, size, s->align, bold, INK);
         out->text.p[out->text.n - 1].halo = true; /* readable on the darkest blue */
         return true;
     }
+    size_t len = strlen(pl->dropped);
+    snprintf(pl->dropped + len, sizeof pl->dropped - len, "%s%s", len ? ", " : "", t);
     return false;
 }
+
+/* Spots around a mark at (x, y) for text `size` high: beside, above and below it, then the
+ * same further off (with a leader line). Returns how many. */
+static int spots_around(double x, double y, double size, struct spot *s)
+{
+    double h = size * 1.25, half = h / 2;
+    int n = 0;
+    for (int ring = 0; ring < 3; ring++) {
+        double d = ring == 0 ? 3 : 10 + 10 * ring; /* points from the mark */
+        bool lead = ring > 0;
+        s[n++] = (struct spot){x + d, y - half, ALIGN_LEFT, lead};
+        s[n++] = (struct spot){x - d, y - half, ALIGN_RIGHT, lead};
+        s[n++] = (struct spot){x + d * 0.7, y + d * 0.5, ALIGN_LEFT, lead};
+        s[n++] = (struct spot){x + d * 0.7, y - d * 0.5 - h, ALIGN_LEFT, lead};
+        s[n++] = (struct spot){x - d * 0.7, y + d * 0.5, ALIGN_RIGHT, lead};
+        s[n++] = (struct spot){x - d * 0.7, y - d * 0.5 - h, ALIGN_RIGHT, lead};
+        s[n++] = (struct spot){x, y + d, ALIGN_CENTER, lead};
+        s[n++] = (struct spot){x, y - d - h, ALIGN_CENTER, lead};
+    }
+    return n;
+}
+
+/* A place abroad where a route leaves the map: labelled once every arrow is drawn. */
+struct abroad {
+    double x, y;   /* on the map's edge */
+    double from_y; /* its neighbouring stop's */
+    const char *name;
+};
 
 /* What the phases of map_layout share. */
 struct layout {
@@ -313,10 +443,14 @@ struct layout {
     const struct map_data *d;
     const struct measure *ms;
     struct map_drawing *out;
+    const char *note; /* the map's note, with the labels left out when there are some */
     struct projection pr;
     double top, h; /* the map's band: from top, h high */
     double foot;   /* the note's and source's height at the bottom */
     struct placed placed;
+    struct abroad abroad[MAP_MAX_ROUTES * 2];
+    int nabroad;
+    bool empty_stop; /* a route passes a region without cases: the legend says so */
 };
 
 /* The title, the room the note and source take, the projection and the shading classes. */
@@ -326,7 +460,7 @@ static void layout_frame(struct layout *l, const struct map_shape *m)
     drawing_text(&out->text, 0, 0, l->d->title, 10.5, ALIGN_LEFT, true, INK);
     /* The note and source take the lines they need at the bottom. */
     struct drawing scratch = {0};
-    double foot = drawing_note(&scratch, l->ms, 0, out->width, l->d->note, 7);
+    double foot = drawing_note(&scratch, l->ms, 0, out->width, l->note, 7);
     l->foot = drawing_note(&scratch, l->ms, foot, out->width, l->d->source, 7);
     drawing_free(&scratch);
     l->top = 18;
@@ -369,7 +503,7 @@ static bool layout_regions(struct layout *l, const struct map_shape *m)
 }
 
 /* The route's stops on the map: regions at their capitals first, then places abroad, placed
- * from their neighbour on the map's edge and labelled there. */
+ * from their neighbour on the map's edge (and kept to be labelled there). */
 static void route_stops(struct layout *l, const struct map_route *rt, double *xs, double *ys)
 {
     double lat[2 + MAX_TRANSIT], lon[2 + MAX_TRANSIT];
@@ -390,32 +524,19 @@ static void route_stops(struct layout *l, const struct map_route *rt, double *xs
                      &xs[s], &ys[s]);
         lat[s] = lat[nb];
         lon[s] = lon[nb];
-        const char *nm = rt->names[s] ? rt->names[s] : places_name(l->p, rt->stops[s]);
-        /* The label beside the edge point, on the side the line does not come from:
-         * below it when the line comes down, above when it comes up. */
-        bool right = xs[s] > width / 2;
-        double ty = ys[s] < top + 10 ? ys[s] + 2 : ys[s] > ys[nb] ? ys[s] + 3 : ys[s] - 11;
-        if (ty > top + l->h - 9)
-            ty = top + l->h - 9;
-        double lx = xs[s] + (right ? -2 : 2);
-        enum prim_align al = right ? ALIGN_RIGHT : ALIGN_LEFT;
-        /* One label for arrows that leave the map side by side towards one country. */
-        const struct drawing *text = &l->out->text;
-        bool named = false;
-        for (size_t k = 0; k < text->n && !named; k++)
-            named = !strcmp(text->p[k].text, nm) && fabs(text->p[k].x - lx) < 30 &&
-                    fabs(text->p[k].y - ty) < 30;
-        const struct spot spots[] = {{lx, ty, al}, {lx, ty - 10, al}, {lx, ty + 10, al}};
-        if (!named)
-            place_label(l->out, &l->placed, l->ms, nm, 7, true, spots, 3);
+        if (l->nabroad < (int)(sizeof l->abroad / sizeof *l->abroad))
+            l->abroad[l->nabroad++] = (struct abroad){
+                xs[s], ys[s], ys[nb], rt->names[s] ? rt->names[s] : places_name(l->p, rt->stops[s])};
     }
 }
 
-/* Routes: polylines through the capitals, width by victims, with an arrowhead. */
+/* Routes: polylines through the capitals, width by victims, with an arrowhead; each line and
+ * head is kept for the labels to stay clear of. */
 static bool layout_routes(struct layout *l)
 {
     struct map_drawing *out = l->out;
     const struct map_data *d = l->d;
+    struct placed *pl = &l->placed;
     uint64_t vmax = 1;
     for (int i = 0; i < d->nroutes; i++)
         if (d->routes[i].victims > vmax)
@@ -445,11 +566,44 @@ static bool layout_routes(struct layout *l)
             if (!add_pt(out, xs[s], ys[s]))
                 return false;
         map_arrowhead(xs[last - 1], ys[last - 1], xs[last], ys[last], a->width, a->head);
+        for (int s = 0; s < last && pl->nseg < (int)(sizeof pl->seg / sizeof *pl->seg); s++) {
+            double *g = pl->seg[pl->nseg++];
+            g[0] = xs[s], g[1] = ys[s], g[2] = xs[s + 1], g[3] = ys[s + 1], g[4] = a->width / 2;
+        }
+        if (pl->nhead < (int)(sizeof pl->head / sizeof *pl->head))
+            memcpy(pl->head[pl->nhead++], a->head, sizeof a->head);
     }
     return true;
 }
 
-/* Labels of the regions with cases or on a route, at their capitals. */
+/* The places abroad, beside their edge points on the side the line does not come from: below
+ * when the line comes down, above when it comes up; one label for arrows that leave side by
+ * side towards one country. */
+static void layout_abroad(struct layout *l)
+{
+    double top = l->top, width = l->out->width;
+    for (int i = 0; i < l->nabroad; i++) {
+        const struct abroad *a = &l->abroad[i];
+        bool right = a->x > width / 2;
+        double ty = a->y < top + 10 ? a->y + 2 : a->y > a->from_y ? a->y + 3 : a->y - 11;
+        if (ty > top + l->h - 9)
+            ty = top + l->h - 9;
+        double lx = a->x + (right ? -2 : 2);
+        enum prim_align al = right ? ALIGN_RIGHT : ALIGN_LEFT;
+        bool named = false;
+        for (int k = 0; k < i && !named; k++)
+            named = !strcmp(l->abroad[k].name, a->name) && fabs(l->abroad[k].x - a->x) < 30 &&
+                    fabs(l->abroad[k].y - a->y) < 30;
+        const struct spot spots[] = {{lx, ty, al, false},      {lx, ty - 10, al, false},
+                                     {lx, ty + 10, al, false}, {lx, ty - 20, al, false},
+                                     {lx, ty + 20, al, false}};
+        if (!named)
+            place_label(l->out, &l->placed, l->ms, a->name, 8, true, spots, 5, a->x, a->y);
+    }
+}
+
+/* The regions with cases or on a route, marked at their capitals and labelled with their
+ * cases: a route's stop without cases gets a hollow mark and "(0)". */
 static void layout_capitals(struct layout *l)
 {
     const struct map_data *d = l->d;
@@ -468,30 +622,53 @@ static void layout_capitals(struct layout *l)
             order[at] = order[at - 1];
         order[at] = g;
     }
+    double xs[NREGIONS], ys[NREGIONS];
+    for (int i = 0; i < no; i++) { /* every mark first: no label may cover one */
+        const struct region_info *r = places_region(l->p, order[i]);
+        map_project(&l->pr, r->lon, r->lat, &xs[i], &ys[i]);
+        ys[i] += l->top;
+        bool hollow = !d->cases[order[i]] && !d->highlight;
+        l->empty_stop |= hollow;
+        drawing_add(&l->out->text, (struct prim){.kind = PRIM_RECT, .x = xs[i] - 2,
+                                                 .y = ys[i] - 2, .w = 4, .h = 4, .color = INK});
+        if (hollow)
+            drawing_add(&l->out->text, (struct prim){.kind = PRIM_RECT, .x = xs[i] - 1.2,
+                                                     .y = ys[i] - 1.2, .w = 2.4, .h = 2.4,
+                                                     .color = PAPER});
+        add_box(&l->placed, xs[i] - 2, ys[i] - 2, xs[i] + 2, ys[i] + 2);
+    }
     for (int i = 0; i < no; i++) {
         int g = order[i];
-        const struct region_info *r = places_region(l->p, g);
-        double x, y;
-        map_project(&l->pr, r->lon, r->lat, &x, &y);
-        y += l->top;
         char t[96], n[32];
         number_count(d->cases[g], n, sizeof n);
-        if (d->cases[g] && !d->hidden[g] && !d->highlight)
-            snprintf(t, sizeof t, "%s (%s)", r->name, n);
+        if (!d->hidden[g] && !d->highlight)
+            snprintf(t, sizeof t, "%s (%s)", places_region(l->p, g)->name, n);
         else
-            snprintf(t, sizeof t, "%s", r->name);
-        drawing_add(&l->out->text, (struct prim){.kind = PRIM_RECT, .x = x - 1.5, .y = y - 1.5,
-                                                 .w = 3, .h = 3, .color = INK});
-        /* Right of the capital, left of it, then above or below. */
-        const struct spot spots[] = {{x + 3, y - 4, ALIGN_LEFT},  {x - 3, y - 4, ALIGN_RIGHT},
-                                     {x + 2, y + 2, ALIGN_LEFT},  {x + 2, y - 11, ALIGN_LEFT},
-                                     {x - 2, y + 2, ALIGN_RIGHT}, {x - 2, y - 11, ALIGN_RIGHT}};
-        place_label(l->out, &l->placed, l->ms, t, 6.5, false, spots, 6);
+            snprintf(t, sizeof t, "%s", places_region(l->p, g)->name);
+        struct spot spots[24];
+        int ns = spots_around(xs[i], ys[i], MAP_LABEL_PT, spots);
+        place_label(l->out, &l->placed, l->ms, t, MAP_LABEL_PT, false, spots, ns, xs[i], ys[i]);
     }
 }
 
-/* The legend, bottom left (the Pacific): the classes, and "x" when a count is hidden; a
- * brief's: its region alone. */
+/* One entry of the legend: a swatch (or a hollow mark) and its words, at y. */
+static void legend_entry(struct layout *l, double y, int color, bool mark, const char *t)
+{
+    struct drawing *tx = &l->out->text;
+    if (mark) {
+        drawing_add(tx, (struct prim){.kind = PRIM_RECT, .x = 9, .y = y + 3, .w = 4, .h = 4,
+                                      .color = INK});
+        drawing_add(tx, (struct prim){.kind = PRIM_RECT, .x = 9.8, .y = y + 3.8, .w = 2.4,
+                                      .h = 2.4, .color = PAPER});
+    } else {
+        drawing_add(tx, (struct prim){.kind = PRIM_RECT, .x = 4, .y = y, .w = 14, .h = 10,
+                                      .color = color});
+    }
+    drawing_text(tx, 22, y, t, 8, ALIGN_LEFT, false, INK);
+}
+
+/* The legend, bottom left (the Pacific): the classes, "x" when a count is hidden, the hollow
+ * mark when a route passes a region without cases; a brief's: its region alone. */
 static void layout_legend(struct layout *l)
 {
     struct map_drawing *out = l->out;
@@ -506,52 +683,81 @@ static void layout_legend(struct layout *l)
     bool any_hidden = false;
     for (int g = 1; g <= NREGIONS; g++)
         any_hidden |= d->hidden[g];
-    double ly = l->top + l->h - 14.0 * (out->classes.n + 2 + any_hidden);
-    if (any_hidden) {
-        double y = ly + 14.0 * (out->classes.n + 2);
-        drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = 4, .y = y, .w = 14,
-                                              .h = 10, .color = HIDDEN_CASES});
-        drawing_text(&out->text, 22, y, d->hidden_label[0] ? d->hidden_label : "x", 8,
-                     ALIGN_LEFT, false, INK);
-    }
+    bool empty_stop = l->empty_stop && d->stop_no_cases;
+    double ly = l->top + l->h - 14.0 * (out->classes.n + 2 + any_hidden + empty_stop);
     drawing_text(&out->text, 4, ly, d->legend_title, 8, ALIGN_LEFT, true, INK);
-    for (int i = 0; i <= out->classes.n; i++) {
-        double y = ly + 14 * (i + 1);
-        bool none = i == out->classes.n;
-        drawing_add(&out->text, (struct prim){.kind = PRIM_RECT, .x = 4, .y = y, .w = 14, .h = 10,
-                                              .color = none ? NO_CASES
-                                                            : map_shade(&out->classes, i)});
+    int row = 1;
+    for (int i = 0; i <= out->classes.n; i++, row++) {
         char t[80], lo[32], hi[32];
-        if (none) {
+        number_count(out->classes.lo[i], lo, sizeof lo);
+        number_count(out->classes.hi[i], hi, sizeof hi);
+        if (i == out->classes.n)
             snprintf(t, sizeof t, "%s", d->no_cases);
-        } else {
-            number_count(out->classes.lo[i], lo, sizeof lo);
-            number_count(out->classes.hi[i], hi, sizeof hi);
-            if (out->classes.lo[i] == out->classes.hi[i])
-                snprintf(t, sizeof t, "%s", lo);
-            else
-                snprintf(t, sizeof t, "%s\xe2\x80\x93%s", lo, hi); /* an en dash */
-        }
-        drawing_text(&out->text, 22, y, t, 8, ALIGN_LEFT, false, INK);
+        else if (out->classes.lo[i] == out->classes.hi[i])
+            snprintf(t, sizeof t, "%s", lo);
+        else
+            snprintf(t, sizeof t, "%s\xe2\x80\x93%s", lo, hi); /* an en dash */
+        legend_entry(l, ly + 14 * row,
+                     i == out->classes.n ? NO_CASES : map_shade(&out->classes, i), false, t);
     }
+    if (any_hidden)
+        legend_entry(l, ly + 14 * row++, HIDDEN_CASES, false,
+                     d->hidden_label[0] ? d->hidden_label : "x");
+    if (empty_stop)
+        legend_entry(l, ly + 14 * row, INK, true, d->stop_no_cases);
+}
+
+/* One layout with the given note; the labels left out are in l->placed.dropped. */
+static bool layout_once(struct layout *l, const struct map_shape *m, double width,
+                        double height)
+{
+    struct map_drawing *out = l->out;
+    memset(out, 0, sizeof *out);
+    out->width = width;
+    out->height = height;
+    out->text.width = width;
+    layout_frame(l, m);
+    if (!layout_regions(l, m) || !layout_routes(l))
+        return false;
+    /* The legend's corner is kept clear before any label is placed. */
+    double legend_top = l->top + l->h - 14.0 * (out->classes.n + 4);
+    add_box(&l->placed, 0, legend_top, 130, l->top + l->h);
+    layout_abroad(l);
+    layout_capitals(l);
+    layout_legend(l);
+    double y = drawing_note(&out->text, l->ms, height - l->foot, width, l->note, 7);
+    drawing_note(&out->text, l->ms, y, width, l->d->source, 7);
+    return !out->oom && !out->text.oom;
 }
 
 bool map_layout(const struct map_shape *m, const struct places *p, const struct map_data *d,
                 double width, double height, const struct measure *ms, struct map_drawing *out)
 {
-    memset(out, 0, sizeof *out);
-    out->width = width;
-    out->height = height;
-    out->text.width = width;
-    struct layout l = {.p = p, .d = d, .ms = ms, .out = out};
-    layout_frame(&l, m);
-    if (!layout_regions(&l, m) || !layout_routes(&l))
-        return false;
-    layout_capitals(&l);
-    layout_legend(&l);
-    double y = drawing_note(&out->text, ms, height - l.foot, width, d->note, 7);
-    drawing_note(&out->text, ms, y, width, d->source, 7);
-    return !out->oom && !out->text.oom;
+    /* A label left out is named in the note, which takes room from the map: lay out again
+     * with the longer note, leaving out those it names, until no other label is left out. */
+    char note[1024], named[sizeof((struct placed *)0)->dropped] = "";
+    const char *nt = d->note ? d->note : "";
+    for (int pass = 0;; pass++) {
+        struct layout *l = calloc(1, sizeof *l);
+        if (!l) {
+            memset(out, 0, sizeof *out);
+            return false;
+        }
+        *l = (struct layout){.p = p, .d = d, .ms = ms, .out = out, .note = nt};
+        l->placed.skip = named;
+        bool ok = layout_once(l, m, width, height);
+        bool done = !ok || !d->unlabelled || !strcmp(l->placed.dropped, named) || pass == 3;
+        if (!done) {
+            snprintf(named, sizeof named, "%s", l->placed.dropped);
+            snprintf(note, sizeof note, "%s%s%s%s.", d->note ? d->note : "",
+                     d->note && d->note[0] ? " " : "", d->unlabelled, named);
+            nt = note;
+            map_drawing_free(out);
+        }
+        free(l);
+        if (done)
+            return ok;
+    }
 }
 
 void map_drawing_free(struct map_drawing *d)

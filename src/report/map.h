@@ -45,6 +45,8 @@ struct map_route {
 struct map_data {
     const char *title, *note, *source; /* note and source wrapped under the map */
     const char *legend_title, *no_cases; /* "Casos", "Sin casos" */
+    const char *stop_no_cases;           /* the hollow mark's legend entry; NULL: none */
+    const char *unlabelled; /* opens the note's list of labels left out; NULL: not listed */
     uint64_t cases[NREGIONS + 1];        /* by region code */
     bool hidden[NREGIONS + 1];           /* public mode: a hidden count, drawn as such */
     char hidden_label[96];               /* its legend entry ("<3 o x") */
@@ -54,7 +56,9 @@ struct map_data {
 };
 
 /* Lays the map out in width x height points: regions labelled with their names from p, the
- * legend in the bottom left, where the Pacific is. False when out of memory. */
+ * legend in the bottom left, where the Pacific is. No label covers another, a mark, an arrow
+ * or the legend; one that finds no room is named in the note. False when out of memory. */
+#define MAP_LABEL_PT 7.5
 bool map_layout(const struct map_shape *m, const struct places *p, const struct map_data *d,
                 double width, double height, const struct measure *ms, struct map_drawing *out);
 

@@ -117,21 +117,30 @@ static void geometry(void)
     CHECK(lapaz > 90 && lapaz < 180);
 }
 
-/* The real outlines: routes between capitals, and one abroad. */
-static void layout(void)
+/* The templates' places and outlines; false (a failed check) when either cannot be read. */
+static bool load_real(struct places **p, struct map_shape **m)
 {
     char dir[1100];
     struct tp_error err;
     snprintf(dir, sizeof dir, "%s/places", check_templates);
-    struct places *p = places_load(dir, &err);
+    *p = places_load(dir, &err);
     snprintf(dir, sizeof dir, "%s/places/departments.geojson", check_templates);
-    struct map_shape *m = map_load(dir, &err);
-    CHECK(p && m);
-    if (!p || !m) {
-        places_free(p);
-        map_free(m);
+    *m = map_load(dir, &err);
+    CHECK(*p && *m);
+    if (*p && *m)
+        return true;
+    places_free(*p);
+    map_free(*m);
+    return false;
+}
+
+/* The real outlines: routes between capitals, and one abroad. */
+static void layout(void)
+{
+    struct places *p;
+    struct map_shape *m;
+    if (!load_real(&p, &m))
         return;
-    }
     const int cusco = 8, arequipa = 4, lima = 15, puno = 21;
     int japan = places_country(p, "Japan", 5);
     CHECK(japan >= 0);
@@ -205,10 +214,137 @@ static void layout(void)
     places_free(p);
 }
 
+/* A label's box, as the drawer would place it with the fixed advance. */
+static void text_box(const struct prim *t, double b[4])
+{
+    double w = fixed(NULL, t->text, t->size, t->bold);
+    b[0] = t->align == ALIGN_RIGHT ? t->x - w : t->align == ALIGN_CENTER ? t->x - w / 2 : t->x;
+    b[1] = t->y;
+    b[2] = b[0] + w;
+    b[3] = t->y + t->size * 1.25;
+}
+
+/* Whether a point lies in the box grown by g: checked by sampling, not by the layout's
+ * clipping, so that the two do not share a mistake. */
+static bool near_box(double x, double y, const double b[4], double g)
+{
+    return x > b[0] - g && x < b[2] + g && y > b[1] - g && y < b[3] + g;
+}
+
+/* The sample's routes on the real outlines: no label smaller than 7 points, none over another
+ * label, a line or an arrowhead; the stop without cases (Junin) marked hollow with "(0)". */
+static void labels_clear(void)
+{
+    struct places *p;
+    struct map_shape *m;
+    if (!load_real(&p, &m))
+        return;
+    enum { AREQUIPA = 4, CUSCO = 8, HUANUCO = 10, JUNIN = 12, LIMA = 15, LORETO = 16,
+           MADRE = 17, PASCO = 19, PUNO = 21, SANMARTIN = 22, TUMBES = 24, UCAYALI = 25 };
+    uint16_t japan = (uint16_t)(PLACE_FOREIGN + places_country(p, "Japan", 5));
+    uint16_t bolivia = (uint16_t)(PLACE_FOREIGN + places_country(p, "Bolivia", 7));
+    uint16_t ecuador = (uint16_t)(PLACE_FOREIGN + places_country(p, "Ecuador", 7));
+    struct map_data d = {.title = "Map", .note = "", .source = "Source: test.",
+                         .legend_title = "Cases", .no_cases = "None",
+                         .stop_no_cases = "Route stop with no cases",
+                         .unlabelled = "Not labelled: "};
+    const uint64_t cases[][2] = {{PUNO, 11}, {CUSCO, 8}, {UCAYALI, 5}, {LORETO, 4}, {LIMA, 3},
+                                 {PASCO, 2}, {AREQUIPA, 2}, {MADRE, 1}, {HUANUCO, 1},
+                                 {SANMARTIN, 1}, {TUMBES, 1}};
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        d.cases[cases[i][0]] = cases[i][1];
+    const struct map_route routes[] = {
+        {.stops = {CUSCO, AREQUIPA}, .nstops = 2, .victims = 17},
+        {.stops = {CUSCO, PUNO}, .nstops = 2, .victims = 15},
+        {.stops = {SANMARTIN, HUANUCO, PASCO}, .nstops = 3, .victims = 12},
+        {.stops = {LORETO, UCAYALI}, .nstops = 2, .victims = 7},
+        {.stops = {CUSCO, MADRE}, .nstops = 2, .victims = 6},
+        {.stops = {JUNIN, LIMA}, .nstops = 2, .victims = 3},
+        {.stops = {PUNO, MADRE}, .nstops = 2, .victims = 3},
+        {.stops = {PUNO, AREQUIPA}, .nstops = 2, .victims = 1},
+        {.stops = {LIMA, japan}, .names = {NULL, "Japan"}, .nstops = 2, .victims = 2},
+        {.stops = {TUMBES, ecuador}, .names = {NULL, "Ecuador"}, .nstops = 2, .victims = 2},
+        {.stops = {PUNO, bolivia}, .names = {NULL, "Bolivia"}, .nstops = 2, .victims = 1}};
+    d.nroutes = (int)(sizeof routes / sizeof *routes);
+    memcpy(d.routes, routes, sizeof routes);
+    struct map_drawing md;
+    CHECK(map_layout(m, p, &d, 480, 640, &ms, &md));
+    int labels = 0, crossings = 0, overlaps = 0, small = 0;
+    bool junin = false, hollow = false, legend = false;
+    for (size_t i = 0; i < md.text.n; i++) {
+        const struct prim *t = &md.text.p[i];
+        legend |= t->kind == PRIM_TEXT && !strcmp(t->text, "Route stop with no cases");
+        hollow |= t->kind == PRIM_RECT && t->color == PAPER;
+        if (t->kind != PRIM_TEXT || !t->halo) /* the labels are the texts with a halo */
+            continue;
+        labels++;
+        junin |= !strcmp(t->text, "Jun\xc3\xadn (0)");
+        small += t->size < 7;
+        double b[4];
+        text_box(t, b);
+        for (size_t k = i + 1; k < md.text.n; k++) {
+            const struct prim *u = &md.text.p[k];
+            double c[4];
+            if (u->kind != PRIM_TEXT || !u->halo)
+                continue;
+            text_box(u, c);
+            overlaps += !(b[2] <= c[0] || c[2] <= b[0] || b[3] <= c[1] || c[3] <= b[1]);
+        }
+        for (size_t a = 0; a < md.narrows; a++) {
+            const struct map_arrow *ar = &md.arrows[a];
+            for (size_t s = 0; s + 1 < ar->n; s++) {
+                const double *p0 = &md.pts[2 * (ar->first + s)], *p1 = p0 + 2;
+                for (double f = 0; f <= 1; f += 1.0 / 400)
+                    crossings += near_box(p0[0] + f * (p1[0] - p0[0]),
+                                          p0[1] + f * (p1[1] - p0[1]), b, ar->width / 2);
+            }
+            const double *h = ar->head; /* points of the head, by barycentric steps */
+            for (double u = 0; u <= 1; u += 0.05)
+                for (double v = 0; u + v <= 1; v += 0.05)
+                    crossings += near_box(h[0] + u * (h[2] - h[0]) + v * (h[4] - h[0]),
+                                          h[1] + u * (h[3] - h[1]) + v * (h[5] - h[1]), b, 0);
+        }
+    }
+    CHECK_INT(labels, 15); /* the 11 regions with cases, Junín, and the 3 countries */
+    CHECK_INT(small, 0);
+    CHECK_INT(overlaps, 0);
+    CHECK_INT(crossings, 0);
+    CHECK(junin && hollow && legend);
+    map_drawing_free(&md);
+    /* On a map too small for them, the labels left out are named in the note: every region
+     * with cases is labelled or named there, none both. */
+    CHECK(map_layout(m, p, &d, 150, 200, &ms, &md));
+    char notes[4096] = "";
+    for (size_t i = 1; i < md.text.n; i++) /* after the title: the legend and the note's lines */
+        if (md.text.p[i].kind == PRIM_TEXT && !md.text.p[i].halo &&
+            strlen(notes) + strlen(md.text.p[i].text) + 2 < sizeof notes)
+            strcat(strcat(notes, md.text.p[i].text), " ");
+    int named = 0, both = 0, neither = 0;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char t[64];
+        snprintf(t, sizeof t, "%s (%d)", places_region(p, (int)cases[i][0])->name,
+                 (int)cases[i][1]);
+        bool drawn = false;
+        for (size_t k = 0; k < md.text.n; k++)
+            drawn |= md.text.p[k].halo && !strcmp(md.text.p[k].text, t);
+        bool in_note = strstr(notes, t) != NULL;
+        named += in_note;
+        both += drawn && in_note;
+        neither += !drawn && !in_note;
+    }
+    CHECK(named > 0 && strstr(notes, "Not labelled: "));
+    CHECK_INT(both, 0);
+    CHECK_INT(neither, 0);
+    map_drawing_free(&md);
+    map_free(m);
+    places_free(p);
+}
+
 void suite_map(void)
 {
     projection();
     classes();
     geometry();
     layout();
+    labels_clear();
 }
