@@ -68,6 +68,21 @@ want += [
     ('TIP: prosecutions', tip['prosecutions'], ('15', '6')),
     ('TIP: convictions', tip['convictions'], ('0', '0')),
 ]
+# Where victims come from (issue 12), counted by hand from victimas.csv's Procedencia and the
+# case's Departamento: Cusco, Cuzco and "Cusco, Perú" victims of Puno cases (region 21) 9 + 3
+# + 3; Puno, Azángaro and Ilave in Puno 7 + 2 + 1; San Martín and Tarapoto in Pasco 4 + 4;
+# Huancayo (Junín) in Lima 3. Every victim of the period has a home, so the pairs add up to 93.
+# From Cusco, 43 in all: 18 in Cusco, 15 in Puno, 7 in Arequipa, 3 in Madre de Dios.
+flows = {(r['home'], r['region']): int(r['victims']) for r in table('victims_by_home_region')}
+home = {r['home']: int(r['victims']) for r in table('victims_by_home')}
+want += [
+    ('home: Cusco in Puno, Puno in Puno, San Martín in Pasco, Junín in Lima',
+     [flows.get(k, 0) for k in (('Cusco', 'Puno'), ('Puno', 'Puno'), ('San Martín', 'Pasco'),
+                                ('Junín', 'Lima'))], [15, 10, 8, 3]),
+    ('home: every victim once', (sum(flows.values()), sum(home.values())), (93, 93)),
+    ('home: from Cusco', (home['Cusco'], sum(v for (h, _), v in flows.items() if h == 'Cusco')),
+     (43, 43)),
+]
 bad = [(w, got, exp) for w, got, exp in want if got != exp]
 for w, got, exp in bad:
     print('sample: %s is %s, published %s' % (w, got, exp))

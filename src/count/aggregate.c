@@ -16,9 +16,10 @@ static bool period_init(struct agg_period *ap, const struct period *pr, int regi
     ap->nationality = calloc(nnat, sizeof(uint64_t));
     ap->nationality_category = calloc(nnat * UNODC_N, sizeof(uint64_t));
     ap->suspect_stage_nationality = calloc(nnat * STAGE_N, sizeof(uint64_t));
+    ap->home_region = calloc((NREGIONS + nnat) * (NREGIONS + 1), sizeof(uint64_t));
     ap->suspects.sentence_min = -1;
     return ap->city_cases && ap->city_victims && ap->nationality && ap->nationality_category &&
-           ap->suspect_stage_nationality;
+           ap->suspect_stage_nationality && ap->home_region;
 }
 
 static void period_free(struct agg_period *ap)
@@ -28,6 +29,7 @@ static void period_free(struct agg_period *ap)
     free(ap->nationality);
     free(ap->nationality_category);
     free(ap->suspect_stage_nationality);
+    free(ap->home_region);
     free(ap->routes);
 }
 
@@ -269,6 +271,7 @@ static void count_victim(struct agg_period *ap, const struct case_rec *c,
     ap->region_minor[c->region] += w * (minor == MINOR_YES);
     ap->city_victims[c->city] += w;
     ap->nationality[v->nationality + 1] += w;
+    ap->home_region[agg_home_index(v->home) * (NREGIONS + 1) + c->region] += w;
     ap->nationality_category[(size_t)(v->nationality + 1) * UNODC_N +
                              unodc_category(v->sex, minor)] += w;
     ap->routes[c->route].victims += w;
@@ -368,4 +371,20 @@ void agg_suspect(struct agg *a, const struct suspect_rec *s)
             if (a->by_region[p])
                 count_period_suspect(&a->by_region[p][s->region], s, peru);
         }
+}
+
+size_t agg_home_index(uint16_t home)
+{
+    return home >= PLACE_FOREIGN ? (size_t)NREGIONS + 1 + (home - PLACE_FOREIGN)
+                                 : home <= NREGIONS ? home : 0;
+}
+
+uint16_t agg_home_place(size_t index)
+{
+    return (uint16_t)(index <= NREGIONS ? index : PLACE_FOREIGN + (index - NREGIONS - 1));
+}
+
+size_t agg_nhomes(const struct agg *a)
+{
+    return (size_t)NREGIONS + 1 + (size_t)places_ncountries(a->places);
 }

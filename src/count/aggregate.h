@@ -62,6 +62,7 @@ struct agg_period {
     uint64_t region_cases[NREGIONS + 1], region_victims[NREGIONS + 1], region_minor[NREGIONS + 1];
     uint64_t *city_cases, *city_victims; /* [nprovinces + 1] */
     uint64_t *nationality;               /* [ncountries + 1]: 0 unknown, country + 1 */
+    uint64_t *home_region; /* victims: [agg_home_index(home) * (NREGIONS + 1) + case region] */
     uint64_t *nationality_category;      /* [(ncountries + 1) * UNODC_N] */
     uint64_t *suspect_stage_nationality; /* [(ncountries + 1) * STAGE_N], identified in the period */
     uint64_t cases_labour;               /* cases with a form of labour exploitation */
@@ -113,6 +114,11 @@ void agg_free(struct agg *a);
 /* Counting a record: intake.h. */
 
 void agg_route_key(const struct agg *a, long id, struct route_key *k);
+/* Where a victim comes from, as an index of agg_period.home_region: 0 unknown, 1..NREGIONS a
+ * region, then the countries abroad; and back to a place code. */
+size_t agg_home_index(uint16_t home);
+uint16_t agg_home_place(size_t index);
+size_t agg_nhomes(const struct agg *a);
 /* Row id of by_year's counts (agg_year): its first and last year (equal for one year). */
 void agg_year_key(const struct agg *a, long id, int *first_year, int *last_year);
 size_t agg_nroutes(const struct agg *a);

@@ -36,6 +36,7 @@ struct victim_rec {
     uint8_t id_document;  /* YES, NO, YESNO_UNKNOWN */
     uint16_t assistance;  /* mask */
     uint32_t weight;      /* victims this record stands for (a count column; else 1) */
+    uint16_t home;        /* where the victim comes from: a place code (places.h), 0 unknown */
 };
 
 struct suspect_rec {

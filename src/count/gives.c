@@ -14,7 +14,7 @@ static const struct {
     {"suspects", GIVES_SUSPECTS}, {"psuspects", GIVES_SUSPECTS}, {"year", GIVES_YEAR},
     {"region", GIVES_REGION}, {"city", GIVES_CITY}, {"route", GIVES_ROUTES},
     {"sex", GIVES_SEX}, {"band", GIVES_AGE}, {"minor", GIVES_AGE},
-    {"nationality", GIVES_NATIONALITY}, {"ucat", GIVES_NATIONALITY},
+    {"nationality", GIVES_NATIONALITY}, {"ucat", GIVES_NATIONALITY}, {"home", GIVES_HOME},
     {"form", GIVES_EXPLOITATION}, {"uform", GIVES_EXPLOITATION}, {"labour", GIVES_EXPLOITATION},
     {"recruitment", GIVES_RECRUITMENT}, {"transport", GIVES_TRANSPORT},
     {"source", GIVES_SOURCE}, {"status", GIVES_STATUS}, {"assistance", GIVES_ASSISTANCE},

@@ -82,6 +82,13 @@ static const struct coldef city_cols[] = {
 static const struct coldef nationality_cols[] = {
     DIM("nationality", "nationality", DIM_ADD, VS_COUNTRY), COUNT("victims", "victims")};
 
+/* Where victims come from (a region or a country); and against the region of their case. */
+static const struct coldef home_cols[] = {DIM("home", "home", DIM_ADD, VS_PLACE),
+                                          COUNT("victims", "victims")};
+static const struct coldef home_region_cols[] = {
+    DIM("home", "home", DIM_ADD, VS_PLACE), DIM("region_code", "region", DIM_ADD, VS_REGION),
+    LABEL("region", VS_REGION), COUNT("victims", "victims")};
+
 /* A route is one value: "origin>transit>destination:scope". */
 static const struct coldef route_cols[] = {
     DIM("origin", "route", DIM_ADD, VS_PLACE), JOINED("transit", "route", ">", VS_PLACES),
@@ -218,6 +225,11 @@ const struct tabledef tabledefs[] = {
     {"cases_by_city", COLS(city_cols), .in = IN_REPORT, .build = build_cases_by_city},
     {"victims_by_nationality", COLS(nationality_cols), .in = IN_REPORT,
      .build = build_victims_by_nationality},
+    {"victims_by_home", COLS(home_cols), .in = IN_REPORT, .build = build_victims_by_home},
+    /* Protected, its small flows would hide the regions' victims in every brief (their
+     * totals over homes): the public report has the homes alone. */
+    {"victims_by_home_region", COLS(home_region_cols), .in = IN_REPORT, .full_only = true,
+     .build = build_victims_by_home_region},
     {"routes", COLS(route_cols), .in = IN_REPORT, .build = build_routes},
     {"exploitation", COLS(exploitation_cols), .in = IN_REPORT, .build = build_exploitation},
     /* A brief's forms of exploitation: victims once per form of their case. */

@@ -182,6 +182,56 @@ struct table *build_cases_by_city(const struct tabledef *d, const struct tables_
     return t;
 }
 
+/* Victims by where they come from (the homes with victims) and, when d has a region column,
+ * by the region of their case too (the pairs with victims). */
+static struct table *by_home(const struct tabledef *d, const struct tables_in *in)
+{
+    const struct agg *a = in->a;
+    struct table *t = tabledef_table(d);
+    bool pairs = tabledef_coldef(d, "region_code") != NULL;
+    int ch = tabledef_col(d, "home"), code = pairs ? tabledef_col(d, "region_code") : -1,
+        name = pairs ? tabledef_col(d, "region") : -1, victims = tabledef_col(d, "victims");
+    char hkey[64], rkey[64], key[140];
+    size_t nh = agg_nhomes(a);
+    for (size_t h = 0; t && h < nh; h++) {
+        const char *home = places_name(a->places, agg_home_place(h));
+        uint64_t all = 0;
+        for (int g = 0; g <= NREGIONS; g++) {
+            uint64_t v = in->ap->home_region[h * (NREGIONS + 1) + (size_t)g];
+            all += v;
+            if (!v || !pairs)
+                continue;
+            const struct region_info *ri = places_region(a->places, g);
+            const char *n = ri ? ri->name : "unknown";
+            snprintf(key, sizeof key, "%s|%s", name_key(home, hkey, sizeof hkey),
+                     name_key(n, rkey, sizeof rkey));
+            size_t r = table_row(t, key);
+            table_text(t, r, ch, home);
+            table_text(t, r, code, ri ? ri->code : "00");
+            table_text(t, r, name, n);
+            table_int(t, r, victims, v);
+        }
+        if (all && !pairs) {
+            size_t r = table_row(t, name_key(home, hkey, sizeof hkey));
+            table_text(t, r, ch, home);
+            table_int(t, r, victims, all);
+        }
+    }
+    if (t)
+        table_sort(t, victims, -1);
+    return t;
+}
+
+struct table *build_victims_by_home(const struct tabledef *d, const struct tables_in *in)
+{
+    return by_home(d, in);
+}
+
+struct table *build_victims_by_home_region(const struct tabledef *d, const struct tables_in *in)
+{
+    return by_home(d, in);
+}
+
 /* A country column and a count column: counts[0] is unknown, counts[i + 1] country i; lists
  * countries with a count, and unknown. */
 static struct table *by_country(const struct tabledef *d, const struct agg *a,

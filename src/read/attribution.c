@@ -17,7 +17,8 @@ static const struct {
     {"routes", GIVES_ROUTES}, {"sex", GIVES_SEX}, {"age", GIVES_AGE},
     {"nationality", GIVES_NATIONALITY}, {"exploitation", GIVES_EXPLOITATION},
     {"recruitment", GIVES_RECRUITMENT}, {"transport", GIVES_TRANSPORT},
-    {"source", GIVES_SOURCE}, {"status", GIVES_STATUS}, {"assistance", GIVES_ASSISTANCE}};
+    {"source", GIVES_SOURCE}, {"status", GIVES_STATUS}, {"assistance", GIVES_ASSISTANCE},
+    {"home", GIVES_HOME}};
 
 unsigned gives_bit(const char *word)
 {

@@ -324,7 +324,7 @@ static void read_victim(struct reader *r, struct victim_rec *v, tp_date reported
     const char *age = cell(r, F_AGE, &na), *birth = cell(r, F_BIRTH_DATE, &nb);
     v->age = norm_age(&r->z, age, na, birth, nb, reported_on);
     v->nationality = (int16_t)country_field(r, F_NATIONALITY);
-    place_field(r, F_HOME, USE_ROUTE); /* read for its warnings; no table uses it yet */
+    v->home = place_field(r, F_HOME, USE_ROUTE).code;
     v->id_document = (uint8_t)value_field(r, F_ID_DOCUMENT);
     v->assistance = (uint16_t)(value_field(r, F_ASSISTANCE) | indicators(r, F_ASSISTANCE));
 }

@@ -205,11 +205,19 @@ static bool given(const struct ctx *c, const char *name)
     return !d || gives_table(d, c->in->agg->gives);
 }
 
-/* "Víctimas por sexo y grupo de edad: esta fuente no desglosa las cifras de esa manera." */
-static const char *not_given(struct ctx *c, const char *name)
+/* Whether the published table name is left out of a protected report (tabledef.h). */
+static bool withheld(const struct ctx *c, const char *name)
+{
+    const struct tabledef *d = tabledef_find(name);
+    return d && d->full_only && c->in->prot;
+}
+
+/* The table's title and why it is not there ("word" key), as one sentence: "Víctimas por
+ * sexo y grupo de edad: esta fuente no desglosa las cifras de esa manera." */
+static const char *table_sentence(struct ctx *c, const char *name, const char *why)
 {
     static char s[400];
-    snprintf(s, sizeof s, "%s%s", L(c, "table", name), L(c, "word", "not_given"));
+    snprintf(s, sizeof s, "%s%s", L(c, "table", name), L(c, "word", why));
     return s;
 }
 
@@ -228,7 +236,9 @@ static bool add_item(struct ctx *c, const struct def_item *it)
         return add_block(c, BLOCK_TODO, it->text, -1);
     case DEF_TABLE:
         if (!given(c, it->name)) /* one sentence where the table would be */
-            return add_block(c, BLOCK_TEXT, not_given(c, it->name), -1);
+            return add_block(c, BLOCK_TEXT, table_sentence(c, it->name, "not_given"), -1);
+        if (withheld(c, it->name))
+            return add_block(c, BLOCK_TEXT, table_sentence(c, it->name, "full_only"), -1);
         idx = table_index(c, it->name, it->compare);
         return idx >= 0 && add_block(c, BLOCK_TABLE, NULL, idx);
     case DEF_CHART:

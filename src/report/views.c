@@ -287,6 +287,50 @@ static bool v_suspects_by_nationality(struct ctx *c, struct dtable *t, bool comp
     return by_country(c, t, "suspects_by_nationality", "suspects");
 }
 
+/* Where victims come from: the homes, most victims first, with their share. */
+static bool v_victims_by_home(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    if (!dt_begin(c, t, "victims_by_home", true,
+                  COLSPECS({"home", COL_TEXT, false}, {"victims", COL_COUNT, true},
+                           {"share", COL_PERCENT, true})))
+        return false;
+    snprintf(t->note, sizeof t->note, "%s", L(c, "word", "home_note"));
+    const struct table *p = pub(c, "victims_by_home", false);
+    uint64_t whole = 0;
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++)
+        whole += int_at(p, i, "victims");
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, country(c, text_at(p, i, "home")));
+        copy_count(t, r, 1, p, i, "victims");
+        share(t, r, 2, 1, int_at(p, i, "victims"), whole);
+    }
+    mark(c, t, t->body->nrows, 1, false, "victims", NULL);
+    t->whole_hidden = t->total_mark[1] != 0;
+    return true;
+}
+
+/* Where victims come from against the region of their case: the pairs, most victims first. */
+static bool v_victims_by_home_region(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    if (!dt_begin(c, t, "victims_by_home_region", true,
+                  COLSPECS({"home", COL_TEXT, false}, {"case_region", COL_TEXT, false},
+                           {"victims", COL_COUNT, true})))
+        return false;
+    snprintf(t->note, sizeof t->note, "%s", L(c, "word", "home_region_note"));
+    const struct table *p = pub(c, "victims_by_home_region", false);
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, country(c, text_at(p, i, "home")));
+        table_text(t->body, r, 1, country(c, text_at(p, i, "region")));
+        copy_count(t, r, 2, p, i, "victims");
+    }
+    mark(c, t, t->body->nrows, 2, false, "victims", NULL);
+    return true;
+}
+
 static bool routes_view(struct ctx *c, struct dtable *t, const char *id)
 {
     /* The country's routes add up to its cases; a brief's, those touching its region, to no
@@ -682,6 +726,8 @@ static const struct {
     {"cases_by_city", v_cases_by_city, true},
     {"victims_by_nationality", v_victims_by_nationality, false},
     {"routes", v_routes, false},
+    {"victims_by_home", v_victims_by_home, false},
+    {"victims_by_home_region", v_victims_by_home_region, false},
     {"routes_region", v_routes_region, false},
     {"exploitation", v_exploitation, true},
     {"recruitment", v_recruitment, true},

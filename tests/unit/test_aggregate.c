@@ -42,8 +42,8 @@ static void spans(struct places *pl, const struct age_bands *bands)
     CHECK_INT(dec.periods, 1);
     CHECK_INT(day.periods, 1);
     CHECK_INT(day.year, y2019.year); /* a day of 2019 is under 2019 */
-    struct victim_rec girl = {SEX_FEMALE, {15, 15}, -1, NO, 0, 1};
-    struct victim_rec man = {SEX_MALE, {40, 40}, -1, NO, 0, 1};
+    struct victim_rec girl = {SEX_FEMALE, {15, 15}, -1, NO, 0, 1, 0};
+    struct victim_rec man = {SEX_MALE, {40, 40}, -1, NO, 0, 1, 0};
     struct case_rec *all[] = {&y2019, &r2018, &r2014, &dec, &day};
     for (size_t i = 0; i < sizeof all / sizeof *all; i++) {
         agg_case(&a, all[i]);
@@ -99,9 +99,10 @@ void suite_aggregate(void)
     agg_case(&a, &c1);
     agg_case(&a, &c2);
     agg_case(&a, &c3);
-    struct victim_rec girl = {SEX_FEMALE, {15, 15}, -1, NO, 0, 1};
-    struct victim_rec woman = {SEX_FEMALE, {18, 30}, (int16_t)places_peru(pl), YES, 1, 1};
-    struct victim_rec boy = {SEX_MALE, {9, 17}, -1, YESNO_UNKNOWN, 0, 1};
+    struct victim_rec girl = {SEX_FEMALE, {15, 15}, -1, NO, 0, 1, 0};
+    struct victim_rec woman = {SEX_FEMALE, {18, 30}, (int16_t)places_peru(pl), YES, 1, 1, 8};
+    struct victim_rec boy = {SEX_MALE, {9, 17}, -1, YESNO_UNKNOWN, 0, 1,
+                           (uint16_t)(PLACE_FOREIGN + places_country(pl, "Bolivia", 7))};
     agg_victim(&a, &c1, &girl);
     agg_victim(&a, &c1, &woman);
     agg_victim(&a, &c2, &boy); /* outside the period */
@@ -123,6 +124,13 @@ void suite_aggregate(void)
     CHECK_STR(check_table_csv(&ts, "routes"),
               "origin,transit,destination,scope,cases,victims\n"
               "Cusco,,Puno,internal,1,2\nLima,,Argentina,international,1,1\n");
+    /* Homes: the woman from Cusco and the girl of no home in Puno's case, the boy from
+     * Bolivia in Lima's (his other case is outside the period). */
+    CHECK_STR(check_table_csv(&ts, "victims_by_home_region"),
+              "home,region_code,region,victims\nBolivia,15,Lima,1\nCusco,21,Puno,1\n"
+              "unknown,21,Puno,1\n");
+    CHECK_STR(check_table_csv(&ts, "victims_by_home"),
+              "home,victims\nBolivia,1\nCusco,1\nunknown,1\n");
     /* Shares: a case counts once per value, of the cases with any value. */
     CHECK_STR(check_table_csv(&ts, "recruitment"),
               "recruitment,cases,share\nfalse_job_offer,2,1.0000\nthreat,1,0.5000\n"
@@ -248,7 +256,7 @@ void suite_aggregate_weight(void)
     struct case_rec c = {.reported_on = 20070601, .route = 0, .region = 8, .city = 0,
                          .exploitation = 1u << EXP_LABOUR, .recruitment = 1u << 1,
                          .transport = 1u << 0, .source = 1, .status = 2};
-    struct victim_rec v = {SEX_FEMALE, {16, 16}, 0, NO, 1u << ASSIST_NONE, 0};
+    struct victim_rec v = {SEX_FEMALE, {16, 16}, 0, NO, 1u << ASSIST_NONE, 0, 0};
     struct suspect_rec s = {20070701, SEX_MALE, -1, YES, YES, YES, 6.5, 1u << EXP_LABOUR, 8, 0};
     age_bands_default(&bands);
     for (int i = 0; pl && i < 2; i++) {
