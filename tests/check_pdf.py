@@ -196,6 +196,7 @@ for name in re.findall(r'^\[chart (\w+)\]', definition, re.M):
              'victims_by_sex_age': num(summary['victims_female']) + num(summary['victims_male']) == 0,
              'cases_by_region': num(summary['cases']) == 0,
              'status': num(summary['cases']) == 0,
+             'suspects_funnel': num(summary['suspects_identified']) == 0,
              'exploitation': known_values('exploitation', 'victims') == 0,
              'recruitment': known_values('recruitment', 'cases') == 0}[name]
     if empty:

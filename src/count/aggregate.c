@@ -17,9 +17,10 @@ static bool period_init(struct agg_period *ap, const struct period *pr, int regi
     ap->nationality_category = calloc(nnat * UNODC_N, sizeof(uint64_t));
     ap->suspect_stage_nationality = calloc(nnat * STAGE_N, sizeof(uint64_t));
     ap->home_region = calloc((NREGIONS + nnat) * (NREGIONS + 1), sizeof(uint64_t));
+    ap->sentence_months = calloc(SENTENCE_MONTHS + 1, sizeof(uint64_t));
     ap->suspects.sentence_min = -1;
     return ap->city_cases && ap->city_victims && ap->nationality && ap->nationality_category &&
-           ap->suspect_stage_nationality && ap->home_region;
+           ap->suspect_stage_nationality && ap->home_region && ap->sentence_months;
 }
 
 static void period_free(struct agg_period *ap)
@@ -30,6 +31,7 @@ static void period_free(struct agg_period *ap)
     free(ap->nationality_category);
     free(ap->suspect_stage_nationality);
     free(ap->home_region);
+    free(ap->sentence_months);
     free(ap->routes);
 }
 
@@ -349,6 +351,10 @@ static void count_period_suspect(struct agg_period *ap, const struct suspect_rec
 {
     bool stage[STAGE_N] = {true, s->prosecuted == YES, s->convicted == YES};
     count_suspect(&ap->suspects, s, peru);
+    if (s->convicted == YES && s->sentence_years >= 0) {
+        double m = s->sentence_years * 12 + 0.5;
+        ap->sentence_months[m < SENTENCE_MONTHS ? (size_t)m : SENTENCE_MONTHS] += s->weight;
+    }
     for (int k = 0; k < STAGE_N; k++)
         ap->suspect_stage_nationality[(size_t)(s->nationality + 1) * STAGE_N + k] +=
             s->weight * stage[k];

@@ -76,7 +76,12 @@ struct agg_period {
     uint64_t id_document[3];    /* victims: YES, NO, unknown */
     uint64_t assisted;          /* victims who received a service (not "none" or unknown) */
     struct suspect_counts suspects; /* identified in the period */
+    /* Of those, the convicted with a sentence by its length in whole months (rounded); the
+     * last holds the longer ones. */
+    uint64_t *sentence_months; /* [SENTENCE_MONTHS + 1] */
 };
+
+#define SENTENCE_MONTHS (50 * 12)
 
 #define YEARS (DATE_MAX_YEAR - DATE_MIN_YEAR + 1)
 

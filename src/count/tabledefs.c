@@ -160,6 +160,12 @@ static const struct coldef suspect_nationality_cols[] = {
      .values = VS_COUNTRY, .foreign = true},
     COUNT("suspects", "suspects")};
 
+/* Persons convicted (identified in the period) by the length of their sentence: bands of five
+ * years, and unknown for those with no length. Not yet linked to the TIP table's sentences. */
+static const struct coldef sentence_cols[] = {
+    DIM("sentence_years", "sentence_band", DIM_ADD, VS_SENTENCE_BAND),
+    COUNT_OF("persons", "psuspects", "stage=convicted")};
+
 /* ---- international tables ------------------------------------------------------------------ */
 
 static const struct coldef unodc_form_cols[] = {
@@ -196,6 +202,7 @@ static const struct rowdef tip_rows[] = {
     {.name = "sentence_min_years", .kind = ROW_DERIVED, .from = "sentences", .in = IN_REPORT},
     {.name = "sentence_max_years", .kind = ROW_DERIVED, .from = "sentences", .in = IN_REPORT},
     {.name = "sentence_mean_years", .kind = ROW_DERIVED, .from = "sentences", .in = IN_REPORT},
+    {.name = "sentence_median_years", .kind = ROW_DERIVED, .from = "sentences", .in = IN_REPORT},
 };
 static const struct sumdef tip_row_sums[] = {{"total", "labour", {"labour"}}};
 static const struct sumdef tip_sums[] = {{"convictions", "sentence", {"sentences"}}};
@@ -250,6 +257,8 @@ const struct tabledef tabledefs[] = {
      .build = build_suspects_by_year},
     {"suspects_by_nationality", COLS(suspect_nationality_cols), .in = IN_REPORT,
      .build = build_suspects_by_nationality},
+    {"sentences", COLS(sentence_cols), .in = IN_REPORT, .full_only = true,
+     .build = build_sentences},
     {"unodc_victims_by_exploitation", COLS(unodc_form_cols), .in = IN_REPORT,
      .build = build_unodc_victims_by_exploitation},
     {"unodc_victims_by_citizenship", COLS(unodc_citizenship_cols), .in = IN_REPORT,

@@ -641,8 +641,46 @@ struct table *build_unodc_persons_by_citizenship(const struct tabledef *d,
     return t;
 }
 
+/* The length in months of the k-th (1-based) of the sentences counted in months[]. */
+static size_t kth_month(const uint64_t *months, uint64_t k)
+{
+    uint64_t seen = 0;
+    for (size_t m = 0; m <= SENTENCE_MONTHS; m++)
+        if ((seen += months[m]) >= k)
+            return m;
+    return SENTENCE_MONTHS;
+}
+
+/* The median sentence in years (to the month): the middle one, or the mean of the middle two. */
+static double median_years(const uint64_t *months, uint64_t n)
+{
+    return (double)(kth_month(months, (n + 1) / 2) + kth_month(months, n / 2 + 1)) / 24.0;
+}
+
+/* Persons convicted by the length of their sentence, in bands of five years, in order. */
+struct table *build_sentences(const struct tabledef *d, const struct tables_in *in)
+{
+    static const char *const bands[] = {"0-4", "5-9", "10-14", "15-19", "20-24", "25+"};
+    enum { NB = sizeof bands / sizeof *bands };
+    const struct agg_period *ap = in->ap;
+    struct table *t = tabledef_table(d);
+    int cb = tabledef_col(d, "sentence_years"), cp = tabledef_col(d, "persons");
+    uint64_t n[NB + 1] = {0};
+    for (size_t m = 0; m <= SENTENCE_MONTHS; m++)
+        n[m / 60 < NB ? m / 60 : NB - 1] += ap->sentence_months[m];
+    n[NB] = ap->suspects.convicted - ap->suspects.sentences; /* no length given */
+    char key[16];
+    for (int b = 0; t && b <= NB; b++) {
+        size_t r = table_row(t, order_key(b, 0, key, sizeof key));
+        table_text(t, r, cb, b < NB ? bands[b] : "unknown");
+        table_int(t, r, cp, n[b]);
+    }
+    return t;
+}
+
 /* The US report's law-enforcement figures for the period: each with its labour part; the
- * sentences of those convicted with a length: how many, shortest, longest, mean (years). */
+ * sentences of those convicted with a length: how many, shortest, longest, mean, median
+ * (years). */
 struct table *build_tip_law_enforcement(const struct tabledef *d, const struct tables_in *in)
 {
     const struct agg_period *ap = in->ap;
@@ -666,7 +704,8 @@ struct table *build_tip_law_enforcement(const struct tabledef *d, const struct t
     } lengths[] = {{"sentence_min_years", sc->sentence_min},
                    {"sentence_max_years", sc->sentence_max},
                    {"sentence_mean_years", sc->sentences ? sc->sentence_years_sum /
-                                                               (double)sc->sentences : 0}};
+                                                               (double)sc->sentences : 0},
+                   {"sentence_median_years", median_years(ap->sentence_months, sc->sentences)}};
     for (int i = 0; t && i < d->nrows; i++) {
         const struct rowdef *rd = &d->rows[i];
         size_t r = table_row(t, NULL);

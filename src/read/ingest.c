@@ -15,14 +15,21 @@
 
 /* Rows come through rowqueue (parsed on a second thread); ids link victims and suspects to
  * their cases; records go to the counting stage through intake.h only. */
+/* A case's row, and its suspects (those the suspects file names, and those convicted). */
+struct case_note {
+    uint32_t line;
+    uint16_t suspects, convicted; /* saturate at UINT16_MAX */
+};
+
 struct run {
     const struct ingest_opts *o;
     struct agg *agg;
     struct quality *dq;
     struct strmap *case_ids;       /* case_id -> index into cases */
     struct case_rec *cases;
-    uint32_t *case_line; /* line of each case's row */
+    struct case_note *notes; /* of each case, for the checks once every file is read */
     size_t ncases, cases_cap;
+    int cases_file; /* in dq: the file of the cases (or the flat file) */
     struct strmap *rejected_cases; /* case_id -> line where it was rejected (| FILTERED) */
     struct strmap *victim_ids, *suspect_ids; /* id -> line of the first */
     bool oom;
@@ -301,9 +308,9 @@ static long add_case(struct run *run, const char *id, size_t n, const struct cas
         struct case_rec *nc = realloc(run->cases, cap * sizeof *nc);
         if (nc)
             run->cases = nc;
-        uint32_t *nl = realloc(run->case_line, cap * sizeof *nl);
+        struct case_note *nl = realloc(run->notes, cap * sizeof *nl);
         if (nl)
-            run->case_line = nl;
+            run->notes = nl;
         if (!nc || !nl)
             return -1;
         run->cases_cap = cap;
@@ -311,7 +318,7 @@ static long add_case(struct run *run, const char *id, size_t n, const struct cas
     size_t idx = run->ncases;
     if (id && strmap_intern(run->case_ids, id, n, (uint32_t)idx, NULL) < 0)
         return -1;
-    run->case_line[idx] = (uint32_t)line;
+    run->notes[idx] = (struct case_note){.line = (uint32_t)line};
     run->cases[run->ncases++] = *c;
     agg_case(run->agg, c);
     return (long)idx;
@@ -338,7 +345,7 @@ static void row_cases(struct reader *r)
     if (e >= 0) {
         norm_reject(&r->z, F_CASE_ID, id, n, DQ_DUPLICATE_REJECTED,
                     norm_fmt(&r->z, "duplicate: the same case_id is on line %u",
-                             run->case_line[strmap_value(run->case_ids, e)]));
+                             run->notes[strmap_value(run->case_ids, e)].line));
         return;
     }
     struct case_rec c;
@@ -417,6 +424,18 @@ static void row_flat(struct reader *r)
     agg_victim(run->agg, cr, &v);
 }
 
+/* A suspect convicted whose case's status is not a conviction: counted as written, and said. */
+static void conviction_note(struct reader *r, int status)
+{
+    size_t n;
+    const char *v = cell(r, F_CONVICTED, &n);
+    char problem[160];
+    snprintf(problem, sizeof problem, "convicted, but the case's status is '%s'",
+             vocab_code_name(V_STATUS, status));
+    if (!dq_add(r->run->dq, r->z.file, r->z.line, F_CONVICTED, v, n, DQ_COUNTED_AS_GIVEN, problem))
+        r->run->oom = true;
+}
+
 static void row_suspects(struct reader *r)
 {
     struct run *run = r->run;
@@ -439,11 +458,45 @@ static void row_suspects(struct reader *r)
     const char *cid = cell(r, F_CASE_ID, &nc);
     long e = nc ? strmap_find(run->case_ids, cid, nc) : -1;
     if (e >= 0) {
-        const struct case_rec *c = &run->cases[strmap_value(run->case_ids, e)];
+        size_t idx = strmap_value(run->case_ids, e);
+        const struct case_rec *c = &run->cases[idx];
         s.exploitation = c->exploitation;
         s.region = c->region;
+        struct case_note *cn = &run->notes[idx];
+        cn->suspects += cn->suspects < UINT16_MAX;
+        cn->convicted += s.convicted == YES && cn->convicted < UINT16_MAX;
+        if (s.convicted == YES && c->status != STATUS_CONVICTED && c->status < vocabs[V_STATUS].ncodes)
+            conviction_note(r, c->status);
     }
     agg_suspect(run->agg, &s);
+}
+
+/* Once the suspects are read: a case whose status is a conviction while none of its suspects
+ * is convicted. False when out of memory. */
+static bool check_convictions(struct run *run)
+{
+    for (size_t i = 0; i < run->ncases; i++) {
+        const struct case_note *cn = &run->notes[i];
+        if (run->cases[i].status != STATUS_CONVICTED || cn->convicted)
+            continue;
+        char problem[160];
+        if (cn->suspects == 1)
+            snprintf(problem, sizeof problem,
+                     "the case's status is a conviction, but its one suspect is not convicted");
+        else if (cn->suspects)
+            snprintf(problem, sizeof problem,
+                     "the case's status is a conviction, but none of its %u suspects is convicted",
+                     (unsigned)cn->suspects);
+        else
+            snprintf(problem, sizeof problem,
+                     "the case's status is a conviction, but the suspects file names none of its "
+                     "suspects");
+        const char *v = vocab_code_name(V_STATUS, STATUS_CONVICTED);
+        if (!dq_add(run->dq, run->cases_file, cn->line, F_STATUS, v, strlen(v),
+                    DQ_COUNTED_AS_GIVEN, problem))
+            return false;
+    }
+    return true;
 }
 
 /* An indicator-shaped file (indicator_rows.h): the first row of a group (by its group columns'
@@ -588,6 +641,8 @@ static enum tp_err read_file(struct run *run, const char *path, enum file_kind k
     if (file < 0)
         return tp_fail(err, TP_ERR_INPUT, path, 0, NULL, "too many input files");
     struct dq_file *df = &run->dq->files[file];
+    if (kind == K_CASES || kind == K_FLAT)
+        run->cases_file = file;
     r.csv = csvfile_open(path, path, err);
     if (!r.csv)
         return err->code;
@@ -630,11 +685,13 @@ enum tp_err ingest(const struct export *x, const struct ingest_opts *o, struct a
         rc = read_file(&run, x->victims, K_VICTIMS, err);
     if (rc == TP_OK && x->suspects[0])
         rc = read_file(&run, x->suspects, K_SUSPECTS, err);
+    if (rc == TP_OK && x->suspects[0] && !run.oom && !check_convictions(&run))
+        rc = tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     strmap_free(run.case_ids);
     strmap_free(run.rejected_cases);
     strmap_free(run.victim_ids);
     strmap_free(run.suspect_ids);
     free(run.cases);
-    free(run.case_line);
+    free(run.notes);
     return rc;
 }

@@ -11,7 +11,7 @@ const char *dq_action_name(enum dq_action a)
 {
     static const char *const names[DQ_ACTION_COUNT] = {
         "rejected", "duplicate_rejected", "kept_as_unknown", "kept_as_other",
-        "not_in_period_tables"};
+        "not_in_period_tables", "counted_as_given"};
     return a < DQ_ACTION_COUNT ? names[a] : "?";
 }
 

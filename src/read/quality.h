@@ -17,6 +17,7 @@ enum dq_action {
     DQ_KEPT_AS_UNKNOWN,
     DQ_KEPT_AS_OTHER,
     DQ_NOT_IN_PERIOD_TABLES,
+    DQ_COUNTED_AS_GIVEN, /* counted as written; it disagrees with another file (docs) */
     DQ_ACTION_COUNT
 };
 

@@ -35,7 +35,7 @@ enum { EXP_SEXUAL, EXP_LABOUR, EXP_DOMESTIC, EXP_BEGGING, EXP_CHILD_PORNOGRAPHY,
        EXP_CRIMINALITY, EXP_SALE_OF_CHILDREN, EXP_FORCED_MARRIAGE, EXP_CHILD_LABOUR,
        EXP_MILITARY, EXP_ADOPTION, EXP_OTHER, EXP_N };
 /* Codes the program names; tests/unit/test_profile.c checks them against the tables. */
-enum { SOURCE_HOTLINE = 3, SOURCE_MEDIA = 4, ASSIST_NONE = 6 };
+enum { SOURCE_HOTLINE = 3, SOURCE_MEDIA = 4, ASSIST_NONE = 6, STATUS_CONVICTED = 4 };
 enum { MAX_CODES = 16 };
 
 int vocab_find(enum vocab_id v, const char *code); /* code number, ncodes for "unknown", -1 */

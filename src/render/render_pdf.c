@@ -115,7 +115,8 @@ struct style {
 
 static const struct style body = {BODY, false, false, 0.1}, heading = {17, true, false, 0.1},
                           subhead = {12, true, false, 0.1}, caption = {9.5, true, false, 0.1},
-                          note = {7.5, false, true, 0.25}, small = {8, false, false, 0.4};
+                          note = {7.5, false, true, 0.25}, small = {8, false, false, 0.4},
+                          todo = {BODY, true, true, 0.45}; /* a gap to be written */
 
 /* A layout of text in a style, wrapped at width (none when width <= 0). Caller unrefs. */
 static PangoLayout *layout(struct pdf_ctx *c, const char *t, struct style st, double width,
@@ -647,18 +648,23 @@ static void start_section(struct pdf_ctx *c, const char *name, size_t index)
     paragraph(c, name, heading, 12);
 }
 
+/* The height of a paragraph of text t in style st, in points. */
+static double text_height(struct pdf_ctx *c, const char *t, struct style st)
+{
+    PangoLayout *l = layout(c, t, st, TEXT_W, PANGO_ALIGN_LEFT);
+    double h;
+    size_of(l, NULL, &h);
+    g_object_unref(l);
+    return h;
+}
+
 /* What a heading keeps on its page: the paragraphs after it, and a few lines of what follows
  * them, or its chart (a map: all of it). */
 static double lead_height(struct pdf_ctx *c, size_t i)
 {
     double h = 0;
-    for (i++; i < c->n && c->items[i].kind == I_TEXT; i++) {
-        PangoLayout *l = layout(c, c->items[i].text, body, TEXT_W, PANGO_ALIGN_LEFT);
-        double th;
-        size_of(l, NULL, &th);
-        g_object_unref(l);
-        h += th + 8;
-    }
+    for (i++; i < c->n && c->items[i].kind == I_TEXT; i++)
+        h += text_height(c, c->items[i].text, body) + 8;
     if (i < c->n && c->items[i].kind == I_CHART)
         return h + (c->r->charts[c->items[i].index].map ? MAP_H * (c->r->brief ? 0.62 : 1) + 20
                                                          : 160);
@@ -687,13 +693,19 @@ static void lay_out(struct pdf_ctx *c)
             c->y += 4;
             paragraph(c, it->text, subhead, 6);
             break;
-        case I_TEXT:
+        case I_TEXT: {
+            /* A short paragraph keeps the gap marked after it on its page, so that no page
+             * holds a gap alone. */
+            double h = text_height(c, it->text, body);
+            if (i + 1 < c->n && c->items[i + 1].kind == I_TODO && h < 120)
+                ensure(c, h + 8 + text_height(c, c->items[i + 1].text, todo));
             paragraph(c, it->text, body, 8);
             break;
+        }
         case I_TODO: {
             char s[2048];
             snprintf(s, sizeof s, "[%s: %s]", r->todo_label, it->text);
-            paragraph(c, s, (struct style){BODY, true, true, 0.45}, 8);
+            paragraph(c, s, todo, 8);
             break;
         }
         case I_TABLE:

@@ -110,6 +110,11 @@ static bool ch_status(struct ctx *c, struct dchart *ch)
     return true;
 }
 
+static bool ch_suspects_funnel(struct ctx *c, struct dchart *ch)
+{
+    return ch_simple(c, ch, "suspects_funnel", CHART_BAR, SHAPE_HBARS, 1, true);
+}
+
 static bool ch_exploitation(struct ctx *c, struct dchart *ch)
 {
     /* The share: the report's sixth column, a brief's third (forms without sex and age). */
@@ -282,7 +287,7 @@ static const struct {
     {"victims_by_sex_age", ch_victims_by_sex_age}, {"cases_by_region", ch_cases_by_region},
     {"suspects_by_year", ch_suspects_by_year},     {"status", ch_status},
     {"exploitation", ch_exploitation},             {"recruitment", ch_recruitment},
-    {"map", ch_map},
+    {"map", ch_map},                               {"suspects_funnel", ch_suspects_funnel},
 };
 
 bool report_chart_known(const char *name)

@@ -22,7 +22,7 @@ static const char *const text_figures[] = {
     "suspects_foreign_list", "cases_hotline", "cases_media", "tip_investigations",
     "tip_investigations_labour", "tip_prosecutions", "tip_prosecutions_labour", "tip_convictions",
     "tip_convictions_labour", "tip_sentences", "tip_sentence_min", "tip_sentence_max",
-    "tip_sentence_mean", "region_name", "national_cases", "national_victims",
+    "tip_sentence_mean", "tip_sentence_median", "region_name", "national_cases", "national_victims",
     "region_share_victims", "region_rate", "national_rate", "k", "source", "source_short",
     "source_title", "source_register", "institution", "institution_short", "record", "records"};
 
@@ -524,8 +524,8 @@ static void put_tip(struct fctx *x)
     uint64_t sentences = lookup(x->cur, tl, "sentences", "total");
     put_marked(x->f, "tip_sentences", sentences, mark_of(x->cur, tl, "sentences", "total"));
     put_condition(x->f, "sentences", sentences > 0);
-    static const char *const lengths[] = {"min", "max", "mean"};
-    for (int k = 0; k < 3; k++) {
+    static const char *const lengths[] = {"min", "max", "mean", "median"};
+    for (int k = 0; k < 4; k++) {
         snprintf(t, sizeof t, "sentence_%s_years", lengths[k]);
         const struct cell *cl = find(x->cur, tl, t, "total");
         if (cl && cl->hidden && x->f->k)

@@ -560,6 +560,58 @@ static bool v_assistance(struct ctx *c, struct dtable *t, bool compare)
                    summary_count(c, "victims"), false, compare, false);
 }
 
+/* The persons identified in the period and what happened to them, beside the cases' status:
+ * identified, detained, prosecuted, convicted, each with its share of those identified. */
+static bool v_suspects_funnel(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    static const char *const metrics[] = {"suspects_identified", "suspects_detained",
+                                          "suspects_prosecuted", "suspects_convicted"};
+    if (!dt_begin(c, t, "suspects_funnel", false,
+                  COLSPECS({"metric", COL_TEXT, false}, {"persons", COL_COUNT, false},
+                           {"share_identified", COL_PERCENT, false})))
+        return false;
+    snprintf(t->note, sizeof t->note, "%s", L(c, "word", "funnel_note"));
+    const struct table *s = pub(c, "summary", false);
+    long k0 = find_row(s, "metric", metrics[0]);
+    const struct cell *whole = k0 >= 0 ? table_cell(s, (size_t)k0, table_col(s, "value")) : NULL;
+    for (size_t i = 0; whole && i < sizeof metrics / sizeof *metrics; i++) {
+        long k = find_row(s, "metric", metrics[i]);
+        if (k < 0)
+            continue;
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, L(c, "metric", metrics[i]));
+        copy_count(t, r, 1, s, (size_t)k, "value");
+        const struct cell *v = table_cell(s, (size_t)k, table_col(s, "value"));
+        if (!v->hidden && !whole->hidden)
+            share(t, r, 2, 1, v->v.i, whole->v.i);
+    }
+    return true;
+}
+
+/* Persons convicted by the length of their sentence, in the bands' order, with shares. */
+static bool v_sentences(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    if (!dt_begin(c, t, "sentences", true,
+                  COLSPECS({"sentence_years", COL_TEXT, false}, {"persons", COL_COUNT, true},
+                           {"share", COL_PERCENT, true})))
+        return false;
+    const struct table *p = pub(c, "sentences", false);
+    uint64_t whole = 0;
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++)
+        whole += int_at(p, i, "persons");
+    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+        size_t r = table_row(t->body, NULL);
+        const char *b = text_at(p, i, "sentence_years");
+        table_text(t->body, r, 0, strcmp(b, "unknown") ? b : L(c, "word", "unknown"));
+        copy_count(t, r, 1, p, i, "persons");
+        share(t, r, 2, 1, int_at(p, i, "persons"), whole);
+    }
+    mark(c, t, t->body->nrows, 1, false, "psuspects", DIMS("stage=convicted"));
+    return true;
+}
+
 static bool v_suspects_by_year(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
@@ -737,6 +789,8 @@ static const struct {
     {"assistance", v_assistance, true},
     {"suspects_by_year", v_suspects_by_year, false},
     {"suspects_by_nationality", v_suspects_by_nationality, false},
+    {"suspects_funnel", v_suspects_funnel, false},
+    {"sentences", v_sentences, false},
     {"prevention", v_prevention, false},
     {"unodc_victims_by_exploitation", v_unodc_victims_by_exploitation, false},
     {"unodc_victims_by_citizenship", v_unodc_victims_by_citizenship, false},

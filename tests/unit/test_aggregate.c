@@ -162,7 +162,8 @@ void suite_aggregate(void)
     CHECK(strstr(ue, "\nunknown,boys,1\n"));
     CHECK_STR(check_table_csv(&ts, "tip_law_enforcement"),
               "measure,total,labour\ninvestigations,2,1\nprosecutions,0,0\nconvictions,0,0\n"
-              "sentences,0,\nsentence_min_years,,\nsentence_max_years,,\nsentence_mean_years,,\n");
+              "sentences,0,\nsentence_min_years,,\nsentence_max_years,,\nsentence_mean_years,,\n"
+              "sentence_median_years,,\n");
     tableset_free(&ts);
     /* The same counts by the case's region: Puno has c1 and its two victims, Lima c3 and one
      * (c2 is outside the period); the suspect, of no known case, is of unknown region. */

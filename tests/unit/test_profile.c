@@ -174,6 +174,7 @@ void suite_profile(void)
     CHECK_INT(vocab_find(V_SOURCE, "hotline"), SOURCE_HOTLINE);
     CHECK_INT(vocab_find(V_SOURCE, "media"), SOURCE_MEDIA);
     CHECK_INT(vocab_find(V_ASSISTANCE, "none"), ASSIST_NONE);
+    CHECK_INT(vocab_find(V_STATUS, "convicted"), STATUS_CONVICTED);
     CHECK_INT(value(reta, V_ASSISTANCE, "CEM"), vocab_find(V_ASSISTANCE, "emergency_centre"));
     profile_free(reta);
 

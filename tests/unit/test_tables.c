@@ -131,6 +131,7 @@ static void fill(struct agg *a, const struct places *pl, struct quality *dq)
     sc->stage_sex[STAGE_PROSECUTED][SEX_MALE] = 2, sc->stage_sex[STAGE_CONVICTED][SEX_MALE] = 1;
     sc->labour[STAGE_PROSECUTED] = 1;
     sc->sentences = 1, sc->sentence_years_sum = 8, sc->sentence_min = 8, sc->sentence_max = 8;
+    ap->sentence_months[8 * 12] = 1;
     uint64_t *sn = ap->suspect_stage_nationality;
     sn[peru * STAGE_N + STAGE_SUSPECTED] = 2, sn[peru * STAGE_N + STAGE_PROSECUTED] = 1;
     sn[peru * STAGE_N + STAGE_CONVICTED] = 1;
@@ -205,7 +206,10 @@ static const char *const whole[][2] = {
     {"tip_law_enforcement",
      "measure,total,labour\ninvestigations,4,1\nprosecutions,2,1\nconvictions,1,0\n"
      "sentences,1,\nsentence_min_years,8.0,\nsentence_max_years,8.0,\n"
-     "sentence_mean_years,8.0,\n"},
+     "sentence_mean_years,8.0,\nsentence_median_years,8.0,\n"},
+    /* The one convicted with a sentence, of 8 years; bands in their order. */
+    {"sentences",
+     "sentence_years,persons\n0-4,0\n5-9,1\n10-14,0\n15-19,0\n20-24,0\n25+,0\nunknown,0\n"},
     {"input_files",
      "file,role,encoding,delimiter,header_rows,lines,rows_read,rows_counted,rows_filtered,"
      "rows_rejected,rows_blank,warnings,rows_partly_in_period\ncasos.csv,cases,utf-8,comma,1,5,4,4,0,0,0,1,0\n"},
