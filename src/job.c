@@ -262,10 +262,11 @@ static struct report *job_model(struct job *j, const struct reportdef *def,
     if (j->nsrc == 1)
         return source_model(j, 0, def, l, title, err);
     struct report *parts[MERGE_MAX];
-    const char *names[MERGE_MAX];
+    const char *names[MERGE_MAX], *tags[MERGE_MAX];
     int n = 0;
     for (; n < j->nsrc && n < MERGE_MAX; n++) {
         const struct job_source *s = &j->src[n];
+        tags[n] = s->name;
         names[n] = s->title[0] ? s->title
                                : attribution_text(profile_attribution(s->profile), ATTR_NAME,
                                                   labels_lang(l), s->name);
@@ -277,7 +278,7 @@ static struct report *job_model(struct job *j, const struct reportdef *def,
             report_free(parts[n]);
         return NULL;
     }
-    return report_merge(parts, names, (size_t)n, err);
+    return report_merge(parts, names, tags, (size_t)n, err);
 }
 
 /* One report model written as one or more documents (ops[i] to rel[i]). */

@@ -164,8 +164,8 @@ static void note_source(struct dtable *t, const char *source)
 
 /* The about tables' rows of part p that r has not: its files; its run's lines that differ
  * (the input, the profile, the periods), each named by its source. */
-static void about_rows(struct report *r, const struct report *p, const char *name0,
-                       const char *name)
+static void about_rows(struct report *r, const struct report *p, const char *tag0,
+                       const char *tag)
 {
     struct table *run = r->tables[r->about_run].body;
     const struct table *prun = p->tables[p->about_run].body;
@@ -176,11 +176,11 @@ static void about_rows(struct report *r, const struct report *p, const char *nam
             continue;
         char s[200];
         if (!strchr(table_cell_text(run, table_cell(run, i, 0)), ':')) {
-            snprintf(s, sizeof s, "%s: %s", name0, item); /* the first source's line too */
+            snprintf(s, sizeof s, "%s: %s", tag0, item); /* the first source's line too */
             table_text(run, i, 0, s);
         }
         size_t k = table_row(run, NULL);
-        snprintf(s, sizeof s, "%s: %s", name, item);
+        snprintf(s, sizeof s, "%s: %s", tag, item);
         table_text(run, k, 0, s);
         table_text(run, k, 1, v);
     }
@@ -245,8 +245,8 @@ static bool take(struct report *r, struct report *p, size_t k)
     return true;
 }
 
-struct report *report_merge(struct report *parts[], const char *const names[], size_t n,
-                            struct tp_error *err)
+struct report *report_merge(struct report *parts[], const char *const names[],
+                            const char *const tags[], size_t n, struct tp_error *err)
 {
     struct report *r = parts[0];
     size_t toff[MERGE_MAX], coff[MERGE_MAX]; /* where each part's tables and charts start */
@@ -255,7 +255,7 @@ struct report *report_merge(struct report *parts[], const char *const names[], s
         toff[k] = k ? r->ntables : 0;
         coff[k] = k ? r->ncharts : 0;
         if (ok && k)
-            about_rows(r, parts[k], names[0], names[k]);
+            about_rows(r, parts[k], tags[0], tags[k]);
         ok = ok && take(r, parts[k], k);
     }
     ok = ok && merge_sections(parts, names, n, toff, coff);

@@ -14,8 +14,9 @@
  * Takes every part, on failure too. Each section holds its blocks grouped by the subheading
  * they are under: the subheading once, then each source's blocks under its name (names[k]),
  * then the narrative gaps once. Every table's note and every chart's source line name its
- * source; the manifest lists every source's files, and its run's lines where they differ. */
-struct report *report_merge(struct report *parts[], const char *const names[], size_t n,
-                            struct tp_error *err);
+ * source; the manifest lists every source's files, and its run's lines where they differ,
+ * each after the source's tag (its [source] NAME). */
+struct report *report_merge(struct report *parts[], const char *const names[],
+                            const char *const tags[], size_t n, struct tp_error *err);
 
 #endif
