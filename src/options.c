@@ -312,6 +312,16 @@ static void config_path(const struct config_reader *r, const char *value, char *
         snprintf(out, size, "%s/%s", r->dir, value);
 }
 
+/* A profile of the settings file: a name as written, a file from the file's folder. */
+static void config_profile(const struct config_reader *r, const char *value, char *out,
+                           size_t size)
+{
+    if (strchr(value, '/') || strstr(value, ".ini"))
+        config_path(r, value, out, size);
+    else
+        snprintf(out, size, "%s", value);
+}
+
 /* NAME of "[source NAME]"; NULL when the section is no source. */
 static const char *source_name(const char *section)
 {
@@ -374,11 +384,7 @@ static int source_key(struct config_reader *r, const char *name, const char *key
     if (!strcmp(key, "path")) {
         config_path(r, value, s->path, sizeof s->path);
     } else if (!strcmp(key, "profile")) {
-        bool path = strchr(value, '/') || strstr(value, ".ini");
-        if (path)
-            config_path(r, value, s->profile, sizeof s->profile);
-        else
-            snprintf(s->profile, sizeof s->profile, "%s", value);
+        config_profile(r, value, s->profile, sizeof s->profile);
     } else if (!strcmp(key, "title")) {
         snprintf(s->title, sizeof s->title, "%s", value);
     } else {
@@ -414,13 +420,8 @@ static int config_key(void *user, const char *section, const char *name, const c
         if (!(o->set & (from ? OPT_FROM : OPT_TO)))
             *(from ? &o->period.from : &o->period.to) = d;
     } else if (!strcmp(name, "profile")) {
-        if (!(o->set & OPT_PROFILE)) {
-            bool path = strchr(value, '/') || strstr(value, ".ini");
-            if (path)
-                config_path(r, value, o->profile, sizeof o->profile);
-            else
-                snprintf(o->profile, sizeof o->profile, "%s", value);
-        }
+        if (!(o->set & OPT_PROFILE))
+            config_profile(r, value, o->profile, sizeof o->profile);
     } else if (!strcmp(name, "age_bands")) {
         char why[200];
         struct age_bands b;

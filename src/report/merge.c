@@ -135,13 +135,7 @@ static bool merge_sections(struct report *const parts[], const char *const names
             ok = !l.oom;
         }
     /* The first part's sections give way to the merged ones (what was moved is NULL). */
-    for (size_t i = 0; i < r->nsections; i++) {
-        for (size_t k = 0; k < r->sections[i].n; k++)
-            free(r->sections[i].blocks[k].text);
-        free(r->sections[i].blocks);
-        free(r->sections[i].heading);
-    }
-    free(r->sections);
+    report_sections_free(r->sections, r->nsections);
     r->sections = out;
     r->nsections = nout;
     return ok;

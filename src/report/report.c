@@ -360,17 +360,22 @@ void report_rows_cut_text(const struct report *r, size_t shown, size_t rows, cha
     labels_fill(out, size, r->rows_cut_label, keys, vals, 2);
 }
 
+void report_sections_free(struct section *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < s[i].n; k++)
+            free(s[i].blocks[k].text);
+        free(s[i].blocks);
+        free(s[i].heading);
+    }
+    free(s);
+}
+
 void report_free(struct report *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->nsections; i++) {
-        for (size_t k = 0; k < r->sections[i].n; k++)
-            free(r->sections[i].blocks[k].text);
-        free(r->sections[i].blocks);
-        free(r->sections[i].heading);
-    }
-    free(r->sections);
+    report_sections_free(r->sections, r->nsections);
     for (size_t i = 0; i < r->ntables; i++)
         table_free(r->tables[i].body);
     free(r->tables);

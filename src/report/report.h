@@ -125,6 +125,8 @@ struct report {
 };
 
 void report_free(struct report *r); /* accepts NULL */
+/* Frees n sections: their blocks' texts (NULL ones: moved elsewhere), blocks and headings. */
+void report_sections_free(struct section *s, size_t n);
 
 /* What chart `index` draws, for the renderers that draw it themselves (not the map, not a
  * spreadsheet's native chart). False when there is nothing to draw. Strings borrowed from r. */
