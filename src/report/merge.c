@@ -85,12 +85,14 @@ static void merge_group(struct blocks *l, struct report *const parts[], const ch
         for (size_t i = 0; s && i < s->n; i++) {
             if (!own(&s->blocks[i], g))
                 continue;
-            char *name = named ? NULL : strdup(names[k]);
-            if (!named && !name)
-                l->oom = true;
-            else if (!named)
-                push(l, BLOCK_SUBHEAD, name, -1, g);
-            named = true;
+            if (!named) { /* the source's name before its first block */
+                char *name = strdup(names[k]);
+                if (name)
+                    push(l, BLOCK_SUBHEAD, name, -1, g);
+                else
+                    l->oom = true;
+                named = true;
+            }
             move(l, &s->blocks[i], toff, coff, k);
         }
     }
