@@ -2,6 +2,7 @@
 #include "job.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "report/figures.h"
@@ -12,20 +13,72 @@
 #include "render/render.h"
 #include "render/render_csv.h"
 #include "report/build.h"
+#include "report/merge.h"
+#include "util/inifile.h"
 #include "count/tables.h"
 
-enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn progress,
-                     void *progress_ctx, struct tp_error *err)
+/* The previous period: as long, ending the day before; only when the period is given. */
+static int job_periods(const struct options *opt, struct period periods[MAX_PERIODS])
 {
-    memset(j, 0, sizeof *j);
-    j->opt = opt;
-    char dir[1100];
-    snprintf(dir, sizeof dir, "%s/places", opt->templates);
-    if (!(j->places = places_load(dir, err)))
-        return err->code;
-    if (!(j->profile = profile_load(opt->profile, opt->templates, err)))
-        return err->code;
-    /* The documents' definitions and labels are checked before any data is read. */
+    periods[0] = opt->period;
+    if (!opt->period.from || !opt->period.to)
+        return 1;
+    long len = date_to_days(opt->period.to) - date_to_days(opt->period.from) + 1;
+    long from = date_to_days(opt->period.from);
+    periods[1].to = date_from_days(from - 1);
+    periods[1].from = date_from_days(from - len);
+    return date_year(periods[1].from) >= DATE_MIN_YEAR ? 2 : 1;
+}
+
+/* Source i's name and profile. A settings file's source whose profile is not found says
+ * where it was asked for. */
+static enum tp_err source_profile(struct job *j, int i, struct tp_error *err)
+{
+    const struct options *opt = j->opt;
+    struct job_source *s = &j->src[i];
+    const struct source_opt *so = opt->nsources ? &opt->sources[i] : NULL;
+    s->input = so ? so->path : opt->input;
+    s->title = so ? so->title : "";
+    snprintf(s->name, sizeof s->name, "%s", so ? so->name : "");
+    const char *profile = so && so->profile[0] ? so->profile : opt->profile;
+    if ((s->profile = profile_load(profile, opt->templates, err)))
+        return TP_OK;
+    if (so && so->profile[0] && !err->file[0]) {
+        char section[48];
+        snprintf(section, sizeof section, "source %s", so->name);
+        snprintf(err->file, sizeof err->file, "%.500s", opt->config);
+        err->line = inifile_line_of(opt->config, section, "profile");
+    }
+    return err->code;
+}
+
+/* Source i's files and counts. */
+static enum tp_err read_source(struct job *j, int i, csv_progress_fn progress,
+                               void *progress_ctx, struct tp_error *err)
+{
+    const struct options *opt = j->opt;
+    struct job_source *s = &j->src[i];
+    enum tp_err rc = export_find(s->input, &s->files, err);
+    if (rc != TP_OK)
+        return rc;
+    struct period periods[MAX_PERIODS];
+    int nperiods = job_periods(opt, periods);
+    /* A brief is protected with every region's: count by region too. */
+    if (!agg_init(&s->agg, j->places, &opt->bands, periods, nperiods, j->region != 0))
+        return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    s->agg_ready = true;
+    unsigned gives = profile_attribution(s->profile)->gives;
+    if (gives)
+        s->agg.gives = gives;
+    struct ingest_opts io = {s->profile, j->places, progress, progress_ctx};
+    return ingest(&s->files, &io, &s->agg, &s->dq, err);
+}
+
+/* The documents' definitions and labels, checked before any data is read. */
+static enum tp_err load_definitions(struct job *j, struct tp_error *err)
+{
+    const struct options *opt = j->opt;
+    char path[1100];
     static const struct def_catalogue cat = {figures_known, report_table_known,
                                              report_chart_known, figures_condition_known};
     if (opt->cmd == CMD_REGION) {
@@ -38,69 +91,82 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
                            "Try 'tipreport --help'.",
                            opt->region);
         j->region = pl.code;
-        snprintf(dir, sizeof dir, "%s/reports/region-brief.%s.txt", opt->templates, opt->lang);
-        if (!(j->brief = reportdef_load(dir, &cat, err)))
+        snprintf(path, sizeof path, "%s/reports/region-brief.%s.txt", opt->templates, opt->lang);
+        if (!(j->brief = reportdef_load(path, &cat, err)))
             return err->code;
     } else {
-        snprintf(dir, sizeof dir, "%s/reports/annual-report.%s.txt", opt->templates, opt->lang);
-        if (!(j->annual = reportdef_load(dir, &cat, err)))
+        snprintf(path, sizeof path, "%s/reports/annual-report.%s.txt", opt->templates,
+                 opt->lang);
+        if (!(j->annual = reportdef_load(path, &cat, err)))
             return err->code;
-        snprintf(dir, sizeof dir, "%s/reports/checklist.en.txt", opt->templates);
-        if (!(j->checklist = reportdef_load(dir, &cat, err)))
+        snprintf(path, sizeof path, "%s/reports/checklist.en.txt", opt->templates);
+        if (!(j->checklist = reportdef_load(path, &cat, err)))
             return err->code;
     }
-    snprintf(dir, sizeof dir, "%s/places/departments.geojson", opt->templates);
-    if (!(j->map = map_load(dir, err)))
+    snprintf(path, sizeof path, "%s/places/departments.geojson", opt->templates);
+    if (!(j->map = map_load(path, err)))
         return err->code;
     if (!(j->labels = labels_load(opt->templates, opt->lang, err)) ||
         !(j->labels_en = labels_load(opt->templates, "en", err)))
         return err->code;
-    enum tp_err rc = export_find(opt->input, &j->files, err);
-    if (rc != TP_OK)
-        return rc;
-    /* The previous period: as long, ending the day before; only when the period is given. */
-    struct period periods[MAX_PERIODS] = {opt->period};
-    int nperiods = 1;
-    if (opt->period.from && opt->period.to) {
-        long len = date_to_days(opt->period.to) - date_to_days(opt->period.from) + 1;
-        long from = date_to_days(opt->period.from);
-        periods[1].to = date_from_days(from - 1);
-        periods[1].from = date_from_days(from - len);
-        nperiods = date_year(periods[1].from) >= DATE_MIN_YEAR ? 2 : 1;
-    }
-    /* A brief is protected with every region's: count by region too. */
-    if (!agg_init(&j->agg, j->places, &opt->bands, periods, nperiods, j->region != 0))
+    return TP_OK;
+}
+
+enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn progress,
+                     void *progress_ctx, struct tp_error *err)
+{
+    memset(j, 0, sizeof *j);
+    j->opt = opt;
+    char dir[1100];
+    snprintf(dir, sizeof dir, "%s/places", opt->templates);
+    if (!(j->places = places_load(dir, err)))
+        return err->code;
+    /* Every source's profile is loaded before the definitions, as one source's always was. */
+    int n = opt->nsources ? opt->nsources : 1;
+    if (!(j->src = calloc((size_t)n, sizeof *j->src)))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-    j->agg_ready = true;
-    unsigned gives = profile_attribution(j->profile)->gives;
-    if (gives)
-        j->agg.gives = gives;
-    struct ingest_opts io = {j->profile, j->places, progress, progress_ctx};
-    return ingest(&j->files, &io, &j->agg, &j->dq, err);
+    j->nsrc = n;
+    enum tp_err rc = TP_OK;
+    for (int i = 0; rc == TP_OK && i < n; i++)
+        rc = source_profile(j, i, err);
+    if (rc == TP_OK)
+        rc = load_definitions(j, err);
+    for (int i = 0; rc == TP_OK && i < n; i++)
+        rc = read_source(j, i, progress, progress_ctx, err);
+    return rc;
 }
 
 uint64_t job_rejected(const struct job *j)
 {
     uint64_t n = 0;
-    for (int i = 0; i < j->dq.nfiles; i++)
-        n += j->dq.files[i].rejected;
+    for (int k = 0; k < j->nsrc; k++)
+        for (int i = 0; i < j->src[k].dq.nfiles; i++)
+            n += j->src[k].dq.files[i].rejected;
     return n;
 }
 
-enum tp_err job_check_counted(const struct job *j, struct tp_error *err)
+const char *job_source_dir(const struct job *j, int i, char *out, size_t size)
 {
-    const struct quality *dq = &j->dq;
-    uint64_t counted = 0, rejected = 0, filtered = 0;
+    snprintf(out, size, "%s%s", j->nsrc > 1 ? j->src[i].name : "", j->nsrc > 1 ? "/" : "");
+    return out;
+}
+
+/* A source of which no row counted: the numbers and the first reason. Several sources: the
+ * message names it ("[source mpfn]: no row could be counted ..."). */
+static enum tp_err nothing_counted(const struct job *j, const struct job_source *s,
+                                   struct tp_error *err)
+{
+    const struct quality *dq = &s->dq;
+    uint64_t rejected = 0, filtered = 0;
     for (int i = 0; i < dq->nfiles; i++) {
-        counted += dq->files[i].counted;
         rejected += dq->files[i].rejected;
         filtered += dq->files[i].filtered;
     }
-    if (counted > 0)
-        return TP_OK;
-    char nrej[32], nfil[32], first[700] = "";
+    char nrej[32], nfil[32], first[700] = "", which[48] = "";
     number_count(rejected, nrej, sizeof nrej);
     number_count(filtered, nfil, sizeof nfil);
+    if (j->nsrc > 1)
+        snprintf(which, sizeof which, "[source %s]: ", s->name);
     for (size_t i = 0; i < dq->nentries && !first[0]; i++) {
         const struct dq_entry *e = &dq->entries[i];
         if (e->action != DQ_REJECTED && e->action != DQ_DUPLICATE_REJECTED)
@@ -112,57 +178,116 @@ enum tp_err job_check_counted(const struct job *j, struct tp_error *err)
                  dq_value(dq, e)[0] ? "'" : "");
     }
     return tp_fail(err, TP_ERR_NOTHING, NULL, 0, NULL,
-                   "no row could be counted: %s rejected, %s filtered out%s; nothing written",
-                   nrej, nfil, first);
+                   "%sno row could be counted: %s rejected, %s filtered out%s; nothing written",
+                   which, nrej, nfil, first);
 }
 
-static enum tp_err write_tables(struct job *j, const struct tableset *ts, struct output *out,
-                               struct tp_error *err)
+enum tp_err job_check_counted(const struct job *j, struct tp_error *err)
 {
-    for (size_t i = 0; i < ts->n; i++) {
-        char rel[128];
-        snprintf(rel, sizeof rel, "tables/%s.csv", ts->t[i]->name);
+    for (int k = 0; k < j->nsrc; k++) {
+        const struct quality *dq = &j->src[k].dq;
+        uint64_t counted = 0;
+        for (int i = 0; i < dq->nfiles; i++)
+            counted += dq->files[i].counted;
+        if (!counted)
+            return nothing_counted(j, &j->src[k], err);
+    }
+    return TP_OK;
+}
+
+/* Source i's tables (tables/ or tables/NAME/) and data-quality list (data_quality.csv or
+ * data_quality/NAME.csv); ts: the report's tables or a brief's. */
+static enum tp_err write_tables(struct job *j, int i, const struct tableset *ts,
+                                struct output *out, struct tp_error *err)
+{
+    char dir[40], rel[160];
+    job_source_dir(j, i, dir, sizeof dir);
+    for (size_t t = 0; t < ts->n; t++) {
+        snprintf(rel, sizeof rel, "tables/%s%s.csv", dir, ts->t[t]->name);
         FILE *f = output_open(out, rel, err);
         if (!f)
             return err->code;
-        csv_write_table(f, ts->t[i]);
+        csv_write_table(f, ts->t[t]);
         enum tp_err rc = output_close(out, f, rel, err);
         if (rc != TP_OK)
             return rc;
     }
     if (j->opt->public_mode) /* rows of the input, with their case numbers: not public */
         return TP_OK;
-    FILE *f = output_open(out, "data_quality.csv", err);
+    if (j->nsrc > 1)
+        snprintf(rel, sizeof rel, "data_quality/%s.csv", j->src[i].name);
+    else
+        snprintf(rel, sizeof rel, "data_quality.csv");
+    FILE *f = output_open(out, rel, err);
     if (!f)
         return err->code;
-    csv_write_quality(f, &j->dq);
-    return output_close(out, f, "data_quality.csv", err);
+    csv_write_quality(f, &j->src[i].dq);
+    return output_close(out, f, rel, err);
 }
 
-/* One report model written as one or more documents (ops[i] to rel[i]). title: the
- * settings' title, for the documents in their language; NULL keeps the definition's. */
+/* The model of source i for a definition. title: the settings' title, for the documents in
+ * their language; NULL keeps the definition's. */
+static struct report *source_model(struct job *j, int i, const struct reportdef *def,
+                                   const struct labels *l, const char *title,
+                                   struct tp_error *err)
+{
+    const struct options *o = j->opt;
+    struct job_source *s = &j->src[i];
+    bool has_prev = s->agg.nperiods > 1, prosecution_elsewhere = false;
+    for (int k = 0; k < j->nsrc; k++)
+        if (k != i && profile_attribution(j->src[k].profile)->stage == SOURCE_STAGE_PROSECUTION)
+            prosecution_elsewhere = true;
+    struct report_input in = {
+        .def = def, .agg = &s->agg, .cur = &s->cur.national,
+        .prev = has_prev ? &s->prev.national : NULL, .dq = &s->dq, .labels = l, .title = title,
+        .profile = profile_name(s->profile),
+        .attribution = profile_attribution(s->profile), .input = s->input, .author = o->author,
+        .organisation = o->organisation, .map_shape = j->map, .prot = s->cur.prot,
+        .prot_prev = s->prev.prot, .prosecution_elsewhere = prosecution_elsewhere};
+    if (j->region) { /* a brief: its region's tables, and the country's to compare */
+        in.ap = &s->agg.by_region[0][j->region];
+        in.cur = &s->cur.region[j->region];
+        in.prev = has_prev ? &s->prev.region[j->region] : NULL;
+        in.region = j->region;
+        in.national = &s->cur.national;
+    }
+    return report_build(&in, err);
+}
+
+/* The report model of every source, merged when there are several (report/merge.h): each
+ * source named by its [source] title, else by its attribution's name. */
+static struct report *job_model(struct job *j, const struct reportdef *def,
+                                const struct labels *l, const char *title, struct tp_error *err)
+{
+    if (j->nsrc == 1)
+        return source_model(j, 0, def, l, title, err);
+    struct report *parts[MERGE_MAX];
+    const char *names[MERGE_MAX], *tags[MERGE_MAX];
+    int n = 0;
+    for (; n < j->nsrc && n < MERGE_MAX; n++) {
+        const struct job_source *s = &j->src[n];
+        tags[n] = s->name;
+        names[n] = s->title[0] ? s->title
+                               : attribution_text(profile_attribution(s->profile), ATTR_NAME,
+                                                  labels_lang(l), s->name);
+        if (!(parts[n] = source_model(j, n, def, l, title, err)))
+            break;
+    }
+    if (n < j->nsrc) {
+        while (n--)
+            report_free(parts[n]);
+        return NULL;
+    }
+    return report_merge(parts, names, tags, (size_t)n, err);
+}
+
+/* One report model written as one or more documents (ops[i] to rel[i]). */
 static enum tp_err write_documents(struct job *j, struct output *out, const struct reportdef *def,
                                    const struct labels *l, const char *title,
                                    const struct render_ops *const ops[], const char *const rel[],
                                    int n, struct tp_error *err)
 {
-    const struct options *o = j->opt;
-    bool has_prev = j->agg.nperiods > 1;
-    struct report_input in = {
-        .def = def, .agg = &j->agg, .cur = &j->cur.national,
-        .prev = has_prev ? &j->prev.national : NULL, .dq = &j->dq, .labels = l, .title = title,
-        .profile = profile_name(j->profile),
-        .attribution = profile_attribution(j->profile), .input = o->input, .author = o->author,
-        .organisation = o->organisation, .map_shape = j->map, .prot = j->cur.prot,
-        .prot_prev = j->prev.prot};
-    if (j->region) { /* a brief: its region's tables, and the country's to compare */
-        in.ap = &j->agg.by_region[0][j->region];
-        in.cur = &j->cur.region[j->region];
-        in.prev = has_prev ? &j->prev.region[j->region] : NULL;
-        in.region = j->region;
-        in.national = &j->cur.national;
-    }
-    struct report *r = report_build(&in, err);
+    struct report *r = job_model(j, def, l, title, err);
     if (!r)
         return err->code;
     enum tp_err rc = TP_OK;
@@ -179,14 +304,15 @@ static enum tp_err write_documents(struct job *j, struct output *out, const stru
     return rc;
 }
 
-/* The output folder: as asked, or output/<from>_<to> (a brief: output/<region>_<from>_<to>). */
+/* The output folder: as asked, or output/<from>_<to> (a brief: output/<region>_<from>_<to>);
+ * several sources without a period: the first source's. */
 static void out_dir(struct job *j)
 {
     if (j->opt->output[0]) {
         snprintf(j->outdir, sizeof j->outdir, "%s", j->opt->output);
         return;
     }
-    const struct period *p = &j->agg.period[0].period;
+    const struct period *p = &j->src[0].agg.period[0].period;
     char from[11], to[11], slug[64] = "";
     date_format(p->from, from);
     date_format(p->to, to);
@@ -204,13 +330,24 @@ static void out_dir(struct job *j)
         snprintf(j->outdir, sizeof j->outdir, "output/%sall", slug);
 }
 
-enum tp_err job_write(struct job *j, struct tp_error *err)
+/* Every source's tables of each period (public mode: protected, one source only). */
+static enum tp_err build_releases(struct job *j, struct tp_error *err)
 {
     int k = j->opt->public_mode ? j->opt->min_count : 0;
     bool regions = j->region != 0;
-    enum tp_err rc = release_build(&j->cur, &j->agg, 0, &j->dq, k, regions, err);
-    if (rc == TP_OK && j->agg.nperiods > 1)
-        rc = release_build(&j->prev, &j->agg, 1, &j->dq, k, regions, err);
+    enum tp_err rc = TP_OK;
+    for (int i = 0; rc == TP_OK && i < j->nsrc; i++) {
+        struct job_source *s = &j->src[i];
+        rc = release_build(&s->cur, &s->agg, 0, &s->dq, k, regions, err);
+        if (rc == TP_OK && s->agg.nperiods > 1)
+            rc = release_build(&s->prev, &s->agg, 1, &s->dq, k, regions, err);
+    }
+    return rc;
+}
+
+enum tp_err job_write(struct job *j, struct tp_error *err)
+{
+    enum tp_err rc = build_releases(j, err);
     if (rc != TP_OK)
         return rc;
     out_dir(j);
@@ -220,7 +357,7 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
     if (j->region) {
         static const struct render_ops *const brief[] = {&render_xlsx, &render_pdf};
         static const char *const brief_files[] = {"brief.xlsx", "brief.pdf"};
-        rc = write_tables(j, &j->cur.region[j->region], &out, err);
+        rc = write_tables(j, 0, &j->src[0].cur.region[j->region], &out, err);
         if (rc == TP_OK)
             rc = write_documents(j, &out, j->brief, j->labels, j->opt->title, brief,
                                  brief_files, 2, err);
@@ -229,7 +366,8 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
                                               *const checklist[] = {&render_text};
         static const char *const annual_files[] = {"report.xlsx", "report.pdf"},
                                  *const checklist_files[] = {"checklist.txt"};
-        rc = write_tables(j, &j->cur.national, &out, err);
+        for (int i = 0; rc == TP_OK && i < j->nsrc; i++)
+            rc = write_tables(j, i, &j->src[i].cur.national, &out, err);
         if (rc == TP_OK)
             rc = write_documents(j, &out, j->annual, j->labels, j->opt->title, annual,
                                  annual_files, 2, err);
@@ -250,12 +388,16 @@ void job_free(struct job *j)
     reportdef_free(j->brief);
     labels_free(j->labels);
     labels_free(j->labels_en);
-    release_free(&j->cur);
-    release_free(&j->prev);
-    quality_free(&j->dq);
-    if (j->agg_ready)
-        agg_free(&j->agg);
-    profile_free(j->profile);
+    for (int i = 0; i < j->nsrc; i++) {
+        struct job_source *s = &j->src[i];
+        release_free(&s->cur);
+        release_free(&s->prev);
+        quality_free(&s->dq);
+        if (s->agg_ready)
+            agg_free(&s->agg);
+        profile_free(s->profile);
+    }
+    free(j->src);
     places_free(j->places);
     map_free(j->map);
 }

@@ -11,21 +11,31 @@
 #include "read/quality.h"
 #include "protect/release.h"
 
-struct job {
-    const struct options *opt; /* borrowed */
-    struct places *places;
-    struct map_shape *map; /* the regions' outlines */
+/* One source of the run: read and counted by its own profile. A run without [source]
+ * sections has one, INPUT read with --profile. */
+struct job_source {
+    char name[32];     /* [source NAME]; "" for INPUT */
+    const char *title; /* [source] title, or "": the documents name it by its attribution */
+    const char *input; /* its file or folder (borrowed from the options) */
     struct profile *profile;
     struct export files;
-    struct labels *labels, *labels_en;    /* the workbook's language; English (checklist) */
-    struct reportdef *annual, *checklist; /* the documents' definitions */
-    struct reportdef *brief;              /* tipreport region: the brief's */
-    int region;                           /* the brief's region (1..25); 0 for a report */
     struct agg agg; /* period 0 the current, 1 the previous when there is one */
     bool agg_ready;
     struct quality dq;
     struct release cur, prev; /* the periods' tables (prev empty when none) */
-    char outdir[1100];        /* where the report went */
+};
+
+struct job {
+    const struct options *opt; /* borrowed */
+    struct places *places;
+    struct map_shape *map; /* the regions' outlines */
+    struct labels *labels, *labels_en;    /* the workbook's language; English (checklist) */
+    struct reportdef *annual, *checklist; /* the documents' definitions */
+    struct reportdef *brief;              /* tipreport region: the brief's */
+    int region;                           /* the brief's region (1..25); 0 for a report */
+    struct job_source *src;               /* nsrc of them; several only for a report */
+    int nsrc;
+    char outdir[1100]; /* where the report went */
 };
 
 /* Loads and reads everything (report and validate). */
@@ -34,6 +44,9 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
 /* Builds the tables and writes them; a failure leaves any earlier report untouched. */
 enum tp_err job_write(struct job *j, struct tp_error *err);
 uint64_t job_rejected(const struct job *j);
+/* The folder of a source's tables and data-quality list in the output: "" for one source,
+ * "NAME/" for each of several (docs/sources.md). */
+const char *job_source_dir(const struct job *j, int i, char *out, size_t size);
 /* TP_ERR_NOTHING, with the numbers and the first reason, when no row of any file counted. */
 enum tp_err job_check_counted(const struct job *j, struct tp_error *err);
 void job_free(struct job *j);

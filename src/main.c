@@ -38,54 +38,69 @@ static void progress(void *ctx, const char *name, off_t done, off_t total)
 
 static void print_quality(const struct job *j)
 {
-    const struct quality *dq = &j->dq;
-    for (size_t i = 0; i < dq->nentries; i++) {
-        const struct dq_entry *e = &dq->entries[i];
-        const char *v = dq_value(dq, e);
-        fprintf(stderr, "tipreport: %s:%ld: ", dq->files[e->file].path, e->line);
-        if (e->field >= 0)
-            fprintf(stderr, "field '%s': ", fields[e->field].name);
-        fputs(dq_problem(dq, e), stderr);
-        if (v[0])
-            fprintf(stderr, ": '%s'", v);
-        fprintf(stderr, " (%s)\n", dq_action_name(e->action));
+    for (int k = 0; k < j->nsrc; k++) {
+        const struct quality *dq = &j->src[k].dq;
+        for (size_t i = 0; i < dq->nentries; i++) {
+            const struct dq_entry *e = &dq->entries[i];
+            const char *v = dq_value(dq, e);
+            fprintf(stderr, "tipreport: %s:%ld: ", dq->files[e->file].path, e->line);
+            if (e->field >= 0)
+                fprintf(stderr, "field '%s': ", fields[e->field].name);
+            fputs(dq_problem(dq, e), stderr);
+            if (v[0])
+                fprintf(stderr, ": '%s'", v);
+            fprintf(stderr, " (%s)\n", dq_action_name(e->action));
+        }
     }
 }
 
 static void print_files(FILE *f, const struct job *j)
 {
-    for (int i = 0; i < j->dq.nfiles; i++) {
-        const struct dq_file *df = &j->dq.files[i];
-        char filtered[40] = ""; /* only when a profile filters: other runs print as before */
-        if (df->filtered)
-            snprintf(filtered, sizeof filtered, ", %llu filtered out",
-                     (unsigned long long)df->filtered);
-        fprintf(f, "%s: %llu rows read, %llu counted%s, %llu rejected, %llu warnings (%s, %s)\n",
-                df->path, (unsigned long long)df->read, (unsigned long long)df->counted, filtered,
-                (unsigned long long)df->rejected, (unsigned long long)df->warnings,
-                charset_name(df->charset),
-                df->delim == ';' ? "semicolon" : df->delim == '\t' ? "tab" : "comma");
-    }
+    for (int k = 0; k < j->nsrc; k++)
+        for (int i = 0; i < j->src[k].dq.nfiles; i++) {
+            const struct dq_file *df = &j->src[k].dq.files[i];
+            char filtered[40] = ""; /* only when a profile filters: other runs print as before */
+            if (df->filtered)
+                snprintf(filtered, sizeof filtered, ", %llu filtered out",
+                         (unsigned long long)df->filtered);
+            fprintf(f, "%s: %llu rows read, %llu counted%s, %llu rejected, %llu warnings (%s, %s)\n",
+                    df->path, (unsigned long long)df->read, (unsigned long long)df->counted,
+                    filtered, (unsigned long long)df->rejected, (unsigned long long)df->warnings,
+                    charset_name(df->charset),
+                    df->delim == ';' ? "semicolon" : df->delim == '\t' ? "tab" : "comma");
+        }
 }
 
-/* One line for the operator, who may see every count: they read the raw data anyway. */
+/* One line for the operator, who may see every count: they read the raw data anyway. Several
+ * sources: each one's cases and victims, after its name. */
 static void print_written(const struct job *j)
 {
     uint64_t warnings = 0;
-    for (int i = 0; i < j->dq.nfiles; i++)
-        warnings += j->dq.files[i].warnings;
-    const struct agg_period *p = j->region ? &j->agg.by_region[0][j->region] : &j->agg.period[0];
+    for (int k = 0; k < j->nsrc; k++)
+        for (int i = 0; i < j->src[k].dq.nfiles; i++)
+            warnings += j->src[k].dq.files[i].warnings;
     printf("tipreport: wrote %s: ", j->outdir);
     if (j->region)
         printf("brief for %s, ", places_name(j->places, j->region));
     const char *what[] = {"case", "victim", "row", "warning"};
-    uint64_t n[] = {p->cases, p->victims, job_rejected(j), warnings};
-    for (int i = 0; i < 4; i++)
-        if (i != 1 || (j->agg.gives & GIVES_VICTIMS)) /* victims the source does not count */
-            printf("%s%llu %s%s%s", i == 1 ? ", " : i == 2 ? "; " : i == 3 ? ", " : "",
-                   (unsigned long long)n[i], what[i], n[i] == 1 ? "" : "s",
-                   i == 2 ? " rejected" : "");
-    printf(" (%s)\n", j->opt->public_mode ? "listed by 'tipreport validate'" : "see data_quality.csv");
+    for (int k = 0; k < j->nsrc; k++) {
+        const struct agg *a = &j->src[k].agg;
+        const struct agg_period *p = j->region ? &a->by_region[0][j->region] : &a->period[0];
+        if (j->nsrc > 1)
+            printf("%s%s ", k ? "; " : "", j->src[k].name);
+        uint64_t n[] = {p->cases, p->victims};
+        for (int i = 0; i < 2; i++)
+            if (i != 1 || (a->gives & GIVES_VICTIMS)) /* victims the source does not count */
+                printf("%s%llu %s%s", i ? ", " : "", (unsigned long long)n[i], what[i],
+                       n[i] == 1 ? "" : "s");
+    }
+    uint64_t n[] = {job_rejected(j), warnings};
+    for (int i = 0; i < 2; i++)
+        printf("%s%llu %s%s%s", i ? ", " : "; ", (unsigned long long)n[i], what[i + 2],
+               n[i] == 1 ? "" : "s", i == 0 ? " rejected" : "");
+    printf(" (%s)\n", j->opt->public_mode ? "listed by 'tipreport validate'"
+                      : j->nsrc > 1      ? "see data_quality/"
+                                         : "see data_quality.csv");
 }
 
 int main(int argc, char **argv)

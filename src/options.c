@@ -43,7 +43,9 @@ static const char help[] =
     "                        (default: every date in the data)\n"
     "  -p, --profile NAME|FILE  how to read the export: reta (default), htcds, mininter,\n"
     "                        or a file\n"
-    "  -c, --config FILE     settings file (default: INPUT/tipreport.ini when present)\n"
+    "  -c, --config FILE     settings file (default: INPUT/tipreport.ini when present);\n"
+    "                        its [source NAME] sections put several sources in one\n"
+    "                        report (docs/sources.md)\n"
     "      --age-bands LIST  output age bands, e.g. 0-17,18-30,31+ (the default)\n"
     "      --title TEXT      report title\n"
     "      --lang es|en      language of the workbook (default es); the checklist is English\n"
@@ -299,8 +301,101 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
 struct config_reader {
     struct options *o;
     const char *dir; /* the config file's folder: relative paths start there */
+    const char *path; /* the config file, for messages about its [source] lines */
     struct tp_error *err;
 };
+
+/* A path of the settings file: as written when absolute, else from the file's folder. */
+static void config_path(const struct config_reader *r, const char *value, char *out, size_t size)
+{
+    if (value[0] == '/')
+        snprintf(out, size, "%s", value);
+    else
+        snprintf(out, size, "%s/%s", r->dir, value);
+}
+
+/* A profile of the settings file: a name as written, a file from the file's folder. */
+static void config_profile(const struct config_reader *r, const char *value, char *out,
+                           size_t size)
+{
+    if (strchr(value, '/') || strstr(value, ".ini"))
+        config_path(r, value, out, size);
+    else
+        snprintf(out, size, "%s", value);
+}
+
+/* NAME of "[source NAME]"; NULL when the section is no source. */
+static const char *source_name(const char *section)
+{
+    if (strncmp(section, "source", 6) || (section[6] && section[6] != ' '))
+        return NULL;
+    return section + 6 + strspn(section + 6, " ");
+}
+
+static struct source_opt *source_find(struct options *o, const char *name)
+{
+    for (int i = 0; i < o->nsources; i++)
+        if (!strcmp(o->sources[i].name, name))
+            return &o->sources[i];
+    return NULL;
+}
+
+/* Each [source NAME] line, before the keys are read (inifile_sections): a slug, once each. */
+static int source_section(void *user, const char *section, long line)
+{
+    struct config_reader *r = user;
+    struct options *o = r->o;
+    const char *name = source_name(section);
+    if (!name)
+        return 1;
+    size_t n = strlen(name);
+    const char *why = NULL;
+    if (!n)
+        why = "a source needs a NAME, as [source mpfn]";
+    else if (n >= sizeof o->sources[0].name || strspn(name, "abcdefghijklmnopqrstuvwxyz"
+                                                            "0123456789_-") != n)
+        why = "a source's NAME is its tables' folder: lower-case letters, digits, '_' and "
+              "'-', at most 31";
+    else if (source_find(o, name))
+        why = "a second source of this NAME: each source names its own tables' folder";
+    else if (o->nsources == MAX_SOURCES)
+        why = "more than 8 sources";
+    if (why) {
+        tp_fail(r->err, TP_ERR_CONFIG, r->path, line, NULL, "[%s]: %s", section, why);
+        return 0;
+    }
+    struct source_opt *s = &o->sources[o->nsources++];
+    snprintf(s->name, sizeof s->name, "%s", name);
+    s->line = line;
+    return 1;
+}
+
+/* A key of [source NAME]: path, profile, title. */
+static int source_key(struct config_reader *r, const char *name, const char *key,
+                      const char *value)
+{
+    struct source_opt *s = source_find(r->o, name);
+    if (!s) { /* inifile_sections saw every header; inih's and ours differ on odd lines */
+        tp_fail(r->err, TP_ERR_CONFIG, NULL, 0, NULL, "[source %s]: not a source", name);
+        return 0;
+    }
+    if (!value[0]) {
+        tp_fail(r->err, TP_ERR_CONFIG, NULL, 0, key, "empty in [source %s]", name);
+        return 0;
+    }
+    if (!strcmp(key, "path")) {
+        config_path(r, value, s->path, sizeof s->path);
+    } else if (!strcmp(key, "profile")) {
+        config_profile(r, value, s->profile, sizeof s->profile);
+    } else if (!strcmp(key, "title")) {
+        snprintf(s->title, sizeof s->title, "%s", value);
+    } else {
+        tp_fail(r->err, TP_ERR_CONFIG, NULL, 0, NULL,
+                "unknown key '%s' in [source %s] (known: path, profile, title)", key, name);
+        return 0;
+    }
+    return 1;
+}
 
 static int config_key(void *user, const char *section, const char *name, const char *value)
 {
@@ -309,9 +404,11 @@ static int config_key(void *user, const char *section, const char *name, const c
     struct tp_error *err = r->err;
     if (err->msg[0])
         return 1; /* keep the first problem */
+    if (source_name(section))
+        return source_key(r, source_name(section), name, value);
     if (strcmp(section, "report") != 0) {
-        tp_fail(err, TP_ERR_CONFIG, NULL, 0, NULL, "unknown section [%s] (known: [report])",
-                section);
+        tp_fail(err, TP_ERR_CONFIG, NULL, 0, NULL,
+                "unknown section [%s] (known: [report], [source NAME])", section);
         return 0;
     }
     if (!strcmp(name, "from") || !strcmp(name, "to")) {
@@ -325,13 +422,8 @@ static int config_key(void *user, const char *section, const char *name, const c
         if (!(o->set & (from ? OPT_FROM : OPT_TO)))
             *(from ? &o->period.from : &o->period.to) = d;
     } else if (!strcmp(name, "profile")) {
-        if (!(o->set & OPT_PROFILE)) {
-            bool path = strchr(value, '/') || strstr(value, ".ini");
-            if (path && value[0] != '/')
-                snprintf(o->profile, sizeof o->profile, "%s/%s", r->dir, value);
-            else
-                snprintf(o->profile, sizeof o->profile, "%s", value);
-        }
+        if (!(o->set & OPT_PROFILE))
+            config_profile(r, value, o->profile, sizeof o->profile);
     } else if (!strcmp(name, "age_bands")) {
         char why[200];
         struct age_bands b;
@@ -383,6 +475,25 @@ static int config_key(void *user, const char *section, const char *name, const c
     return 1;
 }
 
+/* After the settings file: every source has a path; several sources make one internal
+ * report (public mode and briefs protect one source's counts; docs/sources.md). */
+static enum tp_err sources_check(struct options *o, struct tp_error *err)
+{
+    for (int i = 0; i < o->nsources; i++)
+        if (!o->sources[i].path[0])
+            return tp_fail(err, TP_ERR_CONFIG, o->config, o->sources[i].line, NULL,
+                           "[source %s] has no path: say 'path = FILE' or 'path = FOLDER'",
+                           o->sources[i].name);
+    if (o->nsources && o->cmd == CMD_REGION)
+        return usage(err, "region: a brief reads one source, and %.300s names [source] sections: "
+                          "give the source's file as INPUT with its --profile", o->config);
+    if (o->nsources && o->public_mode)
+        return usage(err, "--public: a report of several sources ([source] sections in %.300s) "
+                          "is not protected for publication yet: make the public report of "
+                          "each source alone", o->config);
+    return TP_OK;
+}
+
 enum tp_err options_config(struct options *o, struct tp_error *err)
 {
     char path[1100];
@@ -404,11 +515,16 @@ enum tp_err options_config(struct options *o, struct tp_error *err)
     if (path[0]) {
         char dir[1100];
         snprintf(dir, sizeof dir, "%s", path);
-        struct config_reader r = {o, dirname(dir), err};
+        struct config_reader r = {o, dirname(dir), path, err};
+        memset(err, 0, sizeof *err);
+        if (!inifile_sections(path, source_section, &r))
+            return err->code;
         enum tp_err rc = inifile_read(path, config_key, &r, TP_ERR_CONFIG, err);
         if (rc != TP_OK)
             return rc;
         snprintf(o->config, sizeof o->config, "%s", path);
+        if ((rc = sources_check(o, err)) != TP_OK)
+            return rc;
     }
     if (o->period.from && o->period.to && o->period.from > o->period.to) {
         char a[11], b[11];

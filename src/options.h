@@ -11,6 +11,16 @@
 enum command { CMD_REPORT, CMD_VALIDATE, CMD_REGION, CMD_HELP, CMD_VERSION, CMD_LIST_TABLES };
 
 #define DEFAULT_MIN_COUNT 3
+#define MAX_SOURCES 8
+
+/* One [source NAME] of the settings file: a source read and counted by its own profile. */
+struct source_opt {
+    char name[32];      /* a slug: [a-z0-9_-], the tables' folder tables/NAME/ */
+    char path[1024];    /* a file or folder, as INPUT; relative to the settings file */
+    char profile[1024]; /* a name or a path; "" = the report's (--profile, [report]) */
+    char title[256];    /* the documents' name for it; "" = its attribution's name */
+    long line;          /* of its [source NAME] line, for messages */
+};
 
 struct options {
     enum command cmd;
@@ -29,6 +39,8 @@ struct options {
     int min_count;        /* k: counts from 1 to k-1 are hidden in public mode */
     char region[128];     /* tipreport region NAME: the name as given */
     char templates[1024]; /* profiles/ and places/ live here */
+    struct source_opt sources[MAX_SOURCES]; /* [source NAME] sections, in the file's order */
+    int nsources;                           /* 0: INPUT with --profile, as always */
     unsigned set;         /* OPT_* given on the command line: the config does not override them */
 };
 

@@ -96,10 +96,11 @@ step "attribution: source and record words" attribution_words
 # (2019 30+1, 2020 16+2, 2021 33+1, 2022 14+3, 2023 6+5; ten rows of 1,723), no victims (no
 # table of them, no figure, the prose claims none), and documents that name the Ministerio
 # Público and not RETA.
-mpfn_real_file() {
-  local o=$tmp/mpfn f=../shared/data/sources/mpfn_delitos_lambayeque.csv
-  "$bin" report "$f" -p mpfn -q -o "$o"
-  diff - "$o/tables/by_year.csv" <<'CSV'
+# mpfn_figures TABLES: the hand-counted figures in a folder of the mpfn file's tables (a
+# report's tables/, or tables/NAME/ of a report of several sources).
+mpfn_figures() {
+  local t=$1
+  diff - "$t/by_year.csv" <<'CSV'
 year,cases,victims,victims_female,victims_male,victims_minor
 2019,31,,,,
 2020,18,,,,
@@ -107,15 +108,20 @@ year,cases,victims,victims_female,victims_male,victims_minor
 2022,17,,,,
 2023,11,,,,
 CSV
-  grep -qx 'cases,111' "$o/tables/summary.csv"
-  grep -qx 'victims,' "$o/tables/summary.csv"
-  grep -q '^14,Lambayeque,111,,,$' "$o/tables/cases_by_region.csv"
+  grep -qx 'cases,111' "$t/summary.csv"
+  grep -qx 'victims,' "$t/summary.csv"
+  grep -q '^14,Lambayeque,111,,,$' "$t/cases_by_region.csv"
   awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
            { r += $c["rows_read"]; f += $c["rows_filtered"]; k += $c["rows_counted"] }
-           END { exit !(r == 1723 && f == 1713 && k == 10) }' "$o/tables/input_files.csv"
-  for t in victims_by_sex_age victims_by_nationality routes exploitation suspects_by_year; do
-    if [ -e "$o/tables/$t.csv" ]; then echo "$t.csv written"; return 1; fi
+           END { exit !(r == 1723 && f == 1713 && k == 10) }' "$t/input_files.csv"
+  for n in victims_by_sex_age victims_by_nationality routes exploitation suspects_by_year; do
+    if [ -e "$t/$n.csv" ]; then echo "$n.csv written"; return 1; fi
   done
+}
+mpfn_real_file() {
+  local o=$tmp/mpfn f=../shared/data/sources/mpfn_delitos_lambayeque.csv
+  "$bin" report "$f" -p mpfn -q -o "$o"
+  mpfn_figures "$o/tables"
   pdftotext -layout "$o/report.pdf" "$tmp/mpfn.txt"
   grep -q 'Fuente: Ministerio Público - Fiscalía de la Nación' "$tmp/mpfn.txt"
   grep -q 'registró 111 *delitos de trata de personas. Esta fuente no cuenta víctimas\.' \
@@ -137,10 +143,10 @@ step "mpfn: the real crimes file" mpfn_real_file
 # under 18 (0-5, 6-11, 12-17, both sexes) 80 minors; purpose: labour 63 + begging 4 = 67; 128
 # empty Valor cells. 2017-04, DEL NORTE-JL ORTIZ: EF_SUB TOTAL 3+3 (lines 1800 and 1885), every
 # band 0, so 6 women of unknown age and one data-quality line at the total's first row.
-mininter_real() {
-  local o=$tmp/mininter t=$tmp/mininter/tables
-  "$bin" report ../shared/data/sources/mininter_trata_lambayeque.csv -p mininter -o "$o" \
-    >/dev/null 2>&1
+# mininter_figures TABLES DATA_QUALITY: the hand-counted figures in a folder of the MININTER
+# file's tables and its data-quality list (one source's, or one of several sources').
+mininter_figures() {
+  local t=$1 dq=$2
   grep -qx 'cases,404' "$t/summary.csv"
   grep -qx 'victims,404' "$t/summary.csv"
   grep -qx 'victims_female,358' "$t/summary.csv"
@@ -150,11 +156,59 @@ mininter_real() {
   grep -qx 'investigations,404,67' "$t/tip_law_enforcement.csv"
   grep -q '^14,Lambayeque,404,404,80,' "$t/cases_by_region.csv"
   grep -qx 'mininter_trata_lambayeque.csv,1800,count,EF_SUB TOTAL,EF_SUB TOTAL is 6 but its age bands sum to 0: the rest is counted as of unknown age,kept_as_unknown' \
-    "$o/data_quality.csv"
-  [ "$(grep -c ',count,,empty: counts as 0,' "$o/data_quality.csv")" = 128 ]
-  [ "$(wc -l <"$o/data_quality.csv")" = 130 ]
+    "$dq"
+  [ "$(grep -c ',count,,empty: counts as 0,' "$dq")" = 128 ]
+  [ "$(wc -l <"$dq")" = 130 ]
+}
+mininter_real() {
+  local o=$tmp/mininter
+  "$bin" report ../shared/data/sources/mininter_trata_lambayeque.csv -p mininter -o "$o" \
+    >/dev/null 2>&1
+  mininter_figures "$o/tables" "$o/data_quality.csv"
 }
 step "MININTER file: hand-counted figures" mininter_real
+
+# MININTER and MPFN in one report ([source NAME] sections, docs/sources.md): each source's
+# tables in tables/NAME/ and data-quality list in data_quality/NAME.csv hold its own
+# hand-counted figures (the helpers above); the PDF states each source's figures and names
+# each source under its tables (the headline table of 404 complaints is MININTER's, of 111
+# crimes the Ministerio Público's); the checklist's law-enforcement letter is the
+# prosecution service's (mpfn.ini: stage = prosecution), not MININTER's 404. One [source]
+# alone keeps today's layout.
+two_sources() {
+  local d=$tmp/two o=$tmp/two/out src=$PWD/../shared/data/sources
+  mkdir -p "$d"
+  printf '[source %s]\npath = %s\nprofile = %s\n\n' \
+    mininter "$src/mininter_trata_lambayeque.csv" mininter \
+    mpfn "$src/mpfn_delitos_lambayeque.csv" mpfn >"$d/tipreport.ini"
+  "$bin" report "$d" -q -o "$o"
+  mininter_figures "$o/tables/mininter" "$o/data_quality/mininter.csv"
+  mpfn_figures "$o/tables/mpfn"
+  [ "$(ls "$o/tables")" = "$(printf 'mininter\nmpfn')" ]
+  [ "$(ls "$o/data_quality")" = "$(printf 'mininter.csv\nmpfn.csv')" ]
+  pdftotext -layout "$o/report.pdf" "$tmp/two.txt"
+  tr '\n' ' ' <"$tmp/two.txt" | tr -s ' ' >"$tmp/two.flat"
+  grep -q 'registró 404 denuncias de trata de personas, con 404 víctimas: 358 mujeres (88.6 *%) y 46 hombres\. 80 víctimas' "$tmp/two.flat"
+  grep -q 'el Ministerio Público registró 111 delitos de trata de personas\. Esta fuente no cuenta víctimas\.' "$tmp/two.flat"
+  # Each headline table, then the first source line after it.
+  awk '/Casos registrados +404$/ { want = "MININTER, Observatorio" }
+       /Casos registrados +111$/ { want = "Ministerio Público - Fiscalía de la Nación" }
+       want && /Fuente: / { if (index($0, "Fuente: " want) == 0) exit 1; n++; want = "" }
+       END { exit n != 2 }' "$tmp/two.txt"
+  [ "$(grep -c 'Fuente: Ministerio Público - Fiscalía de la Nación' "$tmp/two.txt")" -ge 5 ]
+  [ "$(grep -c 'Fuente: MININTER, Observatorio Nacional' "$tmp/two.txt")" -ge 5 ]
+  sed -n '/^C\. Law enforcement data/,/^D\. /p' "$o/checklist.txt" >"$tmp/two.c"
+  grep -q 'the prosecution service investigated 111 crimes' "$tmp/two.c"
+  grep -q '^Investigations (cases) *111$' "$tmp/two.c"
+  if grep -e 404 -e MININTER "$tmp/two.c"; then echo "MININTER's figures in letter C"; return 1; fi
+  grep -q 'MININTER registered between' "$o/checklist.txt" # the other letters keep it
+  printf '[source mpfn]\npath = %s\nprofile = mpfn\n' "$src/mpfn_delitos_lambayeque.csv" \
+    >"$d/tipreport.ini"
+  "$bin" report "$d" -q -o "$tmp/two/one"
+  mpfn_figures "$tmp/two/one/tables"
+  [ -f "$tmp/two/one/data_quality.csv" ]
+}
+step "MININTER and MPFN in one report" two_sources
 
 # The counting rules of an indicator-shaped file on a small one, counted by hand: 2020-01 has 5
 # cases (2 sexual, 1 labour, 2 of unknown purpose), 7 victims (women 4: one 0-5, two 18-29, one

@@ -6,6 +6,8 @@
 #include <string.h>
 
 const char *const record_names[RECORD_COUNT] = {"case", "complaint", "victim", "crime"};
+const char *const source_stage_names[SOURCE_STAGE_COUNT] = {"", "police", "prosecution", "judiciary",
+                                                     "other"};
 
 /* The words of `gives` (docs/profiles.md). */
 static const struct {
@@ -68,10 +70,20 @@ bool attribution_set(struct attribution *a, const char *key, const char *value, 
         snprintf(msg, size, "record must be case, complaint, victim or crime, not '%s'", value);
         return false;
     }
+    if (!strcmp(key, "stage")) {
+        for (int k = 1; k < SOURCE_STAGE_COUNT; k++)
+            if (!strcmp(value, source_stage_names[k])) {
+                a->stage = (enum source_stage)k;
+                return true;
+            }
+        snprintf(msg, size, "stage must be police, prosecution, judiciary or other, not '%s'",
+                 value);
+        return false;
+    }
     if (!text_key(key) || strlen(key) >= sizeof a->entry[0].key) {
         snprintf(msg, size, "unknown key '%s' in [attribution] (known: name, short, title, "
                             "register, institution, institution_short, each also as "
-                            "KEY.LANG; record; gives)", key);
+                            "KEY.LANG; record; stage; gives)", key);
         return false;
     }
     if (!*value) {
@@ -105,6 +117,7 @@ void attribution_clear(struct attribution *a)
     }
     a->n = 0;
     a->record = RECORD_CASE;
+    a->stage = SOURCE_STAGE_UNSAID;
     a->gives = 0;
 }
 

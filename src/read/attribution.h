@@ -18,12 +18,18 @@ enum attr_text {
     ATTR_NTEXT
 };
 
+/* Where in the chain from complaint to sentence the source stands (`stage`): the checklist
+ * answers law-enforcement questions from the prosecution service when a report has one. */
+enum source_stage { SOURCE_STAGE_UNSAID, SOURCE_STAGE_POLICE, SOURCE_STAGE_PROSECUTION,
+                    SOURCE_STAGE_JUDICIARY, SOURCE_STAGE_OTHER, SOURCE_STAGE_COUNT };
+
 #define ATTR_MAX 24 /* KEY or KEY.LANG entries */
 
 struct attribution {
     int n;
     struct { char key[24]; char *value; } entry[ATTR_MAX]; /* values owned */
     enum record_kind record;
+    enum source_stage stage; /* SOURCE_STAGE_UNSAID unless the profile says */
     unsigned gives; /* GIVES_* of `gives`; 0: not said, everything */
 };
 
@@ -46,6 +52,7 @@ const char *gives_words(void);
 const char *gives_word(int i);
 
 extern const char *const record_names[RECORD_COUNT]; /* "case", "complaint", ... */
+extern const char *const source_stage_names[SOURCE_STAGE_COUNT]; /* "", "police", "prosecution" ... */
 
 /* One line of [attribution]: false with why in msg (a key or record not known, too many). */
 bool attribution_set(struct attribution *a, const char *key, const char *value, char *msg,

@@ -31,6 +31,9 @@ struct report_input {
     const struct agg_period *ap;
     int region;
     const struct tableset *national;
+    /* Several sources: another of them is the prosecution service (its attribution's stage),
+     * which answers the law-enforcement questions ([if prosecution_elsewhere]). */
+    bool prosecution_elsewhere;
 };
 
 struct report *report_build(const struct report_input *in, struct tp_error *err);

@@ -340,7 +340,7 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
     out->shape = ch->shape;
     out->title = ch->title;
     out->note = ch->note;
-    out->source = r->source_note;
+    out->source = ch->source ? ch->source : r->source_note;
     out->percent = ch->percent;
     out->nseries = ch->nseries < 2 ? ch->nseries : 2;
     out->public_k = r->public_k;

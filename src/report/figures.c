@@ -30,7 +30,7 @@ static const char *const text_figures[] = {
 static const char *const conditions[] = {
     "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
     "recruitment", "suspects", "foreign_suspects", "sentences", "publishable", "record_case",
-    "partly_in_period"};
+    "partly_in_period", "prosecution_elsewhere"};
 
 struct figures {
     struct strmap *map; /* name -> offset into text */
@@ -230,6 +230,12 @@ static void put_condition(struct figures *f, const char *name, bool value)
     char key[64];
     snprintf(key, sizeof key, "?%s", name);
     put(f, key, value ? "1" : "");
+}
+
+bool figures_condition_set(struct figures *f, const char *name, bool value)
+{
+    put_condition(f, name, value);
+    return figures_condition(f, name) == value;
 }
 
 bool figures_condition(const struct figures *f, const char *name)

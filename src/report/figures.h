@@ -36,6 +36,9 @@ void figures_free(struct figures *f); /* accepts NULL */
 
 const char *figures_get(const struct figures *f, const char *name); /* "" when unknown */
 bool figures_condition(const struct figures *f, const char *name);
+/* A fact of the run rather than of the counts (prosecution_elsewhere: another source of the
+ * report is the prosecution service). False when out of memory. */
+bool figures_condition_set(struct figures *f, const char *name, bool value);
 
 /* Appends text to out with each {{name}} replaced by its figure. */
 bool figures_expand(const struct figures *f, const char *text, struct buf *out);

@@ -146,6 +146,7 @@ static bool add_block(struct ctx *c, enum block_kind kind, const char *text, int
     s->blocks = b;
     b[s->n].kind = kind;
     b[s->n].index = index;
+    b[s->n].group = c->group;
     b[s->n].text = text ? expand(c, text) : NULL;
     if (text && !b[s->n].text)
         return false;
@@ -191,6 +192,7 @@ static bool add_section(struct ctx *c, const struct def_item *it)
     r->sections = s;
     memset(&s[r->nsections], 0, sizeof *s);
     snprintf(s[r->nsections].id, sizeof s->id, "%s", it->name);
+    c->group = -1;
     s[r->nsections].heading = expand(c, it->text);
     return s[r->nsections++].heading != NULL;
 }
@@ -229,6 +231,7 @@ static bool add_item(struct ctx *c, const struct def_item *it)
     case DEF_SECTION:
         return add_section(c, it);
     case DEF_SUBHEAD:
+        c->group = (int)(it - c->in->def->items);
         return add_block(c, BLOCK_SUBHEAD, it->text, -1);
     case DEF_TEXT:
         return add_block(c, BLOCK_TEXT, it->text, -1);
@@ -315,7 +318,7 @@ struct report *report_build(const struct report_input *in, struct tp_error *err)
         tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
         return NULL;
     }
-    struct ctx c = {in, r, err, false};
+    struct ctx c = {in, r, err, false, -1};
     const struct reportdef *d = in->def;
     snprintf(r->lang, sizeof r->lang, "%s", labels_lang(in->labels));
     r->created = in->agg->latest ? in->agg->latest : in->agg->period[0].period.to;
@@ -324,7 +327,10 @@ struct report *report_build(const struct report_input *in, struct tp_error *err)
                                title ? title : "",
                                in->prot ? protect_k(in->prot) : 0, in->national, in->region);
     r->brief = d->brief;
-    bool ok = r->figures && report_words(&c, title ? title : "") && walk_definition(&c) &&
+    bool ok = r->figures &&
+              (!in->prosecution_elsewhere ||
+               figures_condition_set(r->figures, "prosecution_elsewhere", true)) &&
+              report_words(&c, title ? title : "") && walk_definition(&c) &&
               about(&c);
     for (size_t i = 0; ok && i < r->ncharts; i++)
         if (r->charts[i].map) {
@@ -364,17 +370,22 @@ void report_rows_cut_text(const struct report *r, size_t shown, size_t rows, cha
     labels_fill(out, size, r->rows_cut_label, keys, vals, 2);
 }
 
+void report_sections_free(struct section *s, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        for (size_t k = 0; k < s[i].n; k++)
+            free(s[i].blocks[k].text);
+        free(s[i].blocks);
+        free(s[i].heading);
+    }
+    free(s);
+}
+
 void report_free(struct report *r)
 {
     if (!r)
         return;
-    for (size_t i = 0; i < r->nsections; i++) {
-        for (size_t k = 0; k < r->sections[i].n; k++)
-            free(r->sections[i].blocks[k].text);
-        free(r->sections[i].blocks);
-        free(r->sections[i].heading);
-    }
-    free(r->sections);
+    report_sections_free(r->sections, r->nsections);
     for (size_t i = 0; i < r->ntables; i++)
         table_free(r->tables[i].body);
     free(r->tables);
@@ -394,6 +405,9 @@ void report_free(struct report *r)
     free(r->public_note);
     free(r->date_line);
     free(r->source_note);
+    for (size_t i = 0; i < r->nsource_notes; i++)
+        free(r->source_notes[i]);
+    free(r->source_notes);
     free(r->keywords);
     free(r->page_label);
     free(r->contents_label);

@@ -71,6 +71,7 @@ struct dchart {
     int cat_col, first, n;
     int series[4], nseries;
     struct map_data *map; /* CHART_MAP: owned */
+    const char *source;   /* its source line (several sources); NULL: the report's */
 };
 
 enum block_kind { BLOCK_SUBHEAD, BLOCK_TEXT, BLOCK_TABLE, BLOCK_CHART, BLOCK_TODO };
@@ -79,6 +80,7 @@ struct block {
     enum block_kind kind;
     char *text; /* figures filled in */
     int index;  /* table or chart */
+    int group;  /* the definition's item of the subheading it is under (-1: none); merge.c */
 };
 
 struct section {
@@ -118,9 +120,13 @@ struct report {
     int public_k;                      /* public mode: "<k" and "x"; 0 otherwise */
     bool brief;                        /* laid out as a brief (reportdef's layout) */
     char *public_note;                 /* public mode: why counts are hidden */
+    char **source_notes; /* several sources (merge.c): each one's source line, owned */
+    size_t nsource_notes;
 };
 
 void report_free(struct report *r); /* accepts NULL */
+/* Frees n sections: their blocks' texts (NULL ones: moved elsewhere), blocks and headings. */
+void report_sections_free(struct section *s, size_t n);
 
 /* What chart `index` draws, for the renderers that draw it themselves (not the map, not a
  * spreadsheet's native chart). False when there is nothing to draw. Strings borrowed from r. */

@@ -113,8 +113,8 @@ static enum tp_err directive(struct reader *r, char *s)
     s = trim(s + 1);
     if (!strncmp(s, "todo:", 5))
         return add(r, DEF_TODO, r->line, trim(s + 5), NULL, false, false);
-    char word[16], name[64], opt[16] = "";
-    int k = sscanf(s, "%15s %63s %15s", word, name, opt);
+    char word[16], name[64], opt[48] = ""; /* opt: a negated condition's name too */
+    int k = sscanf(s, "%15s %63s %47s", word, name, opt);
     if (k >= 2 && !strcmp(word, "table")) {
         bool compare = k == 3 && !strcmp(opt, "compare");
         if (k == 3 && !compare)

@@ -16,6 +16,7 @@ struct ctx {
     struct report *r;
     struct tp_error *err;
     bool failed;
+    int group; /* the subheading the blocks are under: its item of the definition, or -1 */
 };
 
 /* ---- lookups (view.c) ---- */

@@ -67,3 +67,23 @@ long inifile_line_of(const char *path, const char *section, const char *name)
     fclose(f);
     return 0;
 }
+
+int inifile_sections(const char *path, inifile_section_fn fn, void *user)
+{
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return 1;
+    char buf[INI_LINE + 2];
+    int go = 1;
+    for (long line = 1; go && fgets(buf, sizeof buf, f); line++) {
+        const char *s = buf + strspn(buf, " \t");
+        if (*s != '[')
+            continue;
+        char section[INI_LINE + 2];
+        size_t n = strcspn(s + 1, "]\n");
+        snprintf(section, sizeof section, "%.*s", (int)n, s + 1);
+        go = fn(user, section, line);
+    }
+    fclose(f);
+    return go;
+}

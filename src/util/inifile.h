@@ -16,4 +16,10 @@ enum tp_err inifile_read(const char *path, inifile_fn fn, void *user, enum tp_er
  * messages about a setting that is checked after the file is read. */
 long inifile_line_of(const char *path, const char *section, const char *name);
 
+/* Calls fn(user, section, line) for each '[section]' line of path, in order, until fn returns
+ * 0 (then returns 0); 1 when all were seen or the file cannot be opened (inifile_read says
+ * so). Sections inih would call no handler for (no keys) are seen too. */
+typedef int (*inifile_section_fn)(void *user, const char *section, long line);
+int inifile_sections(const char *path, inifile_section_fn fn, void *user);
+
 #endif

@@ -95,11 +95,13 @@ static void attribution(void)
         CHECK_INT(record, cases[i].record);
     }
 #define KNOWN "(known: name, short, title, register, institution, institution_short, each " \
-              "also as KEY.LANG; record; gives)"
+              "also as KEY.LANG; record; stage; gives)"
     static const char *const bad[][2] = {
         {"[attribution]\nname = X\nrecord = crimes\n",
          ":3: record must be case, complaint, victim or crime, not 'crimes'"},
         {"[attribution]\nsource = X\n", ":2: unknown key 'source' in [attribution] " KNOWN},
+        {"[attribution]\nname = X\nstage = fiscalia\n",
+         ":3: stage must be police, prosecution, judiciary or other, not 'fiscalia'"},
         {"[attribution]\nname.english = X\n",
          ":2: unknown key 'name.english' in [attribution] " KNOWN},
     };

@@ -36,7 +36,7 @@ static bool fixture_init(struct fixture *f, const char *bands)
     f->in.agg = &f->agg;
     f->in.labels = f->labels;
     f->in.cur = &f->cur;
-    f->c = (struct ctx){&f->in, &f->r, &f->err, false};
+    f->c = (struct ctx){&f->in, &f->r, &f->err, false, -1};
     return true;
 }
 
@@ -276,7 +276,7 @@ static void missing_column(void *arg)
 static void refused(void)
 {
     struct report_input in = {0};
-    struct ctx c = {&in, NULL, NULL, false};
+    struct ctx c = {&in, NULL, NULL, false, -1};
     CHECK(aborts(eight_dims, &c));
     CHECK(!aborts(seven_dims, &c));
     CHECK_INT(state_of(&c, false, "victims", NULL), SDC_SHOWN);
