@@ -109,6 +109,30 @@ const char *ir_meaning(struct indicator_rows *ir, const char *indicator, const c
     return NULL;
 }
 
+bool ir_age_bands(const struct indicator_rows *ir, struct age_bands *out)
+{
+    struct age band[IR_MAX_SLOTS];
+    size_t n = 0;
+    for (size_t i = 0; i < ir->nslots; i++) {
+        if (ir->slot[i].role != IR_BAND)
+            continue;
+        size_t k = 0; /* insertion in order of age, once each */
+        while (k < n && band[k].lo < ir->slot[i].age.lo)
+            k++;
+        if (k < n && band[k].lo == ir->slot[i].age.lo && band[k].hi == ir->slot[i].age.hi)
+            continue;
+        memmove(band + k + 1, band + k, (n - k) * sizeof *band);
+        band[k] = ir->slot[i].age;
+        n++;
+    }
+    char spec[IR_MAX_SLOTS * 9] = "", why[128];
+    size_t len = 0;
+    for (size_t k = 0; k < n; k++) /* ages are 0..AGE_MAX: each band fits in 9 */
+        len += (size_t)snprintf(spec + len, sizeof spec - len, "%s%d-%d", k ? "," : "",
+                                band[k].lo, band[k].hi);
+    return n && age_bands_parse(spec, out, why, sizeof why);
+}
+
 void ir_free(struct indicator_rows *ir)
 {
     free(ir->column);

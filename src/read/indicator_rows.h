@@ -49,6 +49,11 @@ const char *ir_setting(struct indicator_rows *ir, const char *name, const char *
 const char *ir_meaning(struct indicator_rows *ir, const char *indicator, const char *meaning);
 void ir_free(struct indicator_rows *ir);
 
+/* The source's own age bands: those its band indicators name ("female 0-5"), in order of age.
+ * False when it names none, or when they do not run from 0 to AGE_MAX without gaps or
+ * overlaps (then no band asked for can be checked against them). */
+bool ir_age_bands(const struct indicator_rows *ir, struct age_bands *out);
+
 /* One group: its first row's case (date, region...) and its indicators' values. */
 struct ir_group {
     struct case_rec c;          /* weight unused */
