@@ -110,6 +110,9 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
     unsigned gives = profile_attribution(j->profile)->gives;
     if (gives)
         j->agg.gives = gives;
+    const struct indicator_rows *ir = profile_indicator_rows(j->profile);
+    if (ir && ir->cats.n) /* the source's own categories: tables/categories.csv */
+        j->agg.categories = &ir->cats;
     struct ingest_opts io = {j->profile, j->places, progress, progress_ctx};
     return ingest(&j->files, &io, &j->agg, &j->dq, err);
 }

@@ -369,3 +369,10 @@ void agg_suspect(struct agg *a, const struct suspect_rec *s)
                 count_period_suspect(&a->by_region[p][s->region], s, peru);
         }
 }
+
+void agg_category(struct agg *a, const struct case_rec *c, int cat, int value, uint64_t n)
+{
+    for (int p = 0; n && p < a->nperiods; p++)
+        if (c->periods & (1u << p))
+            a->period[p].category[cat][value] += n;
+}

@@ -75,6 +75,9 @@ struct agg_period {
     uint64_t id_document[3];    /* victims: YES, NO, unknown */
     uint64_t assisted;          /* victims who received a service (not "none" or unknown) */
     struct suspect_counts suspects; /* identified in the period */
+    /* The source's own categories (intake.h, agg_category): [category][value], the value's
+     * unknown at CAT_MAX_VALUES. Counted in the country's periods only (no brief shows them). */
+    uint64_t category[CAT_MAX][CAT_MAX_VALUES + 1];
 };
 
 #define YEARS (DATE_MAX_YEAR - DATE_MIN_YEAR + 1)
@@ -83,6 +86,8 @@ struct agg_period {
 struct year_count {
     uint64_t cases, victims, female, male, minor;
 };
+
+struct categories;
 
 struct agg {
     const struct places *places; /* borrowed */
@@ -104,6 +109,9 @@ struct agg {
     uint64_t cases, victims, suspects;    /* counted, whatever the period */
     uint64_t victims_without_case;
     unsigned gives; /* GIVES_* (count/gives.h): what the source gives; agg_init: all */
+    /* The source's own categories (read/category.h), borrowed from its profile; NULL when it
+     * has none (then tables/categories.csv is not written). */
+    const struct categories *categories;
 };
 
 bool agg_init(struct agg *a, const struct places *places, const struct age_bands *bands,

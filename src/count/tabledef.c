@@ -66,7 +66,8 @@ const char *tabledef_values_name(enum value_set v)
         [VS_COUNTRY] = "country", [VS_PLACE] = "place", [VS_PLACES] = "places",
         [VS_SCOPE] = "scope", [VS_YEAR] = "year", [VS_UNODC_FORM] = "unodc_form",
         [VS_UNODC_CATEGORY] = "unodc_category", [VS_STAGE] = "stage", [VS_FILE] = "file",
-        [VS_COLUMN] = "column", [VS_TEXT] = "text"};
+        [VS_COLUMN] = "column", [VS_TEXT] = "text",
+        [VS_CATEGORY] = "category"};
     int vocab = tabledef_vocab(v);
     if (vocab >= 0)
         return vocabs[vocab].name;

@@ -32,7 +32,9 @@ enum value_set {
     VS_SEX, VS_YESNO, VS_EXPLOITATION, VS_RECRUITMENT, VS_TRANSPORT, VS_SOURCE, VS_STATUS,
     VS_ASSISTANCE,
     VS_AGE_BAND, VS_REGION, VS_CITY, VS_COUNTRY, VS_PLACE, VS_PLACES, VS_SCOPE, VS_YEAR,
-    VS_UNODC_FORM, VS_UNODC_CATEGORY, VS_STAGE, VS_FILE, VS_COLUMN, VS_TEXT, VS_N
+    VS_UNODC_FORM, VS_UNODC_CATEGORY, VS_STAGE, VS_FILE, VS_COLUMN, VS_TEXT,
+    VS_CATEGORY, /* a source's own categories and their values (a profile's) */
+    VS_N
 };
 
 /* A protected table has at most this many dimensions (public mode's cubes). */
@@ -115,6 +117,9 @@ struct tabledef {
      * years of by_year add up to the periods' counts), so protecting it alone could let a
      * reader subtract a hidden count out. */
     bool full_only;
+    /* Its rows are the source's own categories (agg.categories): not written for a source
+     * that has none. */
+    bool source_categories;
     unsigned in; /* IN_*: the publications that print it */
     table_builder *build;
 };
