@@ -198,9 +198,9 @@ const char *ir_category(struct indicator_rows *ir, const char *name, const char 
     if (total) {
         c->total = s;
         snprintf(c->total_name, sizeof c->total_name, "%s", key);
-    }
-    else
+    } else {
         c->slot[c->nvalues++] = s;
+    }
     return NULL;
 }
 
