@@ -16,6 +16,38 @@
 #include "report/merge.h"
 #include "util/inifile.h"
 #include "count/tables.h"
+#include "read/indicator_rows.h"
+#include "read/profile.h"
+
+/* The age bands of the tables: those asked for, each a union of the source's own bands when
+ * its ages are bands (an indicator-shaped source's), else a usage error listing the source's;
+ * when none were asked for, the source's own bands (a default 31+ would split its 30-59). */
+static enum tp_err age_bands_of_source(const struct profile *p, const struct options *opt,
+                                      struct age_bands *out, struct tp_error *err)
+{
+    *out = opt->bands;
+    const struct indicator_rows *ir = profile_indicator_rows(p);
+    struct age_bands have;
+    if (!ir || !ir_age_bands(ir, &have))
+        return TP_OK;
+    if (!opt->bands_spec[0]) {
+        *out = have;
+        return TP_OK;
+    }
+    int bad = age_bands_union_of(&opt->bands, &have);
+    if (bad < 0)
+        return TP_OK;
+    char list[256], where[1200];
+    age_bands_format(&have, list, sizeof list);
+    if (opt->set & OPT_BANDS)
+        snprintf(where, sizeof where, "--age-bands");
+    else /* the settings file's age_bands */
+        snprintf(where, sizeof where, "%s: age_bands", opt->config);
+    return tp_fail(err, TP_ERR_USAGE, NULL, 0, NULL,
+                   "%s: band '%s' is not made of the source's age bands (%s): ask for unions of "
+                   "them, such as 0-17,18+\nTry 'tipreport --help'.",
+                   where, opt->bands.label[bad], list);
+}
 
 /* The previous period: as long, ending the day before; only when the period is given. */
 static int job_periods(const struct options *opt, struct period periods[MAX_PERIODS])
@@ -63,13 +95,19 @@ static enum tp_err read_source(struct job *j, int i, csv_progress_fn progress,
         return rc;
     struct period periods[MAX_PERIODS];
     int nperiods = job_periods(opt, periods);
+    struct age_bands bands;
+    if ((rc = age_bands_of_source(s->profile, opt, &bands, err)) != TP_OK)
+        return rc;
     /* A brief is protected with every region's: count by region too. */
-    if (!agg_init(&s->agg, j->places, &opt->bands, periods, nperiods, j->region != 0))
+    if (!agg_init(&s->agg, j->places, &bands, periods, nperiods, j->region != 0))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     s->agg_ready = true;
     unsigned gives = profile_attribution(s->profile)->gives;
     if (gives)
         s->agg.gives = gives;
+    const struct indicator_rows *ir = profile_indicator_rows(s->profile);
+    if (ir && ir->cats.n) /* the source's own categories: tables/categories.csv */
+        s->agg.categories = &ir->cats;
     struct ingest_opts io = {s->profile, j->places, progress, progress_ctx};
     return ingest(&s->files, &io, &s->agg, &s->dq, err);
 }

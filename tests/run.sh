@@ -158,13 +158,72 @@ mininter_figures() {
   grep -qx 'mininter_trata_lambayeque.csv,1800,count,EF_SUB TOTAL,EF_SUB TOTAL is 6 but its age bands sum to 0: the rest is counted as of unknown age,kept_as_unknown' \
     "$dq"
   [ "$(grep -c ',count,,empty: counts as 0,' "$dq")" = 128 ]
-  [ "$(wc -l <"$dq")" = 130 ]
+  [ "$(wc -l <"$dq")" = 137 ] # 128 empty, 1 age band, 7 categories
 }
 mininter_real() {
   local o=$tmp/mininter
   "$bin" report ../shared/data/sources/mininter_trata_lambayeque.csv -p mininter -o "$o" \
     >/dev/null 2>&1
   mininter_figures "$o/tables" "$o/data_quality.csv"
+  mininter_bands
+  mininter_categories
+}
+
+# The file's other categories, each its table in tables/categories.csv. Hand count (awk
+# summing Valor by indicator, and per police station and month the total against its parts):
+# source totals F1 404, F2 351, T 390, C 404, M 404, P4 404, P5 404 (each its parts' sum in
+# every group); P3 458, D 294. P3_TOTAL is 0 but its parts 6, 2, 2, 2, 6 in five groups (lines
+# 1752, 2526, 3758, 4446, 5993: the parts count, 18 more) and 74 against parts 2 in one (line
+# 4790: 72 unknown), so schooling counts 476 victims, 72 of unknown schooling; D_TOTAL is 0
+# against parts 12 once (line 3274), so where the case went counts 306 complaints. Schooling
+# and relation count victims (the complaints column empty), the rest complaints.
+mininter_categories() {
+  local c=$tmp/mininter/tables/categories.csv o=$tmp/mininter
+  diff - <(awk -F, 'NR > 1 {n[$1] += $3 + $4; if ($3 == "") v[$1] = 1}
+                   END {for (k in n) print k, n[k], (v[k] ? "victims" : "cases")}' "$c" | sort) <<'END'
+destination 306 cases
+means 404 cases
+place 351 cases
+purpose 404 cases
+recruitment 404 cases
+relation 404 victims
+reported_by 404 cases
+schooling 476 victims
+scope 390 cases
+END
+  for r in purpose,sexual,219, purpose,not_identified,116, purpose,unknown,0, \
+           place,brothel,13, place,other,326, scope,national,292, scope,international,98, \
+           recruitment,job_offer,347, means,payments,265, relation,acquaintance,,92 \
+           schooling,secondary,,368 schooling,unknown,,72 reported_by,mother,12, \
+           destination,prosecutor,188, destination,unknown,0,; do grep -qx "$r" "$c"; done
+  # each category's unknown row comes last, after its parts
+  [ "$(awk -F, 'NR > 1 && $1 != prev && prev != "" && last != "unknown" {bad = 1}
+               NR > 1 {prev = $1; last = $2} END {print (bad || last != "unknown") ? "no" : "yes"}' "$c")" = yes ]
+  grep -qx 'mininter_trata_lambayeque.csv,4790,count,P3_TOTAL,P3_TOTAL is 74 but its parts sum to 2: the rest is counted as unknown,kept_as_unknown' \
+    "$o/data_quality.csv"
+  grep -qx 'mininter_trata_lambayeque.csv,3274,count,D_TOTAL,D_TOTAL is 0 but its parts sum to 12: the parts are counted,kept_as_unknown' \
+    "$o/data_quality.csv"
+  [ "$(grep -c ',P3_TOTAL is ' "$o/data_quality.csv")" = 6 ]
+}
+
+# Its ages are bands: no bands asked for, the source's own (EF_DE 30 A 59 AÑOS sums to 98,
+# EM_ to 10); 0-17,18+ are unions of them (women 2 + 2 + 70 = 74 minors; 180 + 98 + 0 = 278
+# adults); 0-17,18-30,31+ cuts 18-29 and 30-59: a usage error, nothing written.
+mininter_bands() {
+  local m=../shared/data/sources/mininter_trata_lambayeque.csv t=$tmp/mininter/tables
+  grep -qx 'female,30-59,98' "$t/victims_by_sex_age.csv"
+  grep -qx 'male,30-59,10' "$t/victims_by_sex_age.csv"
+  [ "$(grep -c , "$t/victims_by_sex_age.csv")" = 22 ] # header, 3 sexes x (6 bands + unknown)
+  "$bin" report "$m" -p mininter -q --age-bands 0-17,18+ -o "$tmp/mininter_unodc"
+  grep -qx 'female,0-17,74' "$tmp/mininter_unodc/tables/victims_by_sex_age.csv"
+  grep -qx 'female,18+,278' "$tmp/mininter_unodc/tables/victims_by_sex_age.csv"
+  local rc=0
+  "$bin" report "$m" -p mininter -q --age-bands 0-17,18-30,31+ -o "$tmp/mininter_cut" \
+    2>"$tmp/cut.err" || rc=$?
+  [ $rc = 2 ]
+  [ ! -e "$tmp/mininter_cut" ]
+  grep -q "band '18-30' is not made of the source's age bands (0-5, 6-11, 12-17, 18-29, 30-59, 60+)" \
+    "$tmp/cut.err"
 }
 step "MININTER file: hand-counted figures" mininter_real
 
@@ -214,7 +273,12 @@ step "MININTER and MPFN in one report" two_sources
 # cases (2 sexual, 1 labour, 2 of unknown purpose), 7 victims (women 4: one 0-5, two 18-29, one
 # of unknown age; men 2, no band: unknown age; one of unknown sex); 2020-02 has 1 case but its
 # purposes say 2 (the parts count), its victims empty (0, a warning). Cases 7, victims 7,
-# minors 1, unknown age 4; a line for each of the five totals its parts miss.
+# minors 1, unknown age 4; a line for each of the five totals its parts miss. Categories
+# (lines 14-20, rows of both groups after the others): national or international, 2020-01
+# T_TOTAL 5 against 2 + 1 (short: 2 unknown, a line), 2020-02 T_TOTAL 1 against 3 national
+# (over: the parts count, a line), so national 5, international 1, unknown 2; schooling counts
+# victims, P3_TOTAL 7 = 7 primary (no line); purpose is the cases' own purposes (sexual 4,
+# labour 1, unknown 2), its disagreements said once, by the cases' lines.
 indicator_rules() {
   local o=$tmp/indicators f=$tmp/indicators.csv
   { echo 'ANIO;MES;CCDD;COMISARIA;Indicador;Valor'
@@ -222,6 +286,9 @@ indicator_rules() {
              'EM_EF_TOTAL;7' 'EF_SUB TOTAL;4' 'EF_DE 0 A 5 AÑOS;1' 'EF_DE 18 A 29 AÑOS;2' \
              'EM_SUB TOTAL;2' 'EM_DE 0 A 5 AÑOS;0'; do echo "2020;1;14;A;$r"; done
     for r in 'F1_TOTAL;1' 'F1_EXPLOTACION SEXUAL;2' 'EM_EF_TOTAL;'; do echo "2020;2;14;A;$r"; done
+    for r in 'T_TOTAL;5' 'T_NACIONAL;2' 'T_INTERNACIONAL;1' 'P3_TOTAL;7' 'P3_PRIMARIA;7'; do
+      echo "2020;1;14;A;$r"; done
+    for r in 'T_TOTAL;1' 'T_NACIONAL;3'; do echo "2020;2;14;A;$r"; done
   } >"$f"
   sed -e 's/^column = .*/column = Indicador/' -e 's/^F1_NO IDENTIFICADO.*//' \
     templates/profiles/mininter.ini >"$tmp/indicators.ini"
@@ -230,14 +297,19 @@ indicator_rules() {
   for m in cases,7 victims,7 victims_female,4 victims_male,2 victims_sex_unknown,1 \
            victims_minor,1 victims_age_unknown,4; do grep -qx "$m" "$t"; done
   grep -qx 'investigations,7,1' "$o/tables/tip_law_enforcement.csv"
+  for r in scope,national,5, scope,international,1, scope,unknown,2, schooling,primary,,7 \
+           schooling,unknown,,0 purpose,sexual,4, purpose,labour,1, purpose,unknown,2, \
+           place,other,0, place,unknown,0,; do grep -qx "$r" "$o/tables/categories.csv"; done
   diff - <(cut -d, -f2- "$o/data_quality.csv") <<'END'
 line,field,value,problem,action
 13,count,,empty: counts as 0,kept_as_unknown
 2,count,F1_TOTAL,F1_TOTAL is 5 but its parts sum to 3: the rest is counted as of unknown purpose,kept_as_unknown
+14,count,T_TOTAL,T_TOTAL is 5 but its parts sum to 3: the rest is counted as unknown,kept_as_unknown
 6,count,EF_SUB TOTAL,EF_SUB TOTAL is 4 but its age bands sum to 3: the rest is counted as of unknown age,kept_as_unknown
 9,count,EM_SUB TOTAL,EM_SUB TOTAL is 2 but its age bands sum to 0: the rest is counted as of unknown age,kept_as_unknown
 5,count,EM_EF_TOTAL,EM_EF_TOTAL is 7 but the sexes sum to 6: the rest is counted as of unknown sex,kept_as_unknown
 11,count,F1_TOTAL,F1_TOTAL is 1 but its parts sum to 2: the parts are counted,kept_as_unknown
+19,count,T_TOTAL,T_TOTAL is 1 but its parts sum to 3: the parts are counted,kept_as_unknown
 END
 }
 step "indicator rows: totals and their parts" indicator_rules
@@ -313,6 +385,30 @@ max_bands() {
   "$python" tests/check_bands.py "$tmp/gen/bands" "$bands"
 }
 step "16 age bands in every document" max_bands
+
+# Age-band presets on the sample (issue 12 item 6). default is the sample's golden table;
+# inei's female 30-59 is 3, by hand: the women aged 30 of RETA-2007-0013 (16/6/2007),
+# RETA-2008-0040 (16/01/2008) and RETA-2008-0044 (29/2/2008), no woman older (RETA-2008-0045's,
+# 30, is reported on 01/03/2008, after the period), so default's 18-30 holds them; unodc's
+# 0-17 is default's (48 women, 3 men) and its 18+ default's 18-30 and 31+ (42 + 0). The
+# settings file takes the names too.
+age_band_presets() {
+  local o=$tmp/presets
+  "$bin" report -q --age-bands default -o "$o/default"
+  cmp tests/functional/sample/expected/tables/victims_by_sex_age.csv \
+    "$o/default/tables/victims_by_sex_age.csv"
+  "$bin" report -q --age-bands inei -o "$o/inei"
+  grep -qx 'female,30-59,3' "$o/inei/tables/victims_by_sex_age.csv"
+  grep -qx 'female,60+,0' "$o/inei/tables/victims_by_sex_age.csv"
+  "$python" tests/check_bands.py "$o/inei" 0-5,6-11,12-17,18-29,30-59,60+
+  "$bin" report -q --age-bands unodc -o "$o/unodc"
+  for r in female,0-17,48 female,18+,42 male,0-17,3 male,18+,0; do
+    grep -qx "$r" "$o/unodc/tables/victims_by_sex_age.csv"; done
+  { cat input/tipreport.ini; echo 'age_bands = inei'; } >"$tmp/presets.ini"
+  "$bin" report -q --config "$tmp/presets.ini" -o "$o/config"
+  cmp "$o/inei/tables/victims_by_sex_age.csv" "$o/config/tables/victims_by_sex_age.csv"
+}
+step "age-band presets" age_band_presets
 
 # No run ends by a signal: STRESS_RUNS briefs of the sample (every region in turn), four at
 # once (make stress runs 500).

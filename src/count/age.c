@@ -166,15 +166,48 @@ void age_bands_format(const struct age_bands *b, char *out, size_t size)
         k += (size_t)snprintf(out + k, size - k, "%s%s", i ? ", " : "", b->label[i]);
 }
 
+/* The presets --age-bands and age_bands take by name (docs: README, report-tables.md). */
+static const struct {
+    const char *name, *bands;
+} presets[] = {
+    {"default", "0-17,18-30,31+"},                 /* tipreport's own */
+    {"inei", "0-5,6-11,12-17,18-29,30-59,60+"},     /* Peru's published tables (INEI, MININTER) */
+    {"unodc", "0-17,18+"},                          /* UNODC's children and adults */
+};
+
 void age_bands_default(struct age_bands *out)
 {
     char why[8];
-    age_bands_parse("0-17,18-30,31+", out, why, sizeof why);
+    age_bands_parse(presets[0].name, out, why, sizeof why);
+}
+
+/* A preset's bands, or spec itself when it names none; NULL for a word that is no band and
+ * names no preset (with *why). */
+static const char *preset(const char *spec, char *why, size_t whysize)
+{
+    size_t n = strlen(spec);
+    while (n && spec[n - 1] == ' ')
+        n--;
+    while (n && *spec == ' ')
+        spec++, n--;
+    bool digits = false;
+    for (size_t i = 0; i < n; i++)
+        digits = digits || (spec[i] >= '0' && spec[i] <= '9');
+    if (digits)
+        return spec;
+    for (size_t i = 0; i < sizeof presets / sizeof *presets; i++)
+        if (strlen(presets[i].name) == n && strncmp(spec, presets[i].name, n) == 0)
+            return presets[i].bands;
+    snprintf(why, whysize, "'%.*s' is not a preset (default, inei, unodc) nor bands such as "
+             "0-17,18+", (int)n, spec);
+    return NULL;
 }
 
 bool age_bands_parse(const char *spec, struct age_bands *out, char *why, size_t whysize)
 {
     memset(out, 0, sizeof *out);
+    if (!(spec = preset(spec, why, whysize)))
+        return false;
     const char *p = spec;
     int next = 0; /* the first age not yet covered */
     while (*p) {
@@ -228,4 +261,20 @@ int age_band(const struct age_bands *b, struct age a)
         if (a.lo >= b->lo[i] && a.hi <= b->hi[i])
             return i;
     return b->n;
+}
+
+/* A band of want is a union of have's when it starts where one of have's starts and ends where
+ * one of have's ends: both cover every age once. */
+int age_bands_union_of(const struct age_bands *want, const struct age_bands *have)
+{
+    for (int i = 0; i < want->n; i++) {
+        bool lo = false, hi = false;
+        for (int k = 0; k < have->n; k++) {
+            lo = lo || have->lo[k] == want->lo[i];
+            hi = hi || have->hi[k] == want->hi[i];
+        }
+        if (!lo || !hi)
+            return i;
+    }
+    return -1;
 }

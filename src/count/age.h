@@ -29,12 +29,16 @@ struct age_bands {
     char label[MAX_BANDS][12]; /* "0-17", "31+" */
 };
 
-/* "0-17,18-30,31+". On failure returns false and writes why. */
+/* "0-17,18-30,31+", or a preset's name: default (0-17,18-30,31+), inei
+ * (0-5,6-11,12-17,18-29,30-59,60+), unodc (0-17,18+). On failure returns false and writes why. */
 bool age_bands_parse(const char *spec, struct age_bands *out, char *why, size_t whysize);
 void age_bands_default(struct age_bands *out);
 int age_band(const struct age_bands *b, struct age a); /* band index, or b->n when unknown */
 /* A band's name in tables and keys: its label, "unknown" for index n. */
 const char *age_band_name(const struct age_bands *b, int band);
+/* -1 when every band of want is a union of bands of have (both run from 0 to AGE_MAX without
+ * gaps), else the index of the first band of want that is not. */
+int age_bands_union_of(const struct age_bands *want, const struct age_bands *have);
 /* The labels for reading: "0-17, 18-30, 31+" (cut to size). */
 void age_bands_format(const struct age_bands *b, char *out, size_t size);
 

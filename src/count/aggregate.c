@@ -394,3 +394,10 @@ size_t agg_nhomes(const struct agg *a)
 {
     return (size_t)NREGIONS + 1 + (size_t)places_ncountries(a->places);
 }
+
+void agg_category(struct agg *a, const struct case_rec *c, int cat, int value, uint64_t n)
+{
+    for (int p = 0; n && p < a->nperiods; p++)
+        if (c->periods & (1u << p))
+            a->period[p].category[cat][value] += n;
+}

@@ -79,6 +79,9 @@ struct agg_period {
     /* Of those, the convicted with a sentence by its length in whole months (rounded); the
      * last holds the longer ones. */
     uint64_t *sentence_months; /* [SENTENCE_MONTHS + 1] */
+    /* The source's own categories (intake.h, agg_category): [category][value], the value's
+     * unknown at CAT_MAX_VALUES. Counted in the country's periods only (no brief shows them). */
+    uint64_t category[CAT_MAX][CAT_MAX_VALUES + 1];
 };
 
 #define SENTENCE_MONTHS (50 * 12)
@@ -89,6 +92,8 @@ struct agg_period {
 struct year_count {
     uint64_t cases, victims, female, male, minor;
 };
+
+struct categories;
 
 struct agg {
     const struct places *places; /* borrowed */
@@ -110,6 +115,9 @@ struct agg {
     uint64_t cases, victims, suspects;    /* counted, whatever the period */
     uint64_t victims_without_case;
     unsigned gives; /* GIVES_* (count/gives.h): what the source gives; agg_init: all */
+    /* The source's own categories (read/category.h), borrowed from its profile; NULL when it
+     * has none (then tables/categories.csv is not written). */
+    const struct categories *categories;
 };
 
 bool agg_init(struct agg *a, const struct places *places, const struct age_bands *bands,

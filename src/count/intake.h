@@ -31,4 +31,13 @@ void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec
 void agg_victim_without_case(struct agg *a, uint32_t weight);
 void agg_suspect(struct agg *a, const struct suspect_rec *s);
 
+/* A source's own categories (an indicator-shaped profile's [category NAME] sections,
+ * read/category.h): at most CAT_MAX of them, each of at most CAT_MAX_VALUES parts and its
+ * unknown row (index CAT_MAX_VALUES). */
+#define CAT_MAX 16
+#define CAT_MAX_VALUES 31
+/* n of category cat's value (a part's index, or CAT_MAX_VALUES: unknown), of counted case c
+ * (its periods). */
+void agg_category(struct agg *a, const struct case_rec *c, int cat, int value, uint64_t n);
+
 #endif

@@ -67,7 +67,7 @@ const char *tabledef_values_name(enum value_set v)
         [VS_SCOPE] = "scope", [VS_YEAR] = "year", [VS_UNODC_FORM] = "unodc_form",
         [VS_UNODC_CATEGORY] = "unodc_category", [VS_STAGE] = "stage",
         [VS_SENTENCE_BAND] = "sentence_band", [VS_FILE] = "file",
-        [VS_COLUMN] = "column", [VS_TEXT] = "text"};
+        [VS_COLUMN] = "column", [VS_TEXT] = "text", [VS_CATEGORY] = "category"};
     int vocab = tabledef_vocab(v);
     if (vocab >= 0)
         return vocabs[vocab].name;

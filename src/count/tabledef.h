@@ -33,6 +33,7 @@ enum value_set {
     VS_ASSISTANCE,
     VS_AGE_BAND, VS_REGION, VS_CITY, VS_COUNTRY, VS_PLACE, VS_PLACES, VS_SCOPE, VS_YEAR,
     VS_UNODC_FORM, VS_UNODC_CATEGORY, VS_STAGE, VS_SENTENCE_BAND, VS_FILE, VS_COLUMN, VS_TEXT,
+    VS_CATEGORY, /* a source's own categories and their values (a profile's) */
     VS_N
 };
 
@@ -116,6 +117,9 @@ struct tabledef {
      * years of by_year add up to the periods' counts), so protecting it alone could let a
      * reader subtract a hidden count out. */
     bool full_only;
+    /* Its rows are the source's own categories (agg.categories): not written for a source
+     * that has none. */
+    bool source_categories;
     unsigned in; /* IN_*: the publications that print it */
     table_builder *build;
 };

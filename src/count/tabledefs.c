@@ -133,6 +133,15 @@ static const struct sumdef by_year_sums[] = {
     {"victims", "sex", {"victims_female", "victims_male"}},
     {"victims", "minor", {"victims_minor"}}};
 
+/* A source's own categories (a profile's [category NAME] sections, docs/profiles.md): each
+ * category's parts in the profile's order, then its unknown (what its total holds beyond
+ * them). A category counts cases or victims: the other column is empty, never 0. Written only
+ * for a source that has categories; not published in public mode (not yet protected: a
+ * category's total is the cases' or the victims' of other tables, which no sum declares). */
+static const struct coldef categories_cols[] = {
+    DIM("category", "category", DIM_ADD, VS_CATEGORY), DIM("value", "cvalue", DIM_ADD, VS_CATEGORY),
+    COUNT("cases", "cases"), COUNT("victims", "victims")};
+
 /* ---- suspects ------------------------------------------------------------------------------ */
 
 static const struct coldef year_cols[] = {
@@ -253,6 +262,8 @@ const struct tabledef tabledefs[] = {
     {"prevention", COLS(prevention_cols), .in = IN_REPORT, .build = build_prevention},
     {"by_year", COLS(by_year_cols), ROW_SUMS(by_year_sums), .in = IN_REPORT,
      .full_only = true, .build = build_by_year},
+    {"categories", COLS(categories_cols), .in = IN_REPORT, .full_only = true,
+     .source_categories = true, .build = build_categories},
     {"suspects_by_year", COLS(year_cols), ROW_SUMS(year_sums), .in = IN_REPORT,
      .build = build_suspects_by_year},
     {"suspects_by_nationality", COLS(suspect_nationality_cols), .in = IN_REPORT,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "count/gives.h"
+#include "read/category.h"
 #include "util/fold.h"
 
 /* Sexes are the value set's codes; "minor" is yes, no or unknown as MINOR_* count them. */
@@ -763,6 +764,26 @@ struct table *build_input_columns(const struct tabledef *d, const struct tables_
     return t;
 }
 
+/* The source's own categories: each part in the profile's order, then unknown; the count in
+ * the column of what the category counts, the other empty. */
+struct table *build_categories(const struct tabledef *d, const struct tables_in *in)
+{
+    const struct categories *cs = in->a->categories;
+    struct table *t = tabledef_table(d);
+    int cc = tabledef_col(d, "category"), cv = tabledef_col(d, "value");
+    for (int k = 0; t && cs && k < cs->n; k++) {
+        const struct category *cat = &cs->c[k];
+        int count = tabledef_col(d, cat->victims ? "victims" : "cases");
+        for (int v = 0; v <= cat->nvalues; v++) {
+            size_t r = table_row(t, NULL);
+            table_text(t, r, cc, cat->name);
+            table_text(t, r, cv, v < cat->nvalues ? cat->value[v] : "unknown");
+            table_int(t, r, count, in->ap->category[k][v < cat->nvalues ? v : CAT_MAX_VALUES]);
+        }
+    }
+    return t;
+}
+
 /* Every table of publication in->pub, in the definitions' order. */
 static bool build_all(struct tables_in *in, struct tableset *out)
 {
@@ -771,7 +792,7 @@ static bool build_all(struct tables_in *in, struct tableset *out)
         const struct tabledef *d = &tabledefs[i];
         /* The routes touching the unknown region: none. */
         if (!(d->in & in->pub) || (d->country_rows && in->ap->region == 0) ||
-            !gives_table(d, in->a->gives))
+            !gives_table(d, in->a->gives) || (d->source_categories && !in->a->categories))
             continue;
         struct table *t = d->build(d, in);
         assert((!t || tabledef_matches(d, t)) && "a table built with other columns");

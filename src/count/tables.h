@@ -42,6 +42,7 @@ table_builder build_summary, build_victims_by_sex_age, build_cases_by_region,
     build_suspects_by_nationality, build_unodc_victims_by_exploitation,
     build_unodc_victims_by_citizenship, build_unodc_persons_by_sex,
     build_unodc_persons_by_citizenship, build_tip_law_enforcement, build_input_files,
-    build_input_columns, build_victims_by_home, build_victims_by_home_region, build_sentences;
+    build_input_columns, build_victims_by_home, build_victims_by_home_region, build_sentences,
+    build_categories;
 
 #endif

@@ -67,6 +67,35 @@ static bool sex_meaning(const char *m, struct ir_slot *sl)
     return false;
 }
 
+/* The slot of an indicator, a new one (IR_NONE) when it has none yet; -1 with *why. */
+static int slot_for(struct indicator_rows *ir, const char *indicator, const char **why)
+{
+    if (!ir->meaning && !(ir->meaning = strmap_new())) {
+        *why = "out of memory";
+        return -1;
+    }
+    struct buf key = {0};
+    bool added = false;
+    long e = fold_key(indicator, strlen(indicator), &key) && key.len
+                 ? strmap_intern(ir->meaning, key.p, key.len, (uint32_t)ir->nslots, &added)
+                 : -2;
+    buf_free(&key);
+    *why = e == -2 ? "the indicator has no letters or digits" : "out of memory";
+    if (e < 0)
+        return -1;
+    if (!added)
+        return (int)strmap_value(ir->meaning, e);
+    if (ir->nslots == IR_MAX_SLOTS) { /* interned: the profile fails, nothing reads it */
+        *why = "at most 128 indicators";
+        return -1;
+    }
+    struct ir_slot *sl = &ir->slot[ir->nslots];
+    memset(sl, 0, sizeof *sl);
+    sl->role = IR_NONE;
+    snprintf(sl->name, sizeof sl->name, "%s", indicator);
+    return (int)ir->nslots++;
+}
+
 const char *ir_meaning(struct indicator_rows *ir, const char *indicator, const char *meaning)
 {
     struct ir_slot sl = {0};
@@ -89,23 +118,89 @@ const char *ir_meaning(struct indicator_rows *ir, const char *indicator, const c
         return "must be cases, victims, female, male, 'female 0-5' (a sex and an age band) "
                "or exploitation:CODE";
     }
-    if (ir->nslots == IR_MAX_SLOTS)
-        return "at most 64 indicators";
-    if (!ir->meaning && !(ir->meaning = strmap_new()))
-        return "out of memory";
-    struct buf key = {0};
-    bool added = false;
-    long e = fold_key(indicator, strlen(indicator), &key) && key.len
-                 ? strmap_intern(ir->meaning, key.p, key.len, (uint32_t)ir->nslots, &added)
-                 : -2;
-    buf_free(&key);
-    if (e == -2)
-        return "the indicator has no letters or digits";
-    if (e < 0)
-        return "out of memory";
-    if (!added)
+    const char *why;
+    int s = slot_for(ir, indicator, &why);
+    if (s < 0)
+        return why;
+    if (ir->slot[s].role != IR_NONE)
         return "the indicator is given twice";
-    ir->slot[ir->nslots++] = sl;
+    ir->slot[s] = sl; /* a category's indicator may be given its meaning after it */
+    return NULL;
+}
+
+bool ir_age_bands(const struct indicator_rows *ir, struct age_bands *out)
+{
+    struct age band[IR_MAX_SLOTS];
+    size_t n = 0;
+    for (size_t i = 0; i < ir->nslots; i++) {
+        if (ir->slot[i].role != IR_BAND)
+            continue;
+        size_t k = 0; /* insertion in order of age, once each */
+        while (k < n && band[k].lo < ir->slot[i].age.lo)
+            k++;
+        if (k < n && band[k].lo == ir->slot[i].age.lo && band[k].hi == ir->slot[i].age.hi)
+            continue;
+        memmove(band + k + 1, band + k, (n - k) * sizeof *band);
+        band[k] = ir->slot[i].age;
+        n++;
+    }
+    char spec[IR_MAX_SLOTS * 9] = "", why[128];
+    size_t len = 0;
+    for (size_t k = 0; k < n; k++) /* ages are 0..AGE_MAX: each band fits in 9 */
+        len += (size_t)snprintf(spec + len, sizeof spec - len, "%s%d-%d", k ? "," : "",
+                                band[k].lo, band[k].hi);
+    return n && age_bands_parse(spec, out, why, sizeof why);
+}
+
+/* The category of that name, a new one when it has none yet; NULL with *why. */
+static struct category *category_for(struct indicator_rows *ir, const char *name,
+                                     const char **why)
+{
+    for (int i = 0; i < ir->cats.n; i++)
+        if (!strcmp(ir->cats.c[i].name, name))
+            return &ir->cats.c[i];
+    *why = "a category's name is 1 to 31 lower-case letters, digits or _ ([category place])";
+    size_t n = strspn(name, "abcdefghijklmnopqrstuvwxyz0123456789_");
+    if (!n || name[n] || n >= sizeof ir->cats.c[0].name)
+        return NULL;
+    *why = "at most 16 categories";
+    if (ir->cats.n == CAT_MAX)
+        return NULL;
+    struct category *c = &ir->cats.c[ir->cats.n++];
+    memset(c, 0, sizeof *c);
+    snprintf(c->name, sizeof c->name, "%s", name);
+    c->total = -1;
+    return c;
+}
+
+const char *ir_category(struct indicator_rows *ir, const char *name, const char *key,
+                        const char *value)
+{
+    const char *why;
+    struct category *c = category_for(ir, name, &why);
+    if (!c)
+        return why;
+    if (category_setting(c, key, value, &why))
+        return why;
+    bool total = !strcmp(value, "total");
+    if (!total && c->nvalues == CAT_MAX_VALUES)
+        return "at most 31 parts in a category";
+    if (!total && (why = category_part(c, c->nvalues, value)))
+        return why;
+    int s = slot_for(ir, key, &why);
+    if (s < 0)
+        return why;
+    for (int i = 0; i < c->nvalues; i++)
+        if (c->slot[i] == s)
+            return "the indicator is a part of the category already";
+    if (total && c->total >= 0)
+        return "the category has a total already";
+    if (total) {
+        c->total = s;
+        snprintf(c->total_name, sizeof c->total_name, "%s", key);
+    } else {
+        c->slot[c->nvalues++] = s;
+    }
     return NULL;
 }
 
@@ -145,7 +240,7 @@ static int slot_of(const struct indicator_rows *ir, int role, int sex)
 
 /* The cases: one record per part (exploitation:CODE), the total's rest of unknown purpose. */
 static bool flush_cases(const struct indicator_rows *ir, const struct ir_group *g, struct agg *a,
-                        struct quality *q, int file)
+                        struct quality *q, int file, int *said)
 {
     int t = slot_of(ir, IR_CASES, 0);
     uint64_t total = t >= 0 ? g->val[t] : 0, parts = 0;
@@ -167,6 +262,7 @@ static bool flush_cases(const struct indicator_rows *ir, const struct ir_group *
         agg_case(a, &c);
     if (!any || parts == total || t < 0 || !g->line[t])
         return true;
+    *said = t;
     return disagree(q, file, g->line[t], ir->slot[t].name, total, "its parts", parts,
                     parts < total ? "the rest is counted as of unknown purpose"
                                   : "the parts are counted");
@@ -205,11 +301,38 @@ static uint64_t flush_sex(const struct indicator_rows *ir, const struct ir_group
     return sub > bands ? sub : bands;
 }
 
+/* Each category's parts, and what its total holds beyond them as unknown; a line where they
+ * disagree, unless the total's disagreement was said already (the purposes of the cases). */
+static bool flush_categories(const struct indicator_rows *ir, const struct ir_group *g,
+                             struct agg *a, struct quality *q, int file, int said)
+{
+    for (int k = 0; k < ir->cats.n; k++) {
+        const struct category *cat = &ir->cats.c[k];
+        int t = cat->total;
+        uint64_t total = t >= 0 ? g->val[t] : 0, parts = 0;
+        bool any = false;
+        for (int v = 0; v < cat->nvalues; v++)
+            if (g->line[cat->slot[v]]) {
+                any = true;
+                parts += g->val[cat->slot[v]];
+                agg_category(a, &g->c, k, v, g->val[cat->slot[v]]);
+            }
+        agg_category(a, &g->c, k, CAT_MAX_VALUES, total > parts ? total - parts : 0);
+        if (any && t >= 0 && g->line[t] && parts != total && t != said &&
+            !disagree(q, file, g->line[t], ir->slot[t].name, total, "its parts", parts,
+                      parts < total ? "the rest is counted as unknown" : "the parts are counted"))
+            return false;
+    }
+    return true;
+}
+
 /* One group's records and data-quality lines. */
 static bool flush_group(const struct indicator_rows *ir, const struct ir_group *g,
                         struct agg *a, struct quality *q, int file)
 {
-    bool ok = flush_cases(ir, g, a, q, file);
+    int said = -1; /* the cases total, when its disagreement with its purposes was said */
+    bool ok = flush_cases(ir, g, a, q, file, &said) &&
+              flush_categories(ir, g, a, q, file, said);
     /* Victims belong to the group, not to one purpose: their case record has none. */
     struct case_rec c = g->c;
     c.exploitation = 0;

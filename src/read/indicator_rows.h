@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "count/dataset.h"
+#include "read/category.h"
 #include "util/buf.h"
 
 struct agg;
@@ -19,7 +20,8 @@ enum ir_role {
     IR_VICTIMS, /* the victims total */
     IR_SEX,     /* a sex subtotal of the victims */
     IR_BAND,    /* the victims of one sex in one age band */
-    IR_PART     /* the cases of one value of a case field (exploitation:sexual) */
+    IR_PART,    /* the cases of one value of a case field (exploitation:sexual) */
+    IR_NONE     /* only a category's total or part (read/category.h) */
 };
 
 struct ir_slot {
@@ -31,7 +33,7 @@ struct ir_slot {
 };
 
 #define IR_MAX_GROUP 8
-#define IR_MAX_SLOTS 64
+#define IR_MAX_SLOTS 128
 
 /* The profile's [indicator_rows] and [indicator_values]; column NULL: not indicator-shaped. */
 struct indicator_rows {
@@ -41,6 +43,7 @@ struct indicator_rows {
     struct strmap *meaning;     /* folded indicator -> slot index */
     struct ir_slot slot[IR_MAX_SLOTS];
     size_t nslots;
+    struct categories cats;     /* [category NAME] sections */
 };
 
 /* One line of [indicator_rows] (column, group) or of [indicator_values] (INDICATOR =
@@ -48,6 +51,15 @@ struct indicator_rows {
 const char *ir_setting(struct indicator_rows *ir, const char *name, const char *value);
 const char *ir_meaning(struct indicator_rows *ir, const char *indicator, const char *meaning);
 void ir_free(struct indicator_rows *ir);
+/* One line of [category NAME]: title, title.en, counts, section, INDICATOR = total, or
+ * INDICATOR = VALUE | label | English label. NULL or why not. */
+const char *ir_category(struct indicator_rows *ir, const char *name, const char *key,
+                        const char *value);
+
+/* The source's own age bands: those its band indicators name ("female 0-5"), in order of age.
+ * False when it names none, or when they do not run from 0 to AGE_MAX without gaps or
+ * overlaps (then no band asked for can be checked against them). */
+bool ir_age_bands(const struct indicator_rows *ir, struct age_bands *out);
 
 /* One group: its first row's case (date, region...) and its indicators' values. */
 struct ir_group {
@@ -71,8 +83,8 @@ struct ir_group *ir_group_find(struct ir_groups *gs);
 struct ir_group *ir_group_add(struct ir_groups *gs, const struct case_rec *c);
 void ir_groups_free(struct ir_groups *gs);
 
-/* Hands every group's cases and victims to a and writes to q (file) a data-quality line
- * wherever a total and its parts disagree. False when out of memory. */
+/* Hands every group's cases, victims and categories to a and writes to q (file) a
+ * data-quality line wherever a total and its parts disagree. False when out of memory. */
 bool ir_flush(const struct indicator_rows *ir, const struct ir_groups *gs, struct agg *a,
               struct quality *q, int file);
 

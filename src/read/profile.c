@@ -274,12 +274,14 @@ static int dates_key(struct reader *r, const char *name, const char *value)
     return 1;
 }
 
-/* [indicator_rows] and [indicator_values]: an indicator-shaped source (indicator_rows.h). */
+/* [indicator_rows], [indicator_values] and [category NAME]: an indicator-shaped source
+ * (indicator_rows.h) and its own categories (category.h). */
 static int indicator_rows_line(struct reader *r, const char *section, const char *name,
                                const char *value)
 {
-    const char *why = section[10] == 'r' ? ir_setting(&r->p->ir, name, value)
-                                         : ir_meaning(&r->p->ir, name, value);
+    const char *why = section[0] == 'c'    ? ir_category(&r->p->ir, section + 9, name, value)
+                      : section[10] == 'r' ? ir_setting(&r->p->ir, name, value)
+                                           : ir_meaning(&r->p->ir, name, value);
     if (!why)
         return 1;
     char where[256];
@@ -355,6 +357,8 @@ static int handler(void *user, const char *section, const char *name, const char
     if (strcmp(section, "attribution") == 0)
         return attribution_line(r, name, value);
     if (strcmp(section, "indicator_rows") == 0 || strcmp(section, "indicator_values") == 0)
+        return indicator_rows_line(r, section, name, value);
+    if (strncmp(section, "category ", 9) == 0)
         return indicator_rows_line(r, section, name, value);
     const struct vocab *v = vocab_by_name(section);
     if (v) {

@@ -8,6 +8,7 @@
 
 #include "util/version.h"
 #include "count/gives.h"
+#include "read/category.h"
 
 /* ---- the manifest ------------------------------------------------------------------------- */
 
@@ -223,6 +224,24 @@ static const char *table_sentence(struct ctx *c, const char *name, const char *w
     return s;
 }
 
+/* [table categories]: the source's own categories whose profile places them in the current
+ * section, each its table; none in public mode (tables/categories.csv is not published). */
+static bool add_categories(struct ctx *c)
+{
+    const struct categories *cs = c->in->agg->categories;
+    const struct report *r = c->r;
+    if (!cs || !r->nsections || !pub(c, "categories", false))
+        return true;
+    for (int k = 0; k < cs->n; k++) {
+        if (strcmp(cs->c[k].section, r->sections[r->nsections - 1].id))
+            continue;
+        int idx = category_table_index(c, k);
+        if (idx < 0 || !add_block(c, BLOCK_TABLE, NULL, idx))
+            return false;
+    }
+    return true;
+}
+
 /* One kept item of the definition: a section, a block of text, a table or a chart. */
 static bool add_item(struct ctx *c, const struct def_item *it)
 {
@@ -238,6 +257,8 @@ static bool add_item(struct ctx *c, const struct def_item *it)
     case DEF_TODO:
         return add_block(c, BLOCK_TODO, it->text, -1);
     case DEF_TABLE:
+        if (!strcmp(it->name, "categories"))
+            return add_categories(c);
         if (!given(c, it->name)) /* one sentence where the table would be */
             return add_block(c, BLOCK_TEXT, table_sentence(c, it->name, "not_given"), -1);
         if (withheld(c, it->name))

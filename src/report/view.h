@@ -92,6 +92,13 @@ void derive_marks(struct dtable *t);
 
 /* The index of table name in the report (built once per name and comparison), or -1. */
 int table_index(struct ctx *c, const char *name, bool compare);
+/* A new display table built by build(c, t, arg), finished (computed cells, public marks): its
+ * index, or -1 (out of memory, or build failed; NULL build: name is no table). */
+typedef bool (*table_build_fn)(struct ctx *c, struct dtable *t, const void *arg);
+int table_append(struct ctx *c, table_build_fn build, const void *arg, const char *name);
+/* The source's own categories of the report's current section, each its table and a block
+ * (views_categories.c); nothing in public mode, which does not publish them. */
+int category_table_index(struct ctx *c, int k);
 int chart_index(struct ctx *c, const char *name); /* a new chart's index, or -1 */
 
 /* The international formats (views_intl.c). */

@@ -78,6 +78,7 @@ void suite_profile(void);
 void suite_quality(void);
 void suite_aggregate(void);
 void suite_profile_sections(void);
+void suite_profile_categories(void);
 void suite_aggregate_weight(void);
 void suite_table(void);
 void suite_output(void);

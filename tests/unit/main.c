@@ -54,7 +54,8 @@ int main(int argc, char **argv)
     void (*suites[])(void) = {suite_error,   suite_strmap,  suite_fold,      suite_charset,
                               suite_csvfile, suite_rowqueue, suite_date,    suite_number,
                               suite_age,     suite_places,
-                              suite_profile, suite_profile_sections, suite_quality, suite_aggregate, suite_aggregate_weight,
+                              suite_profile, suite_profile_sections, suite_profile_categories,
+                              suite_quality, suite_aggregate, suite_aggregate_weight,
                               suite_table,
                               suite_output,  suite_chart,   suite_map,       suite_reportdef, suite_sdc,
                               suite_protect, suite_views, suite_tables, suite_normalise};

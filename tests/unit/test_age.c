@@ -84,4 +84,26 @@ void suite_age(void)
     CHECK_STR(why, "bands must cover 0 to 110: end with an open band such as 31+");
     CHECK(!age_bands_parse("0-17,x", &b, why, sizeof why));
     CHECK_STR(why, "'x' is not a band such as 18-30 or 31+");
+
+    /* Presets by name; a word that names none. */
+    struct age_bands inei, unodc;
+    CHECK(age_bands_parse("inei", &inei, why, sizeof why));
+    CHECK_INT(inei.n, 6);
+    CHECK_STR(inei.label[4], "30-59");
+    CHECK_STR(inei.label[5], "60+");
+    CHECK(age_bands_parse(" unodc ", &unodc, why, sizeof why));
+    CHECK_INT(unodc.n, 2);
+    CHECK_STR(unodc.label[1], "18+");
+    CHECK(age_bands_parse("default", &b, why, sizeof why));
+    CHECK_STR(b.label[1], "18-30");
+    CHECK(!age_bands_parse("INEI2", &b, why, sizeof why));
+    CHECK(!age_bands_parse("who", &b, why, sizeof why));
+    CHECK_STR(why, "'who' is not a preset (default, inei, unodc) nor bands such as 0-17,18+");
+
+    /* Unions of a source's bands: 0-17 and 18+ are; 18-30 is not (it ends inside 30-59). */
+    CHECK_INT(age_bands_union_of(&unodc, &inei), -1);
+    CHECK_INT(age_bands_union_of(&inei, &inei), -1);
+    CHECK(age_bands_parse("default", &b, why, sizeof why));
+    CHECK_INT(age_bands_union_of(&b, &inei), 1);
+    CHECK_INT(age_bands_union_of(&inei, &unodc), 0); /* 0-5 cuts 0-17 */
 }

@@ -1,9 +1,12 @@
 /* test_profile.c: the shipped profiles, and the exact errors of broken ones. */
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "check.h"
 #include "count/gives.h"
 #include "util/fold.h"
+#include "read/indicator_rows.h"
 #include "read/profile.h"
 
 static field_mask header(const struct profile *p, const char *h)
@@ -317,4 +320,59 @@ void suite_profile_sections(void)
     CHECK_STR(load("[unknown]\ncitizenship = 0\n", NULL),
               ":2: unknown field 'citizenship' in [unknown]");
     CHECK_STR(load("[filter]\ndelito = ,\n", NULL), ":2: filter 'delito' lists no value");
+}
+
+/* [category NAME]: a source's own categories, their parts sharing the indicators' slots. */
+void suite_profile_categories(void)
+{
+    static const char head[] = "[indicator_rows]\ncolumn = Indicador\ngroup = ANIO\n";
+    char text[1200];
+    snprintf(text, sizeof text,
+             "%s[category scope]\ntitle = Ámbito\ntitle.en = Scope\ncounts = victims\n"
+             "section = magnitude\nT_NACIONAL = national | Nacional\nT_TOTAL = total\n"
+             "T_INTERNACIONAL = international | Internacional | International\n"
+             "[indicator_values]\nT_TOTAL = cases\n",
+             head);
+    struct profile *p = load_profile(text);
+    CHECK(p != NULL);
+    const struct indicator_rows *ir = p ? profile_indicator_rows(p) : NULL;
+    CHECK(ir != NULL);
+    if (ir) {
+        const struct category *c = categories_find(&ir->cats, "scope");
+        CHECK(c && c->victims && c->nvalues == 2 && !strcmp(c->section, "magnitude"));
+        /* the total is the cases' indicator too, given after the category: one slot */
+        CHECK(c && c->total >= 0 && ir->slot[c->total].role == IR_CASES);
+        CHECK(c && ir->slot[c->slot[0]].role == IR_NONE);
+        CHECK_STR(c ? category_title(c, "en") : "", "Scope");
+        CHECK_STR(c ? category_column(c, "en") : "", "Scope");
+        CHECK_STR(c ? category_label(c, 0, "en") : "", "Nacional"); /* no English: the first */
+        CHECK_STR(c ? category_label(c, 1, "en") : "", "International");
+        CHECK_STR(c ? c->total_name : "", "T_TOTAL");
+    }
+    profile_free(p);
+    static const struct {
+        const char *lines, *want;
+    } bad[] = {
+        {"[category scope]\nT_TOTAL = total\nT_X = total\n",
+         ":6: [category scope] 'T_X': the category has a total already"},
+        {"[category scope]\nT_A = a | A\nT_A = b | B\n",
+         ":6: [category scope] 'T_A': the indicator is a part of the category already"},
+        {"[category scope]\nT_A = a | A\nT_B = a | B\n",
+         ":6: [category scope] 'T_B': this value is a part of the category already"},
+        {"[category scope]\nT_A = unknown | Sin dato\n",
+         ":5: [category scope] 'T_A': must be 'value | label' or 'value | label | English "
+         "label', the value in lower-case letters, digits and _ (not unknown)"},
+        {"[category Scope]\nT_A = a | A\n",
+         ":5: [category Scope] 'T_A': a category's name is 1 to 31 lower-case letters, "
+         "digits or _ ([category place])"},
+        {"[category scope]\nsection = Magnitud General\n",
+         ":5: [category scope] 'section': a section is the id of a report section, as "
+         "magnitude"},
+        {"[category scope]\nT_A = a |\n",
+         ":5: [category scope] 'T_A': needs a label of 1 to 79 bytes after the value"},
+    };
+    for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+        snprintf(text, sizeof text, "%s%s", head, bad[i].lines);
+        CHECK_STR(load(text, NULL), bad[i].want);
+    }
 }
