@@ -29,9 +29,10 @@ static const char *const text_figures[] = {
 
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
+    "countries_abroad", "source", "transport",
     "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
     "recruitment", "suspects", "foreign_suspects", "sentences", "publishable", "record_case",
-    "partly_in_period", "countries_abroad", "source", "transport"};
+    "partly_in_period"};
 
 struct figures {
     struct strmap *map; /* name -> offset into text */
