@@ -531,7 +531,7 @@ step "PDF (one region, no routes) read back" pdf_sparse
 edited_templates() {
   cp -r templates "$tmp/templates"
   sed -i 's/^== summary: Resumen$/== summary: Resumen ejecutivo/' "$tmp/templates/reports/annual-report.es.txt"
-  sed -i 's/^=== A. Laws against trafficking$/=== A. Anti-trafficking laws/' "$tmp/templates/reports/checklist.en.txt"
+  sed -i 's/^=== A. Which law prohibits trafficking, and what does it cover?$/=== A. Anti-trafficking laws/' "$tmp/templates/reports/checklist.en.txt"
   sed -i 's/^female = Mujeres$/female = Femenino/' "$tmp/templates/labels/es.ini"
   "$bin" report input -q --templates "$tmp/templates" -o "$tmp/edited"
   "$python" -c "
@@ -561,6 +561,21 @@ assert len(hostile) == 4 and all(c.data_type == 's' for c in hostile), [(c.value
 step "formula-like values stay text" formula_text
 
 step "sample: the 2008 figures" "$python" tests/sample_figures.py "$tmp/sample"
+
+# The checklist read back in the questionnaire's structure (Para 27 A-E ... 30 A-G, 28 F the
+# traffickers per year); the same check must fail on a copy with one letter taken out.
+checklist_letters() {
+  "$python" tests/check_checklist.py "$tmp/sample"
+  mkdir -p "$tmp/planted/tables"
+  cp "$tmp/sample/tables/suspects_by_year.csv" "$tmp/planted/tables/"
+  awk '/^H\. / && ++n == 2 { getline; next } 1' "$tmp/sample/checklist.txt" \
+    >"$tmp/planted/checklist.txt"  # Para 29's H (Para 28's is the first)
+  if "$python" tests/check_checklist.py "$tmp/planted" >"$tmp/planted.log"; then
+    echo "a checklist without 29 H passed"; return 1
+  fi
+  grep -q '^Para 29: letters ABCDEFGIJK, want ABCDEFGHIJK$' "$tmp/planted.log"
+}
+step "checklist: the questionnaire's letters" checklist_letters
 
 # A second later: nothing may depend on the clock (the PDF's and workbook's dates are pinned).
 same_bytes() {

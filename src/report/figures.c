@@ -22,12 +22,15 @@ static const char *const text_figures[] = {
     "suspects_foreign_list", "cases_hotline", "cases_media", "tip_investigations",
     "tip_investigations_labour", "tip_prosecutions", "tip_prosecutions_labour", "tip_convictions",
     "tip_convictions_labour", "tip_sentences", "tip_sentence_min", "tip_sentence_max",
-    "tip_sentence_mean", "tip_sentence_median", "region_name", "national_cases", "national_victims",
+    "tip_sentence_mean", "tip_sentence_median", "countries_abroad", "top_source",
+    "top_source_pct", "top_transport", "top_transport_pct", "region_name", "national_cases",
+    "national_victims",
     "region_share_victims", "region_rate", "national_rate", "k", "source", "source_short",
     "source_title", "source_register", "institution", "institution_short", "record", "records"};
 
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
+    "countries_abroad", "source", "transport",
     "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
     "recruitment", "suspects", "foreign_suspects", "sentences", "publishable", "record_case",
     "partly_in_period", "prosecution_elsewhere"};
@@ -358,6 +361,52 @@ static void put_places(struct fctx *x)
     put_marked(x->f, "top_city_cases", cl ? cl->v.i : 0, cl ? cl->hidden : 0);
 }
 
+/* Adds the country named name[0..n) to items (once; not Peru, not a region of Peru). */
+static void add_country(struct fctx *x, const char *name, size_t n, char items[][96],
+                        size_t *count, size_t max)
+{
+    int c = places_country(x->a->places, name, n);
+    if (c < 0 || c == places_peru(x->a->places) || *count >= max)
+        return;
+    char english[96];
+    snprintf(english, sizeof english, "%.*s", (int)n, name);
+    const char *shown = figures_country(x->a->places, x->l, english);
+    for (size_t i = 0; i < *count; i++)
+        if (!strcmp(items[i], shown))
+            return;
+    snprintf(items[(*count)++], 96, "%s", shown);
+}
+
+/* countries_abroad: the countries the international routes of tb start in, pass through or
+ * end in, by name, in the routes' order (most cases first). Public mode's "other routes"
+ * name none, so a country is named only where its route is printed. */
+static void put_countries(struct fctx *x, const struct table *tb)
+{
+    char items[16][96];
+    const char *list[16];
+    size_t n = 0;
+    static const char *const cols[3] = {"origin", "transit", "destination"};
+    for (size_t i = 0; tb && i < tb->nrows; i++) {
+        if (is_total_row(tb, i) ||
+            strcmp(table_cell_text(tb, table_cell(tb, i, table_col(tb, "scope"))),
+                   "international") != 0)
+            continue;
+        for (int k = 0; k < 3; k++) /* a transit is "A;B" */
+            for (const char *s = table_cell_text(tb, table_cell(tb, i, table_col(tb, cols[k])));
+                 *s;) {
+                size_t len = strcspn(s, ";");
+                add_country(x, s, len, items, &n, 16);
+                s += len + (s[len] == ';');
+            }
+    }
+    for (size_t i = 0; i < n; i++)
+        list[i] = items[i];
+    buf_clear(&x->b);
+    join(&x->b, list, n, x->l);
+    put(x->f, "countries_abroad", n ? buf_cstr(&x->b) : x->none);
+    put_condition(x->f, "countries_abroad", n > 0);
+}
+
 /* The three main routes, and the cases of international ones. */
 static void put_routes(struct fctx *x)
 {
@@ -396,6 +445,7 @@ static void put_routes(struct fctx *x)
     put_marked(x->f, "routes_international", international, international_mark);
     put_condition(x->f, "routes", n > 0);
     put_condition(x->f, "international_routes", international > 0);
+    put_countries(x, tb);
 }
 
 /* Whether row r of t is the total over column col. */
@@ -621,6 +671,12 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     put_top(&x, "exploitation", "victims", true, V_EXPLOITATION, metric(cur, "victims"));
     put_top(&x, "recruitment", "cases", false, V_RECRUITMENT,
             metric(cur, "cases") - lookup(cur, "recruitment", "unknown", "cases"));
+    /* How cases reached the authorities (one value a case) and how victims were moved
+     * (several): each of the cases where it is known. */
+    put_top(&x, "source", "cases", false, V_SOURCE,
+            metric(cur, "cases") - lookup(cur, "source", "unknown", "cases"));
+    put_top(&x, "transport", "cases", false, V_TRANSPORT,
+            metric(cur, "cases") - lookup(cur, "transport", "unknown", "cases"));
     put_suspects(&x);
     put_foreign(&x);
     put_tip(&x);
