@@ -14,6 +14,8 @@
 #define TEXT_COLS 8     /* paragraphs span columns A-H */
 #define MAX_SHEET_COLS 64
 #define CHART_ROWS 17   /* rows a chart covers at its default size */
+#define MAX_HEADS 64    /* table headers on one sheet */
+#define LINE_HEIGHT 15.0 /* points, a line of the default font */
 
 /* Where a table was written: its sheet and rows (0-based). */
 struct pos {
@@ -32,6 +34,10 @@ struct xlsx_ctx {
     lxw_row_t row;       /* the next free row */
     bool frozen;
     double width[MAX_SHEET_COLS]; /* characters, per column of the current sheet */
+    /* The current sheet's table headers (row, table), made tall enough for their wrapped
+     * labels once the columns' widths are known. */
+    struct head { lxw_row_t row; int table; } heads[MAX_HEADS];
+    int nheads;
     struct pos *pos;              /* per report table */
     lxw_format *title, *subtitle, *heading, *sub, *para, *todo, *note, *caption, *head, *head_num;
     lxw_format *text; /* body text: indented, so it never touches a number on its left */
@@ -54,16 +60,55 @@ static void grow_width(struct xlsx_ctx *c, int col, double w)
         c->width[col] = w;
 }
 
+/* A column's width in characters: wide enough for a SHA-256 digest, no wider. */
+static double col_width(const struct xlsx_ctx *c, int k)
+{
+    double w = c->width[k] + 2;
+    return w < 68 ? w : 68;
+}
+
+/* The lines a header label wraps into in a column of `width` characters (bold, indented:
+ * a little narrower), words kept whole. */
+static int wrapped_lines(const char *s, double width)
+{
+    double room = (width - 2) / 1.1, line = 0;
+    int lines = 1;
+    while (*s) {
+        size_t n = strcspn(s, " ");
+        double w = 0;
+        for (size_t i = 0; i < n; i++)
+            w += ((unsigned char)s[i] & 0xC0) != 0x80;
+        if (line > 0 && line + 1 + w > room) {
+            lines++;
+            line = w;
+        } else {
+            line += (line > 0) + w;
+        }
+        s += n + (s[n] == ' ');
+    }
+    return lines;
+}
+
 static void set_widths(struct xlsx_ctx *c)
 {
     if (!c->ws)
         return;
     for (int k = 0; k < MAX_SHEET_COLS; k++)
-        if (c->width[k] > 0) {
-            double w = c->width[k] + 2;
-            /* wide enough for a SHA-256 digest, no wider */
-            worksheet_set_column(c->ws, (lxw_col_t)k, (lxw_col_t)k, w < 68 ? w : 68, NULL);
+        if (c->width[k] > 0)
+            worksheet_set_column(c->ws, (lxw_col_t)k, (lxw_col_t)k, col_width(c, k), NULL);
+    /* A wrapped header gets its lines' height: a spreadsheet that does not measure it
+     * (LibreOffice) would draw it over the table's title. */
+    for (int h = 0; h < c->nheads; h++) {
+        const struct dtable *t = &c->r->tables[c->heads[h].table];
+        int lines = 1;
+        for (int k = 0; k < t->body->ncols && k < MAX_SHEET_COLS; k++) {
+            int n = wrapped_lines(t->cols[k].label, col_width(c, k));
+            lines = n > lines ? n : lines;
         }
+        if (lines > 1)
+            worksheet_set_row(c->ws, c->heads[h].row, LINE_HEIGHT * lines, NULL);
+    }
+    c->nheads = 0;
     memset(c->width, 0, sizeof c->width);
 }
 
@@ -266,26 +311,56 @@ static void cell_ref(char *out, lxw_row_t row, lxw_col_t col)
     lxw_rowcol_to_cell(out, row, col);
 }
 
-/* A computed column as a formula, with its value cached for readers that do not recalculate. */
-static void formula(struct xlsx_ctx *c, const struct dtable *t, lxw_row_t row, int col,
-                    double value, bool has_value, lxw_format *f)
+/* Where a table's rows stand on the sheet while it is written: the formulas' references. */
+struct place {
+    lxw_row_t first; /* the first body row */
+    lxw_row_t total; /* the total row, when the table has one */
+    lxw_row_t base;  /* the shares' whole, when the table has shares */
+};
+
+/* Whether body cell (row, col) is a number a formula may refer to: in public mode a hidden
+ * count is a mark, and a formula over it would print (or let an editor work out) a figure
+ * the tables do not publish. */
+static bool published(const struct dtable *t, size_t row, int col)
+{
+    return !dtable_mark(t, row, col);
+}
+
+/* A computed body cell as a formula over the row's cells (and a share over the shares'
+ * whole), with its value cached for readers that do not recalculate. False when it refers
+ * to a hidden cell: the caller writes the value instead. */
+static bool formula(struct xlsx_ctx *c, const struct dtable *t, const struct place *at, size_t r,
+                    int col, lxw_format *f)
 {
     const struct dcol *d = &t->cols[col];
+    const struct cell *cl = table_cell(t->body, r, col);
+    lxw_row_t row = at->first + (lxw_row_t)r;
     char a[16], b[16], form[96];
     cell_ref(a, row, (lxw_col_t)d->a);
     cell_ref(b, row, (lxw_col_t)d->b);
-    if (d->kind == COL_DIFF) {
-        snprintf(form, sizeof form, "=%s-%s", a, b);
-    } else if (d->kind == COL_DIFF_PCT) {
-        snprintf(form, sizeof form, "=IF(%s=0,\"\",(%s-%s)/%s)", b, a, b, b);
-        if (!has_value) {
-            worksheet_write_formula_str(c->ws, row, (lxw_col_t)col, form, f, "");
-            return;
-        }
-    } else { /* COL_ROWSUM */
+    if (d->kind == COL_PERCENT) {
+        if (cl->kind == CELL_EMPTY || !published(t, r, d->a) || t->whole_hidden)
+            return false;
+        lxw_rowcol_to_cell_abs(b, at->base, (lxw_col_t)d->a, 1, 1);
+        snprintf(form, sizeof form, "=%s/%s", a, b);
+    } else if (d->kind == COL_ROWSUM) {
+        for (int k = d->a; k <= d->b; k++)
+            if (!published(t, r, k))
+                return false;
         snprintf(form, sizeof form, "=SUM(%s:%s)", a, b);
+    } else {
+        if (!published(t, r, d->a) || !published(t, r, d->b))
+            return false;
+        if (d->kind == COL_DIFF)
+            snprintf(form, sizeof form, "=%s-%s", a, b);
+        else
+            snprintf(form, sizeof form, "=IF(%s=0,\"\",(%s-%s)/%s)", b, a, b, b);
     }
-    worksheet_write_formula_num(c->ws, row, (lxw_col_t)col, form, f, value);
+    if (cl->kind == CELL_EMPTY) /* a change over 0 */
+        worksheet_write_formula_str(c->ws, row, (lxw_col_t)col, form, f, "");
+    else
+        worksheet_write_formula_num(c->ws, row, (lxw_col_t)col, form, f, dtable_number(t, r, col));
+    return true;
 }
 
 /* Public mode: "<k" or "x" in place of a hidden count, right-aligned like the numbers. */
@@ -317,6 +392,123 @@ static void define_name(struct xlsx_ctx *c, const struct dtable *t, lxw_row_t to
     workbook_define_name(c->wb, name, ref);
 }
 
+/* The share column of t whose whole is written under it (-1: none). */
+static int share_col(const struct dtable *t)
+{
+    for (int k = 0; k < t->body->ncols; k++)
+        if (t->cols[k].kind == COL_PERCENT && t->cols[k].a > 0)
+            return k;
+    return -1;
+}
+
+/* The body's row r. */
+static void body_row(struct xlsx_ctx *c, const struct dtable *t, const struct place *at, size_t r)
+{
+    lxw_row_t row = at->first + (lxw_row_t)r;
+    char s[64];
+    for (int k = 0; k < t->body->ncols; k++) {
+        const struct dcol *d = &t->cols[k];
+        const struct cell *cl = table_cell(t->body, r, k);
+        lxw_format *f = c->num[d->kind];
+        if (dtable_mark(t, r, k)) {
+            hidden_cell(c, row, k, dtable_mark(t, r, k), c->hidden);
+        } else if (d->kind == COL_TEXT) {
+            const char *v = table_cell_text(t->body, cl);
+            if (v[0])
+                worksheet_write_string(c->ws, row, (lxw_col_t)k, v, c->text);
+            grow_width(c, k, (double)u8width(v) + 1);
+        } else if ((d->kind == COL_COUNT || d->kind == COL_RATE || !formula(c, t, at, r, k, f)) &&
+                   cl->kind != CELL_EMPTY) {
+            double v = dtable_number(t, r, k);
+            worksheet_write_number(c->ws, row, (lxw_col_t)k, v, f);
+            grow_width(c, k, (double)snprintf(s, sizeof s, "%.0f", v) * 1.3);
+        }
+    }
+}
+
+/* Whether every body cell of column col is published (a total may then add them up). */
+static bool column_published(const struct dtable *t, int col)
+{
+    for (size_t r = 0; r < t->body->nrows; r++)
+        if (!published(t, r, col))
+            return false;
+    return true;
+}
+
+/* The total row: sums, and changes between them, as formulas over published cells; else the
+ * published total, or its mark. */
+static void total_row(struct xlsx_ctx *c, const struct dtable *t, const struct place *at)
+{
+    lxw_row_t last = at->total - 1;
+    char a[16], z[16], form[96];
+    for (int k = 0; k < t->body->ncols; k++) {
+        const struct dcol *d = &t->cols[k];
+        lxw_format *f = c->tot[d->kind];
+        int h = dtable_hidden(t, t->body->nrows, k);
+        bool diff = d->kind == COL_DIFF || d->kind == COL_DIFF_PCT;
+        double v = dtable_total(t, k), b = diff ? dtable_total(t, d->b) : 0;
+        if (k == 0 && d->kind == COL_TEXT) {
+            worksheet_write_string(c->ws, at->total, 0, c->r->total_label, f);
+        } else if (d->kind == COL_TEXT || !(d->sum || diff)) {
+            worksheet_write_blank(c->ws, at->total, (lxw_col_t)k, f);
+        } else if (h) {
+            hidden_cell(c, at->total, k, h, c->tot_hidden);
+        } else if (diff && !dtable_hidden(t, t->body->nrows, d->a) &&
+                   !dtable_hidden(t, t->body->nrows, d->b)) {
+            cell_ref(a, at->total, (lxw_col_t)d->a);
+            cell_ref(z, at->total, (lxw_col_t)d->b);
+            if (d->kind == COL_DIFF) {
+                snprintf(form, sizeof form, "=%s-%s", a, z);
+                worksheet_write_formula_num(c->ws, at->total, (lxw_col_t)k, form, f, v);
+            } else {
+                snprintf(form, sizeof form, "=IF(%s=0,\"\",(%s-%s)/%s)", z, a, z, z);
+                if (b)
+                    worksheet_write_formula_num(c->ws, at->total, (lxw_col_t)k, form, f, v);
+                else
+                    worksheet_write_formula_str(c->ws, at->total, (lxw_col_t)k, form, f, "");
+            }
+        } else if (!diff && column_published(t, k)) {
+            cell_ref(a, at->first, (lxw_col_t)k);
+            cell_ref(z, last, (lxw_col_t)k);
+            snprintf(form, sizeof form, "=SUM(%s:%s)", a, z);
+            worksheet_write_formula_num(c->ws, at->total, (lxw_col_t)k, form, f, v);
+        } else if (d->kind == COL_DIFF_PCT && !b) {
+            worksheet_write_blank(c->ws, at->total, (lxw_col_t)k, f);
+        } else {
+            worksheet_write_number(c->ws, at->total, (lxw_col_t)k, v, f);
+        }
+    }
+}
+
+/* Under a table with shares, their whole: the sum of the counts of the rows with a share
+ * (unknown rows come last) as a formula, or the count of known values when a case counts once
+ * whatever its values; its mark when public mode hides it. */
+static void share_base(struct xlsx_ctx *c, const struct dtable *t, const struct place *at,
+                       int share)
+{
+    int col = t->cols[share].a;
+    size_t known = 0, n = t->body->nrows;
+    while (known < n && table_cell(t->body, known, share)->kind != CELL_EMPTY &&
+           published(t, known, col))
+        known++;
+    bool contiguous = known > 0;
+    for (size_t r = known; r < n; r++)
+        contiguous &= table_cell(t->body, r, share)->kind == CELL_EMPTY;
+    worksheet_write_string(c->ws, at->base, 0, c->r->share_base_label, c->note);
+    lxw_format *f = c->num[COL_COUNT];
+    if (t->whole_hidden) {
+        worksheet_write_string(c->ws, at->base, (lxw_col_t)col, "x", c->hidden);
+    } else if (t->whole_sum && contiguous) {
+        char a[16], z[16], form[64];
+        cell_ref(a, at->first, (lxw_col_t)col);
+        cell_ref(z, at->first + (lxw_row_t)known - 1, (lxw_col_t)col);
+        snprintf(form, sizeof form, "=SUM(%s:%s)", a, z);
+        worksheet_write_formula_num(c->ws, at->base, (lxw_col_t)col, form, f, (double)t->whole);
+    } else {
+        worksheet_write_number(c->ws, at->base, (lxw_col_t)col, (double)t->whole, f);
+    }
+}
+
 static bool table(void *ctx, int index)
 {
     struct xlsx_ctx *c = ctx;
@@ -335,75 +527,31 @@ static bool table(void *ctx, int index)
         double w = (double)u8width(t->cols[k].label) / 2 + 1, word = longest_word(t->cols[k].label);
         grow_width(c, k, w > word ? w : word);
     }
+    if (c->nheads < MAX_HEADS)
+        c->heads[c->nheads++] = (struct head){header, index};
     if (!c->frozen && header < 14) {
         worksheet_freeze_panes(c->ws, header + 1, 0);
         c->frozen = true;
     }
-    lxw_row_t first = c->row;
-    char s[64];
-    for (size_t r = 0; r < t->body->nrows; r++, c->row++) {
-        for (int k = 0; k < nc; k++) {
-            const struct dcol *d = &t->cols[k];
-            const struct cell *cl = table_cell(t->body, r, k);
-            lxw_format *f = c->num[d->kind];
-            if (dtable_mark(t, r, k)) {
-                hidden_cell(c, c->row, k, dtable_mark(t, r, k), c->hidden);
-                continue;
-            }
-            if (d->kind == COL_TEXT) {
-                const char *v = table_cell_text(t->body, cl);
-                if (v[0])
-                    worksheet_write_string(c->ws, c->row, (lxw_col_t)k, v, c->text);
-                grow_width(c, k, (double)u8width(v) + 1);
-            } else if ((d->kind == COL_DIFF || d->kind == COL_DIFF_PCT || d->kind == COL_ROWSUM) &&
-                       !c->r->public_k) {
-                formula(c, t, c->row, k, dtable_number(t, r, k), cl->kind != CELL_EMPTY, f);
-            } else if (cl->kind != CELL_EMPTY) {
-                double v = dtable_number(t, r, k);
-                worksheet_write_number(c->ws, c->row, (lxw_col_t)k, v, f);
-                grow_width(c, k, (double)snprintf(s, sizeof s, "%.0f", v) * 1.3);
-            }
-        }
-    }
-    lxw_row_t last = c->row - 1;
+    int share = share_col(t);
+    lxw_row_t last = c->row + (lxw_row_t)t->body->nrows - 1;
+    struct place at = {c->row, last + 1, last + 1 + (t->total ? 1 : 0)};
+    for (size_t r = 0; r < t->body->nrows; r++)
+        body_row(c, t, &at, r);
+    c->row = last + 1;
     if (t->total) {
-        for (int k = 0; k < nc; k++) {
-            const struct dcol *d = &t->cols[k];
-            lxw_format *f = c->tot[d->kind];
-            if (k == 0 && d->kind == COL_TEXT) {
-                worksheet_write_string(c->ws, c->row, 0, c->r->total_label, f);
-            } else if (c->r->public_k && d->kind != COL_TEXT &&
-                       (d->sum || d->kind == COL_DIFF || d->kind == COL_DIFF_PCT)) {
-                /* Public mode: the published total, or its mark; no formula that adds up
-                 * hidden cells. */
-                int h = dtable_hidden(t, t->body->nrows, k);
-                double v = dtable_total(t, k);
-                if (h)
-                    hidden_cell(c, c->row, k, h, c->tot_hidden);
-                else if (d->kind == COL_DIFF_PCT && !dtable_total(t, d->b))
-                    worksheet_write_blank(c->ws, c->row, (lxw_col_t)k, f);
-                else
-                    worksheet_write_number(c->ws, c->row, (lxw_col_t)k, v, f);
-            } else if (d->kind == COL_DIFF || d->kind == COL_DIFF_PCT) {
-                double b = dtable_total(t, d->b);
-                formula(c, t, c->row, k, dtable_total(t, k), d->kind == COL_DIFF || b, f);
-            } else if (d->sum && t->body->nrows) {
-                char a[16], z[16], form[64];
-                cell_ref(a, first, (lxw_col_t)k);
-                cell_ref(z, last, (lxw_col_t)k);
-                snprintf(form, sizeof form, "=SUM(%s:%s)", a, z);
-                worksheet_write_formula_num(c->ws, c->row, (lxw_col_t)k, form, f, dtable_total(t, k));
-            } else {
-                worksheet_write_blank(c->ws, c->row, (lxw_col_t)k, f);
-            }
-        }
+        total_row(c, t, &at);
+        c->row++;
+    }
+    if (share >= 0) {
+        share_base(c, t, &at, share);
         c->row++;
     }
     if (t->note[0])
         worksheet_write_string(c->ws, c->row++, 0, t->note, c->note);
     if (!c->pos[index].written) /* a table written twice is named where it first stands */
         define_name(c, t, header, last > header ? last : header);
-    c->pos[index] = (struct pos){true, c->sheet, header, first, last};
+    c->pos[index] = (struct pos){true, c->sheet, header, at.first, last};
     c->row++;
     return true;
 }
@@ -453,6 +601,11 @@ static bool chart(void *ctx, int index)
         return false;
     for (int s = 0; s < ch->nseries; s++) {
         lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
+        /* Each bar says its value, as the PDF's charts do; a share as a percentage. */
+        chart_series_set_labels(se);
+        chart_series_set_labels_position(se, LXW_CHART_LABEL_POSITION_OUTSIDE_END);
+        if (ch->percent)
+            chart_series_set_labels_num_format(se, "0.0%");
         if (ch->by_row) {
             lxw_row_t row = p->first + (lxw_row_t)ch->series[s];
             chart_series_set_categories(se, c->sheet_name, p->header, (lxw_col_t)ch->first,
