@@ -10,12 +10,14 @@
 
 #include "render/chart_png.h"
 #include "render/render.h"
+#include "render/sheet_pages.h"
 
 #define TEXT_COLS 8     /* paragraphs span columns A-H */
 #define MAX_SHEET_COLS 64
 #define CHART_ROWS 17   /* rows a chart covers at its default size */
 #define MAX_HEADS 64    /* table headers on one sheet */
-#define LINE_HEIGHT 15.0 /* points, a line of the default font */
+#define CHART_SCALE 1.2 /* a chart's width, times the default 480 pixels */
+#define CHART_PX (480 * CHART_SCALE)
 
 /* Where a table was written: its sheet and rows (0-based). */
 struct pos {
@@ -38,6 +40,11 @@ struct xlsx_ctx {
      * labels once the columns' widths are known. */
     struct head { lxw_row_t row; int table; } heads[MAX_HEADS];
     int nheads;
+    /* Printing the current sheet: its rows and blocks, the rightmost chart's column (or -1)
+     * and the map's width in pixels. */
+    struct sheet_pages pages;
+    int chart_col;
+    double image_px;
     struct pos *pos;              /* per report table */
     lxw_format *title, *subtitle, *heading, *sub, *para, *todo, *note, *caption, *head, *head_num;
     lxw_format *text; /* body text: indented, so it never touches a number on its left */
@@ -67,26 +74,36 @@ static double col_width(const struct xlsx_ctx *c, int k)
     return w < 68 ? w : 68;
 }
 
-/* The lines a header label wraps into in a column of `width` characters (bold, indented:
- * a little narrower), words kept whole. */
-static int wrapped_lines(const char *s, double width)
+/* A row of its own height, remembered for the page breaks. */
+static void row_height(struct xlsx_ctx *c, lxw_row_t row, double points)
 {
-    double room = (width - 2) / 1.1, line = 0;
-    int lines = 1;
-    while (*s) {
-        size_t n = strcspn(s, " ");
-        double w = 0;
-        for (size_t i = 0; i < n; i++)
-            w += ((unsigned char)s[i] & 0xC0) != 0x80;
-        if (line > 0 && line + 1 + w > room) {
-            lines++;
-            line = w;
-        } else {
-            line += (line > 0) + w;
-        }
-        s += n + (s[n] == ' ');
+    worksheet_set_row(c->ws, row, points, NULL);
+    pages_row_height(&c->pages, row, points);
+}
+
+/* Page breaks before a block that would not fit in what is left of a page (a spreadsheet's own
+ * breaks cut a chart in two). The sheet prints one page wide (new_sheet): its scale, estimated
+ * from the columns and charts (Excel's pixels: 7 a character plus 5), gives the rows a page
+ * holds; text spilling past the columns makes the real scale smaller, so pages hold more and
+ * the estimate errs early. A4 landscape: 842 x 595 points less the default margins (0.7 and
+ * 0.75 inches). LibreOffice keeps manual breaks under fit-to-width; Excel ignores them. */
+static void page_breaks(struct xlsx_ctx *c)
+{
+    double left = 0, edge = c->image_px; /* pixels */
+    for (int k = 0; k < MAX_SHEET_COLS; k++) {
+        if (k == c->chart_col && left + 10 + CHART_PX > edge)
+            edge = left + 10 + CHART_PX;
+        left += c->width[k] > 0 ? col_width(c, k) * 7 + 5 : 64; /* Excel's default: 64 */
+        if ((c->width[k] > 0 || k < TEXT_COLS) && left > edge) /* paragraphs span A-H */
+            edge = left;
     }
-    return lines;
+    if (edge <= 0)
+        return; /* nothing written since the last call */
+    double scale = 741.6 / (edge * 0.75);
+    scale = scale > 1 ? 1 : scale;
+    lxw_row_t breaks[PAGES_MAX + 1];
+    if (pages_breaks(&c->pages, c->row, 487.0 / scale * 0.95, breaks))
+        worksheet_set_h_pagebreaks(c->ws, breaks);
 }
 
 static void set_widths(struct xlsx_ctx *c)
@@ -102,13 +119,16 @@ static void set_widths(struct xlsx_ctx *c)
         const struct dtable *t = &c->r->tables[c->heads[h].table];
         int lines = 1;
         for (int k = 0; k < t->body->ncols && k < MAX_SHEET_COLS; k++) {
-            int n = wrapped_lines(t->cols[k].label, col_width(c, k));
+            int n = pages_wrapped_lines(t->cols[k].label, col_width(c, k));
             lines = n > lines ? n : lines;
         }
         if (lines > 1)
-            worksheet_set_row(c->ws, c->heads[h].row, LINE_HEIGHT * lines, NULL);
+            row_height(c, c->heads[h].row, LINE_HEIGHT * lines);
     }
-    c->nheads = 0;
+    page_breaks(c);
+    c->nheads = c->pages.ntall = c->pages.nkeep = 0;
+    c->chart_col = -1;
+    c->image_px = 0;
     memset(c->width, 0, sizeof c->width);
 }
 
@@ -160,6 +180,7 @@ static void *begin(const struct report *r, const char *path, struct tp_error *er
         return NULL;
     }
     c->r = r;
+    c->chart_col = -1;
     snprintf(c->path, sizeof c->path, "%s", path);
     /* Temporary files beside the output: the staging folder, on the same disk. */
     char tmpdir[1300];
@@ -282,7 +303,7 @@ static void paragraph(struct xlsx_ctx *c, const char *t, lxw_format *f)
 {
     size_t lines = u8width(t) / 95 + 1;
     worksheet_merge_range(c->ws, c->row, 0, c->row, TEXT_COLS - 1, t, f);
-    worksheet_set_row(c->ws, c->row, 15.0 * (double)lines, NULL);
+    row_height(c, c->row, LINE_HEIGHT * (double)lines);
     c->row++;
 }
 
@@ -514,6 +535,7 @@ static bool table(void *ctx, int index)
     struct xlsx_ctx *c = ctx;
     const struct dtable *t = &c->r->tables[index];
     int nc = t->body->ncols;
+    lxw_row_t top = c->row;
     worksheet_write_string(c->ws, c->row++, 0, t->title, c->caption);
     if (!t->body->nrows) { /* a sentence, not an empty frame */
         worksheet_write_string(c->ws, c->row++, 0, dtable_empty_text(c->r, t), c->note);
@@ -552,6 +574,7 @@ static bool table(void *ctx, int index)
     if (!c->pos[index].written) /* a table written twice is named where it first stands */
         define_name(c, t, header, last > header ? last : header);
     c->pos[index] = (struct pos){true, c->sheet, header, at.first, last};
+    pages_keep(&c->pages, top, c->row - 1);
     c->row++;
     return true;
 }
@@ -577,6 +600,8 @@ static bool map_image(struct xlsx_ctx *c, int index)
     lxw_image_options o = {.x_scale = 1 / scale, .y_scale = 1 / scale, .description = title};
     lxw_error e = worksheet_insert_image_buffer_opt(c->ws, c->row, 0, png, size, &o);
     free(png);
+    pages_keep(&c->pages, c->row, c->row + (lxw_row_t)(h / 20));
+    c->image_px = w > c->image_px ? w : c->image_px;
     c->row += (lxw_row_t)(h / 20) + 2; /* w x h pixels shown, over rows of 20 */
     return e == LXW_NO_ERROR;
 }
@@ -632,10 +657,13 @@ static bool chart(void *ctx, int index)
     if (ch->kind == CHART_BAR) /* ranked: the largest at the top (the category axis) */
         chart_axis_set_reverse(chart->y_axis);
     double rows = ch->kind == CHART_BAR && ch->n > 10 ? (double)ch->n / 10.0 : 1.0;
-    lxw_chart_options o = {.x_offset = 10, .y_offset = 0, .x_scale = 1.2, .y_scale = rows};
+    lxw_chart_options o = {.x_offset = 10, .y_offset = 0, .x_scale = CHART_SCALE, .y_scale = rows};
     lxw_row_t at = p->header > 0 ? p->header - 1 : 0;
     worksheet_insert_chart_opt(c->ws, at, (lxw_col_t)(t->body->ncols + 1), chart, &o);
     lxw_row_t bottom = at + (lxw_row_t)(CHART_ROWS * rows) + 1;
+    pages_keep(&c->pages, at, bottom);
+    if ((int)t->body->ncols + 1 > c->chart_col)
+        c->chart_col = t->body->ncols + 1;
     if (c->row < bottom)
         c->row = bottom;
     return true;

@@ -185,8 +185,8 @@ static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
     if (!dt_body(c, t, n))
         return false;
     const struct table *p = pub(c, "cases_by_region", false), *pp = pub(c, "cases_by_region", true);
-    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
-        size_t r = table_row(t->body, NULL);
+    for (size_t j = 0, nb = body_rows(p); j < nb; j++) {
+        size_t i = unknown_last(p, "region", 1, j), r = table_row(t->body, NULL);
         const char *code = text_at(p, i, "region_code"), *name = text_at(p, i, "region");
         table_text(t->body, r, 0, code);
         table_text(t->body, r, 1, strcmp(name, "unknown") ? name : L(c, "word", "unknown"));
