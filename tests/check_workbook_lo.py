@@ -8,7 +8,8 @@ spreadsheet that is not ours), read back with openpyxl, against OUT/tables/*.csv
   not recalculate shows the same), shares to 4 decimals;
 - each table's shares are fractions of the known values: the count over the table's rows
   (unknown excluded) or, for a multi-valued field, the summary's count less the unknown row's,
-  both from the CSV tables; recruitment's equal its CSV share column; unknown rows last.
+  both from the CSV tables; recruitment's equal its CSV share column; unknown rows last;
+- victims per 100,000 are formulas over the victims and the population, equal to the CSV's.
 (check_workbook.py holds public mode's formulas to published cells.)
 
 The same run converts a copy of the first with one share formula made wrong (over its whole
@@ -109,6 +110,27 @@ def check(out, original, recalculated, public):
                         (isinstance(want, (int, float)) and abs(want - got) > 5e-5):
                     problems.append('%s!%s %s: LibreOffice %r, cached %r'
                                     % (ws.title, c.coordinate, c.value, got, want))
+    # Victims per 100,000: a formula over the victims and the population beside them.
+    rate = labels['column']['victims_per_100k']
+    want_rate = {r['region_code']: r['victims_per_100k'] for r in csv_table(out, 'cases_by_region')}
+    rates = 0
+    for dn in wb.defined_names.definedName:
+        if not dn.name.startswith('t_cases_by_region'):
+            continue
+        m = re.match(r"'?(.*?)'?!\$([A-Z]+)\$(\d+):\$([A-Z]+)\$(\d+)$", dn.attr_text)
+        ws, wl = wb[m.group(1).replace("''", "'")], lo[m.group(1).replace("''", "'")]
+        top, bottom = int(m.group(3)), int(m.group(5))
+        col = [ws.cell(top, k).value for k in range(1, ws.max_column + 1)].index(rate) + 1
+        for r in range(top + 1, bottom + 1):
+            want, f = want_rate[ws.cell(r, 1).value], ws.cell(r, col).value
+            if want in ('', 'x'):
+                continue
+            rates += isinstance(f, str) and f.startswith('=')
+            if round(wl.cell(r, col).value, 2) != float(want):
+                problems.append('%s %s: rate %r, CSV %s' % (dn.name, ws.cell(r, 1).value,
+                                                            wl.cell(r, col).value, want))
+    if not rates:
+        problems.append('no rate formulas')
     # Each named table's shares: formulas, and by the rule.
     shares = 0
     for dn in wb.defined_names.definedName:

@@ -347,9 +347,9 @@ static bool published(const struct dtable *t, size_t row, int col)
     return !dtable_mark(t, row, col);
 }
 
-/* A computed body cell as a formula over the row's cells (and a share over the shares'
- * whole), with its value cached for readers that do not recalculate. False when it refers
- * to a hidden cell: the caller writes the value instead. */
+/* A computed body cell as a formula over the row's cells (a share over the shares' whole, a
+ * rate over the population beside it), with its value cached for readers that do not
+ * recalculate. False when it refers to a hidden cell: the caller writes the value instead. */
 static bool formula(struct xlsx_ctx *c, const struct dtable *t, const struct place *at, size_t r,
                     int col, lxw_format *f)
 {
@@ -364,6 +364,10 @@ static bool formula(struct xlsx_ctx *c, const struct dtable *t, const struct pla
             return false;
         lxw_rowcol_to_cell_abs(b, at->base, (lxw_col_t)d->a, 1, 1);
         snprintf(form, sizeof form, "=%s/%s", a, b);
+    } else if (d->kind == COL_RATE) { /* per 100,000 of the population in column b */
+        if (cl->kind == CELL_EMPTY || !published(t, r, d->a) || !published(t, r, d->b))
+            return false;
+        snprintf(form, sizeof form, "=IF(%s=0,\"\",%s/%s*100000)", b, a, b);
     } else if (d->kind == COL_ROWSUM) {
         for (int k = d->a; k <= d->b; k++)
             if (!published(t, r, k))
@@ -438,7 +442,8 @@ static void body_row(struct xlsx_ctx *c, const struct dtable *t, const struct pl
             if (v[0])
                 worksheet_write_string(c->ws, row, (lxw_col_t)k, v, c->text);
             grow_width(c, k, (double)u8width(v) + 1);
-        } else if ((d->kind == COL_COUNT || d->kind == COL_RATE || !formula(c, t, at, r, k, f)) &&
+        } else if ((d->kind == COL_COUNT || (d->kind == COL_RATE && !d->b) ||
+                    !formula(c, t, at, r, k, f)) &&
                    cl->kind != CELL_EMPTY) {
             double v = dtable_number(t, r, k);
             worksheet_write_number(c->ws, row, (lxw_col_t)k, v, f);

@@ -176,7 +176,11 @@ static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
     dt_cols(c, t, &n, COLSPECS({"region_code", COL_TEXT, false}, {"region", COL_TEXT, false},
                                {"cases", COL_COUNT, true}, {"victims", COL_COUNT, true},
                                {"victims_minor", COL_COUNT, true},
-                               {"victims_per_100k", COL_RATE, false}));
+                               {"victims_per_100k", COL_RATE, false},
+                               {"population", COL_COUNT, false}));
+    /* The rate: victims per 100,000 of the population beside it (a spreadsheet's formula). */
+    t->cols[5].a = 3;
+    t->cols[5].b = 6;
     int cases = 2;
     bool prev = compare && c->in->prev;
     if (prev)
@@ -198,15 +202,18 @@ static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
             table_real(t->body, r, 5, rate->v.r, 2);
             table_hide(t->body, r, 5, rate->hidden);
         }
+        const struct region_info *ri = places_region(c->in->agg->places, atoi(code));
+        if (ri && ri->population > 0)
+            table_int(t->body, r, 6, (uint64_t)ri->population);
         if (prev)
-            copy_found(c, t, r, 6, pp, "region_code", code, "cases");
+            copy_found(c, t, r, 7, pp, "region_code", code, "cases");
     }
     size_t tr = t->body->nrows;
     mark(c, t, tr, 2, false, "cases", NULL);
     mark(c, t, tr, 3, false, "victims", NULL);
     mark(c, t, tr, 4, false, "victims", DIMS("minor=yes"));
     if (prev)
-        mark(c, t, tr, 6, true, "cases", NULL);
+        mark(c, t, tr, 7, true, "cases", NULL);
     return true;
 }
 
