@@ -6,6 +6,7 @@ independent reader) and checks it against OUT/tables/*.csv:
 - every figure of every table the workbook names (t_<table>) equals the CSV table's, labels
   mapped back to codes through templates/labels/LANG.ini;
 - every total row holds SUM formulas whose cached values equal the sums of the cells above;
+- public mode: a formula refers only to published cells (numbers, never a mark);
 - a chart part per chart of the definition (counted in the package), and the map as a PNG
   picture of the right size, described by its title;
 - the manifest's SHA-256 of each input file equals the file's;
@@ -87,8 +88,8 @@ def rows_of(rng, values=True):
 
 named = ranges()
 checked = 0
-# Public mode: hidden counts are marks ("<3", "x") and totals plain numbers, never formulas
-# that would add up hidden cells.
+# Public mode: hidden counts are marks ("<3", "x"); formulas refer to published cells only
+# (checked below), so no total adds up hidden cells.
 public = 'suppressed' in csv_table('summary')[0]
 
 
@@ -226,10 +227,17 @@ for name, rng in sorted(named.items()):
             problems.append('%s: a total row without formulas' % name)
 
 if public:
-    formulas = [(ws.title, c.coordinate) for ws in wb for row in ws.iter_rows() for c in row
-                if isinstance(c.value, str) and c.value.startswith('=')]
-    if formulas:
-        problems.append('public mode, yet formulas: %s' % formulas[:5])
+    # A formula refers only to published cells: numbers or formulas over them, never a mark.
+    for ws in wb:
+        for row in ws.iter_rows():
+            for c in row:
+                if not (isinstance(c.value, str) and c.value.startswith('=')):
+                    continue
+                for col, r in re.findall(r'\$?([A-Z]+)\$?(\d+)', re.sub(r'"[^"]*"', '', c.value)):
+                    v = ws['%s%s' % (col, r)].value
+                    if not (isinstance(v, (int, float)) or (isinstance(v, str) and v.startswith('='))):
+                        problems.append('public mode: %s!%s %s refers to %s%s, %r'
+                                        % (ws.title, c.coordinate, c.value, col, r, v))
 if checked < 15:
     problems.append('only %d named tables checked' % checked)
 # A chart per [chart NAME] of the definition whose table has rows (an empty table is a

@@ -514,6 +514,16 @@ workbook_options_en() {
 }
 step "workbook (en, no suspects) read back" workbook_options_en
 
+# The workbook recalculated by LibreOffice headless (one soffice start for the sample, the
+# public report and a copy with a wrong share, which must fail): shares, totals and changes are
+# formulas whose values equal the CSV tables.
+workbook_libreoffice() {
+  local t0=$SECONDS
+  "$python" tests/check_workbook_lo.py es "$tmp/sample" "$tmp/public"
+  note "$((SECONDS - t0)) s"
+}
+step "workbook recalculated by LibreOffice" workbook_libreoffice
+
 # The PDF read back with poppler-utils: the sample in both languages, and an export with one
 # region, no routes and no suspects, whose document must still make sense.
 step "PDF (es) read back" "$python" tests/check_pdf.py "$tmp/sample" es "${es_sections[@]}"

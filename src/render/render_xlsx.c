@@ -10,10 +10,14 @@
 
 #include "render/chart_png.h"
 #include "render/render.h"
+#include "render/sheet_pages.h"
 
 #define TEXT_COLS 8     /* paragraphs span columns A-H */
 #define MAX_SHEET_COLS 64
 #define CHART_ROWS 17   /* rows a chart covers at its default size */
+#define MAX_HEADS 64    /* table headers on one sheet */
+#define CHART_SCALE 1.2 /* a chart's width, times the default 480 pixels */
+#define CHART_PX (480 * CHART_SCALE)
 
 /* Where a table was written: its sheet and rows (0-based). */
 struct pos {
@@ -32,6 +36,15 @@ struct xlsx_ctx {
     lxw_row_t row;       /* the next free row */
     bool frozen;
     double width[MAX_SHEET_COLS]; /* characters, per column of the current sheet */
+    /* The current sheet's table headers (row, table), made tall enough for their wrapped
+     * labels once the columns' widths are known. */
+    struct head { lxw_row_t row; int table; } heads[MAX_HEADS];
+    int nheads;
+    /* Printing the current sheet: its rows and blocks, the rightmost chart's column (or -1)
+     * and the map's width in pixels. */
+    struct sheet_pages pages;
+    int chart_col;
+    double image_px;
     struct pos *pos;              /* per report table */
     lxw_format *title, *subtitle, *heading, *sub, *para, *todo, *note, *caption, *head, *head_num;
     lxw_format *text; /* body text: indented, so it never touches a number on its left */
@@ -54,16 +67,68 @@ static void grow_width(struct xlsx_ctx *c, int col, double w)
         c->width[col] = w;
 }
 
+/* A column's width in characters: wide enough for a SHA-256 digest, no wider. */
+static double col_width(const struct xlsx_ctx *c, int k)
+{
+    double w = c->width[k] + 2;
+    return w < 68 ? w : 68;
+}
+
+/* A row of its own height, remembered for the page breaks. */
+static void row_height(struct xlsx_ctx *c, lxw_row_t row, double points)
+{
+    worksheet_set_row(c->ws, row, points, NULL);
+    pages_row_height(&c->pages, row, points);
+}
+
+/* Page breaks before a block that would not fit in what is left of a page (a spreadsheet's own
+ * breaks cut a chart in two). The sheet prints one page wide (new_sheet): its scale, estimated
+ * from the columns and charts (Excel's pixels: 7 a character plus 5), gives the rows a page
+ * holds; text spilling past the columns makes the real scale smaller, so pages hold more and
+ * the estimate errs early. A4 landscape: 842 x 595 points less the default margins (0.7 and
+ * 0.75 inches). LibreOffice keeps manual breaks under fit-to-width; Excel ignores them. */
+static void page_breaks(struct xlsx_ctx *c)
+{
+    double left = 0, edge = c->image_px; /* pixels */
+    for (int k = 0; k < MAX_SHEET_COLS; k++) {
+        if (k == c->chart_col && left + 10 + CHART_PX > edge)
+            edge = left + 10 + CHART_PX;
+        left += c->width[k] > 0 ? col_width(c, k) * 7 + 5 : 64; /* Excel's default: 64 */
+        if ((c->width[k] > 0 || k < TEXT_COLS) && left > edge) /* paragraphs span A-H */
+            edge = left;
+    }
+    if (edge <= 0)
+        return; /* nothing written since the last call */
+    double scale = 741.6 / (edge * 0.75);
+    scale = scale > 1 ? 1 : scale;
+    lxw_row_t breaks[PAGES_MAX + 1];
+    if (pages_breaks(&c->pages, c->row, 487.0 / scale * 0.95, breaks))
+        worksheet_set_h_pagebreaks(c->ws, breaks);
+}
+
 static void set_widths(struct xlsx_ctx *c)
 {
     if (!c->ws)
         return;
     for (int k = 0; k < MAX_SHEET_COLS; k++)
-        if (c->width[k] > 0) {
-            double w = c->width[k] + 2;
-            /* wide enough for a SHA-256 digest, no wider */
-            worksheet_set_column(c->ws, (lxw_col_t)k, (lxw_col_t)k, w < 68 ? w : 68, NULL);
+        if (c->width[k] > 0)
+            worksheet_set_column(c->ws, (lxw_col_t)k, (lxw_col_t)k, col_width(c, k), NULL);
+    /* A wrapped header gets its lines' height: a spreadsheet that does not measure it
+     * (LibreOffice) would draw it over the table's title. */
+    for (int h = 0; h < c->nheads; h++) {
+        const struct dtable *t = &c->r->tables[c->heads[h].table];
+        int lines = 1;
+        for (int k = 0; k < t->body->ncols && k < MAX_SHEET_COLS; k++) {
+            int n = pages_wrapped_lines(t->cols[k].label, col_width(c, k));
+            lines = n > lines ? n : lines;
         }
+        if (lines > 1)
+            row_height(c, c->heads[h].row, LINE_HEIGHT * lines);
+    }
+    page_breaks(c);
+    c->nheads = c->pages.ntall = c->pages.nkeep = 0;
+    c->chart_col = -1;
+    c->image_px = 0;
     memset(c->width, 0, sizeof c->width);
 }
 
@@ -115,6 +180,7 @@ static void *begin(const struct report *r, const char *path, struct tp_error *er
         return NULL;
     }
     c->r = r;
+    c->chart_col = -1;
     snprintf(c->path, sizeof c->path, "%s", path);
     /* Temporary files beside the output: the staging folder, on the same disk. */
     char tmpdir[1300];
@@ -237,7 +303,7 @@ static void paragraph(struct xlsx_ctx *c, const char *t, lxw_format *f)
 {
     size_t lines = u8width(t) / 95 + 1;
     worksheet_merge_range(c->ws, c->row, 0, c->row, TEXT_COLS - 1, t, f);
-    worksheet_set_row(c->ws, c->row, 15.0 * (double)lines, NULL);
+    row_height(c, c->row, LINE_HEIGHT * (double)lines);
     c->row++;
 }
 
@@ -266,26 +332,60 @@ static void cell_ref(char *out, lxw_row_t row, lxw_col_t col)
     lxw_rowcol_to_cell(out, row, col);
 }
 
-/* A computed column as a formula, with its value cached for readers that do not recalculate. */
-static void formula(struct xlsx_ctx *c, const struct dtable *t, lxw_row_t row, int col,
-                    double value, bool has_value, lxw_format *f)
+/* Where a table's rows stand on the sheet while it is written: the formulas' references. */
+struct place {
+    lxw_row_t first; /* the first body row */
+    lxw_row_t total; /* the total row, when the table has one */
+    lxw_row_t base;  /* the shares' whole, when the table has shares */
+};
+
+/* Whether body cell (row, col) is a number a formula may refer to: in public mode a hidden
+ * count is a mark, and a formula over it would print (or let an editor work out) a figure
+ * the tables do not publish. */
+static bool published(const struct dtable *t, size_t row, int col)
+{
+    return !dtable_mark(t, row, col);
+}
+
+/* A computed body cell as a formula over the row's cells (a share over the shares' whole, a
+ * rate over the population beside it), with its value cached for readers that do not
+ * recalculate. False when it refers to a hidden cell: the caller writes the value instead. */
+static bool formula(struct xlsx_ctx *c, const struct dtable *t, const struct place *at, size_t r,
+                    int col, lxw_format *f)
 {
     const struct dcol *d = &t->cols[col];
+    const struct cell *cl = table_cell(t->body, r, col);
+    lxw_row_t row = at->first + (lxw_row_t)r;
     char a[16], b[16], form[96];
     cell_ref(a, row, (lxw_col_t)d->a);
     cell_ref(b, row, (lxw_col_t)d->b);
-    if (d->kind == COL_DIFF) {
-        snprintf(form, sizeof form, "=%s-%s", a, b);
-    } else if (d->kind == COL_DIFF_PCT) {
-        snprintf(form, sizeof form, "=IF(%s=0,\"\",(%s-%s)/%s)", b, a, b, b);
-        if (!has_value) {
-            worksheet_write_formula_str(c->ws, row, (lxw_col_t)col, form, f, "");
-            return;
-        }
-    } else { /* COL_ROWSUM */
+    if (d->kind == COL_PERCENT) {
+        if (cl->kind == CELL_EMPTY || !published(t, r, d->a) || t->whole_hidden)
+            return false;
+        lxw_rowcol_to_cell_abs(b, at->base, (lxw_col_t)d->a, 1, 1);
+        snprintf(form, sizeof form, "=%s/%s", a, b);
+    } else if (d->kind == COL_RATE) { /* per 100,000 of the population in column b */
+        if (cl->kind == CELL_EMPTY || !published(t, r, d->a) || !published(t, r, d->b))
+            return false;
+        snprintf(form, sizeof form, "=IF(%s=0,\"\",%s/%s*100000)", b, a, b);
+    } else if (d->kind == COL_ROWSUM) {
+        for (int k = d->a; k <= d->b; k++)
+            if (!published(t, r, k))
+                return false;
         snprintf(form, sizeof form, "=SUM(%s:%s)", a, b);
+    } else {
+        if (!published(t, r, d->a) || !published(t, r, d->b))
+            return false;
+        if (d->kind == COL_DIFF)
+            snprintf(form, sizeof form, "=%s-%s", a, b);
+        else
+            snprintf(form, sizeof form, "=IF(%s=0,\"\",(%s-%s)/%s)", b, a, b, b);
     }
-    worksheet_write_formula_num(c->ws, row, (lxw_col_t)col, form, f, value);
+    if (cl->kind == CELL_EMPTY) /* a change over 0 */
+        worksheet_write_formula_str(c->ws, row, (lxw_col_t)col, form, f, "");
+    else
+        worksheet_write_formula_num(c->ws, row, (lxw_col_t)col, form, f, dtable_number(t, r, col));
+    return true;
 }
 
 /* Public mode: "<k" or "x" in place of a hidden count, right-aligned like the numbers. */
@@ -317,11 +417,130 @@ static void define_name(struct xlsx_ctx *c, const struct dtable *t, lxw_row_t to
     workbook_define_name(c->wb, name, ref);
 }
 
+/* The share column of t whose whole is written under it (-1: none). */
+static int share_col(const struct dtable *t)
+{
+    for (int k = 0; k < t->body->ncols; k++)
+        if (t->cols[k].kind == COL_PERCENT && t->cols[k].a > 0)
+            return k;
+    return -1;
+}
+
+/* The body's row r. */
+static void body_row(struct xlsx_ctx *c, const struct dtable *t, const struct place *at, size_t r)
+{
+    lxw_row_t row = at->first + (lxw_row_t)r;
+    char s[64];
+    for (int k = 0; k < t->body->ncols; k++) {
+        const struct dcol *d = &t->cols[k];
+        const struct cell *cl = table_cell(t->body, r, k);
+        lxw_format *f = c->num[d->kind];
+        if (dtable_mark(t, r, k)) {
+            hidden_cell(c, row, k, dtable_mark(t, r, k), c->hidden);
+        } else if (d->kind == COL_TEXT) {
+            const char *v = table_cell_text(t->body, cl);
+            if (v[0])
+                worksheet_write_string(c->ws, row, (lxw_col_t)k, v, c->text);
+            grow_width(c, k, (double)u8width(v) + 1);
+        } else if ((d->kind == COL_COUNT || (d->kind == COL_RATE && !d->b) ||
+                    !formula(c, t, at, r, k, f)) &&
+                   cl->kind != CELL_EMPTY) {
+            double v = dtable_number(t, r, k);
+            worksheet_write_number(c->ws, row, (lxw_col_t)k, v, f);
+            grow_width(c, k, (double)snprintf(s, sizeof s, "%.0f", v) * 1.3);
+        }
+    }
+}
+
+/* Whether every body cell of column col is published (a total may then add them up). */
+static bool column_published(const struct dtable *t, int col)
+{
+    for (size_t r = 0; r < t->body->nrows; r++)
+        if (!published(t, r, col))
+            return false;
+    return true;
+}
+
+/* The total row: sums, and changes between them, as formulas over published cells; else the
+ * published total, or its mark. */
+static void total_row(struct xlsx_ctx *c, const struct dtable *t, const struct place *at)
+{
+    lxw_row_t last = at->total - 1;
+    char a[16], z[16], form[96];
+    for (int k = 0; k < t->body->ncols; k++) {
+        const struct dcol *d = &t->cols[k];
+        lxw_format *f = c->tot[d->kind];
+        int h = dtable_hidden(t, t->body->nrows, k);
+        bool diff = d->kind == COL_DIFF || d->kind == COL_DIFF_PCT;
+        double v = dtable_total(t, k), b = diff ? dtable_total(t, d->b) : 0;
+        if (k == 0 && d->kind == COL_TEXT) {
+            worksheet_write_string(c->ws, at->total, 0, c->r->total_label, f);
+        } else if (d->kind == COL_TEXT || !(d->sum || diff)) {
+            worksheet_write_blank(c->ws, at->total, (lxw_col_t)k, f);
+        } else if (h) {
+            hidden_cell(c, at->total, k, h, c->tot_hidden);
+        } else if (diff && !dtable_hidden(t, t->body->nrows, d->a) &&
+                   !dtable_hidden(t, t->body->nrows, d->b)) {
+            cell_ref(a, at->total, (lxw_col_t)d->a);
+            cell_ref(z, at->total, (lxw_col_t)d->b);
+            if (d->kind == COL_DIFF) {
+                snprintf(form, sizeof form, "=%s-%s", a, z);
+                worksheet_write_formula_num(c->ws, at->total, (lxw_col_t)k, form, f, v);
+            } else {
+                snprintf(form, sizeof form, "=IF(%s=0,\"\",(%s-%s)/%s)", z, a, z, z);
+                if (b)
+                    worksheet_write_formula_num(c->ws, at->total, (lxw_col_t)k, form, f, v);
+                else
+                    worksheet_write_formula_str(c->ws, at->total, (lxw_col_t)k, form, f, "");
+            }
+        } else if (!diff && column_published(t, k)) {
+            cell_ref(a, at->first, (lxw_col_t)k);
+            cell_ref(z, last, (lxw_col_t)k);
+            snprintf(form, sizeof form, "=SUM(%s:%s)", a, z);
+            worksheet_write_formula_num(c->ws, at->total, (lxw_col_t)k, form, f, v);
+        } else if (d->kind == COL_DIFF_PCT && !b) {
+            worksheet_write_blank(c->ws, at->total, (lxw_col_t)k, f);
+        } else {
+            worksheet_write_number(c->ws, at->total, (lxw_col_t)k, v, f);
+        }
+    }
+}
+
+/* Under a table with shares, their whole: the sum of the counts of the rows with a share
+ * (unknown rows come last) as a formula, or the count of known values when a case counts once
+ * whatever its values; its mark when public mode hides it. */
+static void share_base(struct xlsx_ctx *c, const struct dtable *t, const struct place *at,
+                       int share)
+{
+    int col = t->cols[share].a;
+    size_t known = 0, n = t->body->nrows;
+    while (known < n && table_cell(t->body, known, share)->kind != CELL_EMPTY &&
+           published(t, known, col))
+        known++;
+    bool contiguous = known > 0;
+    for (size_t r = known; r < n; r++)
+        contiguous &= table_cell(t->body, r, share)->kind == CELL_EMPTY;
+    worksheet_write_string(c->ws, at->base, 0, c->r->share_base_label, c->note);
+    lxw_format *f = c->num[COL_COUNT];
+    if (t->whole_hidden) {
+        worksheet_write_string(c->ws, at->base, (lxw_col_t)col, "x", c->hidden);
+    } else if (t->whole_sum && contiguous) {
+        char a[16], z[16], form[64];
+        cell_ref(a, at->first, (lxw_col_t)col);
+        cell_ref(z, at->first + (lxw_row_t)known - 1, (lxw_col_t)col);
+        snprintf(form, sizeof form, "=SUM(%s:%s)", a, z);
+        worksheet_write_formula_num(c->ws, at->base, (lxw_col_t)col, form, f, (double)t->whole);
+    } else {
+        worksheet_write_number(c->ws, at->base, (lxw_col_t)col, (double)t->whole, f);
+    }
+}
+
 static bool table(void *ctx, int index)
 {
     struct xlsx_ctx *c = ctx;
     const struct dtable *t = &c->r->tables[index];
     int nc = t->body->ncols;
+    lxw_row_t top = c->row;
     worksheet_write_string(c->ws, c->row++, 0, t->title, c->caption);
     if (!t->body->nrows) { /* a sentence, not an empty frame */
         worksheet_write_string(c->ws, c->row++, 0, dtable_empty_text(c->r, t), c->note);
@@ -335,75 +554,32 @@ static bool table(void *ctx, int index)
         double w = (double)u8width(t->cols[k].label) / 2 + 1, word = longest_word(t->cols[k].label);
         grow_width(c, k, w > word ? w : word);
     }
+    if (c->nheads < MAX_HEADS)
+        c->heads[c->nheads++] = (struct head){header, index};
     if (!c->frozen && header < 14) {
         worksheet_freeze_panes(c->ws, header + 1, 0);
         c->frozen = true;
     }
-    lxw_row_t first = c->row;
-    char s[64];
-    for (size_t r = 0; r < t->body->nrows; r++, c->row++) {
-        for (int k = 0; k < nc; k++) {
-            const struct dcol *d = &t->cols[k];
-            const struct cell *cl = table_cell(t->body, r, k);
-            lxw_format *f = c->num[d->kind];
-            if (dtable_mark(t, r, k)) {
-                hidden_cell(c, c->row, k, dtable_mark(t, r, k), c->hidden);
-                continue;
-            }
-            if (d->kind == COL_TEXT) {
-                const char *v = table_cell_text(t->body, cl);
-                if (v[0])
-                    worksheet_write_string(c->ws, c->row, (lxw_col_t)k, v, c->text);
-                grow_width(c, k, (double)u8width(v) + 1);
-            } else if ((d->kind == COL_DIFF || d->kind == COL_DIFF_PCT || d->kind == COL_ROWSUM) &&
-                       !c->r->public_k) {
-                formula(c, t, c->row, k, dtable_number(t, r, k), cl->kind != CELL_EMPTY, f);
-            } else if (cl->kind != CELL_EMPTY) {
-                double v = dtable_number(t, r, k);
-                worksheet_write_number(c->ws, c->row, (lxw_col_t)k, v, f);
-                grow_width(c, k, (double)snprintf(s, sizeof s, "%.0f", v) * 1.3);
-            }
-        }
-    }
-    lxw_row_t last = c->row - 1;
+    int share = share_col(t);
+    lxw_row_t last = c->row + (lxw_row_t)t->body->nrows - 1;
+    struct place at = {c->row, last + 1, last + 1 + (t->total ? 1 : 0)};
+    for (size_t r = 0; r < t->body->nrows; r++)
+        body_row(c, t, &at, r);
+    c->row = last + 1;
     if (t->total) {
-        for (int k = 0; k < nc; k++) {
-            const struct dcol *d = &t->cols[k];
-            lxw_format *f = c->tot[d->kind];
-            if (k == 0 && d->kind == COL_TEXT) {
-                worksheet_write_string(c->ws, c->row, 0, c->r->total_label, f);
-            } else if (c->r->public_k && d->kind != COL_TEXT &&
-                       (d->sum || d->kind == COL_DIFF || d->kind == COL_DIFF_PCT)) {
-                /* Public mode: the published total, or its mark; no formula that adds up
-                 * hidden cells. */
-                int h = dtable_hidden(t, t->body->nrows, k);
-                double v = dtable_total(t, k);
-                if (h)
-                    hidden_cell(c, c->row, k, h, c->tot_hidden);
-                else if (d->kind == COL_DIFF_PCT && !dtable_total(t, d->b))
-                    worksheet_write_blank(c->ws, c->row, (lxw_col_t)k, f);
-                else
-                    worksheet_write_number(c->ws, c->row, (lxw_col_t)k, v, f);
-            } else if (d->kind == COL_DIFF || d->kind == COL_DIFF_PCT) {
-                double b = dtable_total(t, d->b);
-                formula(c, t, c->row, k, dtable_total(t, k), d->kind == COL_DIFF || b, f);
-            } else if (d->sum && t->body->nrows) {
-                char a[16], z[16], form[64];
-                cell_ref(a, first, (lxw_col_t)k);
-                cell_ref(z, last, (lxw_col_t)k);
-                snprintf(form, sizeof form, "=SUM(%s:%s)", a, z);
-                worksheet_write_formula_num(c->ws, c->row, (lxw_col_t)k, form, f, dtable_total(t, k));
-            } else {
-                worksheet_write_blank(c->ws, c->row, (lxw_col_t)k, f);
-            }
-        }
+        total_row(c, t, &at);
+        c->row++;
+    }
+    if (share >= 0) {
+        share_base(c, t, &at, share);
         c->row++;
     }
     if (t->note[0])
         worksheet_write_string(c->ws, c->row++, 0, t->note, c->note);
     if (!c->pos[index].written) /* a table written twice is named where it first stands */
         define_name(c, t, header, last > header ? last : header);
-    c->pos[index] = (struct pos){true, c->sheet, header, first, last};
+    c->pos[index] = (struct pos){true, c->sheet, header, at.first, last};
+    pages_keep(&c->pages, top, c->row - 1);
     c->row++;
     return true;
 }
@@ -430,6 +606,8 @@ static bool map_image(struct xlsx_ctx *c, int index)
     lxw_image_options o = {.x_scale = 0.5, .y_scale = 0.5, .description = title};
     lxw_error e = worksheet_insert_image_buffer_opt(c->ws, c->row, 0, png, size, &o);
     free(png);
+    pages_keep(&c->pages, c->row, c->row + (lxw_row_t)(h / 20));
+    c->image_px = w > c->image_px ? w : c->image_px;
     c->row += (lxw_row_t)(h / 20) + 2; /* w x h pixels shown, over rows of 20 */
     return e == LXW_NO_ERROR;
 }
@@ -454,6 +632,11 @@ static bool chart(void *ctx, int index)
         return false;
     for (int s = 0; s < ch->nseries; s++) {
         lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
+        /* Each bar says its value, as the PDF's charts do; a share as a percentage. */
+        chart_series_set_labels(se);
+        chart_series_set_labels_position(se, LXW_CHART_LABEL_POSITION_OUTSIDE_END);
+        if (ch->percent)
+            chart_series_set_labels_num_format(se, "0.0%");
         if (ch->by_row) {
             lxw_row_t row = p->first + (lxw_row_t)ch->series[s];
             chart_series_set_categories(se, c->sheet_name, p->header, (lxw_col_t)ch->first,
@@ -480,10 +663,13 @@ static bool chart(void *ctx, int index)
     if (ch->kind == CHART_BAR) /* ranked: the largest at the top (the category axis) */
         chart_axis_set_reverse(chart->y_axis);
     double rows = ch->kind == CHART_BAR && ch->n > 10 ? (double)ch->n / 10.0 : 1.0;
-    lxw_chart_options o = {.x_offset = 10, .y_offset = 0, .x_scale = 1.2, .y_scale = rows};
+    lxw_chart_options o = {.x_offset = 10, .y_offset = 0, .x_scale = CHART_SCALE, .y_scale = rows};
     lxw_row_t at = p->header > 0 ? p->header - 1 : 0;
     worksheet_insert_chart_opt(c->ws, at, (lxw_col_t)(t->body->ncols + 1), chart, &o);
     lxw_row_t bottom = at + (lxw_row_t)(CHART_ROWS * rows) + 1;
+    pages_keep(&c->pages, at, bottom);
+    if ((int)t->body->ncols + 1 > c->chart_col)
+        c->chart_col = t->body->ncols + 1;
     if (c->row < bottom)
         c->row = bottom;
     return true;

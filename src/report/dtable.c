@@ -183,6 +183,7 @@ void dt_finish(struct dtable *t)
 void share(struct dtable *t, size_t r, int col, int from, uint64_t n, uint64_t whole)
 {
     t->cols[col].a = from;
+    t->whole = whole;
     if (whole)
         table_real(t->body, r, col, (double)n / (double)whole, 4);
 }

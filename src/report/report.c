@@ -177,11 +177,12 @@ static bool report_words(struct ctx *c, const char *title)
     r->page_label = strdup(L(c, "word", "page"));
     r->contents_label = strdup(L(c, "word", "contents"));
     r->rows_cut_label = strdup(L(c, "word", "rows_cut"));
+    r->share_base_label = strdup(L(c, "word", "share_base"));
     r->author = strdup(in->author ? in->author : "");
     r->organisation = strdup(in->organisation ? in->organisation : "");
     return r->title && r->subtitle && r->total_label && r->todo_label && r->no_data &&
            r->no_chart && r->source_note && r->keywords && r->page_label && r->contents_label &&
-           r->rows_cut_label && r->author && r->organisation;
+           r->rows_cut_label && r->share_base_label && r->author && r->organisation;
 }
 
 static bool add_section(struct ctx *c, const struct def_item *it)
@@ -433,6 +434,7 @@ void report_free(struct report *r)
     free(r->page_label);
     free(r->contents_label);
     free(r->rows_cut_label);
+    free(r->share_base_label);
     free(r->author);
     free(r->organisation);
     figures_free(r->figures);

@@ -52,6 +52,11 @@ struct dtable {
     bool total_marked[TABLE_MAX_COLS];
     bool rowsum_marked, whole_hidden;
     bool withheld; /* public mode: no rows are published; the note says why */
+    /* The shares' whole: the count of known values (unknown rows come last, without a share).
+     * whole_sum: it is the sum of the share's counts over the rows with a share (a
+     * single-valued field); else a count of its own (a case counts once, whatever its values). */
+    uint64_t whole;
+    bool whole_sum;
 };
 
 enum chart_kind { CHART_BAR, CHART_COLUMN, CHART_MAP };
@@ -111,6 +116,7 @@ struct report {
     char *page_label;     /* "Página {page} de {pages}" */
     char *contents_label; /* "Contenido" */
     char *rows_cut_label; /* a long table printed in part: "... {shown} de {rows} filas ..." */
+    char *share_base_label; /* the shares' whole, where a workbook writes it */
     char *author, *organisation; /* for the documents' properties; may be "" */
     char **rules;               /* the counting rules in words, for the manifest */
     size_t nrules;

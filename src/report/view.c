@@ -79,6 +79,21 @@ void copy_found(struct ctx *c, struct dtable *t, size_t r, int col, const struct
     }
 }
 
+size_t unknown_last(const struct table *p, const char *col, size_t g, size_t i)
+{
+    size_t n = body_rows(p);
+    long u = find_row(p, col, "unknown");
+    if (u < 0 || (size_t)u + g >= n || i < (size_t)u)
+        return i;
+    return i + g < n ? i + g : i + g - n + (size_t)u;
+}
+
+int unknown_hidden(const struct table *p, const char *key_col, const char *col)
+{
+    long u = find_row(p, key_col, "unknown");
+    return u < 0 ? 0 : table_cell(p, (size_t)u, table_col(p, col))->hidden;
+}
+
 /* Rows of a public table before its totals (public mode appends them as "total" rows). */
 size_t body_rows(const struct table *t)
 {

@@ -42,6 +42,11 @@ void copy_count(struct dtable *t, size_t r, int col, const struct table *p, size
 void copy_found(struct ctx *c, struct dtable *t, size_t r, int col, const struct table *p,
                 const char *key_col, const char *key, const char *pcol);
 size_t body_rows(const struct table *t); /* rows before public mode's "total" rows */
+/* Unknown rows last: the i-th body row of p once the g rows from the first whose column col
+ * reads "unknown" (one group of g rows per value) are moved to the end. */
+size_t unknown_last(const struct table *p, const char *col, size_t g, size_t i);
+/* Public mode: the mark of the count in column col of p's unknown row (0: shown, or none). */
+int unknown_hidden(const struct table *p, const char *key_col, const char *col);
 const char *kv(const char *name, const char *value); /* "name=value", 8 rotating buffers */
 const char *country(struct ctx *c, const char *english); /* a country in the report's language */
 

@@ -176,7 +176,11 @@ static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
     dt_cols(c, t, &n, COLSPECS({"region_code", COL_TEXT, false}, {"region", COL_TEXT, false},
                                {"cases", COL_COUNT, true}, {"victims", COL_COUNT, true},
                                {"victims_minor", COL_COUNT, true},
-                               {"victims_per_100k", COL_RATE, false}));
+                               {"victims_per_100k", COL_RATE, false},
+                               {"population", COL_COUNT, false}));
+    /* The rate: victims per 100,000 of the population beside it (a spreadsheet's formula). */
+    t->cols[5].a = 3;
+    t->cols[5].b = 6;
     int cases = 2;
     bool prev = compare && c->in->prev;
     if (prev)
@@ -185,8 +189,8 @@ static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
     if (!dt_body(c, t, n))
         return false;
     const struct table *p = pub(c, "cases_by_region", false), *pp = pub(c, "cases_by_region", true);
-    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
-        size_t r = table_row(t->body, NULL);
+    for (size_t j = 0, nb = body_rows(p); j < nb; j++) {
+        size_t i = unknown_last(p, "region", 1, j), r = table_row(t->body, NULL);
         const char *code = text_at(p, i, "region_code"), *name = text_at(p, i, "region");
         table_text(t->body, r, 0, code);
         table_text(t->body, r, 1, strcmp(name, "unknown") ? name : L(c, "word", "unknown"));
@@ -198,15 +202,18 @@ static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
             table_real(t->body, r, 5, rate->v.r, 2);
             table_hide(t->body, r, 5, rate->hidden);
         }
+        const struct region_info *ri = places_region(c->in->agg->places, atoi(code));
+        if (ri && ri->population > 0)
+            table_int(t->body, r, 6, (uint64_t)ri->population);
         if (prev)
-            copy_found(c, t, r, 6, pp, "region_code", code, "cases");
+            copy_found(c, t, r, 7, pp, "region_code", code, "cases");
     }
     size_t tr = t->body->nrows;
     mark(c, t, tr, 2, false, "cases", NULL);
     mark(c, t, tr, 3, false, "victims", NULL);
     mark(c, t, tr, 4, false, "victims", DIMS("minor=yes"));
     if (prev)
-        mark(c, t, tr, 6, true, "cases", NULL);
+        mark(c, t, tr, 7, true, "cases", NULL);
     return true;
 }
 
@@ -224,7 +231,8 @@ static bool v_cases_by_city(struct ctx *c, struct dtable *t, bool compare)
     if (!dt_body(c, t, n))
         return false;
     const struct table *p = pub(c, "cases_by_city", false), *pp = pub(c, "cases_by_city", true);
-    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+    for (size_t j = 0, nb = body_rows(p); j < nb; j++) {
+        size_t i = unknown_last(p, "city", 1, j);
         if (!int_at(p, i, "cases") && !int_at(p, i, "victims"))
             continue;
         size_t r = table_row(t->body, NULL);
@@ -246,68 +254,62 @@ static bool v_cases_by_city(struct ctx *c, struct dtable *t, bool compare)
     return true;
 }
 
-/* A count by country, with its share: victims or suspects by nationality. */
-static bool by_country(struct ctx *c, struct dtable *t, const char *id, const char *count_label)
+/* A count by country (column key: a nationality, or a victim's home, which may be a region
+ * too), with its share: victims or suspects by nationality, victims by home. */
+static bool by_country(struct ctx *c, struct dtable *t, const char *id, const char *key,
+                       const char *count_label)
 {
     dt_title(c, t, id);
     int n = 0;
-    dt_col(c, t, &n, "nationality", COL_TEXT, false);
+    dt_col(c, t, &n, key, COL_TEXT, false);
     dt_col(c, t, &n, count_label, COL_COUNT, true);
     dt_col(c, t, &n, "share", COL_PERCENT, true);
     t->total = true;
     if (!dt_body(c, t, n))
         return false;
     const struct table *p = pub(c, id, false);
+    /* Shares of the persons of known nationality. */
     uint64_t whole = 0;
     for (size_t i = 0, nb = body_rows(p); i < nb; i++)
         whole += int_at(p, i, count_label);
+    whole -= count_of(p, key, "unknown", count_label);
     const char *measure = strstr(id, "suspects") ? "suspects" : "victims";
-    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
+    for (size_t k = 0, nb = body_rows(p); k < nb; k++) {
+        size_t i = unknown_last(p, key, 1, k);
         if (!int_at(p, i, count_label))
             continue;
         size_t r = table_row(t->body, NULL);
-        table_text(t->body, r, 0, country(c, text_at(p, i, "nationality")));
+        const char *code = text_at(p, i, key);
+        table_text(t->body, r, 0, country(c, code));
         copy_count(t, r, 1, p, i, count_label);
-        share(t, r, 2, 1, int_at(p, i, count_label), whole);
+        if (strcmp(code, "unknown"))
+            share(t, r, 2, 1, int_at(p, i, count_label), whole);
     }
     mark(c, t, t->body->nrows, 1, false, measure, NULL);
-    t->whole_hidden = t->total_mark[1] != 0;
+    t->whole_hidden = t->total_mark[1] || unknown_hidden(p, key, count_label);
+    t->whole_sum = true;
     return true;
 }
 
 static bool v_victims_by_nationality(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
-    return by_country(c, t, "victims_by_nationality", "victims");
+    return by_country(c, t, "victims_by_nationality", "nationality", "victims");
 }
 
 static bool v_suspects_by_nationality(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
-    return by_country(c, t, "suspects_by_nationality", "suspects");
+    return by_country(c, t, "suspects_by_nationality", "nationality", "suspects");
 }
 
 /* Where victims come from: the homes, most victims first, with their share. */
 static bool v_victims_by_home(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
-    if (!dt_begin(c, t, "victims_by_home", true,
-                  COLSPECS({"home", COL_TEXT, false}, {"victims", COL_COUNT, true},
-                           {"share", COL_PERCENT, true})))
+    if (!by_country(c, t, "victims_by_home", "home", "victims"))
         return false;
     snprintf(t->note, sizeof t->note, "%s", L(c, "word", "home_note"));
-    const struct table *p = pub(c, "victims_by_home", false);
-    uint64_t whole = 0;
-    for (size_t i = 0, nb = body_rows(p); i < nb; i++)
-        whole += int_at(p, i, "victims");
-    for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
-        size_t r = table_row(t->body, NULL);
-        table_text(t->body, r, 0, country(c, text_at(p, i, "home")));
-        copy_count(t, r, 1, p, i, "victims");
-        share(t, r, 2, 1, int_at(p, i, "victims"), whole);
-    }
-    mark(c, t, t->body->nrows, 1, false, "victims", NULL);
-    t->whole_hidden = t->total_mark[1] != 0;
     return true;
 }
 
@@ -387,12 +389,18 @@ static bool v_routes_region(struct ctx *c, struct dtable *t, bool compare)
     return routes_view(c, t, "routes_region");
 }
 
+static uint64_t summary_count(struct ctx *c, const char *metric)
+{
+    return count_of(pub(c, "summary", false), "metric", metric, "value");
+}
+
 /* A breakdown over a value set, from public table id with the code in its column id and the
- * count in its column count_label; rows with a count, largest first. Shares are of `whole`;
- * multi-valued sets get the note that shares may add up to more than 100%. */
+ * count in its column count_label; rows with a count, largest first, unknown last. Shares are
+ * of the cases or victims with a known value (whole_known: public mode publishes that count
+ * by its own key); multi-valued sets get the note that shares may add up to more than 100%. */
 static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_id v,
-                    const char *code_label, const char *count_label, uint64_t whole,
-                    bool whole_known, bool compare, bool stage_order)
+                    const char *code_label, const char *count_label, bool whole_known,
+                    bool compare, bool stage_order)
 {
     /* The public table's columns: the code, named as the table, and the count. */
     const char *code_col = id;
@@ -411,24 +419,31 @@ static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_
     if (!dt_body(c, t, n))
         return false;
     const struct table *p = pub(c, id, false), *pp = pub(c, id, true);
-    /* The share's whole: all cases or victims, or for some fields the cases with a value. */
+    /* The share's whole: the cases or victims with a known value, hidden in public mode
+     * unless both it and the unknown row are published. */
+    uint64_t whole = summary_count(c, count_label) - count_of(p, code_col, "unknown", count_label);
     {
         const char *measure = !strcmp(count_label, "victims") ? "victims" : "cases";
         char known[80];
         snprintf(known, sizeof known, "%s=(known)", id);
-        t->whole_hidden = state_of(c, false, measure, DIMS(whole_known ? known : NULL)) != 0;
+        t->whole_hidden = state_of(c, false, measure, DIMS(whole_known ? known : NULL)) ||
+                          unknown_hidden(p, code_col, count_label);
+        t->whole_sum = !multi;
     }
-    /* Stage order (status) follows the value set; the others, the public table's order. */
+    /* Stage order (status) follows the value set (unknown is its last code); the others, the
+     * public table's order. */
     int nk = stage_order ? vocabs[v].ncodes + 1 : (int)body_rows(p);
     for (int k = 0; p && k < nk; k++) {
-        const char *code = stage_order ? vocab_code_name(v, k) : text_at(p, (size_t)k, code_col);
+        const char *code = stage_order ? vocab_code_name(v, k)
+                                       : text_at(p, unknown_last(p, code_col, 1, (size_t)k),
+                                                 code_col);
         uint64_t count = count_of(p, code_col, code, count_label);
         if (!count && !(prev && count_of(pp, code_col, code, count_label)))
             continue;
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, labels_code(c->in->labels, v, vocab_find(v, code)));
         copy_found(c, t, r, 1, p, code_col, code, count_label);
-        if (strcmp(code, "unknown") || !multi)
+        if (strcmp(code, "unknown"))
             share(t, r, 2, 1, count, whole);
         if (prev)
             copy_found(c, t, r, 3, pp, code_col, code, count_label);
@@ -441,16 +456,6 @@ static bool by_code(struct ctx *c, struct dtable *t, const char *id, enum vocab_
     return true;
 }
 
-static uint64_t summary_count(struct ctx *c, const char *metric)
-{
-    return count_of(pub(c, "summary", false), "metric", metric, "value");
-}
-
-/* Cases with a known value of a multi-valued case field: all but the unknown row. */
-static uint64_t known_cases(struct ctx *c, const char *id)
-{
-    return summary_count(c, "cases") - count_of(pub(c, id, false), id, "unknown", "cases");
-}
 
 /* Victims of each form (a form column each: all, female, male, minors), from the report's
  * exploitation.csv (by sex and minor) or a brief's victims_by_exploitation.csv (all only). */
@@ -497,19 +502,23 @@ static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
     uint64_t cur[EXP_N + 1][4], old[EXP_N + 1][4];
     form_counts(pub(c, id, false), cur);
     form_counts(pub(c, id, true), old);
-    uint64_t victims = summary_count(c, "victims");
+    /* Shares of the victims of a known form (EXP_N: unknown). */
+    uint64_t victims = summary_count(c, "victims") - cur[EXP_N][0];
     int order[EXP_N + 1], nr = 0;
     for (int e = 0; e <= EXP_N; e++)
         if (cur[e][0] || (prev && old[e][0]))
             order[nr++] = e;
-    /* Largest first; the value set's order among equals, unknown last. */
+    /* Largest first; the value set's order among equals; unknown last. */
     for (int i = 1; i < nr; i++)
-        for (int j = i; j > 0 && cur[order[j]][0] > cur[order[j - 1]][0]; j--) {
+        for (int j = i; j > 0 && order[j] != EXP_N &&
+                        (order[j - 1] == EXP_N || cur[order[j]][0] > cur[order[j - 1]][0]);
+             j--) {
             int tmp = order[j];
             order[j] = order[j - 1];
             order[j - 1] = tmp;
         }
-    t->whole_hidden = state_of(c, false, "victims", NULL) != 0;
+    t->whole_hidden = state_of(c, false, "victims", NULL) ||
+                      state_of(c, false, "victims", DIMS(kv("form", "unknown")));
     static const char *const split[] = {NULL, "sex=female", "sex=male", "minor=yes"};
     for (int i = 0; i < nr; i++) {
         int e = order[i];
@@ -532,32 +541,28 @@ static bool v_exploitation(struct ctx *c, struct dtable *t, bool compare)
 
 static bool v_recruitment(struct ctx *c, struct dtable *t, bool compare)
 {
-    return by_code(c, t, "recruitment", V_RECRUITMENT, "recruitment", "cases",
-                   known_cases(c, "recruitment"), true, compare, false);
+    return by_code(c, t, "recruitment", V_RECRUITMENT, "recruitment", "cases", true, compare, false);
 }
 
 static bool v_transport(struct ctx *c, struct dtable *t, bool compare)
 {
-    return by_code(c, t, "transport", V_TRANSPORT, "transport", "cases",
-                   known_cases(c, "transport"), true, compare, false);
+    return by_code(c, t, "transport", V_TRANSPORT, "transport", "cases", true, compare, false);
 }
 
 static bool v_source(struct ctx *c, struct dtable *t, bool compare)
 {
-    return by_code(c, t, "source", V_SOURCE, "source", "cases", summary_count(c, "cases"),
-                   false, compare, false);
+    return by_code(c, t, "source", V_SOURCE, "source", "cases", false, compare, false);
 }
 
 static bool v_status(struct ctx *c, struct dtable *t, bool compare)
 {
-    return by_code(c, t, "status", V_STATUS, "status", "cases", summary_count(c, "cases"),
-                   false, compare, true);
+    return by_code(c, t, "status", V_STATUS, "status", "cases", false, compare, true);
 }
 
 static bool v_assistance(struct ctx *c, struct dtable *t, bool compare)
 {
-    return by_code(c, t, "assistance", V_ASSISTANCE, "assistance", "victims",
-                   summary_count(c, "victims"), false, compare, false);
+    return by_code(c, t, "assistance", V_ASSISTANCE, "assistance", "victims", false, compare,
+                   false);
 }
 
 /* The persons identified in the period and what happened to them, beside the cases' status:
@@ -597,18 +602,23 @@ static bool v_sentences(struct ctx *c, struct dtable *t, bool compare)
                   COLSPECS({"sentence_years", COL_TEXT, false}, {"persons", COL_COUNT, true},
                            {"share", COL_PERCENT, true})))
         return false;
+    /* Shares of the sentences of known length; unknown, last, has none. */
     const struct table *p = pub(c, "sentences", false);
     uint64_t whole = 0;
     for (size_t i = 0, nb = body_rows(p); i < nb; i++)
         whole += int_at(p, i, "persons");
+    whole -= count_of(p, "sentence_years", "unknown", "persons");
     for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
         size_t r = table_row(t->body, NULL);
         const char *b = text_at(p, i, "sentence_years");
-        table_text(t->body, r, 0, strcmp(b, "unknown") ? b : L(c, "word", "unknown"));
+        bool known = strcmp(b, "unknown") != 0;
+        table_text(t->body, r, 0, known ? b : L(c, "word", "unknown"));
         copy_count(t, r, 1, p, i, "persons");
-        share(t, r, 2, 1, int_at(p, i, "persons"), whole);
+        if (known)
+            share(t, r, 2, 1, int_at(p, i, "persons"), whole);
     }
     mark(c, t, t->body->nrows, 1, false, "psuspects", DIMS("stage=convicted"));
+    t->whole_sum = true;
     return true;
 }
 
@@ -660,8 +670,8 @@ static bool v_prevention(struct ctx *c, struct dtable *t, bool compare)
     /* prevention.csv: two rows per region with any (hotline, media), most cases first. */
     const struct table *p = pub(c, "prevention", false);
     static const char *const both = "source=(hotline+media)";
-    for (size_t i = 0, nb = body_rows(p); i + 1 < nb; i += 2) {
-        size_t r = table_row(t->body, NULL);
+    for (size_t k = 0, nb = body_rows(p); k + 1 < nb; k += 2) {
+        size_t i = unknown_last(p, "region", 2, k), r = table_row(t->body, NULL);
         const char *code = text_at(p, i, "region_code");
         table_text(t->body, r, 0, atoi(code) ? text_at(p, i, "region") : L(c, "word", "unknown"));
         copy_count(t, r, 1, p, i, "cases");

@@ -90,5 +90,6 @@ void suite_protect(void);
 void suite_views(void);
 void suite_tables(void);
 void suite_normalise(void);
+void suite_sheet_pages(void);
 
 #endif
