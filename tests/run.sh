@@ -256,10 +256,11 @@ two_sources() {
        END { exit n != 2 }' "$tmp/two.txt"
   [ "$(grep -c 'Fuente: Ministerio Público - Fiscalía de la Nación' "$tmp/two.txt")" -ge 5 ]
   [ "$(grep -c 'Fuente: MININTER, Observatorio Nacional' "$tmp/two.txt")" -ge 5 ]
-  sed -n '/^C\. Law enforcement data/,/^D\. /p' "$o/checklist.txt" >"$tmp/two.c"
+  # Para 28 F, the traffickers and law enforcement: MPFN's figures, none of MININTER's.
+  sed -n '/^F\. How many traffickers/,/^G\. /p' "$o/checklist.txt" >"$tmp/two.c"
   grep -q 'the prosecution service investigated 111 crimes' "$tmp/two.c"
   grep -q '^Investigations (cases) *111$' "$tmp/two.c"
-  if grep -e 404 -e MININTER "$tmp/two.c"; then echo "MININTER's figures in letter C"; return 1; fi
+  if grep -e 404 -e 'the police' "$tmp/two.c"; then echo "MININTER's figures in 28 F"; return 1; fi
   grep -q 'MININTER registered between' "$o/checklist.txt" # the other letters keep it
   printf '[source mpfn]\npath = %s\nprofile = mpfn\n' "$src/mpfn_delitos_lambayeque.csv" \
     >"$d/tipreport.ini"
