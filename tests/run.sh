@@ -261,7 +261,8 @@ two_sources() {
   grep -q 'the prosecution service investigated 111 crimes' "$tmp/two.c"
   grep -q '^Investigations (cases) *111$' "$tmp/two.c"
   if grep -e 404 -e 'the police' "$tmp/two.c"; then echo "MININTER's figures in 28 F"; return 1; fi
-  grep -q 'MININTER registered between' "$o/checklist.txt" # the other letters keep it
+  # the other letters keep MININTER's figures (27 A, its lines wrapped)
+  tr '\n' ' ' <"$o/checklist.txt" | tr -s ' ' | grep -q 'registered by MININTER, involving 404 victims'
   printf '[source mpfn]\npath = %s\nprofile = mpfn\n' "$src/mpfn_delitos_lambayeque.csv" \
     >"$d/tipreport.ini"
   "$bin" report "$d" -q -o "$tmp/two/one"
