@@ -58,16 +58,9 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
     enum tp_err rc = export_find(opt->input, &j->files, err);
     if (rc != TP_OK)
         return rc;
-    /* The previous period: as long, ending the day before; only when the period is given. */
-    struct period periods[MAX_PERIODS] = {opt->period};
-    int nperiods = 1;
-    if (opt->period.from && opt->period.to) {
-        long len = date_to_days(opt->period.to) - date_to_days(opt->period.from) + 1;
-        long from = date_to_days(opt->period.from);
-        periods[1].to = date_from_days(from - 1);
-        periods[1].from = date_from_days(from - len);
-        nperiods = date_year(periods[1].from) >= DATE_MIN_YEAR ? 2 : 1;
-    }
+    /* The previous period (period_previous); only when the period is given. */
+    struct period periods[MAX_PERIODS] = {opt->period, period_previous(opt->period)};
+    int nperiods = periods[1].from ? 2 : 1;
     /* A brief is protected with every region's: count by region too. */
     if (!agg_init(&j->agg, j->places, &opt->bands, periods, nperiods, j->region != 0))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
