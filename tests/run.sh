@@ -436,6 +436,25 @@ readme_packages() {
 }
 step "README lists the Makefile's packages" readme_packages
 
+# Plural forms: no "1 hombres", "1 cases" or "las 1 rutas" in any fixture, in either language
+# (tests/check_plurals.py takes its plurals from the templates); and the check is not blind: a
+# sentence put back as it was ({{victims_male}} hombres), and a noun new to a count
+# (regiones), make it fail on the fixture that has one man.
+plural_forms() {
+  "$python" tests/check_plurals.py "$bin" >"$tmp/plurals.log" || { cat "$tmp/plurals.log"; return 1; }
+  cp -r templates "$tmp/plural_templates"
+  sed -i -e 's/{{victims_male|1 hombre|# hombres}}\./{{victims_male}} hombres./' \
+    -e 's/^\(== magnitude: Magnitud\)$/\1\nHubo {{victims_male}} regiones./' \
+    "$tmp/plural_templates/reports/annual-report.es.txt"
+  if "$python" tests/check_plurals.py "$bin" --templates "$tmp/plural_templates" --only options \
+       >"$tmp/plurals.log"; then
+    echo "the planted plurals were not found"; return 1
+  fi
+  grep -q 'y 1 hombres\.' "$tmp/plurals.log"
+  grep -q 'Hubo 1 regiones\.' "$tmp/plurals.log"
+}
+step "no count of 1 before a plural" plural_forms
+
 step "country names mean one country each" "$python" tests/check_places.py
 step "includes follow the pipeline's stages" "$python" tests/check_layers.py
 step "docs cover every alias and table" "$python" tests/check_docs.py "$bin"

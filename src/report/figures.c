@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/number.h"
+#include "util/plural.h"
 #include "util/strmap.h"
 #include "count/tabledef.h"
 #include "count/gives.h"
@@ -647,13 +648,25 @@ bool figures_expand(const struct figures *f, const char *text, struct buf *out)
 {
     for (const char *p = text; *p;) {
         const char *open = strstr(p, "{{");
-        const char *close = open ? strstr(open + 2, "}}") : NULL;
+        const char *close = open ? plural_close(open + 2) : NULL;
         if (!open || !close)
             return buf_adds(out, p);
         buf_add(out, p, (size_t)(open - p));
+        /* {{name}}, or {{name|ONE|OTHER[|ZERO]}}: the form for the figure, itself expanded. */
+        const char *bar = memchr(open + 2, '|', (size_t)(close - open - 2));
+        const char *end = bar ? bar : close;
         char name[64];
-        snprintf(name, sizeof name, "%.*s", (int)(close - open - 2), open + 2);
-        buf_adds(out, figures_get(f, name));
+        snprintf(name, sizeof name, "%.*s", (int)(end - open - 2), open + 2);
+        if (!bar) {
+            buf_adds(out, figures_get(f, name));
+        } else {
+            struct buf form = {0};
+            bool ok = plural_put(&form, figures_get(f, name), bar + 1, (size_t)(close - bar - 1)) &&
+                      figures_expand(f, buf_cstr(&form), out);
+            buf_free(&form);
+            if (!ok)
+                return false;
+        }
         p = close + 2;
     }
     return true;
