@@ -92,8 +92,8 @@ enum tp_err job_check_counted(const struct job *j, struct tp_error *err)
     if (counted > 0)
         return TP_OK;
     char nrej[32], nfil[32], first[700] = "";
-    number_count(rejected, nrej, sizeof nrej);
-    number_count(filtered, nfil, sizeof nfil);
+    number_count(rejected, "en", nrej, sizeof nrej);
+    number_count(filtered, "en", nfil, sizeof nfil);
     for (size_t i = 0; i < dq->nentries && !first[0]; i++) {
         const struct dq_entry *e = &dq->entries[i];
         if (e->action != DQ_REJECTED && e->action != DQ_DUPLICATE_REJECTED)

@@ -368,6 +368,28 @@ step "workbook (en, no suspects) read back" workbook_options_en
 # region, no routes and no suspects, whose document must still make sense.
 step "PDF (es) read back" "$python" tests/check_pdf.py "$tmp/sample" es "${es_sections[@]}"
 step "PDF (en) read back" "$python" tests/check_pdf.py "$tmp/english" en "${en_sections[@]}"
+
+# Numbers in each language's style: the Spanish sample has decimal commas (96,8 %) and no
+# "80.6%"-style figure in its PDF or its workbook's prose; the English keeps the point; the
+# generated export's 20,000 victims read 20 000 in Spanish (a narrow no-break space, U+202F,
+# which pdftotext writes as a space) and 20,000 in the English checklist; the CSV stays plain.
+number_styles() {
+  local es=$tmp/numbers.es.txt en=$tmp/numbers.en.txt g=$tmp/gen/numbers
+  pdftotext "$tmp/sample/report.pdf" - | tr '\n' ' ' >"$es"
+  unzip -p "$tmp/sample/report.xlsx" xl/sharedStrings.xml >>"$es"
+  pdftotext "$tmp/english/report.pdf" - | tr '\n' ' ' >"$en"
+  grep -q '90 mujeres (96,8 %)' "$es"
+  grep -q '90 female (96.8%)' "$en"
+  if grep -oE '[0-9]+\.[0-9]+ ?%' "$es"; then echo "a decimal point in Spanish"; return 1; fi
+  if grep -oE '[0-9]+,[0-9]+ ?%' "$en"; then echo "a decimal comma in English"; return 1; fi
+  [ -d "$tmp/gen/input" ] || build/genexport 20000 "$tmp/gen/input" >/dev/null
+  "$bin" report "$tmp/gen/input" -q -o "$g"
+  unzip -p "$g/report.xlsx" xl/sharedStrings.xml | grep -q $'con 20\u202f000 víctimas'
+  pdftotext "$g/report.pdf" - | tr '\n' ' ' | grep -q 'con 20 000 víctimas'
+  tr '\n' ' ' <"$g/checklist.txt" | grep -q 'involving 20,000 victims'
+  grep -qx 'victims,20000' "$g/tables/summary.csv"
+}
+step "numbers in each language's style" number_styles
 step "PDF (public) read back" "$python" tests/check_pdf.py "$tmp/public" es "${es_sections[@]}"
 pdf_sparse() {
   "$python" tests/check_pdf.py "$tmp/sparse" es "${es_sections[@]}"

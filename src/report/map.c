@@ -475,7 +475,7 @@ static void layout_capitals(struct layout *l)
         map_project(&l->pr, r->lon, r->lat, &x, &y);
         y += l->top;
         char t[96], n[32];
-        number_count(d->cases[g], n, sizeof n);
+        number_count(d->cases[g], d->lang, n, sizeof n);
         if (d->cases[g] && !d->hidden[g] && !d->highlight)
             snprintf(t, sizeof t, "%s (%s)", r->name, n);
         else
@@ -525,8 +525,8 @@ static void layout_legend(struct layout *l)
         if (none) {
             snprintf(t, sizeof t, "%s", d->no_cases);
         } else {
-            number_count(out->classes.lo[i], lo, sizeof lo);
-            number_count(out->classes.hi[i], hi, sizeof hi);
+            number_count(out->classes.lo[i], d->lang, lo, sizeof lo);
+            number_count(out->classes.hi[i], d->lang, hi, sizeof hi);
             if (out->classes.lo[i] == out->classes.hi[i])
                 snprintf(t, sizeof t, "%s", lo);
             else

@@ -45,6 +45,7 @@ struct map_route {
 struct map_data {
     const char *title, *note, *source; /* note and source wrapped under the map */
     const char *legend_title, *no_cases; /* "Casos", "Sin casos" */
+    const char *lang;                    /* the numbers' style (util/number.h); NULL: English */
     uint64_t cases[NREGIONS + 1];        /* by region code */
     bool hidden[NREGIONS + 1];           /* public mode: a hidden count, drawn as such */
     char hidden_label[96];               /* its legend entry ("<3 o x") */
