@@ -49,7 +49,7 @@ def plural_words():
     for t in texts:
         for one, other in re.findall(r'\{\{?\w+\|' + form + r'\|' + form, t):
             after = re.search(r'#\s+([^\W\d_]+)', other)
-            before = re.search(r'(?:^|1)\s*([^\W\d_]+)', one)
+            before = re.search(r'\b1\s+([^\W\d_]+)', one) or re.search(r'([^\W\d_]+)', one)
             if after and (not before or before.group(1).lower() != after.group(1).lower()):
                 plurals.add(after.group(1).lower())
     return plurals
