@@ -156,6 +156,37 @@ mininter_real() {
 }
 step "MININTER file: hand-counted figures" mininter_real
 
+# What a source does not give is not spoken of. The MPFN crimes file counts no victims: its
+# Lambayeque brief (111 crimes, all of the file) says so once and names no victim count, in
+# both languages, and its headline has no victims' rows. MININTER's file says nothing of
+# identity documents or assistance: no "without identity document" row (blank in
+# summary.csv, absent from the PDF's headline) and no sentence on either; RETA's sample still
+# has the row (37) and its sentence.
+not_given_words() {
+  local f=../shared/data/sources/mpfn_delitos_lambayeque.csv o=$tmp/notgiven
+  "$bin" region lambayeque "$f" -p mpfn -q -o "$o/es"
+  "$bin" region lambayeque "$f" -p mpfn -q --lang en -o "$o/en"
+  pdftotext "$o/es/brief.pdf" - | tr '\n' ' ' >"$o/es.txt"
+  pdftotext "$o/en/brief.pdf" - | tr '\n' ' ' >"$o/en.txt"
+  grep -q 'registró 111 delitos de trata de personas en Lambayeque, de 111 en todo el país\. Esta fuente no cuenta víctimas\.' "$o/es.txt"
+  grep -q 'registered 111 trafficking crimes in Lambayeque, of 111 in the whole country\. This source does not count victims\.' "$o/en.txt"
+  if sed 's/no cuenta víctimas//' "$o/es.txt" | grep -i 'víctima'; then echo "victims in the MPFN brief"; return 1; fi
+  if sed 's/does not count victims//' "$o/en.txt" | grep -i 'victim'; then echo "victims in the MPFN brief (en)"; return 1; fi
+  grep -qx 'victims,' "$o/es/tables/summary.csv"
+  local m=$tmp/mininter
+  [ -e "$m/report.pdf" ] || "$bin" report ../shared/data/sources/mininter_trata_lambayeque.csv -p mininter -q -o "$m"
+  grep -qx 'victims_without_id_document,' "$m/tables/summary.csv"
+  pdftotext -layout "$m/report.pdf" "$o/mininter.txt"
+  grep -q 'De las 404 víctimas, 80 eran menores de edad\.$' "$o/mininter.txt"
+  if grep -i -e 'sin documento de identidad' -e 'documento de identidad\.' -e 'recibi.* atención' "$o/mininter.txt"; then
+    echo "identity documents or assistance spoken of for MININTER"; return 1
+  fi
+  grep -qx 'victims_without_id_document,37' "$tmp/sample/tables/summary.csv"
+  pdftotext -layout "$tmp/sample/report.pdf" - | grep -q '^Víctimas sin documento de identidad  *37 '
+  pdftotext "$tmp/sample/report.pdf" - | tr '\n' ' ' | grep -q '37 no tenían documento de identidad\.'
+}
+step "sources that count no victims, no documents" not_given_words
+
 # The counting rules of an indicator-shaped file on a small one, counted by hand: 2020-01 has 5
 # cases (2 sexual, 1 labour, 2 of unknown purpose), 7 victims (women 4: one 0-5, two 18-29, one
 # of unknown age; men 2, no band: unknown age; one of unknown sex); 2020-02 has 1 case but its

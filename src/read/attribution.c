@@ -17,7 +17,8 @@ static const struct {
     {"routes", GIVES_ROUTES}, {"sex", GIVES_SEX}, {"age", GIVES_AGE},
     {"nationality", GIVES_NATIONALITY}, {"exploitation", GIVES_EXPLOITATION},
     {"recruitment", GIVES_RECRUITMENT}, {"transport", GIVES_TRANSPORT},
-    {"source", GIVES_SOURCE}, {"status", GIVES_STATUS}, {"assistance", GIVES_ASSISTANCE}};
+    {"source", GIVES_SOURCE}, {"status", GIVES_STATUS}, {"assistance", GIVES_ASSISTANCE},
+    {"id_document", GIVES_ID_DOCUMENT}};
 
 unsigned gives_bit(const char *word)
 {
@@ -35,7 +36,7 @@ const char *gives_word(int i)
 const char *gives_words(void)
 {
     return "cases, victims, suspects, year, region, city, routes, sex, age, nationality, "
-           "exploitation, recruitment, transport, source, status, assistance";
+           "exploitation, recruitment, transport, source, status, assistance, id_document";
 }
 
 static const char *const text_keys[ATTR_NTEXT] = {"name", "short", "title", "register",

@@ -34,7 +34,8 @@ enum {
     GIVES_SEX = 1 << 7, GIVES_AGE = 1 << 8, GIVES_NATIONALITY = 1 << 9,
     GIVES_EXPLOITATION = 1 << 10, GIVES_RECRUITMENT = 1 << 11, GIVES_TRANSPORT = 1 << 12,
     GIVES_SOURCE = 1 << 13, GIVES_STATUS = 1 << 14, GIVES_ASSISTANCE = 1 << 15,
-    GIVES_ALL = (1 << 16) - 1
+    GIVES_ID_DOCUMENT = 1 << 16, /* whether victims have an identity document */
+    GIVES_ALL = (1 << 17) - 1
 };
 
 /* The bit of a word of `gives` ("cases", "age" ...); 0 when it is none. */

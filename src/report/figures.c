@@ -553,13 +553,14 @@ static void put_region(struct fctx *x, int public_k, int region)
     snprintf(k, sizeof k, "%d", public_k ? public_k : 3);
     put(x->f, "k", k);
     /* Publishable: k or more cases and victims, both shown; a brief of a region with fewer
-     * has its totals alone (release.c). */
+     * has its totals alone (release.c). Victims only when the source gives them. */
     uint64_t rv = metric(x->cur, "victims"), rc = metric(x->cur, "cases");
     uint64_t kk = (uint64_t)(public_k ? public_k : 3);
     int victims_mark = metric_mark(x->cur, "victims");
-    put_condition(x->f, "publishable",
-                  rc >= kk && rv >= kk && !metric_mark(x->cur, "cases") && !victims_mark &&
-                      (!region || tableset_find(x->cur, "victims_by_sex_age")));
+    bool victims_ok = !(x->a->gives & GIVES_VICTIMS) ||
+                      (rv >= kk && !victims_mark &&
+                       (!region || tableset_find(x->cur, "victims_by_sex_age")));
+    put_condition(x->f, "publishable", rc >= kk && !metric_mark(x->cur, "cases") && victims_ok);
     if (!region) {
         static const char *const brief_only[] = {"region_name", "national_cases",
                                                  "national_victims", "region_share_victims",
