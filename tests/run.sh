@@ -172,7 +172,7 @@ not_given_words() {
   grep -q 'registered 111 trafficking crimes in Lambayeque, of 111 in the whole country\. This source does not count victims\.' "$o/en.txt"
   if sed 's/no cuenta víctimas//' "$o/es.txt" | grep -i 'víctima'; then echo "victims in the MPFN brief"; return 1; fi
   if sed 's/does not count victims//' "$o/en.txt" | grep -i 'victim'; then echo "victims in the MPFN brief (en)"; return 1; fi
-  grep -qx 'victims,' "$o/es/tables/summary.csv"
+  grep -qx 'victims,,' "$o/es/tables/summary.csv"
   local m=$tmp/mininter
   [ -e "$m/report.pdf" ] || "$bin" report ../shared/data/sources/mininter_trata_lambayeque.csv -p mininter -q -o "$m"
   grep -qx 'victims_without_id_document,' "$m/tables/summary.csv"
