@@ -49,17 +49,12 @@ static enum tp_err age_bands_of_source(const struct profile *p, const struct opt
                    where, opt->bands.label[bad], list);
 }
 
-/* The previous period: as long, ending the day before; only when the period is given. */
+/* The periods: the one asked for, and the previous one (period_previous) when it is given. */
 static int job_periods(const struct options *opt, struct period periods[MAX_PERIODS])
 {
     periods[0] = opt->period;
-    if (!opt->period.from || !opt->period.to)
-        return 1;
-    long len = date_to_days(opt->period.to) - date_to_days(opt->period.from) + 1;
-    long from = date_to_days(opt->period.from);
-    periods[1].to = date_from_days(from - 1);
-    periods[1].from = date_from_days(from - len);
-    return date_year(periods[1].from) >= DATE_MIN_YEAR ? 2 : 1;
+    periods[1] = period_previous(opt->period);
+    return periods[1].from ? 2 : 1;
 }
 
 /* Source i's name and profile. A settings file's source whose profile is not found says
@@ -201,8 +196,8 @@ static enum tp_err nothing_counted(const struct job *j, const struct job_source 
         filtered += dq->files[i].filtered;
     }
     char nrej[32], nfil[32], first[700] = "", which[48] = "";
-    number_count(rejected, nrej, sizeof nrej);
-    number_count(filtered, nfil, sizeof nfil);
+    number_count(rejected, "en", nrej, sizeof nrej);
+    number_count(filtered, "en", nfil, sizeof nfil);
     if (j->nsrc > 1)
         snprintf(which, sizeof which, "[source %s]: ", s->name);
     for (size_t i = 0; i < dq->nentries && !first[0]; i++) {

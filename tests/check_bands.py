@@ -18,8 +18,18 @@ def expect(what, got, want):
         problems.append('%s:\n  got  %s\n  want %s' % (what, got, want))
 
 
-def ints(words):
-    return [int(w.replace(',', '')) for w in words if re.fullmatch(r'[\d,]+', w)]
+def ints(line):
+    """The counts of a table's line as printed: 1,234 in English, 1 234 in Spanish (pdftotext
+    writes the narrow no-break space as a space; the PDF's columns are two spaces or more
+    apart)."""
+    counts = []
+    for chunk in re.split(r'\s{2,}', line.strip()):
+        if re.fullmatch(r'\d{1,3}(?: \d{3})+', chunk):
+            counts.append(int(chunk.replace(' ', '')))
+        else:
+            counts += [int(w.replace(',', '')) for w in chunk.split()
+                       if re.fullmatch(r'\d{1,3}(?:,\d{3})*|\d+', w)]
+    return counts
 
 
 with open(os.path.join(out, 'tables', 'victims_by_sex_age.csv'), encoding='utf-8') as f:
@@ -40,7 +50,7 @@ labels = [b if b != 'unknown' else 'Unknown' for s in ('female', 'male') for b i
 expect('checklist: columns', text[i + 2].split(), ['Cases', 'Victims', 'Female', 'Male'] + labels)
 want = [summary['cases'], summary['victims'], sum(by_sex['female']), sum(by_sex['male'])]
 want += [v[(s, b)] for s in ('female', 'male') for b in shown[s]]
-expect('checklist: counts', ints(text[i + 4].split()), want)
+expect('checklist: counts', ints(text[i + 4]), want)
 
 # The workbook: the table by sex and age, its row totals and total row as formulas.
 wb = openpyxl.load_workbook(os.path.join(out, 'report.xlsx'))
@@ -77,9 +87,9 @@ for b in bands:
 lines = {l.split()[0] if not l.strip().startswith('Sin dato') else 'Sin dato': l
          for l in block if l.strip()}
 for s, label in zip(sexes, ['Mujeres', 'Hombres', 'Sin dato']):
-    expect('PDF: ' + s, ints(lines.get(label, '').split()), by_sex[s] + [sum(by_sex[s])])
+    expect('PDF: ' + s, ints(lines.get(label, '')), by_sex[s] + [sum(by_sex[s])])
 cols = [sum(by_sex[s][k] for s in sexes) for k in range(len(names))]
-expect('PDF: total row', ints(lines.get('Total', '').split()), cols + [summary['victims']])
+expect('PDF: total row', ints(lines.get('Total', '')), cols + [summary['victims']])
 
 if problems:
     print('\n'.join(problems))

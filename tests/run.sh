@@ -271,6 +271,37 @@ two_sources() {
 }
 step "MININTER and MPFN in one report" two_sources
 
+# What a source does not give is not spoken of. The MPFN crimes file counts no victims: its
+# Lambayeque brief (111 crimes, all of the file) says so once and names no victim count, in
+# both languages, and its headline has no victims' rows. MININTER's file says nothing of
+# identity documents or assistance: no "without identity document" row (blank in
+# summary.csv, absent from the PDF's headline) and no sentence on either; RETA's sample still
+# has the row (37) and its sentence.
+not_given_words() {
+  local f=../shared/data/sources/mpfn_delitos_lambayeque.csv o=$tmp/notgiven
+  "$bin" region lambayeque "$f" -p mpfn -q -o "$o/es"
+  "$bin" region lambayeque "$f" -p mpfn -q --lang en -o "$o/en"
+  pdftotext "$o/es/brief.pdf" - | tr '\n' ' ' >"$o/es.txt"
+  pdftotext "$o/en/brief.pdf" - | tr '\n' ' ' >"$o/en.txt"
+  grep -q 'registró 111 delitos de trata de personas en Lambayeque, de 111 en todo el país\. Esta fuente no cuenta víctimas\.' "$o/es.txt"
+  grep -q 'registered 111 trafficking crimes in Lambayeque, of 111 in the whole country\. This source does not count victims\.' "$o/en.txt"
+  if sed 's/no cuenta víctimas//' "$o/es.txt" | grep -i 'víctima'; then echo "victims in the MPFN brief"; return 1; fi
+  if sed 's/does not count victims//' "$o/en.txt" | grep -i 'victim'; then echo "victims in the MPFN brief (en)"; return 1; fi
+  grep -qx 'victims,,' "$o/es/tables/summary.csv"
+  local m=$tmp/mininter
+  [ -e "$m/report.pdf" ] || "$bin" report ../shared/data/sources/mininter_trata_lambayeque.csv -p mininter -q -o "$m"
+  grep -qx 'victims_without_id_document,' "$m/tables/summary.csv"
+  pdftotext -layout "$m/report.pdf" "$o/mininter.txt"
+  grep -q 'De las 404 víctimas, 80 eran menores de edad\.$' "$o/mininter.txt"
+  if grep -i -e 'sin documento de identidad' -e 'documento de identidad\.' -e 'recibi.* atención' "$o/mininter.txt"; then
+    echo "identity documents or assistance spoken of for MININTER"; return 1
+  fi
+  grep -qx 'victims_without_id_document,37' "$tmp/sample/tables/summary.csv"
+  pdftotext -layout "$tmp/sample/report.pdf" - | grep -q '^Víctimas sin documento de identidad  *37 '
+  pdftotext "$tmp/sample/report.pdf" - | tr '\n' ' ' | grep -q '37 no tenían documento de identidad\.'
+}
+step "sources that count no victims, no documents" not_given_words
+
 # The counting rules of an indicator-shaped file on a small one, counted by hand: 2020-01 has 5
 # cases (2 sexual, 1 labour, 2 of unknown purpose), 7 victims (women 4: one 0-5, two 18-29, one
 # of unknown age; men 2, no band: unknown age; one of unknown sex); 2020-02 has 1 case but its
@@ -530,6 +561,28 @@ step "workbook recalculated by LibreOffice" workbook_libreoffice
 # region, no routes and no suspects, whose document must still make sense.
 step "PDF (es) read back" "$python" tests/check_pdf.py "$tmp/sample" es "${es_sections[@]}"
 step "PDF (en) read back" "$python" tests/check_pdf.py "$tmp/english" en "${en_sections[@]}"
+
+# Numbers in each language's style: the Spanish sample has decimal commas (96,8 %) and no
+# "80.6%"-style figure in its PDF or its workbook's prose; the English keeps the point; the
+# generated export's 20,000 victims read 20 000 in Spanish (a narrow no-break space, U+202F,
+# which pdftotext writes as a space) and 20,000 in the English checklist; the CSV stays plain.
+number_styles() {
+  local es=$tmp/numbers.es.txt en=$tmp/numbers.en.txt g=$tmp/gen/numbers
+  pdftotext "$tmp/sample/report.pdf" - | tr '\n' ' ' >"$es"
+  unzip -p "$tmp/sample/report.xlsx" xl/sharedStrings.xml >>"$es"
+  pdftotext "$tmp/english/report.pdf" - | tr '\n' ' ' >"$en"
+  grep -q '90 mujeres (96,8 %)' "$es"
+  grep -q '90 female (96.8%)' "$en"
+  if grep -oE '[0-9]+\.[0-9]+ ?%' "$es"; then echo "a decimal point in Spanish"; return 1; fi
+  if grep -oE '[0-9]+,[0-9]+ ?%' "$en"; then echo "a decimal comma in English"; return 1; fi
+  [ -d "$tmp/gen/input" ] || build/genexport 20000 "$tmp/gen/input" >/dev/null
+  "$bin" report "$tmp/gen/input" -q -o "$g"
+  unzip -p "$g/report.xlsx" xl/sharedStrings.xml | grep -q $'con 20\u202f000 víctimas'
+  pdftotext "$g/report.pdf" - | tr '\n' ' ' | grep -q 'con 20 000 víctimas'
+  tr '\n' ' ' <"$g/checklist.txt" | grep -q 'involving 20,000 victims'
+  grep -qx 'victims,20000' "$g/tables/summary.csv"
+}
+step "numbers in each language's style" number_styles
 step "PDF (public) read back" "$python" tests/check_pdf.py "$tmp/public" es "${es_sections[@]}"
 pdf_sparse() {
   "$python" tests/check_pdf.py "$tmp/sparse" es "${es_sections[@]}"
@@ -612,6 +665,25 @@ readme_packages() {
   grep -qF "$pk" README.md || { echo "Makefile: $pk"; return 1; }
 }
 step "README lists the Makefile's packages" readme_packages
+
+# Plural forms: no "1 hombres", "1 cases" or "las 1 rutas" in any fixture, in either language
+# (tests/check_plurals.py takes its plurals from the templates); and the check is not blind: a
+# sentence put back as it was ({{victims_male}} hombres), and a noun new to a count
+# (regiones), make it fail on the fixture that has one man.
+plural_forms() {
+  "$python" tests/check_plurals.py "$bin" >"$tmp/plurals.log" || { cat "$tmp/plurals.log"; return 1; }
+  cp -r templates "$tmp/plural_templates"
+  sed -i -e 's/{{victims_male|1 hombre|# hombres}}\./{{victims_male}} hombres./' \
+    -e 's/^\(== magnitude: Magnitud\)$/\1\nHubo {{victims_male}} regiones./' \
+    "$tmp/plural_templates/reports/annual-report.es.txt"
+  if "$python" tests/check_plurals.py "$bin" --templates "$tmp/plural_templates" --only options \
+       >"$tmp/plurals.log"; then
+    echo "the planted plurals were not found"; return 1
+  fi
+  grep -q 'y 1 hombres\.' "$tmp/plurals.log"
+  grep -q 'Hubo 1 regiones\.' "$tmp/plurals.log"
+}
+step "no count of 1 before a plural" plural_forms
 
 step "country names mean one country each" "$python" tests/check_places.py
 step "includes follow the pipeline's stages" "$python" tests/check_layers.py

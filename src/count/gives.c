@@ -18,7 +18,7 @@ static const struct {
     {"form", GIVES_EXPLOITATION}, {"uform", GIVES_EXPLOITATION}, {"labour", GIVES_EXPLOITATION},
     {"recruitment", GIVES_RECRUITMENT}, {"transport", GIVES_TRANSPORT},
     {"source", GIVES_SOURCE}, {"status", GIVES_STATUS}, {"assistance", GIVES_ASSISTANCE},
-    {"assisted", GIVES_ASSISTANCE}};
+    {"assisted", GIVES_ASSISTANCE}, {"id_document", GIVES_ID_DOCUMENT}};
 
 /* Whether the source gives what a measure, key or "dim=value" names (up to '=' or len). */
 static bool given(const char *name, size_t len, unsigned gives)

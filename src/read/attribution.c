@@ -20,7 +20,7 @@ static const struct {
     {"nationality", GIVES_NATIONALITY}, {"exploitation", GIVES_EXPLOITATION},
     {"recruitment", GIVES_RECRUITMENT}, {"transport", GIVES_TRANSPORT},
     {"source", GIVES_SOURCE}, {"status", GIVES_STATUS}, {"assistance", GIVES_ASSISTANCE},
-    {"home", GIVES_HOME}};
+    {"home", GIVES_HOME}, {"id_document", GIVES_ID_DOCUMENT}};
 
 unsigned gives_bit(const char *word)
 {
@@ -38,7 +38,7 @@ const char *gives_word(int i)
 const char *gives_words(void)
 {
     return "cases, victims, suspects, year, region, city, routes, sex, age, nationality, "
-           "exploitation, recruitment, transport, source, status, assistance";
+           "exploitation, recruitment, transport, source, status, assistance, id_document";
 }
 
 static const char *const text_keys[ATTR_NTEXT] = {"name", "short", "title", "register",

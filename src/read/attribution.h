@@ -41,7 +41,8 @@ enum {
     GIVES_EXPLOITATION = 1 << 10, GIVES_RECRUITMENT = 1 << 11, GIVES_TRANSPORT = 1 << 12,
     GIVES_SOURCE = 1 << 13, GIVES_STATUS = 1 << 14, GIVES_ASSISTANCE = 1 << 15,
     GIVES_HOME = 1 << 16,
-    GIVES_ALL = (1 << 17) - 1
+    GIVES_ID_DOCUMENT = 1 << 17, /* whether victims have an identity document */
+    GIVES_ALL = (1 << 18) - 1
 };
 
 /* The bit of a word of `gives` ("cases", "age" ...); 0 when it is none. */

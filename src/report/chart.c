@@ -81,9 +81,9 @@ struct scale nice_scale(double max, int target, bool whole)
 static void value_text(const struct chart_data *d, double v, char *out, size_t size)
 {
     if (d->percent)
-        number_percent(v, out, size);
+        number_percent(v, d->lang, out, size);
     else
-        number_count((unsigned long long)(v + 0.5), out, size);
+        number_count((unsigned long long)(v + 0.5), d->lang, out, size);
 }
 
 /* A value's label: its number, or in public mode its mark. */
@@ -119,7 +119,7 @@ static void bar_value(struct drawing *out, const struct chart_data *d, int sr, i
 static void tick_text(const struct chart_data *d, double v, double step, char *out, size_t size)
 {
     if (d->percent && step * 100 >= 1 - 1e-9)
-        snprintf(out, size, "%.0f%%", v * 100);
+        number_percent_places(v, 0, d->lang, out, size);
     else
         value_text(d, v, out, size);
 }
@@ -337,7 +337,7 @@ static void legend_text(const struct chart_data *d, int i, double total, char *o
 {
     char c[32], p[32];
     label_of(d, 0, i, c, sizeof c);
-    number_percent(total > 0 ? d->values[0][i] / total : 0, p, sizeof p);
+    number_percent(total > 0 ? d->values[0][i] / total : 0, d->lang, p, sizeof p);
     if (d->hidden[0][i])
         snprintf(out, size, "%s: %s", d->cats[i], c);
     else
@@ -367,7 +367,7 @@ static bool stacked(const struct chart_data *d, double width, const struct measu
         rect(out, x, y0, w, bar, color);
         if (x > 0) /* a white seam between segments */
             line(out, x, y0, 0, bar, PAPER, 1);
-        number_count((unsigned long long)(d->values[0][i] + 0.5), c, sizeof c);
+        number_count((unsigned long long)(d->values[0][i] + 0.5), d->lang, c, sizeof c);
         if (m->width(m->ctx, c, LABEL_SIZE, true) + 4 < w)
             drawing_text(out, x + w / 2, y0 + (bar - LABEL_SIZE * 1.2) / 2, c, LABEL_SIZE,
                          ALIGN_CENTER, true, RAMP_DARK(i, d->ncats) ? PAPER : INK);

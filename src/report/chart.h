@@ -31,6 +31,7 @@ struct chart_data {
      * instead of its number; the scale follows the shown values only. */
     uint8_t hidden[2][CHART_MAX_CATS];
     int public_k;
+    const char *lang; /* the numbers' style (util/number.h); NULL: English */
 };
 
 enum prim_kind { PRIM_RECT, PRIM_LINE, PRIM_TEXT };

@@ -50,8 +50,8 @@ static bool ch_victims_by_sex_age(struct ctx *c, struct dchart *ch)
     for (int b = 0; b <= ch->n; b++)
         sex += ap->sex_band[SEX_UNKNOWN][b];
     char a[32], s[32];
-    number_count(sex, s, sizeof s);
-    number_count(age, a, sizeof a);
+    number_count(sex, c->r->lang, s, sizeof s);
+    number_count(age, c->r->lang, a, sizeof a);
     if (c->in->prot) { /* public mode: as the table prints them */
         const struct protection *p = c->in->prot;
         int hs = state_of(c, false, "victims", DIMS("sex=unknown"));
@@ -236,7 +236,7 @@ static bool map_routes(struct ctx *c, struct dchart *ch, struct map_data *m,
     snprintf(shown, sizeof shown, "%d", m->nroutes);
     snprintf(inside, sizeof inside, "%d", internal);
     snprintf(abroad, sizeof abroad, "%d", m->nroutes - internal);
-    number_count((uint64_t)known, total, sizeof total);
+    number_count((uint64_t)known, c->r->lang, total, sizeof total);
     static const char *const keys[] = {"shown", "internal", "international", "known"};
     const char *vals[] = {shown, inside, abroad, total};
     labels_fill(ch->note, sizeof ch->note, L(c, "word", known ? "map_routes" : "map_no_routes"),
@@ -267,6 +267,7 @@ static bool ch_map(struct ctx *c, struct dchart *ch)
     m->stop_no_cases = L(c, "word", "route_stop_no_cases");
     m->unlabelled = L(c, "word", "map_unlabelled");
     m->source = c->r->source_note;
+    m->lang = c->r->lang;
     memcpy(m->cases, ap->region_cases, sizeof m->cases);
     if (c->in->prot)
         map_hidden(c, m, ap);
@@ -344,6 +345,7 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
     out->percent = ch->percent;
     out->nseries = ch->nseries < 2 ? ch->nseries : 2;
     out->public_k = r->public_k;
+    out->lang = r->lang;
     bool any = false;
     if (ch->by_row) {
         for (int s = 0; s < out->nseries; s++)

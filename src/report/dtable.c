@@ -136,21 +136,21 @@ void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row
     switch (d->kind) {
     case COL_COUNT:
     case COL_ROWSUM:
-        number_count((uint64_t)(v + 0.5), out, size);
+        number_count((uint64_t)(v + 0.5), r->lang, out, size);
         break;
     case COL_PERCENT:
-        number_percent(v, out, size);
+        number_percent(v, r->lang, out, size);
         break;
     case COL_RATE:
-        snprintf(out, size, "%.2f", v);
+        number_decimal(v, 2, r->lang, out, size);
         break;
     case COL_DIFF:
-        snprintf(out, size, "%+.0f", v);
+        number_signed((long long)(v < 0 ? v - 0.5 : v + 0.5), r->lang, out, size);
         break;
     case COL_DIFF_PCT:
         if (total && !dtable_total(t, d->b))
             return;
-        snprintf(out, size, "%+.1f%%", v * 100);
+        number_percent_signed(v, r->lang, out, size);
         break;
     case COL_TEXT:
         break;

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "util/number.h"
+#include "util/plural.h"
 #include "util/strmap.h"
 #include "count/tabledef.h"
 #include "count/gives.h"
@@ -39,6 +40,7 @@ struct figures {
     struct strmap *map; /* name -> offset into text */
     struct buf text;
     int k;              /* public mode: hidden counts read "<k" or "x"; 0 otherwise */
+    const char *lang;   /* the numbers' style (util/number.h): the labels' language */
 };
 
 static bool has_pct(const char *metric)
@@ -94,7 +96,7 @@ static void put_marked(struct figures *f, const char *name, uint64_t n, int hidd
     else if (f->k && hidden)
         snprintf(s, sizeof s, "x");
     else
-        number_count(n, s, sizeof s);
+        number_count(n, f->lang, s, sizeof s);
     put(f, name, s);
 }
 
@@ -249,9 +251,11 @@ bool figures_condition(const struct figures *f, const char *name)
 }
 
 /* Victims per 100,000 inhabitants, as the report writes a rate. */
-static void rate_text(uint64_t victims, long population, char *out, size_t size)
+static void rate_text(uint64_t victims, long population, const char *lang, char *out,
+                      size_t size)
 {
-    snprintf(out, size, "%.2f", population > 0 ? (double)victims * 1e5 / (double)population : 0);
+    number_decimal(population > 0 ? (double)victims * 1e5 / (double)population : 0, 2, lang,
+                   out, size);
 }
 
 /* What every topic reads. */
@@ -299,12 +303,15 @@ static void put_change(struct fctx *x, const char *name, uint64_t v, bool hidden
     } else {
         uint64_t p = metric(x->prev, name);
         long long d = (long long)v - (long long)p;
-        char pct[32];
+        char pct[32], diff[32];
         if (p)
-            snprintf(pct, sizeof pct, "%+.1f%%", 100.0 * (double)d / (double)p);
+            number_percent_signed((double)d / (double)p, x->f->lang, pct, sizeof pct);
+        else if (d)
+            snprintf(pct, sizeof pct, "%s", labels_get(x->l, "word", "new"));
         else
-            snprintf(pct, sizeof pct, "%s", d ? labels_get(x->l, "word", "new") : "0.0%");
-        snprintf(s, sizeof s, "%+lld (%s)", d, pct);
+            number_percent(0, x->f->lang, pct, sizeof pct);
+        number_signed(d, x->f->lang, diff, sizeof diff);
+        snprintf(s, sizeof s, "%s (%s)", diff, pct);
         put(x->f, t, s);
     }
 }
@@ -334,7 +341,7 @@ static void put_metrics(struct fctx *x)
             bool of_victims = !strncmp(name, "victims_", 8);
             uint64_t whole = of_victims ? victims : suspects;
             snprintf(t, sizeof t, "%s_pct", name);
-            number_percent(whole ? (double)v / (double)whole : 0, s, sizeof s);
+            number_percent(whole ? (double)v / (double)whole : 0, x->f->lang, s, sizeof s);
             put(x->f, t, hid || (of_victims ? victims_mark : suspects_mark) ? "x" : s);
         }
     }
@@ -497,7 +504,7 @@ static void put_top(struct fctx *x, const char *table, const char *count, bool b
     put(x->f, figure, s);
     put_condition(x->f, table, best_code >= 0);
     snprintf(t, sizeof t, "%s_pct", figure);
-    number_percent(whole ? (double)best / (double)whole : 0, s, sizeof s);
+    number_percent(whole ? (double)best / (double)whole : 0, x->f->lang, s, sizeof s);
     put(x->f, t, x->f->k && best_mark ? "x" : s);
 }
 
@@ -553,7 +560,7 @@ static void put_foreign(struct fctx *x)
         else if (x->f->k && cl->hidden)
             snprintf(cnt, sizeof cnt, "x");
         else
-            number_count(cl->v.i, cnt, sizeof cnt);
+            number_count(cl->v.i, x->f->lang, cnt, sizeof cnt);
         snprintf(item[n], sizeof item[n], "%s %s", figures_country(x->a->places, x->l, c), cnt);
         items[n] = item[n];
         n++;
@@ -587,7 +594,8 @@ static void put_tip(struct fctx *x)
         if (cl && cl->hidden && x->f->k)
             snprintf(s, sizeof s, "x");
         else
-            snprintf(s, sizeof s, "%.1f", cl && cl->kind == CELL_REAL ? cl->v.r : 0.0);
+            number_decimal(cl && cl->kind == CELL_REAL ? cl->v.r : 0.0, 1, x->f->lang, s,
+                           sizeof s);
         snprintf(t, sizeof t, "tip_sentence_%s", lengths[k]);
         put(x->f, t, s);
     }
@@ -601,13 +609,14 @@ static void put_region(struct fctx *x, int public_k, int region)
     snprintf(k, sizeof k, "%d", public_k ? public_k : 3);
     put(x->f, "k", k);
     /* Publishable: k or more cases and victims, both shown; a brief of a region with fewer
-     * has its totals alone (release.c). */
+     * has its totals alone (release.c). Victims only when the source gives them. */
     uint64_t rv = metric(x->cur, "victims"), rc = metric(x->cur, "cases");
     uint64_t kk = (uint64_t)(public_k ? public_k : 3);
     int victims_mark = metric_mark(x->cur, "victims");
-    put_condition(x->f, "publishable",
-                  rc >= kk && rv >= kk && !metric_mark(x->cur, "cases") && !victims_mark &&
-                      (!region || tableset_find(x->cur, "victims_by_sex_age")));
+    bool victims_ok = !(x->a->gives & GIVES_VICTIMS) ||
+                      (rv >= kk && !victims_mark &&
+                       (!region || tableset_find(x->cur, "victims_by_sex_age")));
+    put_condition(x->f, "publishable", rc >= kk && !metric_mark(x->cur, "cases") && victims_ok);
     if (!region) {
         static const char *const brief_only[] = {"region_name", "national_cases",
                                                  "national_victims", "region_share_victims",
@@ -623,14 +632,14 @@ static void put_region(struct fctx *x, int public_k, int region)
     put_marked(x->f, "national_cases", metric(x->national, "cases"),
                metric_mark(x->national, "cases"));
     put_marked(x->f, "national_victims", nv, metric_mark(x->national, "victims"));
-    number_percent(nv ? (double)rv / (double)nv : 0, s, sizeof s);
+    number_percent(nv ? (double)rv / (double)nv : 0, x->f->lang, s, sizeof s);
     put(x->f, "region_share_victims", victims_mark ? "x" : s);
-    rate_text(rv, ri->population, s, sizeof s);
+    rate_text(rv, ri->population, x->f->lang, s, sizeof s);
     put(x->f, "region_rate", victims_mark ? "x" : s);
     long population = 0;
     for (int g = 1; g <= NREGIONS; g++)
         population += places_region(pl, g)->population;
-    rate_text(nv, population, s, sizeof s);
+    rate_text(nv, population, x->f->lang, s, sizeof s);
     put(x->f, "national_rate", metric_mark(x->national, "victims") ? "x" : s);
 }
 
@@ -662,6 +671,7 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
         return NULL;
     }
     f->k = public_k;
+    f->lang = labels_lang(l);
     struct fctx x = {f, a, cur, prev, national, l, labels_get(l, "word", "none"), {0}};
     put_dates(&x, title);
     put_metrics(&x);
@@ -709,13 +719,25 @@ bool figures_expand(const struct figures *f, const char *text, struct buf *out)
 {
     for (const char *p = text; *p;) {
         const char *open = strstr(p, "{{");
-        const char *close = open ? strstr(open + 2, "}}") : NULL;
+        const char *close = open ? plural_close(open + 2) : NULL;
         if (!open || !close)
             return buf_adds(out, p);
         buf_add(out, p, (size_t)(open - p));
+        /* {{name}}, or {{name|ONE|OTHER[|ZERO]}}: the form for the figure, itself expanded. */
+        const char *bar = memchr(open + 2, '|', (size_t)(close - open - 2));
+        const char *end = bar ? bar : close;
         char name[64];
-        snprintf(name, sizeof name, "%.*s", (int)(close - open - 2), open + 2);
-        buf_adds(out, figures_get(f, name));
+        snprintf(name, sizeof name, "%.*s", (int)(end - open - 2), open + 2);
+        if (!bar) {
+            buf_adds(out, figures_get(f, name));
+        } else {
+            struct buf form = {0};
+            bool ok = plural_put(&form, figures_get(f, name), bar + 1, (size_t)(close - bar - 1)) &&
+                      figures_expand(f, buf_cstr(&form), out);
+            buf_free(&form);
+            if (!ok)
+                return false;
+        }
         p = close + 2;
     }
     return true;

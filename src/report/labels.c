@@ -7,6 +7,7 @@
 
 #include "util/buf.h"
 #include "util/inifile.h"
+#include "util/plural.h"
 #include "util/strmap.h"
 
 struct labels {
@@ -169,17 +170,25 @@ void labels_fill(char *out, size_t size, const char *text, const char *const key
         size_t kl = 0;
         for (; k < n; k++) {
             kl = strlen(keys[k]);
-            if (p[0] == '{' && !strncmp(p + 1, keys[k], kl) && p[1 + kl] == '}')
+            if (p[0] == '{' && !strncmp(p + 1, keys[k], kl) &&
+                (p[1 + kl] == '}' || p[1 + kl] == '|'))
                 break;
         }
-        if (k < n) {
-            o += (size_t)snprintf(out + o, size - o, "%s", vals[k]);
-            if (o >= size)
-                o = size - 1;
-            p += kl + 2;
-        } else {
+        /* {key}, or {key|ONE|OTHER[|ZERO]}: the form that goes with the count (util/plural.h). */
+        const char *close = k < n ? strchr(p + 1 + kl, '}') : NULL;
+        if (!close) {
             out[o++] = *p++;
+            continue;
         }
+        struct buf form = {0};
+        const char *v = vals[k];
+        if (p[1 + kl] == '|' && plural_put(&form, vals[k], p + 2 + kl, (size_t)(close - p - 2 - kl)))
+            v = buf_cstr(&form);
+        o += (size_t)snprintf(out + o, size - o, "%s", v);
+        if (o >= size)
+            o = size - 1;
+        buf_free(&form);
+        p = close + 1;
     }
     out[o] = '\0';
 }

@@ -640,7 +640,7 @@ static void layout_capitals(struct layout *l)
     for (int i = 0; i < no; i++) {
         int g = order[i];
         char t[96], n[32];
-        number_count(d->cases[g], n, sizeof n);
+        number_count(d->cases[g], d->lang, n, sizeof n);
         if (!d->hidden[g] && !d->highlight)
             snprintf(t, sizeof t, "%s (%s)", places_region(l->p, g)->name, n);
         else
@@ -689,8 +689,8 @@ static void layout_legend(struct layout *l)
     int row = 1;
     for (int i = 0; i <= out->classes.n; i++, row++) {
         char t[80], lo[32], hi[32];
-        number_count(out->classes.lo[i], lo, sizeof lo);
-        number_count(out->classes.hi[i], hi, sizeof hi);
+        number_count(out->classes.lo[i], d->lang, lo, sizeof lo);
+        number_count(out->classes.hi[i], d->lang, hi, sizeof hi);
         if (i == out->classes.n)
             snprintf(t, sizeof t, "%s", d->no_cases);
         else if (out->classes.lo[i] == out->classes.hi[i])

@@ -47,6 +47,7 @@ struct map_data {
     const char *legend_title, *no_cases; /* "Casos", "Sin casos" */
     const char *stop_no_cases;           /* the hollow mark's legend entry; NULL: none */
     const char *unlabelled; /* opens the note's list of labels left out; NULL: not listed */
+    const char *lang;                    /* the numbers' style (util/number.h); NULL: English */
     uint64_t cases[NREGIONS + 1];        /* by region code */
     bool hidden[NREGIONS + 1];           /* public mode: a hidden count, drawn as such */
     char hidden_label[96];               /* its legend entry ("<3 o x") */

@@ -385,8 +385,8 @@ void report_rows_cut_text(const struct report *r, size_t shown, size_t rows, cha
                           size_t size)
 {
     char a[32], b[32];
-    number_count(shown, a, sizeof a);
-    number_count(rows, b, sizeof b);
+    number_count(shown, r->lang, a, sizeof a);
+    number_count(rows, r->lang, b, sizeof b);
     static const char *const keys[] = {"shown", "rows"};
     const char *vals[] = {a, b};
     labels_fill(out, size, r->rows_cut_label, keys, vals, 2);

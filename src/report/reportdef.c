@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/buf.h"
+#include "util/plural.h"
 
 struct reader {
     struct reportdef *d;
@@ -29,22 +30,43 @@ static enum tp_err fail(struct reader *r, long line, const char *fmt, const char
     return tp_fail(r->err, TP_ERR_CONFIG, r->d->path, line, NULL, "%s", msg);
 }
 
-/* Every {{name}} of text must be a known figure. */
-static enum tp_err check_text(struct reader *r, long line, const char *text)
+/* Every {{name}} of text (n bytes) must be a known figure; {{name|ONE|OTHER}} and
+ * {{name|ONE|OTHER|ZERO}} give forms for a count, and their own placeholders are checked. */
+static enum tp_err check_text_n(struct reader *r, long line, const char *text, size_t len)
 {
-    for (const char *p = text; (p = strstr(p, "{{"));) {
-        const char *close = strstr(p + 2, "}}");
-        if (!close)
+    const char *stop = text + len;
+    for (const char *p = text; p < stop && (p = strstr(p, "{{")) && p < stop;) {
+        const char *close = plural_close(p + 2);
+        if (!close || close >= stop)
             return fail(r, line, "'{{' without '}}'%s", "");
+        const char *bar = memchr(p + 2, '|', (size_t)(close - p - 2));
         char name[64];
-        size_t n = (size_t)(close - p - 2);
+        size_t n = (size_t)((bar ? bar : close) - p - 2);
         snprintf(name, sizeof name, "%.*s", (int)(n < 63 ? n : 63), p + 2);
         if (n >= 63 || !r->cat->figure(name))
             return fail(r, line, "unknown placeholder {{%s}} (docs/report-definitions.md lists them)",
                         name);
+        if (bar) {
+            const char *start[PLURAL_MAX_FORMS];
+            size_t flen[PLURAL_MAX_FORMS];
+            int k = plural_split(bar + 1, (size_t)(close - bar - 1), start, flen);
+            if (k < 2)
+                return fail(r, line, "{{%s|...}} takes two or three forms: ONE|OTHER or "
+                                     "ONE|OTHER|ZERO", name);
+            for (int i = 0; i < k; i++) {
+                enum tp_err rc = check_text_n(r, line, start[i], flen[i]);
+                if (rc != TP_OK)
+                    return rc;
+            }
+        }
         p = close + 2;
     }
     return TP_OK;
+}
+
+static enum tp_err check_text(struct reader *r, long line, const char *text)
+{
+    return check_text_n(r, line, text, strlen(text));
 }
 
 static enum tp_err add(struct reader *r, enum def_kind kind, long line, const char *text,

@@ -7,6 +7,14 @@
 
 /* ---- the views ---------------------------------------------------------------------------- */
 
+/* Whether summary table s gives metric m: a row the source does not give is empty
+ * (count/gives.h), and the headline tables leave it out. */
+static bool metric_given(const struct table *s, const char *m)
+{
+    long k = find_row(s, "metric", m);
+    return k < 0 || table_cell(s, (size_t)k, table_col(s, "value"))->kind != CELL_EMPTY;
+}
+
 static bool v_headline(struct ctx *c, struct dtable *t, bool compare)
 {
     static const char *const metrics[] = {
@@ -27,9 +35,9 @@ static bool v_headline(struct ctx *c, struct dtable *t, bool compare)
         return false;
     const struct table *s = pub(c, "summary", false), *sp = pub(c, "summary", true);
     for (size_t i = 0; i < sizeof metrics / sizeof *metrics; i++) {
-        long k = find_row(s, "metric", metrics[i]);
-        if (k >= 0 && table_cell(s, (size_t)k, table_col(s, "value"))->kind == CELL_EMPTY)
+        if (!metric_given(s, metrics[i]))
             continue; /* a figure the source does not give */
+        long k = find_row(s, "metric", metrics[i]);
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, L(c, "metric", metrics[i]));
         if (k >= 0)
@@ -65,6 +73,8 @@ static bool v_brief_headline(struct ctx *c, struct dtable *t, bool compare)
     const struct table *s = pub(c, "summary", false), *sp = pub(c, "summary", true);
     const struct table *ns = c->in->national ? tableset_find(c->in->national, "summary") : s;
     for (size_t i = 0; i < sizeof metrics / sizeof *metrics; i++) {
+        if (!metric_given(ns, metrics[i]))
+            continue; /* a figure the source does not give */
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, L(c, "metric", metrics[i]));
         copy_found(c, t, r, 1, s, "metric", metrics[i], "value");

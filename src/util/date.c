@@ -297,3 +297,33 @@ void date_format(tp_date d, char out[11])
     unsigned u = (unsigned)d;
     snprintf(out, 11, "%04u-%02u-%02u", u / 10000 % 10000, u / 100 % 100, u % 100);
 }
+
+/* Whole calendar months: from a first day to a last day. */
+static bool whole_months(struct period p)
+{
+    int ty = p.to / 10000, tm = p.to / 100 % 100;
+    return p.from % 100 == 1 && p.to % 100 == days_in_month(ty, tm);
+}
+
+struct period period_previous(struct period p)
+{
+    struct period prev = {0, 0};
+    if (!p.from || !p.to)
+        return prev;
+    if (whole_months(p)) {
+        /* Months counted from year 0: from + n months is a plain addition. */
+        int from = p.from / 10000 * 12 + p.from / 100 % 100 - 1;
+        int to = p.to / 10000 * 12 + p.to / 100 % 100 - 1;
+        int first = from - (to - from + 1), last = from - 1;
+        prev.from = date_make(first / 12, first % 12 + 1, 1);
+        prev.to = date_make(last / 12, last % 12 + 1, days_in_month(last / 12, last % 12 + 1));
+    } else {
+        long from = date_to_days(p.from);
+        long len = date_to_days(p.to) - from + 1;
+        prev.from = date_from_days(from - len);
+        prev.to = date_from_days(from - 1);
+    }
+    if (date_year(prev.from) < DATE_MIN_YEAR)
+        prev.from = prev.to = 0;
+    return prev;
+}

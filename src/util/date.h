@@ -59,4 +59,10 @@ tp_date date_from_days(long days);
 int date_full_years(tp_date birth, tp_date on); /* age in whole years; -1 when birth > on */
 void date_format(tp_date d, char out[11]);      /* "YYYY-MM-DD", "" for 0 */
 
+/* The period compared with p: it ends the day before p starts and is as long, counted in whole
+ * months when p is whole calendar months (whole years are whole months: 2019-2020 gives
+ * 2017-2018), else in days. Both ends 0 when p is open on either side or when the previous
+ * period would start before DATE_MIN_YEAR. */
+struct period period_previous(struct period p);
+
 #endif

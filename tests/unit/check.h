@@ -72,6 +72,7 @@ void suite_csvfile(void);
 void suite_rowqueue(void);
 void suite_date(void);
 void suite_number(void);
+void suite_plural(void);
 void suite_age(void);
 void suite_places(void);
 void suite_profile(void);

@@ -52,7 +52,7 @@ int main(int argc, char **argv)
     if (argc > 1)
         check_templates = argv[1];
     void (*suites[])(void) = {suite_error,   suite_strmap,  suite_fold,      suite_charset,
-                              suite_csvfile, suite_rowqueue, suite_date,    suite_number,
+                              suite_csvfile, suite_rowqueue, suite_date,    suite_number, suite_plural,
                               suite_age,     suite_places,
                               suite_profile, suite_profile_sections, suite_profile_categories,
                               suite_quality, suite_aggregate, suite_aggregate_weight,

@@ -82,8 +82,44 @@ static void spans(void)
     CHECK_INT(sp.last, 20190228);
 }
 
+/* The period compared with from..to, as "first..last" ("0..0": none). */
+static void previous(tp_date from, tp_date to, const char *want)
+{
+    struct period p = period_previous((struct period){from, to});
+    char got[24];
+    snprintf(got, sizeof got, "%d..%d", p.from, p.to);
+    CHECK_STR(got, want);
+}
+
+/* Worked by hand: whole years and months go back by as many of them, other periods by days. */
+static void previous_periods(void)
+{
+    previous(20190101, 20201231, "20170101..20181231");  /* 2019-2020: 2017-2018 */
+    previous(20170101, 20171231, "20160101..20161231");  /* leap 2016 whole, not from 01-02 */
+    previous(20210101, 20211231, "20200101..20201231");
+    previous(20190301, 20190531, "20181201..20190228");  /* 2019-03..05: 2018-12..2019-02 */
+    previous(20200301, 20200331, "20200201..20200229");  /* March: February of a leap year */
+    previous(20190301, 20191231, "20180501..20190228");  /* 10 months */
+    previous(20070401, 20080229, "20060501..20070331");  /* the sample's 11 months */
+    previous(20200101, 20200229, "20191101..20191231");  /* ends on a leap day: whole months */
+    previous(20190101, 20190228, "20181101..20181231");
+    /* Not whole months: as many days, ending the day before. */
+    previous(20200301, 20200310, "20200220..20200229");  /* 10 days back over 29 February */
+    previous(20190301, 20190310, "20190219..20190228");
+    previous(20190102, 20191231, "20180103..20190101");  /* 364 days */
+    previous(20190101, 20191230, "20180102..20181231");  /* 364 days */
+    previous(20200215, 20200315, "20200116..20200214");  /* 30 days: 15 of a leap February */
+    previous(20070415, 20070415, "20070414..20070414");  /* one day */
+    /* Open periods and a previous one before 1900: none. */
+    previous(0, 20191231, "0..0");
+    previous(20190101, 0, "0..0");
+    previous(19000101, 19001231, "0..0");
+    previous(19010101, 19011231, "19000101..19001231");
+}
+
 void suite_date(void)
 {
+    previous_periods();
     spans();
     CHECK_INT(d("2007-04-15", DATE_OK), 20070415);
     CHECK_INT(d("15/04/2007", DATE_OK), 20070415);

@@ -133,7 +133,7 @@ static void gives(void)
     CHECK_STR(load("[attribution]\ngives = cases, crimes\n", NULL),
               ":2: gives: 'crimes' is not a thing a source gives (known: cases, victims, "
               "suspects, year, region, city, routes, sex, age, nationality, exploitation, "
-              "recruitment, transport, source, status, assistance)");
+              "recruitment, transport, source, status, assistance, id_document)");
     CHECK_STR(load("[attribution]\ngives = year, region\n", NULL),
               ":2: gives: name what the source counts: cases, victims or suspects");
     unsigned mpfn = GIVES_CASES | GIVES_YEAR | GIVES_REGION;
@@ -145,6 +145,7 @@ static void gives(void)
     CHECK(gives_table(tabledef_find("input_files"), mpfn));
     CHECK(gives_table(tabledef_find("status"), GIVES_ALL));
     CHECK(!gives_table(tabledef_find("by_year"), GIVES_SUSPECTS | GIVES_YEAR));
+    CHECK_INT(gives_bit("id_document"), GIVES_ID_DOCUMENT);
 }
 
 void suite_profile(void)

@@ -74,4 +74,15 @@ void suite_reportdef(void)
     CHECK_STR(load("== s: S\n[if routes]\n[if routes]\n[if routes]\n[if routes]\n[if routes]\n"
                    "[if routes]\n[if routes]\n[if routes]\n[if routes]\n"),
               "10: [if] nested too deep (at most 8)");
+    /* Forms for a count: two or three, each checked like the text around it. */
+    CHECK_STR(load("== s: S\n{{cases|# caso|# casos}} y {{cases|un {{cases}}|# {{cases}}|nada}}.\n"), "");
+    CHECK_STR(load("== s: S\n{{cases|# caso}}.\n"),
+              "2: {{cases|...}} takes two or three forms: ONE|OTHER or ONE|OTHER|ZERO");
+    CHECK_STR(load("== s: S\n{{cases|a|b|c|d}}.\n"),
+              "2: {{cases|...}} takes two or three forms: ONE|OTHER or ONE|OTHER|ZERO");
+    CHECK_STR(load("== s: S\n{{casos|# caso|# casos}}.\n"),
+              "2: unknown placeholder {{casos}} (docs/report-definitions.md lists them)");
+    CHECK_STR(load("== s: S\n{{cases|# {{caso}}|# casos}}.\n"),
+              "2: unknown placeholder {{caso}} (docs/report-definitions.md lists them)");
+    CHECK_STR(load("== s: S\n{{cases|# {{cases}}|# casos.\n"), "2: '{{' without '}}'");
 }
