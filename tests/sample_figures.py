@@ -18,6 +18,8 @@ city = {r['city']: int(r['cases']) for r in table('cases_by_city')}
 years = {r['year']: r for r in table('suspects_by_year')}
 nat = {r['nationality']: int(r['suspects']) for r in table('suspects_by_nationality')}
 routes = table('routes')
+series = {r['year']: r for r in table('by_year')}
+YEARS = ('2004', '2005', '2006', '2007', '2008')
 want = [
     ('period', (summary['period_from'], summary['period_to']), ('2007-04-01', '2008-02-29')),
     ('cases', summary['cases'], '39'),
@@ -39,6 +41,12 @@ want = [
     ('foreign by country', [nat.get(c, 0) for c in ('Ecuador', 'Japan', 'Philippines', 'Gabon',
                                                     'Uruguay', 'Colombia')], [7, 7, 1, 1, 1, 1]),
     ('suspects: detained', sum(int(r['detained']) for r in years.values()), 60),
+    # The series (issue 12): the cases' register starts in September 2006 and the data end in
+    # February 2008, so both years are part years; suspects go back to 2004, before any case.
+    ('series: suspects identified 2004-2008', [int(series[y]['suspects_identified']) for y in
+                                               YEARS], [8, 14, 39, 96, 12]),
+    ('series: cases 2004-2008', [series[y]['cases'] for y in YEARS], ['', '', '2', '35', '11']),
+    ('series: part years', [series[y]['partial'] for y in YEARS], ['no', 'no', 'yes', 'no', 'yes']),
     ('main routes', [(r['origin'], r['transit'], r['destination']) for r in routes[:3]],
      [('Cusco', '', 'Arequipa'), ('Cusco', '', 'Puno'), ('San Martín', 'Huánuco', 'Pasco')]),
 ]

@@ -122,16 +122,24 @@ static const struct coldef prevention_cols[] = {
     DIM("region_code", "region", DIM_ADD, VS_REGION), LABEL("region", VS_REGION),
     DIM("source", "source", DIM_PARTIAL, VS_SOURCE), COUNT("cases", "cases")};
 
-/* Cases and victims by the year reported, every year in the data (not only the period's); a
- * row dated by a range of years is its own row ("2014-2018"). */
+/* Cases and victims by the year reported, suspects by the year identified, every year in the
+ * data (not only the period's); a row dated by a range of years is its own row ("2014-2018",
+ * no suspects). `partial`: the data cover the year in part (build_by_year). */
 static const struct coldef by_year_cols[] = {
-    DIM("year", "year", DIM_ADD, VS_YEAR), COUNT("cases", "all_cases"),
-    COUNT("victims", "all_victims"), COUNT_OF("victims_female", "all_victims", "sex=female"),
+    DIM("year", "year", DIM_ADD, VS_YEAR), LABEL("partial", VS_YESNO),
+    COUNT("cases", "all_cases"), COUNT("victims", "all_victims"),
+    COUNT_OF("victims_female", "all_victims", "sex=female"),
     COUNT_OF("victims_male", "all_victims", "sex=male"),
-    COUNT_OF("victims_minor", "all_victims", "minor=yes")};
+    COUNT_OF("victims_minor", "all_victims", "minor=yes"), COUNT("suspects_identified", "suspects"),
+    COUNT_OF("suspects_detained", "suspects", "detained=yes"),
+    COUNT_OF("suspects_prosecuted", "suspects", "stage=prosecuted"),
+    COUNT_OF("suspects_convicted", "suspects", "stage=convicted")};
 static const struct sumdef by_year_sums[] = {
     {"victims", "sex", {"victims_female", "victims_male"}},
-    {"victims", "minor", {"victims_minor"}}};
+    {"victims", "minor", {"victims_minor"}},
+    {"suspects_identified", "detained", {"suspects_detained"}},
+    {"suspects_identified", "prosecuted", {"suspects_prosecuted"}},
+    {"suspects_identified", "convicted", {"suspects_convicted"}}};
 
 /* A source's own categories (a profile's [category NAME] sections, docs/profiles.md): each
  * category's parts in the profile's order, then its unknown (what its total holds beyond

@@ -461,41 +461,101 @@ struct table *build_assistance(const struct tabledef *d, const struct tables_in 
     return by_code(d, in->ap->assistance, NULL);
 }
 
-/* The rows of by_year's counts in order: by first year, a year before the ranges it starts. */
+/* The rows of by_year in order: by first year, a year before the ranges it starts. */
 static int year_order(const void *x, const void *y)
 {
     const int *a = x, *b = y;
     return a[0] != b[0] ? a[0] - b[0] : a[1] - b[1];
 }
 
+/* Whether the data cover year y in part: the year of the first case's report date when that
+ * is after January, the year of the data date (agg.latest) when it is before December.
+ * Months, not days: a register whose first case is on 20 January covers its year. */
+static bool year_partial(const struct agg *a, int y)
+{
+    return a->first && ((y == date_year(a->first) && a->first / 100 % 100 > 1) ||
+                        (y == date_year(a->latest) && a->latest / 100 % 100 < 12));
+}
+
+/* The first and last years with suspects identified, -1 when none (years, not rows). */
+static void suspect_years(const struct agg *a, int *first, int *last)
+{
+    *first = *last = -1;
+    for (int y = 0; y < YEARS; y++)
+        if (a->by_year[y].identified) {
+            if (*first < 0)
+                *first = y;
+            *last = y;
+        }
+}
+
+/* by_year's rows, {first year, last year, row of agg_year or -1}: the cases' rows, then each
+ * year with suspects that has no row of its own. Sets *n; NULL when out of memory. */
+static int (*by_year_rows(const struct agg *a, size_t *n))[3]
+{
+    size_t ncases = agg_nyears(a);
+    int sfirst, slast;
+    suspect_years(a, &sfirst, &slast);
+    int (*rows)[3] = malloc((ncases + YEARS + 1) * sizeof *rows);
+    if (!rows)
+        return NULL;
+    for (size_t i = 0; i < ncases; i++) {
+        agg_year_key(a, (long)i, &rows[i][0], &rows[i][1]);
+        rows[i][2] = (int)i;
+    }
+    *n = ncases;
+    for (int y = sfirst; sfirst >= 0 && y <= slast; y++) {
+        int year = y + DATE_MIN_YEAR;
+        bool has = false;
+        for (size_t i = 0; i < ncases && !has; i++)
+            has = rows[i][0] == year && rows[i][1] == year;
+        if (!has) {
+            rows[*n][0] = rows[*n][1] = year;
+            rows[(*n)++][2] = -1;
+        }
+    }
+    qsort(rows, *n, sizeof *rows, year_order);
+    return rows;
+}
+
 struct table *build_by_year(const struct tabledef *d, const struct tables_in *in)
 {
     const struct agg *a = in->a;
     struct table *t = tabledef_table(d);
-    size_t n = agg_nyears(a);
-    int (*rows)[3] = t && n ? malloc(n * sizeof *rows) : NULL; /* first, last year, id */
-    if (!t || (n && !rows)) {
+    size_t n = 0;
+    int (*rows)[3] = t ? by_year_rows(a, &n) : NULL;
+    if (!rows) {
         table_free(t);
         return NULL;
     }
     for (size_t i = 0; i < n; i++) {
-        agg_year_key(a, (long)i, &rows[i][0], &rows[i][1]);
-        rows[i][2] = (int)i;
-    }
-    if (n) /* rows is NULL when there are none */
-        qsort(rows, n, sizeof *rows, year_order);
-    for (size_t i = 0; i < n; i++) {
-        const struct year_count *y = &a->years[rows[i][2]];
+        int first = rows[i][0], last = rows[i][1];
         char label[16];
-        if (rows[i][0] == rows[i][1])
-            snprintf(label, sizeof label, "%d", rows[i][0] % 10000);
+        if (first == last)
+            snprintf(label, sizeof label, "%d", first % 10000);
         else
-            snprintf(label, sizeof label, "%d-%d", rows[i][0] % 10000, rows[i][1] % 10000);
+            snprintf(label, sizeof label, "%d-%d", first % 10000, last % 10000);
         size_t r = table_row(t, label);
         table_text(t, r, tabledef_col(d, "year"), label);
-        const struct metric v[] = {{"cases", y->cases}, {"victims", y->victims},
-                                   {"victims_female", y->female}, {"victims_male", y->male},
-                                   {"victims_minor", y->minor}};
+        bool part = year_partial(a, first) || year_partial(a, last);
+        table_text(t, r, tabledef_col(d, "partial"), part ? "yes" : "no");
+        /* A year with suspects and no case: 0 cases within the cases' years, else not known. */
+        const struct year_count none = {0}, *y = rows[i][2] >= 0 ? &a->years[rows[i][2]] : &none;
+        if (rows[i][2] >= 0 || (a->first && first >= date_year(a->first) &&
+                                first <= date_year(a->last))) {
+            const struct metric v[] = {{"cases", y->cases}, {"victims", y->victims},
+                                       {"victims_female", y->female}, {"victims_male", y->male},
+                                       {"victims_minor", y->minor}};
+            for (size_t c = 0; c < sizeof v / sizeof *v; c++)
+                table_int(t, r, tabledef_col(d, v[c].name), v[c].v);
+        }
+        if (first != last) /* suspects are dated by a day: a range of years has none */
+            continue;
+        const struct suspect_counts *s = &a->by_year[first - DATE_MIN_YEAR];
+        const struct metric v[] = {{"suspects_identified", s->identified},
+                                   {"suspects_detained", s->detained},
+                                   {"suspects_prosecuted", s->prosecuted},
+                                   {"suspects_convicted", s->convicted}};
         for (size_t c = 0; c < sizeof v / sizeof *v; c++)
             table_int(t, r, tabledef_col(d, v[c].name), v[c].v);
     }
@@ -507,13 +567,8 @@ struct table *build_suspects_by_year(const struct tabledef *d, const struct tabl
 {
     const struct agg *a = in->a;
     struct table *t = tabledef_table(d);
-    int first = -1, last = -1;
-    for (int y = 0; y < YEARS; y++)
-        if (a->by_year[y].identified) {
-            if (first < 0)
-                first = y;
-            last = y;
-        }
+    int first, last;
+    suspect_years(a, &first, &last);
     /* Every year from the first to the last, so that a gap shows as a zero. */
     for (int y = first; t && first >= 0 && y <= last; y++) {
         const struct suspect_counts *s = &a->by_year[y];

@@ -57,9 +57,21 @@ static void spans(struct places *pl, const struct age_bands *bands)
     struct quality q = {0};
     struct tableset ts = {0};
     CHECK(tables_build(&a, &a.period[0], &q, &ts));
-    CHECK_STR(check_table_csv(&ts, "by_year"),
-              "year,cases,victims,victims_female,victims_male,victims_minor\n"
-              "2014-2018,1,1,1,0,1\n2018-2019,1,1,0,1,0\n2019,2,2,2,0,2\n2020,1,2,1,1,1\n");
+    /* No suspects: 0 a year, none for a range of years; data to December: no part year. */
+    const char *head = "year,partial,cases,victims,victims_female,victims_male,victims_minor,"
+                       "suspects_identified,suspects_detained,suspects_prosecuted,"
+                       "suspects_convicted\n";
+    char want[400];
+    snprintf(want, sizeof want, "%s2014-2018,no,1,1,1,0,1,,,,\n2018-2019,no,1,1,0,1,0,,,,\n"
+             "2019,no,2,2,2,0,2,0,0,0,0\n2020,no,1,2,1,1,1,0,0,0,0\n", head);
+    CHECK_STR(check_table_csv(&ts, "by_year"), want);
+    tableset_free(&ts);
+    /* Data from March 2014 to 15 June 2020: 2014 (so its range) and 2020 are part years. */
+    a.first = 20140301, a.latest = 20200615;
+    CHECK(tables_build(&a, &a.period[0], &q, &ts));
+    snprintf(want, sizeof want, "%s2014-2018,yes,1,1,1,0,1,,,,\n2018-2019,no,1,1,0,1,0,,,,\n"
+             "2019,no,2,2,2,0,2,0,0,0,0\n2020,yes,1,2,1,1,1,0,0,0,0\n", head);
+    CHECK_STR(check_table_csv(&ts, "by_year"), want);
     tableset_free(&ts);
     agg_free(&a);
 }

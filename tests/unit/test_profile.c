@@ -144,7 +144,8 @@ static void gives(void)
     CHECK(!gives_table(tabledef_find("status"), mpfn));
     CHECK(gives_table(tabledef_find("input_files"), mpfn));
     CHECK(gives_table(tabledef_find("status"), GIVES_ALL));
-    CHECK(!gives_table(tabledef_find("by_year"), GIVES_SUSPECTS | GIVES_YEAR));
+    CHECK(gives_table(tabledef_find("by_year"), GIVES_SUSPECTS | GIVES_YEAR)); /* suspects */
+    CHECK(!gives_table(tabledef_find("by_year"), GIVES_YEAR | GIVES_REGION));  /* no count */
     CHECK_INT(gives_bit("id_document"), GIVES_ID_DOCUMENT);
 }
 

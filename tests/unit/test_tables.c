@@ -187,6 +187,11 @@ static void breakdowns(const struct tableset *ts)
 /* Tables whose every cell is checked: name, then the CSV as written. */
 static const char *const whole[][2] = {
     {"suspects_by_nationality", "nationality,suspects\nPeru,4\nColombia,3\nunknown,0\n"},
+    /* Suspects by the year identified; no case counted: no year of cases, their cells empty. */
+    {"by_year",
+     "year,partial,cases,victims,victims_female,victims_male,victims_minor,suspects_identified,"
+     "suspects_detained,suspects_prosecuted,suspects_convicted\n2019,no,,,,,,4,1,0,0\n"
+     "2020,no,,,,,,3,1,2,1\n"},
     {"suspects_by_year",
      "year,identified,female,male,sex_unknown,peruvian,foreign,nationality_unknown,detained,"
      "prosecuted,convicted\n2019,4,1,3,0,2,2,0,1,0,0\n2020,3,1,2,0,2,1,0,1,2,1\n"},
