@@ -101,12 +101,12 @@ step "attribution: source and record words" attribution_words
 mpfn_figures() {
   local t=$1
   diff - "$t/by_year.csv" <<'CSV'
-year,cases,victims,victims_female,victims_male,victims_minor
-2019,31,,,,
-2020,18,,,,
-2021,34,,,,
-2022,17,,,,
-2023,11,,,,
+year,partial,cases,victims,victims_female,victims_male,victims_minor,suspects_identified,suspects_detained,suspects_prosecuted,suspects_convicted
+2019,no,31,,,,,,,,
+2020,no,18,,,,,,,,
+2021,no,34,,,,,,,,
+2022,no,17,,,,,,,,
+2023,no,11,,,,,,,,
 CSV
   grep -qx 'cases,111' "$t/summary.csv"
   grep -qx 'victims,' "$t/summary.csv"

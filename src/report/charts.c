@@ -102,6 +102,18 @@ static bool ch_suspects_by_year(struct ctx *c, struct dchart *ch)
     return ch_simple(c, ch, "suspects_by_year", CHART_COLUMN, SHAPE_COLUMNS, 1, true);
 }
 
+/* Cases a year, from the first year with cases (the years before have suspects only). */
+static bool ch_by_year(struct ctx *c, struct dchart *ch)
+{
+    if (!ch_simple(c, ch, "by_year", CHART_COLUMN, SHAPE_COLUMNS, 1, true))
+        return false;
+    const struct table *b = c->r->tables[ch->table].body;
+    while (ch->n > 0 && table_cell(b, (size_t)ch->first, 1)->kind == CELL_EMPTY)
+        ch->first++, ch->n--;
+    snprintf(ch->note, sizeof ch->note, "%s", L(c, "word", "part_year_note"));
+    return true;
+}
+
 static bool ch_status(struct ctx *c, struct dchart *ch)
 {
     if (!ch_simple(c, ch, "status", CHART_BAR, SHAPE_STACKED, 1, true))
@@ -286,9 +298,10 @@ static const struct {
     bool (*build)(struct ctx *c, struct dchart *ch);
 } charts[] = {
     {"victims_by_sex_age", ch_victims_by_sex_age}, {"cases_by_region", ch_cases_by_region},
-    {"suspects_by_year", ch_suspects_by_year},     {"status", ch_status},
-    {"exploitation", ch_exploitation},             {"recruitment", ch_recruitment},
-    {"map", ch_map},                               {"suspects_funnel", ch_suspects_funnel},
+    {"by_year", ch_by_year},                       {"suspects_by_year", ch_suspects_by_year},
+    {"status", ch_status},                         {"exploitation", ch_exploitation},
+    {"recruitment", ch_recruitment},               {"map", ch_map},
+    {"suspects_funnel", ch_suspects_funnel},
 };
 
 bool report_chart_known(const char *name)

@@ -267,7 +267,7 @@ static bool add_item(struct ctx *c, const struct def_item *it)
         idx = table_index(c, it->name, it->compare);
         return idx >= 0 && add_block(c, BLOCK_TABLE, NULL, idx);
     case DEF_CHART:
-        if (!given(c, it->name)) /* its table has said so */
+        if (!given(c, it->name) || withheld(c, it->name)) /* its table has said so */
             return true;
         idx = chart_index(c, it->name);
         return idx >= 0 && add_block(c, BLOCK_CHART, NULL, idx);

@@ -112,5 +112,7 @@ bool v_unodc_victims_by_citizenship(struct ctx *c, struct dtable *t, bool compar
 bool v_unodc_persons_by_sex(struct ctx *c, struct dtable *t, bool compare);
 bool v_unodc_persons_by_citizenship(struct ctx *c, struct dtable *t, bool compare);
 bool v_tip_law_enforcement(struct ctx *c, struct dtable *t, bool compare);
+/* The years side by side (views_series.c). */
+bool v_by_year(struct ctx *c, struct dtable *t, bool compare);
 
 #endif
