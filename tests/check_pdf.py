@@ -191,6 +191,9 @@ for name in re.findall(r'^\[chart (\w+)\]', definition, re.M):
                                       if r[t] not in ('unknown', 'total'))
     shown = lambda v: int(v) if v.isdigit() else 0  # a hidden value draws no bar
     empty = {'map': num(summary['cases']) == 0,
+             # not published in public mode: no table, no chart
+             'by_year': not os.path.exists(os.path.join(out, 'tables', 'by_year.csv')) or
+             not any(shown(r['cases']) for r in table('by_year')),
              'suspects_by_year': not any(shown(r['identified']) for r in table('suspects_by_year')
                                          if r['year'] != 'total'),
              'victims_by_sex_age': num(summary['victims_female']) + num(summary['victims_male']) == 0,

@@ -297,7 +297,7 @@ not_given_words() {
     echo "identity documents or assistance spoken of for MININTER"; return 1
   fi
   grep -qx 'victims_without_id_document,37' "$tmp/sample/tables/summary.csv"
-  pdftotext -layout "$tmp/sample/report.pdf" - | grep -q '^Víctimas sin documento de identidad  *37 '
+  pdftotext -layout "$tmp/sample/report.pdf" - | grep -q '^ *Víctimas sin documento de identidad  *37 '
   pdftotext "$tmp/sample/report.pdf" - | tr '\n' ' ' | grep -q '37 no tenían documento de identidad\.'
 }
 step "sources that count no victims, no documents" not_given_words
