@@ -627,6 +627,16 @@ step "formula-like values stay text" formula_text
 
 step "sample: the 2008 figures" "$python" tests/sample_figures.py "$tmp/sample"
 
+# A change is a percentage only on a base of 20 or more (src/report/change.h): the sample's
+# minors went from 2 to 51, printed +49 alone, not +2 450,0 %; suspects from 45 to 89, +97,8 %.
+small_bases() {
+  pdftotext -layout "$tmp/sample/report.pdf" "$tmp/small_bases.txt"
+  grep -q '^ *Víctimas menores de edad  *51  *2  *+49$' "$tmp/small_bases.txt"
+  grep -q '^ *Presuntos tratantes identificados  *89  *45  *+44  *+97,8 %$' "$tmp/small_bases.txt"
+  if grep -q '2 450' "$tmp/small_bases.txt"; then echo "a percentage on a base of 2"; return 1; fi
+}
+step "a change in % only on a base of 20 or more" small_bases
+
 # The checklist read back in the questionnaire's structure (Para 27 A-E ... 30 A-G, 28 F the
 # traffickers per year); the same check must fail on a copy with one letter taken out.
 checklist_letters() {

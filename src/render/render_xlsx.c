@@ -347,6 +347,13 @@ static bool published(const struct dtable *t, size_t row, int col)
     return !dtable_mark(t, row, col);
 }
 
+/* The change in % of the count in cell a over the previous one in cell b, as a formula: empty
+ * on a base too small for a percentage (change.h), so an edited count keeps the rule. */
+static void change_pct_formula(char *form, size_t size, const char *a, const char *b)
+{
+    snprintf(form, size, "=IF(%s<%d,\"\",(%s-%s)/%s)", b, CHANGE_PCT_MIN_BASE, a, b, b);
+}
+
 /* A computed body cell as a formula over the row's cells (a share over the shares' whole, a
  * rate over the population beside it), with its value cached for readers that do not
  * recalculate. False when it refers to a hidden cell: the caller writes the value instead. */
@@ -379,9 +386,9 @@ static bool formula(struct xlsx_ctx *c, const struct dtable *t, const struct pla
         if (d->kind == COL_DIFF)
             snprintf(form, sizeof form, "=%s-%s", a, b);
         else
-            snprintf(form, sizeof form, "=IF(%s=0,\"\",(%s-%s)/%s)", b, a, b, b);
+            change_pct_formula(form, sizeof form, a, b);
     }
-    if (cl->kind == CELL_EMPTY) /* a change over 0 */
+    if (cl->kind == CELL_EMPTY) /* a change over a base too small for a percentage */
         worksheet_write_formula_str(c->ws, row, (lxw_col_t)col, form, f, "");
     else
         worksheet_write_formula_num(c->ws, row, (lxw_col_t)col, form, f, dtable_number(t, r, col));
@@ -487,8 +494,8 @@ static void total_row(struct xlsx_ctx *c, const struct dtable *t, const struct p
                 snprintf(form, sizeof form, "=%s-%s", a, z);
                 worksheet_write_formula_num(c->ws, at->total, (lxw_col_t)k, form, f, v);
             } else {
-                snprintf(form, sizeof form, "=IF(%s=0,\"\",(%s-%s)/%s)", z, a, z, z);
-                if (b)
+                change_pct_formula(form, sizeof form, a, z);
+                if (change_pct_shown(b))
                     worksheet_write_formula_num(c->ws, at->total, (lxw_col_t)k, form, f, v);
                 else
                     worksheet_write_formula_str(c->ws, at->total, (lxw_col_t)k, form, f, "");
@@ -498,7 +505,7 @@ static void total_row(struct xlsx_ctx *c, const struct dtable *t, const struct p
             cell_ref(z, last, (lxw_col_t)k);
             snprintf(form, sizeof form, "=SUM(%s:%s)", a, z);
             worksheet_write_formula_num(c->ws, at->total, (lxw_col_t)k, form, f, v);
-        } else if (d->kind == COL_DIFF_PCT && !b) {
+        } else if (d->kind == COL_DIFF_PCT && !change_pct_shown(b)) {
             worksheet_write_blank(c->ws, at->total, (lxw_col_t)k, f);
         } else {
             worksheet_write_number(c->ws, at->total, (lxw_col_t)k, v, f);

@@ -1,5 +1,6 @@
 /* dtable.c: display tables: their columns, computed cells, totals, and cells as printed. */
 #include "report/view.h"
+#include "report/change.h"
 #include "util/number.h"
 
 #include <assert.h>
@@ -82,7 +83,7 @@ double dtable_total(const struct dtable *t, int col)
         return dtable_total(t, d->a) - dtable_total(t, d->b);
     if (d->kind == COL_DIFF_PCT) {
         double b = dtable_total(t, d->b);
-        return b ? (dtable_total(t, d->a) - b) / b : 0;
+        return change_pct_shown(b) ? (dtable_total(t, d->a) - b) / b : 0;
     }
     double s = 0;
     for (size_t r = 0; r < t->body->nrows; r++)
@@ -148,7 +149,7 @@ void dtable_cell_text(const struct report *r, const struct dtable *t, size_t row
         number_signed((long long)(v < 0 ? v - 0.5 : v + 0.5), r->lang, out, size);
         break;
     case COL_DIFF_PCT:
-        if (total && !dtable_total(t, d->b))
+        if (total && !change_pct_shown(dtable_total(t, d->b)))
             return;
         number_percent_signed(v, r->lang, out, size);
         break;
@@ -168,7 +169,7 @@ void dt_finish(struct dtable *t)
                            0);
             } else if (d->kind == COL_DIFF_PCT) {
                 double b = dtable_number(t, r, d->b);
-                if (b)
+                if (change_pct_shown(b)) /* else empty: the difference says it */
                     table_real(t->body, r, col, (dtable_number(t, r, d->a) - b) / b, 4);
             } else if (d->kind == COL_ROWSUM) {
                 double s = 0;

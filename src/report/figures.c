@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "report/change.h"
 #include "util/number.h"
 #include "util/plural.h"
 #include "util/strmap.h"
@@ -304,14 +305,13 @@ static void put_change(struct fctx *x, const char *name, uint64_t v, bool hidden
         uint64_t p = metric(x->prev, name);
         long long d = (long long)v - (long long)p;
         char pct[32], diff[32];
-        if (p)
+        pct[0] = '\0'; /* on a small base, the difference alone (change.h) */
+        if (change_pct_shown((double)p))
             number_percent_signed((double)d / (double)p, x->f->lang, pct, sizeof pct);
-        else if (d)
+        else if (!p && d)
             snprintf(pct, sizeof pct, "%s", labels_get(x->l, "word", "new"));
-        else
-            number_percent(0, x->f->lang, pct, sizeof pct);
         number_signed(d, x->f->lang, diff, sizeof diff);
-        snprintf(s, sizeof s, "%s (%s)", diff, pct);
+        snprintf(s, sizeof s, pct[0] ? "%s (%s)" : "%s", diff, pct);
         put(x->f, t, s);
     }
 }

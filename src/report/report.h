@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #include "count/table.h"
+#include "report/change.h" /* COL_DIFF_PCT's rule */
 #include "report/chart.h"
 #include "report/map_drawing.h"
 #include "util/date.h"
@@ -24,7 +25,7 @@ enum col_kind {
     COL_PERCENT,  /* a fraction, shown as a percentage */
     COL_RATE,     /* a decimal number */
     COL_DIFF,     /* column a minus column b */
-    COL_DIFF_PCT, /* (a - b) / b; empty when b is 0 */
+    COL_DIFF_PCT, /* (a - b) / b; empty when b is under CHANGE_PCT_MIN_BASE (change.h) */
     COL_ROWSUM,   /* columns a to b of the row, added up */
 };
 

@@ -6,6 +6,7 @@
 
 #include "check.h"
 #include "count/table.h"
+#include "report/change.h"
 #include "report/view.h"
 
 /* What the views read: an agg over the templates' places (bands as given), English labels,
@@ -198,6 +199,44 @@ static void public_tables(void)
     fixture_free(&f);
 }
 
+/* A change in % only on a base of at least 20 (report/change.h), in the rows and the total;
+ * else the difference alone. */
+static void small_bases(void)
+{
+    CHECK(change_pct_shown(20) && !change_pct_shown(19.9) && !change_pct_shown(0));
+    struct fixture f;
+    if (!fixture_init(&f, "0-17,18+")) {
+        fixture_free(&f);
+        return;
+    }
+    static const char *const cols[] = {"name", "cur", "prev", "diff", "pct"};
+    struct dtable t = {.total = true, .compared = true, .body = table_new("t", 5, cols)};
+    t.cols[0].kind = COL_TEXT;
+    t.cols[1] = (struct dcol){.kind = COL_COUNT, .sum = true};
+    t.cols[2] = (struct dcol){.kind = COL_COUNT, .sum = true};
+    t.cols[3] = (struct dcol){.kind = COL_DIFF, .a = 1, .b = 2};
+    t.cols[4] = (struct dcol){.kind = COL_DIFF_PCT, .a = 1, .b = 2};
+    static const uint64_t v[][2] = {{51, 2}, {30, 20}, {10, 19}};
+    for (size_t i = 0; t.body && i < 3; i++) {
+        size_t r = table_row(t.body, NULL);
+        table_text(t.body, r, 0, "x");
+        table_int(t.body, r, 1, v[i][0]);
+        table_int(t.body, r, 2, v[i][1]);
+    }
+    if (t.body) {
+        dt_finish(&t);
+        CHECK_STR(cell(&f, &t, 0, 3), "+49");
+        CHECK_STR(cell(&f, &t, 0, 4), ""); /* not +2450.0% on a base of 2 */
+        CHECK_STR(cell(&f, &t, 1, 4), "+50.0%");
+        CHECK_STR(cell(&f, &t, 2, 3), "-9");
+        CHECK_STR(cell(&f, &t, 2, 4), ""); /* a base of 19 */
+        CHECK_STR(cell(&f, &t, 3, 3), "+50"); /* the total row: 91 against 41 */
+        CHECK_STR(cell(&f, &t, 3, 4), "+122.0%");
+    }
+    table_free(t.body);
+    fixture_free(&f);
+}
+
 /* Public mode: the view marks each count as the protection of the public table does (the
  * 2 x 2 table of test_protect: the 2 is "<3", its row, column and opposite corner "x", the
  * totals shown) and hides the counts no table publishes (unknown sex, unknown age). */
@@ -307,6 +346,7 @@ void suite_views(void)
 {
     max_bands();
     public_tables();
+    small_bases();
     marks();
     refused();
     map_failure();
