@@ -592,6 +592,23 @@ pdf_sparse() {
 }
 step "PDF (one region, no routes) read back" pdf_sparse
 
+# The data-quality words are Spanish in the Spanish documents of the messy fixture and the
+# sample (the English texts listed from en.ini), every logged problem of every fixture is one
+# en.ini can translate, and a problem or action left in English is found.
+dq_words() {
+  "$python" tests/check_dq_words.py templates "$tmp/messy" "$tmp/sample" tests/functional/*/expected
+  cp -r templates "$tmp/dq_templates"
+  sed -i -e 's/^required = .*/required = empty: this field is required/' \
+         -e 's/^kept_as_other = .*/kept_as_other = kept_as_other/' "$tmp/dq_templates/labels/es.ini"
+  (cd tests/functional/messy && "$bin" $(cat args) --templates "$tmp/dq_templates" -q -o "$tmp/dq_planted")
+  if "$python" tests/check_dq_words.py templates "$tmp/dq_planted" >"$tmp/dq_planted.log"; then
+    echo "the planted English went unseen"; return 1
+  fi
+  grep -q "English 'field is required'" "$tmp/dq_planted.log"
+  grep -q "English 'kept_as_other'" "$tmp/dq_planted.log"
+}
+step "data-quality words in Spanish" dq_words
+
 # Definitions and labels are data: an edited copy changes the output, no recompiling.
 edited_templates() {
   cp -r templates "$tmp/templates"
