@@ -755,7 +755,7 @@ static bool v_data_quality_problems(struct ctx *c, struct dtable *t, bool compar
         if (added) {
             size_t r = table_row(t->body, NULL);
             table_text(t->body, r, 0, q->files[e->file].name);
-            table_text(t->body, r, 1, field);
+            table_text(t->body, r, 1, dq_field_header(q, e->file, e->field));
             table_text(t->body, r, 2, dq_say(c, "dq_problem", dq_problem(q, e)));
             table_text(t->body, r, 3, L(c, "dq_action", dq_action_name(e->action)));
         }
@@ -786,7 +786,7 @@ static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, q->files[e->file].name);
         table_int(t->body, r, 1, (uint64_t)e->line);
-        table_text(t->body, r, 2, e->field >= 0 ? fields[e->field].name : "");
+        table_text(t->body, r, 2, dq_field_header(q, e->file, e->field));
         table_text(t->body, r, 3, dq_value(q, e));
         table_text(t->body, r, 4, dq_say(c, "dq_problem", dq_problem(q, e)));
         table_text(t->body, r, 5, L(c, "dq_action", dq_action_name(e->action)));
