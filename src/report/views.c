@@ -224,6 +224,7 @@ static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
     mark(c, t, tr, 4, false, "victims", DIMS("minor=yes"));
     if (prev)
         mark(c, t, tr, 7, true, "cases", NULL);
+    snprintf(t->note, sizeof t->note, "%s", L(c, "word", "region_note"));
     return true;
 }
 
