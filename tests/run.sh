@@ -609,6 +609,23 @@ dq_words() {
 }
 step "data-quality words in Spanish" dq_words
 
+# One English spelling: "labor" (the questionnaire's), never "labour", in the English documents
+# (the CSV columns and codes such as `labour` are the tables' contract, not prose).
+labor_spelling() {
+  "$bin" report input --lang en -q -o "$tmp/labor"
+  pdftotext "$tmp/labor/report.pdf" "$tmp/labor/report.txt"
+  "$python" -c "
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+print('\\n'.join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value))
+" "$tmp/labor/report.xlsx" >"$tmp/labor/xlsx.txt"
+  for f in report.txt checklist.txt xlsx.txt; do
+    if grep -i labour "$tmp/labor/$f"; then echo "labour in $f"; return 1; fi
+    grep -qi "labor" "$tmp/labor/$f"
+  done
+}
+step "English: one spelling of labor" labor_spelling
+
 # Definitions and labels are data: an edited copy changes the output, no recompiling.
 edited_templates() {
   cp -r templates "$tmp/templates"
