@@ -272,7 +272,8 @@ static struct report *source_model(struct job *j, int i, const struct reportdef 
             prosecution_elsewhere = true;
     struct report_input in = {
         .def = def, .agg = &s->agg, .cur = &s->cur.national,
-        .prev = has_prev ? &s->prev.national : NULL, .dq = &s->dq, .labels = l, .title = title,
+        .prev = has_prev ? &s->prev.national : NULL, .dq = &s->dq, .labels = l, .labels_en = j->labels_en,
+        .title = title,
         .profile = profile_name(s->profile),
         .attribution = profile_attribution(s->profile), .input = s->input, .author = o->author,
         .organisation = o->organisation, .map_shape = j->map, .prot = s->cur.prot,

@@ -592,6 +592,40 @@ pdf_sparse() {
 }
 step "PDF (one region, no routes) read back" pdf_sparse
 
+# The data-quality words are Spanish in the Spanish documents of the messy fixture and the
+# sample (the English texts listed from en.ini), every logged problem of every fixture is one
+# en.ini can translate, and a problem or action left in English is found.
+dq_words() {
+  "$python" tests/check_dq_words.py templates "$tmp/messy" "$tmp/sample" tests/functional/*/expected
+  cp -r templates "$tmp/dq_templates"
+  sed -i -e 's/^required = .*/required = empty: this field is required/' \
+         -e 's/^kept_as_other = .*/kept_as_other = kept_as_other/' "$tmp/dq_templates/labels/es.ini"
+  (cd tests/functional/messy && "$bin" $(cat args) --templates "$tmp/dq_templates" -q -o "$tmp/dq_planted")
+  if "$python" tests/check_dq_words.py templates "$tmp/dq_planted" >"$tmp/dq_planted.log"; then
+    echo "the planted English went unseen"; return 1
+  fi
+  grep -q "English 'field is required'" "$tmp/dq_planted.log"
+  grep -q "English 'kept_as_other'" "$tmp/dq_planted.log"
+}
+step "data-quality words in Spanish" dq_words
+
+# One English spelling: "labor" (the questionnaire's), never "labour", in the English documents
+# (the CSV columns and codes such as `labour` are the tables' contract, not prose).
+labor_spelling() {
+  "$bin" report input --lang en -q -o "$tmp/labor"
+  pdftotext "$tmp/labor/report.pdf" "$tmp/labor/report.txt"
+  "$python" -c "
+import openpyxl, sys
+wb = openpyxl.load_workbook(sys.argv[1])
+print('\\n'.join(str(c.value) for ws in wb for row in ws.iter_rows() for c in row if c.value))
+" "$tmp/labor/report.xlsx" >"$tmp/labor/xlsx.txt"
+  for f in report.txt checklist.txt xlsx.txt; do
+    if grep -i labour "$tmp/labor/$f"; then echo "labour in $f"; return 1; fi
+    grep -qi "labor" "$tmp/labor/$f"
+  done
+}
+step "English: one spelling of labor" labor_spelling
+
 # Definitions and labels are data: an edited copy changes the output, no recompiling.
 edited_templates() {
   cp -r templates "$tmp/templates"

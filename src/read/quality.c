@@ -126,5 +126,16 @@ bool dq_column(struct quality *q, int file, int column, const char *header, cons
     return true;
 }
 
+const char *dq_field_header(const struct quality *q, int file, int field)
+{
+    if (field < 0)
+        return "";
+    const struct dq_file *f = &q->files[file];
+    for (size_t i = 0; i < f->ncolumns; i++)
+        if (!strcmp(f->columns[i].target, fields[field].name) && f->columns[i].header[0])
+            return f->columns[i].header;
+    return fields[field].name;
+}
+
 const char *dq_value(const struct quality *q, const struct dq_entry *e) { return q->text.p + e->value; }
 const char *dq_problem(const struct quality *q, const struct dq_entry *e) { return q->text.p + e->problem; }

@@ -77,6 +77,10 @@ bool dq_add(struct quality *q, int file, long line, int field, const char *value
 /* Records that column (1-based) of file is read as target. False when out of memory. */
 bool dq_column(struct quality *q, int file, int column, const char *header, const char *target);
 
+/* How file wrote field: the header of the column read as it, else (no such column: a constant,
+ * or indicator columns) its field name; "" for the whole row (-1). */
+const char *dq_field_header(const struct quality *q, int file, int field);
+
 const char *dq_value(const struct quality *q, const struct dq_entry *e);
 const char *dq_problem(const struct quality *q, const struct dq_entry *e);
 

@@ -19,6 +19,7 @@ struct report_input {
     const struct tableset *cur, *prev; /* prev NULL: no previous period */
     const struct quality *dq;
     const struct labels *labels;
+    const struct labels *labels_en; /* English, whose texts the data-quality log holds; NULL: labels */
     const char *title;   /* overrides the definition's when not empty */
     const char *profile; /* the profile's name, for the manifest */
     const struct attribution *attribution; /* the profile's: source lines and prose */

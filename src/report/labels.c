@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read/quality.h"
+#include "read/schema.h"
 #include "util/buf.h"
 #include "util/inifile.h"
 #include "util/plural.h"
@@ -97,6 +99,12 @@ struct labels *labels_load(const char *templates, const char *lang, struct tp_er
         {"record", "victims"}, {"record", "crime"}, {"record", "crimes"}};
     for (size_t i = 0; i < sizeof need / sizeof *need; i++)
         if (!labels_need(l, need[i][0], need[i][1], err))
+            goto fail;
+    for (int a = 0; a < DQ_ACTION_COUNT; a++)
+        if (!labels_need(l, "dq_action", dq_action_name((enum dq_action)a), err))
+            goto fail;
+    for (int k = 0; k < K_COUNT; k++)
+        if (!labels_need(l, "role", kind_name((enum file_kind)k), err))
             goto fail;
     for (unsigned m = 1; m <= 12; m++) {
         char k[12];
@@ -191,4 +199,57 @@ void labels_fill(char *out, size_t size, const char *text, const char *const key
         p = close + 1;
     }
     out[o] = '\0';
+}
+
+/* Does text match pattern from here? cap[k] takes the text of {k+1} (at least one byte). */
+static bool match(const char *p, const char *s, const char *cap[9][2])
+{
+    if (p[0] == '{' && p[1] >= '1' && p[1] <= '9' && p[2] == '}') {
+        for (const char *e = s + 1; e <= s + strlen(s); e++)
+            if (match(p + 3, e, cap)) {
+                cap[p[1] - '1'][0] = s;
+                cap[p[1] - '1'][1] = e;
+                return true;
+            }
+        return false;
+    }
+    if (!*p)
+        return !*s;
+    return *p == *s && match(p + 1, s + 1, cap);
+}
+
+void labels_say(const struct labels *l, const struct labels *en, const char *section,
+                const char *text, char *out, size_t size)
+{
+    snprintf(out, size, "%s", text);
+    size_t slen = strlen(section), best = 0;
+    const char *said = NULL, *cap[9][2] = {{0}}, *best_cap[9][2] = {{0}};
+    for (size_t e = 0; e < strmap_count(en->map); e++) {
+        size_t klen;
+        const char *key = strmap_key(en->map, (long)e, &klen);
+        if (klen <= slen || strncmp(key, section, slen) || key[slen] != '\x1f')
+            continue;
+        const char *pattern = en->text.p + strmap_value(en->map, (long)e);
+        size_t fixed = strlen(pattern); /* the longer, the closer the match */
+        if (!match(pattern, text, cap) || fixed <= best)
+            continue;
+        char name[64];
+        snprintf(name, sizeof name, "%.*s", (int)(klen - slen - 1), key + slen + 1);
+        const char *mine = labels_get(l, section, name);
+        if (!mine)
+            continue;
+        best = fixed;
+        said = mine;
+        memcpy(best_cap, cap, sizeof cap);
+    }
+    if (!said)
+        return;
+    char vals[9][128];
+    const char *keys[9] = {"1", "2", "3", "4", "5", "6", "7", "8", "9"}, *v[9];
+    for (int k = 0; k < 9; k++) {
+        size_t n = best_cap[k][0] ? (size_t)(best_cap[k][1] - best_cap[k][0]) : 0;
+        snprintf(vals[k], sizeof vals[k], "%.*s", (int)n, n ? best_cap[k][0] : "");
+        v[k] = vals[k];
+    }
+    labels_fill(out, size, said, keys, v, 9);
 }

@@ -27,6 +27,12 @@ const char *labels_code(const struct labels *l, enum vocab_id v, int code);
 /* "1 de abril de 2007", "1 April 2007": [word] date with %d, %m (month name), %y. */
 void labels_date(const struct labels *l, tp_date d, char *out, size_t size);
 
+/* An English text as [section] words it in l: en's [section] labels are the English texts,
+ * each {1}..{9} standing for a value inside ("duplicate: the same {1} is on line {2}"); the
+ * label whose fixed text matches most is used. Copies text when none matches. */
+void labels_say(const struct labels *l, const struct labels *en, const char *section,
+                const char *text, char *out, size_t size);
+
 /* label with each {key} of keys[] replaced by vals[]: "Página {page} de {pages}". */
 void labels_fill(char *out, size_t size, const char *label, const char *const keys[],
                  const char *const vals[], int n);

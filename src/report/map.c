@@ -688,9 +688,11 @@ static void layout_legend(struct layout *l)
     drawing_text(&out->text, 4, ly, d->legend_title, 8, ALIGN_LEFT, true, INK);
     int row = 1;
     for (int i = 0; i <= out->classes.n; i++, row++) {
-        char t[80], lo[32], hi[32];
-        number_count(out->classes.lo[i], d->lang, lo, sizeof lo);
-        number_count(out->classes.hi[i], d->lang, hi, sizeof hi);
+        char t[80], lo[32] = "", hi[32] = "";
+        if (i < out->classes.n) { /* the row after the classes: no cases */
+            number_count(out->classes.lo[i], d->lang, lo, sizeof lo);
+            number_count(out->classes.hi[i], d->lang, hi, sizeof hi);
+        }
         if (i == out->classes.n)
             snprintf(t, sizeof t, "%s", d->no_cases);
         else if (out->classes.lo[i] == out->classes.hi[i])

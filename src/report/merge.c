@@ -269,6 +269,7 @@ struct report *report_merge(struct report *parts[], const char *const names[],
         if (r->charts[i].map) { /* the charts have stopped moving */
             r->charts[i].map->title = r->charts[i].title;
             r->charts[i].map->note = r->charts[i].note;
+            r->charts[i].map->lang = r->lang; /* a part's, freed below, was its own */
         }
     ok = ok && !r->tables[r->about_run].body->oom && !r->tables[r->about_files].body->oom;
     for (size_t k = 1; k < n; k++)

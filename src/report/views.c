@@ -224,6 +224,7 @@ static bool v_cases_by_region(struct ctx *c, struct dtable *t, bool compare)
     mark(c, t, tr, 4, false, "victims", DIMS("minor=yes"));
     if (prev)
         mark(c, t, tr, 7, true, "cases", NULL);
+    snprintf(t->note, sizeof t->note, "%s", L(c, "word", "region_note"));
     return true;
 }
 
@@ -695,6 +696,17 @@ static bool v_prevention(struct ctx *c, struct dtable *t, bool compare)
     return true;
 }
 
+/* A data-quality problem, English in the log, in the report's language. */
+static const char *dq_say(struct ctx *c, const char *section, const char *english)
+{
+    static char out[4][512]; /* rotating: a row uses a few */
+    static int next;
+    char *o = out[next++ % 4];
+    const struct labels *en = c->in->labels_en ? c->in->labels_en : c->in->labels;
+    labels_say(c->in->labels, en, section, english, o, sizeof out[0]);
+    return o;
+}
+
 static bool v_data_quality_files(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
@@ -710,7 +722,7 @@ static bool v_data_quality_files(struct ctx *c, struct dtable *t, bool compare)
         const struct dq_file *f = &q->files[i];
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, f->name);
-        table_text(t->body, r, 1, kind_name(f->kind));
+        table_text(t->body, r, 1, L(c, "role", kind_name(f->kind)));
         table_text(t->body, r, 2, charset_name(f->charset));
         const uint64_t v[] = {f->read, f->counted, f->filtered, f->rejected, f->blank, f->warnings};
         for (int k = 0; k < 6; k++)
@@ -744,9 +756,9 @@ static bool v_data_quality_problems(struct ctx *c, struct dtable *t, bool compar
         if (added) {
             size_t r = table_row(t->body, NULL);
             table_text(t->body, r, 0, q->files[e->file].name);
-            table_text(t->body, r, 1, field);
-            table_text(t->body, r, 2, dq_problem(q, e));
-            table_text(t->body, r, 3, dq_action_name(e->action));
+            table_text(t->body, r, 1, dq_field_header(q, e->file, e->field));
+            table_text(t->body, r, 2, dq_say(c, "dq_problem", dq_problem(q, e)));
+            table_text(t->body, r, 3, L(c, "dq_action", dq_action_name(e->action)));
         }
         table_int(t->body, (size_t)g, 4, (uint64_t)dtable_number(t, (size_t)g, 4) + 1);
     }
@@ -775,10 +787,10 @@ static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare
         size_t r = table_row(t->body, NULL);
         table_text(t->body, r, 0, q->files[e->file].name);
         table_int(t->body, r, 1, (uint64_t)e->line);
-        table_text(t->body, r, 2, e->field >= 0 ? fields[e->field].name : "");
+        table_text(t->body, r, 2, dq_field_header(q, e->file, e->field));
         table_text(t->body, r, 3, dq_value(q, e));
-        table_text(t->body, r, 4, dq_problem(q, e));
-        table_text(t->body, r, 5, dq_action_name(e->action));
+        table_text(t->body, r, 4, dq_say(c, "dq_problem", dq_problem(q, e)));
+        table_text(t->body, r, 5, L(c, "dq_action", dq_action_name(e->action)));
     }
     return true;
 }

@@ -28,5 +28,11 @@ void suite_quality(void)
     CHECK_STR(dq_value(&q, &q.entries[0]), "doce");
     CHECK_STR(dq_problem(&q, &q.entries[1]), "duplicate");
     CHECK_STR(dq_action_name(DQ_NOT_IN_PERIOD_TABLES), "not_in_period_tables");
+    /* A field as the file wrote it: its column's header, else its field name. */
+    CHECK(dq_column(&q, f, 4, "Edad", "age"));
+    CHECK(dq_column(&q, f, 2, "Finalidad sexual", "exploitation:sexual"));
+    CHECK_STR(dq_field_header(&q, f, F_AGE), "Edad");
+    CHECK_STR(dq_field_header(&q, f, F_EXPLOITATION), "exploitation");
+    CHECK_STR(dq_field_header(&q, f, -1), "");
     quality_free(&q);
 }
