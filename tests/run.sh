@@ -135,7 +135,7 @@ mpfn_real_file() {
     echo "RETA or the police named above"; return 1
   fi
 }
-step "mpfn: the real crimes file" mpfn_real_file
+[ -n "${CORE_ONLY:-}" ] || step "mpfn: the real crimes file" mpfn_real_file # not under valgrind: the budget
 
 # MININTER's real Lambayeque file (indicator-shaped) through the shipped mininter profile. The
 # figures are a hand count over Valor (awk -F';' summing column 10 by indicator): F1_TOTAL 404
@@ -225,7 +225,7 @@ mininter_bands() {
   grep -q "band '18-30' is not made of the source's age bands (0-5, 6-11, 12-17, 18-29, 30-59, 60+)" \
     "$tmp/cut.err"
 }
-step "MININTER file: hand-counted figures" mininter_real
+[ -n "${CORE_ONLY:-}" ] || step "MININTER file: hand-counted figures" mininter_real # not under valgrind: the budget
 
 # MININTER and MPFN in one report ([source NAME] sections, docs/sources.md): each source's
 # tables in tables/NAME/ and data-quality list in data_quality/NAME.csv hold its own
@@ -269,7 +269,7 @@ two_sources() {
   mpfn_figures "$tmp/two/one/tables"
   [ -f "$tmp/two/one/data_quality.csv" ]
 }
-step "MININTER and MPFN in one report" two_sources
+[ -n "${CORE_ONLY:-}" ] || step "MININTER and MPFN in one report" two_sources # not under valgrind: the budget
 
 # What a source does not give is not spoken of. The MPFN crimes file counts no victims: its
 # Lambayeque brief (111 crimes, all of the file) says so once and names no victim count, in
@@ -300,7 +300,7 @@ not_given_words() {
   pdftotext -layout "$tmp/sample/report.pdf" - | grep -q '^ *Víctimas sin documento de identidad  *37 '
   pdftotext "$tmp/sample/report.pdf" - | tr '\n' ' ' | grep -q '37 no tenían documento de identidad\.'
 }
-step "sources that count no victims, no documents" not_given_words
+[ -n "${CORE_ONLY:-}" ] || step "sources that count no victims, no documents" not_given_words # not under valgrind: the budget
 
 # The counting rules of an indicator-shaped file on a small one, counted by hand: 2020-01 has 5
 # cases (2 sexual, 1 labour, 2 of unknown purpose), 7 victims (women 4: one 0-5, two 18-29, one
@@ -347,9 +347,10 @@ END
 }
 step "indicator rows: totals and their parts" indicator_rules
 
-# CORE_ONLY (the valgrind pass, 30 times slower): the unit tests, the functional cases and
-# the error and hostile contracts; the steps that add runs of the same code are left to the
-# other two passes.
+# CORE_ONLY (the valgrind pass, 30 times slower): the unit tests, the functional cases, the
+# small indicator file and the error and hostile contracts; the steps that add runs of the
+# same code, and the real files above (thousands of rows each), are left to the other two
+# passes, so that `make test` stays within its 15 minutes.
 if [ -z "${CORE_ONLY:-}" ]; then
 # Public mode, read as a reader would. A journalist can hold the public report and every
 # region's brief at once: check_public proves them safe together (BRIEFS, region codes, may
