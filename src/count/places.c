@@ -11,6 +11,7 @@
 #include "read/csvfile.h"
 #include "util/fold.h"
 #include "util/strmap.h"
+#include "util/grow.h"
 
 enum cand_kind { C_REGION, C_PROVINCE, C_COUNTRY };
 
@@ -101,14 +102,8 @@ static bool add_cand(struct places *p, const char *name, struct cand c)
             o->country == c.country)
             return true;
     }
-    if (p->ncands == p->cands_cap) {
-        size_t cap = p->cands_cap ? p->cands_cap * 2 : 1024;
-        struct cand *n = realloc(p->cands, cap * sizeof *n);
-        if (!n)
-            return false;
-        p->cands = n;
-        p->cands_cap = cap;
-    }
+    if (!grow((void **)&p->cands, &p->cands_cap, p->ncands, sizeof *p->cands, 1024))
+        return false;
     c.next = (int32_t)strmap_value(p->names, e);
     p->cands[p->ncands++] = c;
     strmap_set(p->names, e, (uint32_t)p->ncands);

@@ -1,5 +1,6 @@
 /* cube.c: a table by dimensions as counts and sums, from its definition: cells, totals, rows. */
 #include "protect/system.h"
+#include "util/grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -56,19 +57,6 @@ static void coords(const struct cube *q, size_t r, int *c)
 {
     for (int d = 0; d < MAX_DIMS; d++)
         c[d] = q->coord[r * MAX_DIMS + (size_t)d];
-}
-
-static bool grow(void **p, size_t *cap, size_t need, size_t size, size_t first)
-{
-    if (need < *cap)
-        return true;
-    size_t n = *cap ? *cap * 2 : first;
-    void *x = realloc(*p, n * size);
-    if (!x)
-        return false;
-    *p = x;
-    *cap = n;
-    return true;
 }
 
 static int value_index(struct cube *q, int d, const char *v, size_t row)

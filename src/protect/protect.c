@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "protect/system.h"
+#include "util/grow.h"
 
 struct protection *protect_new(int k)
 {
@@ -142,14 +143,8 @@ long sys_lookup(const struct protection *p, const char *key)
 
 bool sys_mark(struct protection *p, struct mark m)
 {
-    if (p->nmarks == p->mcap) {
-        size_t c = p->mcap ? p->mcap * 2 : 256;
-        struct mark *n = realloc(p->marks, c * sizeof *n);
-        if (!n)
-            return sys_fail(p, "out of memory", "marks");
-        p->marks = n;
-        p->mcap = c;
-    }
+    if (!grow((void **)&p->marks, &p->mcap, p->nmarks, sizeof *p->marks, 256))
+        return sys_fail(p, "out of memory", "marks");
     p->marks[p->nmarks++] = m;
     return true;
 }

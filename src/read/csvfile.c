@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include "util/buf.h"
+#include "util/grow.h"
 
 #define CHUNK ((size_t)1 << 20)
 #define FEED_PIECE ((size_t)1 << 20) /* bytes given to libcsv at once */
@@ -63,15 +64,9 @@ static void field_cb(void *s, size_t n, void *data)
     struct csvfile *f = data;
     if (f->oom)
         return;
-    if (f->nfields == f->fields_cap) {
-        size_t cap = f->fields_cap ? f->fields_cap * 2 : 32;
-        struct span *sp = realloc(f->spans, cap * sizeof *sp);
-        if (!sp) {
-            f->oom = true;
-            return;
-        }
-        f->spans = sp;
-        f->fields_cap = cap;
+    if (!grow((void **)&f->spans, &f->fields_cap, f->nfields, sizeof *f->spans, 32)) {
+        f->oom = true;
+        return;
     }
     size_t col = f->nfields++;
     bool keep = !f->keep || (col < f->nkeep && f->keep[col]);

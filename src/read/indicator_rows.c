@@ -11,6 +11,7 @@
 #include "read/vocab.h"
 #include "util/fold.h"
 #include "util/strmap.h"
+#include "util/grow.h"
 
 static char *dup_trimmed(const char *s, size_t n)
 {
@@ -369,14 +370,8 @@ struct ir_group *ir_group_add(struct ir_groups *gs, const struct case_rec *c)
 {
     if (!gs->index && !(gs->index = strmap_new()))
         return NULL;
-    if (gs->n == gs->cap) {
-        size_t cap = gs->cap ? gs->cap * 2 : 64;
-        struct ir_group *g = realloc(gs->g, cap * sizeof *g);
-        if (!g)
-            return NULL;
-        gs->g = g;
-        gs->cap = cap;
-    }
+    if (!grow((void **)&gs->g, &gs->cap, gs->n, sizeof *gs->g, 64))
+        return NULL;
     if (strmap_intern(gs->index, gs->key.p, gs->key.len, (uint32_t)gs->n, NULL) < 0)
         return NULL;
     struct ir_group *g = &gs->g[gs->n++];

@@ -1,5 +1,6 @@
 /* quality.c: the data-quality log, kept in read order so that its output is deterministic. */
 #include "read/quality.h"
+#include "util/grow.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -75,14 +76,8 @@ void dq_mask_value(const char *s, size_t n, struct buf *out)
 bool dq_add(struct quality *q, int file, long line, int field, const char *value, size_t vlen,
             enum dq_action action, const char *problem)
 {
-    if (q->nentries == q->cap) {
-        size_t cap = q->cap ? q->cap * 2 : 64;
-        struct dq_entry *e = realloc(q->entries, cap * sizeof *e);
-        if (!e)
-            return false;
-        q->entries = e;
-        q->cap = cap;
-    }
+    if (!grow((void **)&q->entries, &q->cap, q->nentries, sizeof *q->entries, 64))
+        return false;
     struct buf masked = {0};
     dq_mask_value(value ? value : "", value ? vlen : 0, &masked);
     struct dq_entry *e = &q->entries[q->nentries];

@@ -10,6 +10,7 @@
 #include "render/chart_cairo.h"
 #include "util/version.h"
 #include "render/render.h"
+#include "util/grow.h"
 
 /* A4 portrait, in points. */
 #define PAGE_W 595.276
@@ -57,15 +58,9 @@ struct pdf_ctx {
 
 static bool push(struct pdf_ctx *c, enum item_kind kind, const char *text, int index)
 {
-    if (c->n == c->cap) {
-        size_t cap = c->cap ? c->cap * 2 : 64;
-        struct item *n = realloc(c->items, cap * sizeof *n);
-        if (!n) {
-            c->oom = true;
-            return false;
-        }
-        c->items = n;
-        c->cap = cap;
+    if (!grow((void **)&c->items, &c->cap, c->n, sizeof *c->items, 64)) {
+        c->oom = true;
+        return false;
     }
     c->items[c->n++] = (struct item){kind, text, index};
     return true;

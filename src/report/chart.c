@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "util/number.h"
+#include "util/grow.h"
 
 #define TITLE_SIZE 10.5
 #define LABEL_SIZE 8.0
@@ -15,15 +16,9 @@
 
 void drawing_add(struct drawing *d, struct prim p)
 {
-    if (d->n == d->cap) {
-        size_t cap = d->cap ? d->cap * 2 : 64;
-        struct prim *n = realloc(d->p, cap * sizeof *n);
-        if (!n) {
-            d->oom = true;
-            return;
-        }
-        d->p = n;
-        d->cap = cap;
+    if (!grow((void **)&d->p, &d->cap, d->n, sizeof *d->p, 64)) {
+        d->oom = true;
+        return;
     }
     d->p[d->n++] = p;
 }

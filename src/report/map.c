@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/number.h"
+#include "util/grow.h"
 
 #define PI 3.14159265358979323846
 
@@ -26,14 +27,8 @@ struct map_shape {
 
 static bool push(double **v, size_t *n, size_t *cap, double a, double b)
 {
-    if (*n + 2 > *cap) {
-        size_t c = *cap ? *cap * 2 : 4096;
-        double *x = realloc(*v, c * sizeof *x);
-        if (!x)
-            return false;
-        *v = x;
-        *cap = c;
-    }
+    if (!grow((void **)v, cap, *n + 1, sizeof **v, 4096)) /* room for two more */
+        return false;
     (*v)[(*n)++] = a;
     (*v)[(*n)++] = b;
     return true;

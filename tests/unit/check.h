@@ -92,5 +92,6 @@ void suite_views(void);
 void suite_tables(void);
 void suite_normalise(void);
 void suite_sheet_pages(void);
+void suite_grow(void);
 
 #endif
