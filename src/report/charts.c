@@ -124,7 +124,10 @@ static bool ch_status(struct ctx *c, struct dchart *ch)
 
 static bool ch_suspects_funnel(struct ctx *c, struct dchart *ch)
 {
-    return ch_simple(c, ch, "suspects_funnel", CHART_BAR, SHAPE_HBARS, 1, true);
+    if (!ch_simple(c, ch, "suspects_funnel", CHART_BAR, SHAPE_HBARS, 1, true))
+        return false;
+    ch->note[0] = '\0'; /* its table, just above, says what it counts */
+    return true;
 }
 
 static bool ch_exploitation(struct ctx *c, struct dchart *ch)

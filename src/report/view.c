@@ -54,6 +54,14 @@ uint64_t count_of(const struct table *t, const char *key_col, const char *key, c
     return r < 0 ? 0 : int_at(t, (size_t)r, col);
 }
 
+uint64_t known_total(const struct table *t, const char *key_col, const char *col)
+{
+    uint64_t n = 0;
+    for (size_t i = 0, nb = body_rows(t); i < nb; i++)
+        n += int_at(t, i, col);
+    return n - count_of(t, key_col, "unknown", col);
+}
+
 void copy_count(struct dtable *t, size_t r, int col, const struct table *p, size_t pr,
                 const char *pcol)
 {

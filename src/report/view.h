@@ -34,6 +34,8 @@ uint64_t int_at(const struct table *t, size_t r, const char *col); /* 0 unless a
 long find_row(const struct table *t, const char *key_col, const char *key);
 /* The count in column col of that row; 0 when there is none. */
 uint64_t count_of(const struct table *t, const char *key_col, const char *key, const char *col);
+/* The whole of the shares: column col over the body rows whose key_col is not "unknown". */
+uint64_t known_total(const struct table *t, const char *key_col, const char *col);
 /* The count at (pr, pcol) of public table p into (r, col) of t, with its public mark. */
 void copy_count(struct dtable *t, size_t r, int col, const struct table *p, size_t pr,
                 const char *pcol);

@@ -280,10 +280,7 @@ static bool by_country(struct ctx *c, struct dtable *t, const char *id, const ch
         return false;
     const struct table *p = pub(c, id, false);
     /* Shares of the persons of known nationality. */
-    uint64_t whole = 0;
-    for (size_t i = 0, nb = body_rows(p); i < nb; i++)
-        whole += int_at(p, i, count_label);
-    whole -= count_of(p, key, "unknown", count_label);
+    uint64_t whole = known_total(p, key, count_label);
     const char *measure = strstr(id, "suspects") ? "suspects" : "victims";
     for (size_t k = 0, nb = body_rows(p); k < nb; k++) {
         size_t i = unknown_last(p, key, 1, k);
@@ -615,10 +612,7 @@ static bool v_sentences(struct ctx *c, struct dtable *t, bool compare)
         return false;
     /* Shares of the sentences of known length; unknown, last, has none. */
     const struct table *p = pub(c, "sentences", false);
-    uint64_t whole = 0;
-    for (size_t i = 0, nb = body_rows(p); i < nb; i++)
-        whole += int_at(p, i, "persons");
-    whole -= count_of(p, "sentence_years", "unknown", "persons");
+    uint64_t whole = known_total(p, "sentence_years", "persons");
     for (size_t i = 0, nb = body_rows(p); i < nb; i++) {
         size_t r = table_row(t->body, NULL);
         const char *b = text_at(p, i, "sentence_years");
