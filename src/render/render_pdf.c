@@ -438,16 +438,22 @@ static void table_caption(struct pdf_ctx *c, const struct dtable *t, bool contin
     paragraph(c, s, caption, 4);
 }
 
+/* The height of a paragraph of text t in style st, in points. */
+static double text_height(struct pdf_ctx *c, const char *t, struct style st)
+{
+    PangoLayout *l = layout(c, t, st, TEXT_W, PANGO_ALIGN_LEFT);
+    double h;
+    size_of(l, NULL, &h);
+    g_object_unref(l);
+    return h;
+}
+
 static void print_table(struct pdf_ctx *c, int index)
 {
     const struct dtable *t = &c->r->tables[index];
     c->placed[index] = true;
     if (!t->body->nrows) { /* a sentence, not an empty frame */
-        PangoLayout *l = layout(c, t->title, caption, TEXT_W, PANGO_ALIGN_LEFT);
-        double h;
-        size_of(l, NULL, &h);
-        g_object_unref(l);
-        ensure(c, h + 20);
+        ensure(c, text_height(c, t->title, caption) + 20);
         table_caption(c, t, false);
         paragraph(c, dtable_empty_text(c->r, t), note, 12);
         return;
@@ -464,6 +470,8 @@ static void print_table(struct pdf_ctx *c, int index)
         first += r < 3 ? h : 0;
         all += h;
     }
+    if (t->note[0]) /* a short table keeps its note with it */
+        all += text_height(c, t->note, note) + 5;
     ensure(c, 18 + head + (rows <= 30 && all < (BOTTOM - TOP) / 2 ? all : first));
     table_caption(c, t, false);
     print_row(c, t, &k, -1, false);
@@ -643,15 +651,6 @@ static void start_section(struct pdf_ctx *c, const char *name, size_t index)
     paragraph(c, name, heading, 12);
 }
 
-/* The height of a paragraph of text t in style st, in points. */
-static double text_height(struct pdf_ctx *c, const char *t, struct style st)
-{
-    PangoLayout *l = layout(c, t, st, TEXT_W, PANGO_ALIGN_LEFT);
-    double h;
-    size_of(l, NULL, &h);
-    g_object_unref(l);
-    return h;
-}
 
 /* What a heading keeps on its page: the paragraphs after it, and a few lines of what follows
  * them, or its chart (a map: all of it). */
@@ -664,6 +663,13 @@ static double lead_height(struct pdf_ctx *c, size_t i)
         return h + (c->r->charts[c->items[i].index].map ? MAP_H * (c->r->brief ? 0.62 : 1) + 20
                                                          : 160);
     return h + 30;
+}
+
+/* A gap to be written, as printed: "[POR REDACTAR: ...]". */
+static const char *todo_text(const struct report *r, const struct item *it, char *s, size_t n)
+{
+    snprintf(s, n, "[%s: %s]", r->todo_label, it->text);
+    return s;
 }
 
 /* The whole document, once: pages counted; drawn when c->draw. */
@@ -691,16 +697,17 @@ static void lay_out(struct pdf_ctx *c)
         case I_TEXT: {
             /* A short paragraph keeps the gap marked after it on its page, so that no page
              * holds a gap alone. */
+            char s[2048];
             double h = text_height(c, it->text, body);
             if (i + 1 < c->n && c->items[i + 1].kind == I_TODO && h < 120)
-                ensure(c, h + 8 + text_height(c, c->items[i + 1].text, todo));
+                ensure(c, h + 8 + text_height(c, todo_text(r, &c->items[i + 1], s, sizeof s),
+                                              todo));
             paragraph(c, it->text, body, 8);
             break;
         }
         case I_TODO: {
             char s[2048];
-            snprintf(s, sizeof s, "[%s: %s]", r->todo_label, it->text);
-            paragraph(c, s, todo, 8);
+            paragraph(c, todo_text(r, it, s, sizeof s), todo, 8);
             break;
         }
         case I_TABLE:

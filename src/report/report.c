@@ -80,7 +80,7 @@ static bool about_files(struct ctx *c, struct dtable *files)
     for (int i = 0; i < q->nfiles; i++) {
         size_t k = table_row(files->body, NULL);
         table_text(files->body, k, 0, q->files[i].name);
-        table_text(files->body, k, 1, kind_name(q->files[i].kind));
+        table_text(files->body, k, 1, L(c, "role", kind_name(q->files[i].kind)));
         table_int(files->body, k, 2, (uint64_t)q->files[i].size);
         table_text(files->body, k, 3, q->files[i].sha256);
         table_text(files->body, k, 4, charset_name(q->files[i].charset));
