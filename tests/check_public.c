@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "count/tabledef.h"
+#include "protect/links.h"
 #include "protect/protect.h"
 
 /* Whether column col of table `table` holds counts of people or cases (its definition's). */
@@ -260,6 +261,8 @@ int main(int argc, char **argv)
             tableset_add(&shapes, missing.t[t]);
         free(missing.t);
     }
+    if (ok)
+        ok = links_add(p, &err);
     if (ok && briefs)
         ok = protect_link_regions(p, &err);
     if (!ok) {

@@ -130,7 +130,7 @@ void agg_year_key(const struct agg *a, long id, int *first_year, int *last_year)
     *last_year = key[1];
 }
 
-unsigned unodc_forms(unsigned exploitation)
+int unodc_form_of(int e)
 {
     static const uint8_t form[EXP_N] = {
         [EXP_SEXUAL] = UF_SEXUAL,       [EXP_CHILD_PORNOGRAPHY] = UF_SEXUAL,
@@ -140,10 +140,15 @@ unsigned unodc_forms(unsigned exploitation)
         [EXP_SALE_OF_CHILDREN] = UF_OTHER, [EXP_FORCED_MARRIAGE] = UF_OTHER,
         [EXP_MILITARY] = UF_OTHER,      [EXP_ADOPTION] = UF_OTHER,
         [EXP_OTHER] = UF_OTHER};
+    return e >= 0 && e < EXP_N ? form[e] : UF_UNKNOWN;
+}
+
+unsigned unodc_forms(unsigned exploitation)
+{
     unsigned mask = 0;
     for (int e = 0; e < EXP_N; e++)
         if (exploitation & (1u << e))
-            mask |= 1u << form[e];
+            mask |= 1u << unodc_form_of(e);
     return mask ? mask : 1u << UF_UNKNOWN;
 }
 

@@ -26,6 +26,8 @@ enum unodc_category unodc_category(int sex, int minor);
 enum unodc_form { UF_SEXUAL, UF_LABOUR, UF_ORGANS, UF_OTHER, UF_UNKNOWN, UF_N };
 /* The UNODC forms of a case's mask of forms: a bit per enum unodc_form. */
 unsigned unodc_forms(unsigned exploitation);
+/* The UNODC form of one of our forms (an exploitation code); UF_UNKNOWN for EXP_N, none. */
+int unodc_form_of(int exploitation_code);
 
 /* Stages of the criminal process a suspect has reached, as the international tables count. */
 enum stage { STAGE_SUSPECTED, STAGE_PROSECUTED, STAGE_CONVICTED, STAGE_N };

@@ -17,6 +17,14 @@ const struct tabledef *tabledef_find(const char *name)
     return NULL;
 }
 
+const struct keydef *keydef_find(const char *key)
+{
+    for (size_t i = 0; i < nkeydefs; i++)
+        if (!strcmp(keydefs[i].key, key))
+            return &keydefs[i];
+    return NULL;
+}
+
 static int col_index(const struct tabledef *d, const char *name)
 {
     for (int c = 0; name && c < d->ncols; c++)
@@ -125,6 +133,8 @@ static bool check_col(const struct tabledef *d, int c, bool keyed, bool counts,
         if (cd->sep && (!prev || prev->role != ROLE_DIM || !prev->key || !cd->key ||
                         strcmp(prev->key, cd->key)))
             return bad(err, d, "a joined part that follows no part of its dimension", cd->name);
+        if (cd->key && !keydef_find(cd->key))
+            return bad(err, d, "a dimension key with no declared link (keydefs)", cd->name);
         return true;
     case ROLE_LABEL:
         if (!prev || (prev->role != ROLE_DIM && prev->role != ROLE_LABEL))

@@ -124,6 +124,28 @@ struct tabledef {
     table_builder *build;
 };
 
+/* How a reader ties a dimension to another that classifies the same people or cases (public
+ * mode draws these sums across tables: src/protect/links.c; docs/report-tables.md, "What a
+ * reader may derive"). */
+enum link_kind {
+    LINK_NONE,     /* no other key classifies what it does */
+    LINK_CATEGORY, /* each value is a pair of .to's values: UNODC's girls are female minors */
+    LINK_BANDS,    /* age bands: those under 18 add up to the minors of .to, at most */
+    LINK_UNION,    /* each value is the union of some of .to's (UNODC's forms of ours) */
+    LINK_WITHIN,   /* each value lies within one of .to's (a city in its region) */
+};
+
+/* Every dimension key a protected table may use, declared with its link: a table with a key
+ * not declared here fails the start-up check, so none is published outside the links. */
+struct keydef {
+    const char *key;
+    enum link_kind link;
+    const char *to; /* the key (keys, joined by '+') it is tied to */
+};
+extern const struct keydef keydefs[];
+extern const size_t nkeydefs;
+const struct keydef *keydef_find(const char *key); /* NULL when not declared */
+
 /* Every table, in the order the report lists and protects them. */
 extern const struct tabledef tabledefs[];
 extern const size_t ntabledefs;

@@ -293,3 +293,31 @@ const struct tabledef tabledefs[] = {
     {"input_columns", COLS(columns_cols), .in = IN_REPORT, .build = build_input_columns},
 };
 const size_t ntabledefs = sizeof tabledefs / sizeof *tabledefs;
+
+/* The keys the tables' dimensions use. Two keys that classify the same people are tied here;
+ * the others classify what no other key does (a reader cannot relate a route to a region: a
+ * route's places are where a case went, not where it was registered). */
+const struct keydef keydefs[] = {
+    {"sex", LINK_NONE, NULL},
+    {"minor", LINK_NONE, NULL},
+    {"band", LINK_BANDS, "minor"},
+    {"ucat", LINK_CATEGORY, "sex+minor"},
+    {"form", LINK_NONE, NULL},
+    {"uform", LINK_UNION, "form"},
+    {"region", LINK_NONE, NULL},
+    {"city", LINK_WITHIN, "region"},
+    {"home", LINK_NONE, NULL},
+    {"route", LINK_NONE, NULL},
+    {"nationality", LINK_NONE, NULL},
+    {"recruitment", LINK_NONE, NULL},
+    {"transport", LINK_NONE, NULL},
+    {"source", LINK_NONE, NULL},
+    {"status", LINK_NONE, NULL},
+    {"assistance", LINK_NONE, NULL},
+    {"stage", LINK_NONE, NULL},
+    {"year", LINK_NONE, NULL},
+    {"sentence_band", LINK_NONE, NULL},
+    {"category", LINK_NONE, NULL},
+    {"cvalue", LINK_NONE, NULL},
+};
+const size_t nkeydefs = sizeof keydefs / sizeof *keydefs;

@@ -592,6 +592,9 @@ static const char *const unodc_category_names[UNODC_N] = {"women", "men", "girls
                                                            "unknown"};
 static const char *const unodc_form_names[UF_N] = {"sexual_exploitation", "forced_labour",
                                                    "organ_removal", "other", "unknown"};
+const char *unodc_category_name(int c) { return unodc_category_names[c]; }
+const char *unodc_form_name(int f) { return unodc_form_names[f]; }
+
 static const char *const stage_names[STAGE_N] = {"suspected", "prosecuted", "convicted"};
 
 /* Two dimensions of fixed values (n1 x n2, each by name) and a count: cells[i * n2 + j]. */

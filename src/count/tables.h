@@ -7,6 +7,10 @@
 #include "count/table.h"
 #include "count/tabledef.h"
 
+/* The names of UNODC's categories (enum unodc_category) and forms (enum unodc_form) in tables. */
+const char *unodc_category_name(int c);
+const char *unodc_form_name(int f);
+
 /* Adds every table of docs/report-tables.md for period ap (one of a's, national or one
  * region's) to out, in the documented order. False when out of memory. */
 bool tables_build(const struct agg *a, const struct agg_period *ap, const struct quality *dq,

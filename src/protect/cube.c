@@ -217,7 +217,8 @@ static long cube_count(struct protection *p, struct cube *q, int m, const int *c
     cube_key(q, m, c, key, sizeof key);
     if (cell || !p->published) {
         uint64_t v = p->published ? 0 : cube_sum(q, mc, c, &any);
-        long e = sys_lookup(p, key);
+        /* Met before under this name (a count another name links to gets its row here). */
+        long e = strmap_find(p->keys, key, strlen(key));
         long var = sys_count(p, key, v, cell ? SDC_CELL : SDC_MARGIN);
         if (var < 0 || cell || e >= 0)
             return var;

@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "protect/links.h"
 #include "protect/system.h"
 #include "util/grow.h"
 
@@ -18,7 +19,8 @@ struct protection *protect_new(int k)
     if (p->s)
         sdc_loose(p->s, false);
     p->keys = strmap_new();
-    if (!p->s || !p->keys) {
+    p->region_codes = strmap_new();
+    if (!p->s || !p->keys || !p->region_codes) {
         protect_free(p);
         return NULL;
     }
@@ -32,6 +34,7 @@ void protect_free(struct protection *p)
     sdc_free(p->s);
     free(p->printed);
     strmap_free(p->keys);
+    strmap_free(p->region_codes);
     free(p->marks);
     free(p);
 }
@@ -77,6 +80,8 @@ bool sys_fail(struct protection *p, const char *what, const char *key)
  * one value: two tables that disagree would be a bug in the tables. */
 long sys_count(struct protection *p, const char *key, uint64_t value, enum sdc_role role)
 {
+    char canon[700];
+    key = links_canon(key, canon, sizeof canon);
     bool added;
     long e = strmap_intern(p->keys, key, strlen(key), 0, &added);
     if (e < 0) {
@@ -137,6 +142,8 @@ bool sys_print_as(struct protection *p, long v, const struct cell *cl)
 
 long sys_lookup(const struct protection *p, const char *key)
 {
+    char canon[700];
+    key = links_canon(key, canon, sizeof canon);
     long e = strmap_find(p->keys, key, strlen(key));
     return e < 0 ? -1 : (long)strmap_value(p->keys, e);
 }
@@ -232,6 +239,8 @@ bool protect_tables(struct protection *p, struct tableset *ts, const char *scope
     for (size_t j = 0; j < ts->n && !p->failed; j++) {
         struct table *t = ts->t[j];
         const struct tabledef *d = tabledef_find(t->name);
+        if (!links_names(p, t, d))
+            return false;
         if (d->rows) {
             t->public_k = (uint8_t)p->k;
             rows_add(p, t, d, scope);

@@ -8,6 +8,7 @@
 #include "count/gives.h"
 #include "count/tabledef.h"
 #include "count/tables.h"
+#include "protect/links.h"
 
 /* Routes with fewer than k victims merged, in the tables that list routes. */
 static bool merge_routes(struct tableset *ts, int k)
@@ -48,7 +49,7 @@ enum tp_err release_build(struct release *r, const struct agg *a, int p,
     drop_full_only(&r->national);
     if (!(r->prot = protect_new(k)) || !merge_routes(&r->national, k))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-    if (!protect_tables(r->prot, &r->national, "", true, err) ||
+    if (!protect_tables(r->prot, &r->national, "", true, err) || !links_add(r->prot, err) ||
         !protect_run(r->prot, &r->stats, err))
         return err->code ? err->code : TP_ERR_NOMEM;
     if (!regions)
@@ -101,7 +102,7 @@ enum tp_err release_build(struct release *r, const struct agg *a, int p,
                 return err->code;
         }
     }
-    if (!protect_link_regions(r->prot, err) || !protect_run(r->prot, &r->region_stats, err))
+    if (!links_add(r->prot, err) || !protect_link_regions(r->prot, err) || !protect_run(r->prot, &r->region_stats, err))
         return err->code ? err->code : TP_ERR_NOMEM;
     return TP_OK;
 }

@@ -26,6 +26,7 @@ struct protection {
     struct strmap *keys; /* key -> count */
     struct mark *marks;
     size_t nmarks, mcap;
+    struct strmap *region_codes; /* a region's name -> its code, as the tables label them */
     struct tp_error *err;
     bool failed;
 };

@@ -1,5 +1,6 @@
 /* test_protect.c: public tables as one system of sums: keys, merged routes, linked regions. */
 #include "check.h"
+#include "protect/links.h"
 #include "protect/protect.h"
 #include "count/table.h"
 
@@ -163,9 +164,29 @@ static void regions(void)
     tableset_free(&s9);
 }
 
+/* One count under two names is one key: UNODC's girls are the female minors, its organ removal
+ * ours, the band 0-17 the minors; a union of several of our forms keeps its name. */
+static void linked_names(void)
+{
+    char out[256];
+    CHECK_STR(links_canon("victims|ucat=girls|uform=organ_removal", out, sizeof out),
+              "victims|form=organ_removal|minor=yes|sex=female");
+    CHECK_STR(links_canon("victims|nationality=Peru|ucat=men", out, sizeof out),
+              "victims|minor=no|nationality=Peru|sex=male");
+    CHECK_STR(links_canon("victims|band=0-17|region=08|sex=male", out, sizeof out),
+              "victims|minor=yes|region=08|sex=male");
+    CHECK_STR(links_canon("victims|band=18+", out, sizeof out), "victims|minor=no");
+    CHECK_STR(links_canon("victims|uform=unknown", out, sizeof out), "victims|form=unknown");
+    const char *same[] = {"victims|ucat=unknown", "victims|band=0-5", "victims|band=18-30",
+                          "victims|uform=sexual_exploitation", "cases|region=08"};
+    for (size_t i = 0; i < sizeof same / sizeof *same; i++)
+        CHECK(links_canon(same[i], out, sizeof out) == same[i]);
+}
+
 void suite_protect(void)
 {
     keys();
+    linked_names();
     merged_routes();
     one_table();
     regions();

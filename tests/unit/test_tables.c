@@ -55,12 +55,19 @@ static void definitions(void)
     bad.build = no_table;
     CHECK(tabledef_check(&bad, &err));
     static const struct coldef four[] = {
-        {.name = "a", .role = ROLE_DIM, .key = "a"}, {.name = "b", .role = ROLE_DIM, .key = "b"},
-        {.name = "c", .role = ROLE_DIM, .key = "c"}, {.name = "d", .role = ROLE_DIM, .key = "d"},
+        {.name = "a", .role = ROLE_DIM, .key = "sex"}, {.name = "b", .role = ROLE_DIM, .key = "band"},
+        {.name = "c", .role = ROLE_DIM, .key = "region"}, {.name = "d", .role = ROLE_DIM, .key = "year"},
         {.name = "cases", .role = ROLE_COUNT, .measure = "cases"}};
     bad.cols = four, bad.ncols = 5;
     CHECK(!tabledef_check(&bad, &err));
     CHECK_STR(err.msg, "table definition 'bad', 'bad': more dimensions than public mode protects");
+    /* A key no link declares: a table cannot be published outside the links (keydefs). */
+    static const struct coldef undeclared[] = {
+        {.name = "a", .role = ROLE_DIM, .key = "a"},
+        {.name = "cases", .role = ROLE_COUNT, .measure = "cases"}};
+    bad.cols = undeclared, bad.ncols = 2;
+    CHECK(!tabledef_check(&bad, &err));
+    CHECK_STR(err.msg, "table definition 'bad', 'a': a dimension key with no declared link (keydefs)");
     /* Public mode refuses a table no definition describes, rather than print it as it is. */
     struct tableset ts = {0};
     static const char *const cols[] = {"region", "cases"};

@@ -1,0 +1,392 @@
+/* links.c: the sums a reader draws across tables, from the keys' declared links (keydefs). */
+#include "protect/links.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "count/tables.h"
+#include "protect/system.h"
+
+#define PARTS 32
+
+/* A key cut at '|': parts[0] is the measure. Pointers into buf. */
+struct kparts {
+    char buf[600];
+    const char *p[PARTS];
+    int n;
+};
+
+static bool split(const char *key, struct kparts *k)
+{
+    if (strlen(key) >= sizeof k->buf)
+        return false;
+    strcpy(k->buf, key);
+    k->n = 0;
+    for (char *s = k->buf, *bar; s && k->n < PARTS; s = bar ? bar + 1 : NULL) {
+        bar = strchr(s, '|');
+        if (bar)
+            *bar = '\0';
+        k->p[k->n++] = s;
+    }
+    return k->n < PARTS;
+}
+
+/* The part "key=..." of k (its index), or -1. */
+static int part_of(const struct kparts *k, const char *key)
+{
+    size_t n = strlen(key);
+    for (int i = 1; i < k->n; i++)
+        if (!strncmp(k->p[i], key, n) && k->p[i][n] == '=')
+            return i;
+    return -1;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* k's parts but skip (-1: none), with more (NULL-terminated) added, as a sorted key. */
+static void join(const struct kparts *k, int skip, const char *const *more, char *out,
+                 size_t size)
+{
+    const char *d[PARTS + 4];
+    size_t n = 0;
+    for (int i = 1; i < k->n; i++)
+        if (i != skip)
+            d[n++] = k->p[i];
+    for (; more && *more && n < sizeof d / sizeof *d; more++)
+        d[n++] = *more;
+    qsort(d, n, sizeof *d, cmp_str);
+    size_t o = (size_t)snprintf(out, size, "%s", k->p[0]);
+    for (size_t i = 0; i < n && o < size; i++)
+        if (!i || strcmp(d[i], d[i - 1])) /* a part said twice is said once */
+            o += (size_t)snprintf(out + o, size - o, "|%s", d[i]);
+}
+
+/* ---- one count under two names ----------------------------------------------------------- */
+
+/* The parts that name the same people as "ucat=NAME": "minor=M", "sex=S" when one pair of sex
+ * and minor makes the category (UNODC's unknown is many pairs: none). */
+static bool category_same(const char *name, char *minor, char *sex, size_t size)
+{
+    int found = 0;
+    for (int c = 0; c < UNODC_N; c++) {
+        if (strcmp(unodc_category_name(c), name))
+            continue;
+        for (int s = 0; s <= vocabs[V_SEX].ncodes; s++)
+            for (int m = MINOR_YES; m <= MINOR_UNKNOWN; m++)
+                if ((int)unodc_category(s, m) == c) {
+                    snprintf(sex, size, "sex=%s", vocab_code_name(V_SEX, s));
+                    snprintf(minor, size, "minor=%s", vocab_code_name(V_YESNO, m));
+                    found++;
+                }
+    }
+    return found == 1;
+}
+
+/* The exploitation codes that make UNODC's form NAME; their number (0: no such form). */
+static int form_sources(const char *name, int *codes, int max)
+{
+    int f = -1, n = 0;
+    for (int i = 0; i < UF_N; i++)
+        if (!strcmp(unodc_form_name(i), name))
+            f = i;
+    for (int e = 0; f >= 0 && e <= EXP_N; e++)
+        if (unodc_form_of(e) == f && n < max)
+            codes[n++] = e;
+    return n;
+}
+
+/* A band's ages from its label: "0-17", "31+" (false: "unknown"). */
+static bool band_ages(const char *label, int *lo, int *hi)
+{
+    char plus;
+    if (sscanf(label, "%d-%d", lo, hi) == 2)
+        return true;
+    if (sscanf(label, "%d%c", lo, &plus) == 2 && plus == '+') {
+        *hi = AGE_MAX;
+        return true;
+    }
+    return false;
+}
+
+const char *links_canon(const char *key, char *out, size_t size)
+{
+    struct kparts k;
+    if (!strchr(key, '=') || !split(key, &k))
+        return key;
+    for (int i = 1; i < k.n; i++) {
+        const char *eq = strchr(k.p[i], '=');
+        if (!eq)
+            continue;
+        char a[64], b[64];
+        const char *more[3] = {a, NULL, NULL};
+        if (!strncmp(k.p[i], "ucat=", 5)) {
+            if (!category_same(eq + 1, a, b, sizeof a))
+                continue;
+            more[1] = b;
+        } else if (!strncmp(k.p[i], "uform=", 6)) {
+            int codes[EXP_N + 1];
+            if (form_sources(eq + 1, codes, EXP_N + 1) != 1)
+                continue;
+            snprintf(a, sizeof a, "form=%s", vocab_code_name(V_EXPLOITATION, codes[0]));
+        } else if (!strncmp(k.p[i], "band=", 5)) {
+            /* The band 0-17 holds every minor and only minors: it is minor=yes; 18+ likewise. */
+            int lo, hi;
+            if (!band_ages(eq + 1, &lo, &hi) || !((lo == 0 && hi == 17) || (lo == 18 && hi == AGE_MAX)))
+                continue;
+            snprintf(a, sizeof a, "minor=%s", vocab_code_name(V_YESNO, lo ? MINOR_NO : MINOR_YES));
+        } else {
+            continue;
+        }
+        join(&k, i, more, out, size);
+        return links_canon(out, out, size);
+    }
+    return key;
+}
+
+/* ---- sums across tables ------------------------------------------------------------------- */
+
+/* total = parts + one more count printed nowhere, keyed total's key with "|name" (name is said
+ * once per link: a link met again is not added twice). A reader knows the new count is 0 or
+ * more. Skipped when the values say the link does not hold (parts above the total). */
+static bool tie(struct protection *p, const char *total_key, long total, const long *parts,
+                size_t n, const char *name)
+{
+    char key[700];
+    snprintf(key, sizeof key, "%s|%s", total_key, name);
+    if (sys_lookup(p, key) >= 0)
+        return true;
+    uint64_t sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += sdc_value(p->s, parts[i]);
+    uint64_t t = sdc_value(p->s, total);
+    if (!p->published && sum > t)
+        return true;
+    long all[PARTS + 1];
+    if (n > PARTS)
+        return true;
+    memcpy(all, parts, n * sizeof *parts);
+    long rest = sys_count(p, key, p->published ? 0 : t - sum, SDC_FREE);
+    if (rest < 0)
+        return false;
+    all[n] = rest;
+    return sdc_sum(p->s, total, all, n + 1) || sys_fail(p, "a link that does not add up", key);
+}
+
+/* The count of k's parts but skip, with one more part; -1 when no table has it. */
+static long with(const struct protection *p, const struct kparts *k, int skip, const char *part)
+{
+    char key[700], canon[700];
+    const char *more[] = {part, NULL};
+    join(k, skip, more, key, sizeof key);
+    return sys_lookup(p, links_canon(key, canon, sizeof canon));
+}
+
+/* minor=yes (no) = the bands wholly under (over) 18 + the minors (adults) in no band: words
+ * such as "menor", which a band of 0-5 cannot hold. Bands from the keys, as a reader has them. */
+static bool link_bands(struct protection *p, const struct kparts *k, int at, long v,
+                       const char *key, const char *const *labels, size_t nlabels)
+{
+    bool minor = !strcmp(k->p[at], "minor=yes");
+    if (!minor && strcmp(k->p[at], "minor=no"))
+        return true;
+    long parts[PARTS];
+    size_t n = 0;
+    for (size_t i = 0; i < nlabels; i++) {
+        int lo, hi;
+        if (!band_ages(labels[i], &lo, &hi) || (minor ? hi >= 18 : lo < 18))
+            continue;
+        char part[64];
+        snprintf(part, sizeof part, "band=%s", labels[i]);
+        long b = with(p, k, at, part);
+        if (b < 0 || b == v || n == PARTS)
+            return true; /* a band no table has here, or the one that is the minors */
+        parts[n++] = b;
+    }
+    return !n || tie(p, key, v, parts, n, "bandrest");
+}
+
+/* A UNODC form is at least each of our forms it is made of, and at most their sum. */
+static bool link_union(struct protection *p, const struct kparts *k, int at, long v,
+                       const char *key)
+{
+    int codes[EXP_N + 1];
+    int n = form_sources(strchr(k->p[at], '=') + 1, codes, EXP_N + 1);
+    if (n < 2)
+        return true;
+    long parts[PARTS];
+    int found = 0;
+    for (int i = 0; i < n && i < PARTS; i++) {
+        char part[80], name[96];
+        snprintf(part, sizeof part, "form=%s", vocab_code_name(V_EXPLOITATION, codes[i]));
+        if ((parts[found] = with(p, k, at, part)) < 0)
+            continue;
+        snprintf(name, sizeof name, "over=%s", part + 5);
+        if (!tie(p, key, v, &parts[found], 1, name))
+            return false;
+        found++;
+    }
+    if (found < n)
+        return true;
+    char sum_key[700];
+    snprintf(sum_key, sizeof sum_key, "%s|formsum", key);
+    if (sys_lookup(p, sum_key) >= 0)
+        return true;
+    uint64_t sum = 0;
+    for (int i = 0; i < found; i++)
+        sum += sdc_value(p->s, parts[i]);
+    long t = sys_count(p, sum_key, p->published ? 0 : sum, SDC_FREE);
+    return t >= 0 && (sdc_sum(p->s, t, parts, (size_t)found) ||
+                      sys_fail(p, "a union that does not add up", sum_key)) &&
+           tie(p, sum_key, t, &v, 1, "under");
+}
+
+/* Whether k counts people or cases by what they are: no part of a sum's machinery (a slack,
+ * a rest, a link's own count). */
+static bool counts_people(const struct kparts *k)
+{
+    for (int i = 1; i < k->n; i++)
+        if (!strchr(k->p[i], '=') || !strncmp(k->p[i], "rest=", 5) ||
+            !strncmp(k->p[i], "over=", 5))
+            return false;
+    return true;
+}
+
+bool links_names(struct protection *p, const struct table *t, const struct tabledef *d)
+{
+    for (int c = 0; c + 1 < d->ncols; c++) {
+        if (d->cols[c].role != ROLE_DIM || !d->cols[c].key || strcmp(d->cols[c].key, "region") ||
+            d->cols[c + 1].role != ROLE_LABEL)
+            continue;
+        for (size_t r = 0; r < t->nrows; r++) {
+            const char *name = sys_text(t, r, c + 1);
+            int code = atoi(sys_text(t, r, c));
+            bool added;
+            if (code > 0 &&
+                strmap_intern(p->region_codes, name, strlen(name), (uint32_t)code, &added) < 0)
+                return sys_fail(p, "out of memory", "regions");
+        }
+    }
+    return true;
+}
+
+/* A city's cases lie within its region's: each region's count is its cities' and the rest, a
+ * count of its cases in no known city; those rests lie within the unknown city's count. */
+static bool link_cities(struct protection *p)
+{
+    size_t n = strmap_count(p->keys);
+    for (size_t e = 0; e < n && !p->failed; e++) {
+        size_t len;
+        const char *kk = strmap_key(p->keys, (long)e, &len);
+        char key[600], unknown_key[700];
+        struct kparts k;
+        int at;
+        if (len >= sizeof key)
+            continue;
+        memcpy(key, kk, len);
+        key[len] = '\0';
+        if (!split(key, &k) || !counts_people(&k) || (at = part_of(&k, "city")) < 0 ||
+            strcmp(k.p[at], "city=unknown/unknown"))
+            continue;
+        snprintf(unknown_key, sizeof unknown_key, "%s", key);
+        long unknown = (long)strmap_value(p->keys, (long)e), rests[PARTS];
+        size_t nrests = 0;
+        /* The cities of the same other parts, by their region's code. */
+        enum { CODES = 100, PER = 24 };
+        long cities[CODES][PER];
+        size_t nc[CODES] = {0};
+        char b[700];
+        join(&k, at, NULL, b, sizeof b);
+        for (size_t f = 0; f < n; f++) {
+            size_t flen;
+            const char *fk = strmap_key(p->keys, (long)f, &flen);
+            char other[600], a[700];
+            struct kparts o;
+            int oat;
+            if (flen >= sizeof other)
+                continue;
+            memcpy(other, fk, flen);
+            other[flen] = '\0';
+            if (!strstr(other, "|city=") || !split(other, &o) || o.n != k.n || (oat = part_of(&o, "city")) < 0)
+                continue;
+            const char *slash = strrchr(o.p[oat], '/');
+            long ce = slash ? strmap_find(p->region_codes, slash + 1, strlen(slash + 1)) : -1;
+            long rc = ce < 0 ? -1 : (long)strmap_value(p->region_codes, ce);
+            join(&o, oat, NULL, a, sizeof a);
+            if (rc > 0 && rc < CODES && nc[rc] < PER && !strcmp(a, b))
+                cities[rc][nc[rc]++] = (long)strmap_value(p->keys, (long)f);
+        }
+        for (long code = 1; code < CODES; code++) {
+            char part[32], region_key[700], rest_key[720];
+            snprintf(part, sizeof part, "region=%02ld", code);
+            const char *more[] = {part, NULL};
+            join(&k, at, more, region_key, sizeof region_key);
+            long region = sys_lookup(p, region_key);
+            if (region < 0 || !nc[code])
+                continue;
+            if (!tie(p, region_key, region, cities[code], nc[code], "cityrest"))
+                return false;
+            snprintf(rest_key, sizeof rest_key, "%s|cityrest", region_key);
+            long rest = sys_lookup(p, rest_key);
+            if (rest >= 0 && nrests < PARTS)
+                rests[nrests++] = rest;
+        }
+        if (nrests && nrests <= PARTS && !tie(p, unknown_key, unknown, rests, nrests, "regionrest"))
+            return false;
+    }
+    return !p->failed;
+}
+
+bool links_add(struct protection *p, struct tp_error *err)
+{
+    p->err = err;
+    size_t n = strmap_count(p->keys);
+    /* The bands a reader sees, from the keys. */
+    char labels[PARTS][16];
+    const char *label_of[PARTS];
+    size_t nlabels = 0;
+    for (size_t e = 0; e < n; e++) {
+        size_t len;
+        const char *kk = strmap_key(p->keys, (long)e, &len);
+        char key[600];
+        struct kparts k;
+        int at;
+        if (len >= sizeof key)
+            continue;
+        memcpy(key, kk, len);
+        key[len] = '\0';
+        if (!split(key, &k) || (at = part_of(&k, "band")) < 0)
+            continue;
+        const char *label = strchr(k.p[at], '=') + 1;
+        bool seen = false;
+        for (size_t i = 0; i < nlabels; i++)
+            seen = seen || !strcmp(labels[i], label);
+        if (!seen && nlabels < PARTS && strlen(label) < sizeof labels[0]) {
+            strcpy(labels[nlabels], label);
+            label_of[nlabels] = labels[nlabels];
+            nlabels++;
+        }
+    }
+    for (size_t e = 0; e < n && !p->failed; e++) {
+        size_t len;
+        char key[600];
+        const char *kk = strmap_key(p->keys, (long)e, &len);
+        if (len >= sizeof key)
+            continue;
+        memcpy(key, kk, len);
+        key[len] = '\0';
+        long v = (long)strmap_value(p->keys, (long)e);
+        struct kparts k;
+        int at;
+        if (!split(key, &k) || !counts_people(&k))
+            continue;
+        if ((at = part_of(&k, "minor")) >= 0)
+            link_bands(p, &k, at, v, key, label_of, nlabels);
+        if ((at = part_of(&k, "uform")) >= 0)
+            link_union(p, &k, at, v, key);
+    }
+    return !p->failed && link_cities(p);
+}
