@@ -79,6 +79,65 @@ static enum tp_err source_profile(struct job *j, int i, struct tp_error *err)
     return err->code;
 }
 
+/* Public mode's release ledger: as asked, or tipreport-ledger.tsv in the output folder's
+ * parent (output/ by default), so that every release written there shares it. */
+static void ledger_path(struct job *j)
+{
+    const char *out = j->opt->output;
+    if (j->opt->ledger[0]) {
+        snprintf(j->ledger_path, sizeof j->ledger_path, "%s", j->opt->ledger);
+    } else if (!out[0]) {
+        snprintf(j->ledger_path, sizeof j->ledger_path, "output/tipreport-ledger.tsv");
+    } else {
+        size_t n = strlen(out);
+        while (n > 1 && out[n - 1] == '/')
+            n--;
+        while (n && out[n - 1] != '/')
+            n--;
+        snprintf(j->ledger_path, sizeof j->ledger_path, "%.*stipreport-ledger.tsv", (int)n, out);
+    }
+}
+
+/* Public mode: the hash of the source's files, the ledger, and the periods to count besides
+ * the report's own: the ledger's other periods of the same data and the pieces all of them
+ * cut each other into (protect/history.h). */
+static enum tp_err history_periods(struct job *j, struct job_source *s, struct period *periods,
+                                   int *n, struct tp_error *err)
+{
+    enum tp_err rc = export_hash(&s->files, s->dataset, err);
+    if (rc != TP_OK)
+        return rc;
+    ledger_path(j);
+    ledger_free(&j->ledger);
+    if ((rc = ledger_read(&j->ledger, j->ledger_path, err)) != TP_OK)
+        return rc;
+    s->hist = (struct history){.ledger = &j->ledger, .path = j->ledger_path,
+                               .dataset = s->dataset};
+    struct period old[MAX_PERIODS], all[MAX_PERIODS], pieces[MAX_PERIODS];
+    int nold = ledger_periods(&j->ledger, s->dataset, periods, *n, old, MAX_PERIODS - *n);
+    if (nold == 0)
+        return TP_OK;
+    int na = 0;
+    for (int i = 0; i < *n; i++)
+        all[na++] = periods[i];
+    for (int i = 0; i < nold; i++)
+        all[na++] = old[i];
+    int np = nold < 0 ? -1 : ledger_pieces(all, na, pieces, MAX_PERIODS - *n - nold);
+    if (np < 0)
+        return tp_fail(err, TP_ERR_USAGE, j->ledger_path, 0, NULL,
+                       "the release ledger holds more periods of this data than a public run "
+                       "can be protected around (%d periods and their pieces at most): publish "
+                       "a period already published, or start a new ledger with --ledger",
+                       MAX_PERIODS);
+    for (int i = 0; i < nold; i++)
+        periods[(*n)++] = old[i];
+    for (int i = 0; i < np; i++) {
+        s->hist.piece[s->hist.npieces++] = *n;
+        periods[(*n)++] = pieces[i];
+    }
+    return TP_OK;
+}
+
 /* Source i's files and counts. */
 static enum tp_err read_source(struct job *j, int i, csv_progress_fn progress,
                                void *progress_ctx, struct tp_error *err)
@@ -89,7 +148,9 @@ static enum tp_err read_source(struct job *j, int i, csv_progress_fn progress,
     if (rc != TP_OK)
         return rc;
     struct period periods[MAX_PERIODS];
-    int nperiods = job_periods(opt, periods);
+    int nperiods = job_periods(opt, periods), nreport = nperiods;
+    if (opt->public_mode && (rc = history_periods(j, s, periods, &nperiods, err)) != TP_OK)
+        return rc;
     struct age_bands bands;
     if ((rc = age_bands_of_source(s->profile, opt, &bands, err)) != TP_OK)
         return rc;
@@ -97,6 +158,7 @@ static enum tp_err read_source(struct job *j, int i, csv_progress_fn progress,
     if (!agg_init(&s->agg, j->places, &bands, periods, nperiods, j->region != 0))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     s->agg_ready = true;
+    s->agg.nreport = nreport;
     unsigned gives = profile_attribution(s->profile)->gives;
     if (gives)
         s->agg.gives = gives;
@@ -266,7 +328,7 @@ static struct report *source_model(struct job *j, int i, const struct reportdef 
 {
     const struct options *o = j->opt;
     struct job_source *s = &j->src[i];
-    bool has_prev = s->agg.nperiods > 1, prosecution_elsewhere = false;
+    bool has_prev = s->agg.nreport > 1, prosecution_elsewhere = false;
     for (int k = 0; k < j->nsrc; k++)
         if (k != i && profile_attribution(j->src[k].profile)->stage == SOURCE_STAGE_PROSECUTION)
             prosecution_elsewhere = true;
@@ -372,9 +434,15 @@ static enum tp_err build_releases(struct job *j, struct tp_error *err)
     enum tp_err rc = TP_OK;
     for (int i = 0; rc == TP_OK && i < j->nsrc; i++) {
         struct job_source *s = &j->src[i];
-        rc = release_build(&s->cur, &s->agg, 0, &s->dq, k, regions, err);
-        if (rc == TP_OK && s->agg.nperiods > 1)
-            rc = release_build(&s->prev, &s->agg, 1, &s->dq, k, regions, err);
+        const struct history *h = k ? &s->hist : NULL;
+        /* Each period is protected around the ones published before it, this run's first. */
+        for (int p = 0; rc == TP_OK && p < s->agg.nreport; p++) {
+            struct release *r = p ? &s->prev : &s->cur;
+            rc = release_build(r, &s->agg, p, &s->dq, k, regions, h, err);
+            if (rc == TP_OK && k &&
+                !ledger_record(&j->ledger, s->dataset, s->agg.period[p].period, k, r->prot))
+                rc = tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+        }
     }
     return rc;
 }
@@ -409,6 +477,10 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
             rc = write_documents(j, &out, j->checklist, j->labels_en, NULL, checklist,
                                  checklist_files, 1, err);
     }
+    /* The ledger first: a release it records but a failed commit did not publish only makes
+     * later ones more careful. */
+    if (rc == TP_OK && j->opt->public_mode && j->ledger_path[0])
+        rc = ledger_write(&j->ledger, j->ledger_path, err);
     if (rc == TP_OK)
         return output_commit(&out, err);
     output_abort(&out);
@@ -417,6 +489,7 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
 
 void job_free(struct job *j)
 {
+    ledger_free(&j->ledger);
     reportdef_free(j->annual);
     reportdef_free(j->checklist);
     reportdef_free(j->brief);

@@ -9,6 +9,8 @@
 #include "report/reportdef.h"
 #include "options.h"
 #include "read/quality.h"
+#include "protect/history.h"
+#include "protect/ledger.h"
 #include "protect/release.h"
 
 /* One source of the run: read and counted by its own profile. A run without [source]
@@ -23,6 +25,8 @@ struct job_source {
     bool agg_ready;
     struct quality dq;
     struct release cur, prev; /* the periods' tables (prev empty when none) */
+    char dataset[65];         /* public mode: the hash of its files (export_hash) */
+    struct history hist;      /* public mode: the ledger's releases of the same data */
 };
 
 struct job {
@@ -36,6 +40,8 @@ struct job {
     struct job_source *src;               /* nsrc of them; several only for a report */
     int nsrc;
     char outdir[1100]; /* where the report went */
+    struct ledger ledger;    /* public mode: the releases before this run's, then its own */
+    char ledger_path[1100];
 };
 
 /* Loads and reads everything (report and validate). */

@@ -55,6 +55,8 @@ static const char help[] =
     "      --public          public mode: counts from 1 to K-1 shown as <K, and further\n"
     "                        counts hidden (x) so that none can be worked out\n"
     "      --min-count K     K for public mode (default 3)\n"
+    "      --ledger FILE     public mode: the release ledger (default: tipreport-ledger.tsv\n"
+    "                        beside the output folder)\n"
     "      --strict          fail (exit 4) when any row is rejected; write nothing\n"
     "  -q, --quiet           no progress or summary\n"
     "      --templates DIR   profiles and place tables (default: beside the program)\n"
@@ -152,7 +154,7 @@ static enum tp_err parse_min_count(const char *s, const char *what, int *out,
 }
 
 enum { O_FROM = 256, O_TO, O_BANDS, O_TITLE, O_STRICT, O_TEMPLATES, O_LANG, O_PUBLIC,
-       O_MIN_COUNT, O_LIST_TABLES };
+       O_MIN_COUNT, O_LIST_TABLES, O_LEDGER };
 
 /* The command, which comes first; *given false when none is. */
 static enum tp_err parse_command(int argc, char **argv, struct options *o, bool *given,
@@ -235,6 +237,9 @@ static enum tp_err parse_option(int c, char **argv, struct options *o, const cha
     case O_TEMPLATES:
         *templates = optarg;
         break;
+    case O_LEDGER:
+        snprintf(o->ledger, sizeof o->ledger, "%s", optarg);
+        break;
     case 'h':
     case 'V':
         o->cmd = c == 'h' ? CMD_HELP : CMD_VERSION;
@@ -264,6 +269,7 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
         {"min-count", required_argument, NULL, O_MIN_COUNT},
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {"list-tables", no_argument, NULL, O_LIST_TABLES},
+        {"ledger", required_argument, NULL, O_LEDGER},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     snprintf(o->input, sizeof o->input, "input");
@@ -539,5 +545,7 @@ enum tp_err options_config(struct options *o, struct tp_error *err)
     }
     if ((o->set & OPT_MIN_COUNT) && !o->public_mode && o->cmd == CMD_REPORT)
         return usage(err, "%s", "--min-count: only public output hides small counts; add --public");
+    if (o->ledger[0] && !o->public_mode && o->cmd == CMD_REPORT)
+        return usage(err, "%s", "--ledger: only public releases are recorded; add --public");
     return TP_OK;
 }

@@ -37,6 +37,7 @@ struct options {
     bool strict, quiet;
     bool public_mode;     /* --public; always for a regional brief */
     int min_count;        /* k: counts from 1 to k-1 are hidden in public mode */
+    char ledger[1024];    /* public mode's release ledger; "" = beside the output folder */
     char region[128];     /* tipreport region NAME: the name as given */
     char templates[1024]; /* profiles/ and places/ live here */
     struct source_opt sources[MAX_SOURCES]; /* [source NAME] sections, in the file's order */

@@ -53,7 +53,7 @@ bool agg_init(struct agg *a, const struct places *places, const struct age_bands
     bool ok = a->routes && a->year_keys && a->years && a->suspect_nationality;
     for (int p = 0; ok && p < a->nperiods; p++) {
         ok = period_init(&a->period[p], &periods[p], -1, ncity, nnat);
-        if (ok && by_region) {
+        if (ok && by_region && p < REGIONAL_PERIODS) {
             a->by_region[p] = calloc(NREGIONS + 1, sizeof *a->by_region[p]);
             ok = a->by_region[p] != NULL;
             for (int r = 0; ok && r <= NREGIONS; r++)
@@ -80,24 +80,25 @@ void agg_free(struct agg *a)
     memset(a, 0, sizeof *a);
 }
 
-uint8_t agg_periods_of(const struct agg *a, tp_date d)
+uint16_t agg_periods_of(const struct agg *a, tp_date d)
 {
-    uint8_t partly;
+    uint16_t partly;
     return agg_periods_of_span(a, d, d, &partly);
 }
 
-uint8_t agg_periods_of_span(const struct agg *a, tp_date first, tp_date last, uint8_t *partly)
+uint16_t agg_periods_of_span(const struct agg *a, tp_date first, tp_date last,
+                             uint16_t *partly)
 {
-    uint8_t bits = 0;
+    uint16_t bits = 0;
     *partly = 0;
     for (int p = 0; p < a->nperiods; p++) {
         const struct period *pr = &a->period[p].period;
         bool starts_in = !pr->from || first >= pr->from, ends_in = !pr->to || last <= pr->to;
         bool overlaps = (!pr->from || last >= pr->from) && (!pr->to || first <= pr->to);
         if (starts_in && ends_in)
-            bits |= (uint8_t)(1u << p);
+            bits |= (uint16_t)(1u << p);
         else if (overlaps)
-            *partly |= (uint8_t)(1u << p);
+            *partly |= (uint16_t)(1u << p);
     }
     return bits;
 }
@@ -375,7 +376,7 @@ void agg_suspect(struct agg *a, const struct suspect_rec *s)
         a->latest = s->identified_on;
     count_suspect(&a->by_year[date_year(s->identified_on) - DATE_MIN_YEAR], s, peru);
     a->suspect_nationality[s->nationality + 1] += s->weight;
-    uint8_t bits = agg_periods_of(a, s->identified_on);
+    uint16_t bits = agg_periods_of(a, s->identified_on);
     for (int p = 0; p < a->nperiods; p++)
         if (bits & (1u << p)) {
             count_period_suspect(&a->period[p], s, peru);

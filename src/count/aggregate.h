@@ -13,7 +13,11 @@
 #include "util/strmap.h"
 #include "read/vocab.h"
 
-#define MAX_PERIODS 4
+/* The report's period and the previous one, then (public mode) the periods of earlier
+ * releases and the pieces they cut the periods into (protect/ledger.h). */
+#define MAX_PERIODS 16
+/* Counted by region too (briefs): the report's period and the previous one. */
+#define REGIONAL_PERIODS 2
 _Static_assert(MAX_PERIODS <= sizeof(((struct case_rec *)0)->periods) * CHAR_BIT,
                "a case's periods: a bit per period");
 _Static_assert(NREGIONS <= UINT8_MAX, "records hold a region in a byte");
@@ -101,6 +105,8 @@ struct agg {
     const struct places *places; /* borrowed */
     struct age_bands bands;
     int nperiods;
+    int nreport; /* the report's own periods, first: 1, or 2 with the previous one; the rest
+                    are earlier releases' and their pieces (protect/history.h) */
     struct agg_period period[MAX_PERIODS];
     /* When asked for: each period again for each region, [NREGIONS + 1] (public mode, whose
      * tables are protected with every region's breakdown). NULL otherwise. */

@@ -23,8 +23,8 @@ struct case_rec {
     uint8_t region;         /* 0 unknown, 1..25 */
     uint8_t city;           /* province index, 0 unknown */
     uint8_t source, status; /* code; the value set's ncodes = unknown */
-    uint8_t periods;        /* bit p set: reported_on..reported_to lies inside period p */
-    uint8_t partly;         /* bit p set: it lies partly inside period p (counted in none) */
+    uint16_t periods;       /* bit p set: reported_on..reported_to lies inside period p */
+    uint16_t partly;        /* bit p set: it lies partly inside period p (counted in none) */
     uint8_t precision;      /* enum date_precision */
     uint16_t year;          /* its row of by_year.csv (agg_year) */
 };

@@ -11,10 +11,11 @@
 struct agg;
 
 /* bit p: a record dated d counts in period p (a case's periods field). */
-uint8_t agg_periods_of(const struct agg *a, tp_date d);
+uint16_t agg_periods_of(const struct agg *a, tp_date d);
 /* The same for a record dated by a span (a month, a year, a range of years): bit p when the
  * whole span lies inside period p; *partly gets bit p when only a part of it does. */
-uint8_t agg_periods_of_span(const struct agg *a, tp_date first, tp_date last, uint8_t *partly);
+uint16_t agg_periods_of_span(const struct agg *a, tp_date first, tp_date last,
+                             uint16_t *partly);
 /* The row of by_year.csv of a case dated first..last with that precision: its year, or its
  * range of years. -1 when out of memory. */
 long agg_year(struct agg *a, tp_date first, tp_date last, int precision);

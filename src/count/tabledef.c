@@ -25,6 +25,15 @@ const struct keydef *keydef_find(const char *key)
     return NULL;
 }
 
+bool key_all_years(const char *key)
+{
+    size_t n = strcspn(key, "|");
+    for (const char *const *m = all_years_measures; *m; m++)
+        if (strlen(*m) == n && !strncmp(*m, key, n))
+            return true;
+    return false;
+}
+
 static int col_index(const struct tabledef *d, const char *name)
 {
     for (int c = 0; name && c < d->ncols; c++)

@@ -146,6 +146,11 @@ extern const struct keydef keydefs[];
 extern const size_t nkeydefs;
 const struct keydef *keydef_find(const char *key); /* NULL when not declared */
 
+/* The measures that count every year whatever the period (NULL-terminated), and whether a
+ * key ("measure|dim=value...") is one of theirs. */
+extern const char *const all_years_measures[];
+bool key_all_years(const char *key);
+
 /* Every table, in the order the report lists and protects them. */
 extern const struct tabledef tabledefs[];
 extern const size_t ntabledefs;

@@ -321,3 +321,6 @@ const struct keydef keydefs[] = {
     {"cvalue", LINK_NONE, NULL},
 };
 const size_t nkeydefs = sizeof keydefs / sizeof *keydefs;
+
+/* The measures that count every year whatever the period: the same counts in every release. */
+const char *const all_years_measures[] = {"suspects", "all_cases", "all_victims", NULL};

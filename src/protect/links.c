@@ -152,7 +152,7 @@ const char *links_canon(const char *key, char *out, size_t size)
 /* total = parts + one more count printed nowhere, keyed total's key with "|name" (name is said
  * once per link: a link met again is not added twice). A reader knows the new count is 0 or
  * more. Skipped when the values say the link does not hold (parts above the total). */
-static bool tie(struct protection *p, const char *total_key, long total, const long *parts,
+bool links_tie(struct protection *p, const char *total_key, long total, const long *parts,
                 size_t n, const char *name)
 {
     char key[700];
@@ -206,7 +206,7 @@ static bool link_bands(struct protection *p, const struct kparts *k, int at, lon
             return true; /* a band no table has here, or the one that is the minors */
         parts[n++] = b;
     }
-    return !n || tie(p, key, v, parts, n, "bandrest");
+    return !n || links_tie(p, key, v, parts, n, "bandrest");
 }
 
 /* A UNODC form is at least each of our forms it is made of, and at most their sum. */
@@ -225,7 +225,7 @@ static bool link_union(struct protection *p, const struct kparts *k, int at, lon
         if ((parts[found] = with(p, k, at, part)) < 0)
             continue;
         snprintf(name, sizeof name, "over=%s", part + 5);
-        if (!tie(p, key, v, &parts[found], 1, name))
+        if (!links_tie(p, key, v, &parts[found], 1, name))
             return false;
         found++;
     }
@@ -241,7 +241,7 @@ static bool link_union(struct protection *p, const struct kparts *k, int at, lon
     long t = sys_count(p, sum_key, p->published ? 0 : sum, SDC_FREE);
     return t >= 0 && (sdc_sum(p->s, t, parts, (size_t)found) ||
                       sys_fail(p, "a union that does not add up", sum_key)) &&
-           tie(p, sum_key, t, &v, 1, "under");
+           links_tie(p, sum_key, t, &v, 1, "under");
 }
 
 /* Whether k counts people or cases by what they are: no part of a sum's machinery (a slack,
@@ -327,14 +327,14 @@ static bool link_cities(struct protection *p)
             long region = sys_lookup(p, region_key);
             if (region < 0 || !nc[code])
                 continue;
-            if (!tie(p, region_key, region, cities[code], nc[code], "cityrest"))
+            if (!links_tie(p, region_key, region, cities[code], nc[code], "cityrest"))
                 return false;
             snprintf(rest_key, sizeof rest_key, "%s|cityrest", region_key);
             long rest = sys_lookup(p, rest_key);
             if (rest >= 0 && nrests < PARTS)
                 rests[nrests++] = rest;
         }
-        if (nrests && nrests <= PARTS && !tie(p, unknown_key, unknown, rests, nrests, "regionrest"))
+        if (nrests && nrests <= PARTS && !links_tie(p, unknown_key, unknown, rests, nrests, "regionrest"))
             return false;
     }
     return !p->failed;
@@ -389,4 +389,21 @@ bool links_add(struct protection *p, struct tp_error *err)
             link_union(p, &k, at, v, key);
     }
     return !p->failed && link_cities(p);
+}
+
+void links_with(const char *key, const char *part, char *out, size_t size)
+{
+    struct kparts k;
+    const char *more[] = {part, NULL};
+    if (!split(key, &k)) {
+        snprintf(out, size, "%s", key);
+        return;
+    }
+    join(&k, -1, more, out, size);
+}
+
+bool links_counts_people(const char *key)
+{
+    struct kparts k;
+    return split(key, &k) && counts_people(&k);
 }

@@ -18,6 +18,16 @@ struct tabledef;
 /* Notes the regions' names that t's labels give (a city's key names its region). */
 bool links_names(struct protection *p, const struct table *t, const struct tabledef *d);
 
+/* key with one more part ("release=2"), its parts in order. */
+void links_with(const char *key, const char *part, char *out, size_t size);
+/* Whether key counts people or cases by what they are (no slack, rest or link of a sum). */
+bool links_counts_people(const char *key);
+
+/* total = parts + a count printed nowhere keyed "TOTAL_KEY|name", 0 or more (added once;
+ * left out when the values say the parts exceed the total). */
+bool links_tie(struct protection *p, const char *total_key, long total, const long *parts,
+               size_t n, const char *name);
+
 /* The sums that tie declared keys across the tables added so far (count/tabledef.h, keydefs):
  * bands against minors, UNODC's forms against ours, cities within their regions. Call before each protect_run; a link met
  * again is not added twice. */

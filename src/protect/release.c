@@ -8,6 +8,7 @@
 #include "count/gives.h"
 #include "count/tabledef.h"
 #include "count/tables.h"
+#include "protect/history.h"
 #include "protect/links.h"
 
 /* Routes with fewer than k victims merged, in the tables that list routes. */
@@ -38,18 +39,25 @@ static void drop_full_only(struct tableset *ts)
     ts->n = n;
 }
 
+bool release_public_tables(struct tableset *ts, int k)
+{
+    drop_full_only(ts);
+    return merge_routes(ts, k);
+}
+
 enum tp_err release_build(struct release *r, const struct agg *a, int p,
-                          const struct quality *dq, int k, bool regions, struct tp_error *err)
+                          const struct quality *dq, int k, bool regions,
+                          const struct history *h, struct tp_error *err)
 {
     memset(r, 0, sizeof *r);
     if (!tables_build(a, &a->period[p], dq, &r->national))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     if (k <= 0)
         return TP_OK;
-    drop_full_only(&r->national);
-    if (!(r->prot = protect_new(k)) || !merge_routes(&r->national, k))
+    if (!(r->prot = protect_new(k)) || !release_public_tables(&r->national, k))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
-    if (!protect_tables(r->prot, &r->national, "", true, err) || !links_add(r->prot, err) ||
+    if (!protect_tables(r->prot, &r->national, "", true, err) ||
+        !history_add(r->prot, a, p, dq, h, &r->history, err) || !links_add(r->prot, err) ||
         !protect_run(r->prot, &r->stats, err))
         return err->code ? err->code : TP_ERR_NOMEM;
     if (!regions)
@@ -113,6 +121,7 @@ void release_free(struct release *r)
     for (int g = 0; g <= NREGIONS; g++)
         tableset_free(&r->region[g]);
     tableset_free(&r->unprinted);
+    tableset_free(&r->history);
     protect_free(r->prot);
     memset(r, 0, sizeof *r);
 }

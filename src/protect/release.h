@@ -20,6 +20,7 @@ struct release {
      * asked for. */
     struct tableset region[NREGIONS + 1];
     struct tableset unprinted; /* what no brief prints, for the sums (the unknown region's) */
+    struct tableset history;   /* earlier releases' tables and the pieces (history.h) */
     /* A region with k or more cases and victims, both shown in the report: its brief has
      * figures (else its tables are its totals alone). */
     bool publishable[NREGIONS + 1];
@@ -27,10 +28,17 @@ struct release {
     struct sdc_stats stats, region_stats; /* what each step hid */
 };
 
+/* The tables of ts as public mode publishes them with threshold k: full-only tables left out,
+ * small routes merged. False when out of memory. */
+bool release_public_tables(struct tableset *ts, int k);
+
 /* Builds period p's tables (a->period[p]). k > 0: public mode with that threshold; regions:
  * the briefs' tables too (a counted by region: agg_init's by_region). */
+struct history;
+/* h: the earlier releases to protect around (NULL: none). */
 enum tp_err release_build(struct release *r, const struct agg *a, int p,
-                          const struct quality *dq, int k, bool regions, struct tp_error *err);
+                          const struct quality *dq, int k, bool regions,
+                          const struct history *h, struct tp_error *err);
 void release_free(struct release *r); /* accepts a zeroed release */
 
 #endif

@@ -99,6 +99,12 @@ size_t sdc_count(const struct sdc *s) { return s->n; }
 uint64_t sdc_value(const struct sdc *s, long v) { return s->value[v]; }
 enum sdc_state sdc_state(const struct sdc *s, long v) { return (enum sdc_state)s->state[v]; }
 void sdc_hide(struct sdc *s, long v, enum sdc_state st) { s->state[v] = (uint8_t)st; }
+void sdc_fix(struct sdc *s, long v, enum sdc_state st, int k)
+{
+    s->state[v] = (uint8_t)st;
+    s->frozen[v] = (uint8_t)(k >= 2 && k <= 255 ? k : 1);
+}
+bool sdc_frozen(const struct sdc *s, long v) { return s->frozen[v]; }
 void sdc_role(struct sdc *s, long v, enum sdc_role role)
 {
     if (!published(s, (size_t)v) && role != SDC_FREE && role != SDC_IMPLIED &&

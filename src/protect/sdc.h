@@ -51,6 +51,11 @@ enum sdc_role sdc_role_of(const struct sdc *s, long v);
 /* Marks v hidden: primary or secondary (for tests that build a pattern by hand). */
 void sdc_hide(struct sdc *s, long v, enum sdc_state st);
 
+/* Count v was published before, as st, by a release of threshold k: it keeps that state, and
+ * is judged by that k. */
+void sdc_fix(struct sdc *s, long v, enum sdc_state st, int k);
+bool sdc_frozen(const struct sdc *s, long v);
+
 /* From now on every count published so far keeps its state: later counts and sums (another
  * publication that must agree with this one) are protected around them. */
 void sdc_freeze(struct sdc *s);

@@ -15,7 +15,7 @@ static void prior(const struct sdc *s, size_t v, double *lo, double *hi)
     }
     switch (s->state[v]) {
     case SDC_PRIMARY:
-        *lo = 1, *hi = s->k - 1;
+        *lo = 1, *hi = var_k(s, v) - 1;
         break;
     case SDC_SECONDARY: /* "x": any value (usually k or more; a zero or a small count when
                            nothing else could protect) */
@@ -38,8 +38,8 @@ static bool pinned(const struct sdc *s, size_t v, double lo, double hi)
     if (a < b)
         return false;
     if (s->state[v] == SDC_PRIMARY && s->role[v] != SDC_IMPLIED)
-        return s->k != 2;
-    return a >= 1 && a <= s->k - 1;
+        return var_k(s, v) != 2;
+    return a >= 1 && a <= var_k(s, v) - 1;
 }
 
 /* Whether the check must bound count v. Knowing the values (not a reader's system), an "x"
@@ -50,7 +50,7 @@ static bool to_check(const struct sdc *s, size_t v, const struct scratch *w)
         return false;
     if (s->loose || (s->state[v] == SDC_PRIMARY && s->role[v] != SDC_IMPLIED))
         return true;
-    return s->value[v] >= 1 && s->value[v] < (uint64_t)s->k;
+    return s->value[v] >= 1 && s->value[v] < (uint64_t)var_k(s, v);
 }
 
 bool scratch_init(const struct sdc *s, struct scratch *w)

@@ -14,12 +14,19 @@ struct sdc {
     size_t n, cap;
     uint64_t *value;
     uint8_t *state, *role;
-    uint8_t *frozen; /* published before sdc_freeze: its state stays */
+    uint8_t *frozen; /* its state stays: 1 published before sdc_freeze; K >= 2 fixed by an
+                        earlier release of threshold K (sdc_fix) */
     struct rel *rel;
     size_t nrel, relcap;
     long *rv;
     size_t nrv, rvcap;
 };
+
+/* The threshold a count is judged by: its release's. */
+static inline int var_k(const struct sdc *s, size_t v)
+{
+    return s->frozen[v] >= 2 ? s->frozen[v] : s->k;
+}
 
 static inline bool published(const struct sdc *s, size_t v)
 {

@@ -622,8 +622,29 @@ static bool fewer_group(struct sdc *s, const struct index *x, const size_t *comp
     return found != FAILED;
 }
 
+/* A count printed nowhere that earlier releases' shown counts determine (a sum's only other
+ * count) was theirs to give: it is judged by their K, not this release's. */
+static void given_by_fixed(struct sdc *s)
+{
+    for (size_t r = 0; r < s->nrel; r++) {
+        long open = -1;
+        int k = 0;
+        size_t nopen = 0;
+        for (size_t i = 0; i < s->rel[r].len; i++) {
+            size_t v = (size_t)s->rv[s->rel[r].first + i];
+            if (s->frozen[v] >= 2 && s->state[v] == SDC_SHOWN)
+                k = k && k < s->frozen[v] ? k : s->frozen[v];
+            else
+                open = (long)v, nopen++;
+        }
+        if (nopen == 1 && k && s->role[open] == SDC_IMPLIED && !s->frozen[open])
+            s->frozen[open] = (uint8_t)k;
+    }
+}
+
 bool sdc_secondary(struct sdc *s, struct sdc_stats *stats)
 {
+    given_by_fixed(s);
     struct sdc_stats st = {0};
     size_t n1 = s->n ? s->n : 1;
     struct index x = {0};

@@ -1,0 +1,54 @@
+/* ledger.h: what earlier public releases of the same data printed, kept beside the outputs. */
+#ifndef TP_LEDGER_H
+#define TP_LEDGER_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "protect/protect.h"
+#include "util/date.h"
+#include "util/error.h"
+
+/* A count a release printed: its key (protect.h), how, and its value when shown. Aggregates
+ * only: no input value, no hidden count's value. */
+struct ledger_cell {
+    char *key;
+    uint8_t state; /* enum sdc_state: SDC_SHOWN, SDC_PRIMARY or SDC_SECONDARY */
+    uint64_t value;
+};
+
+/* One public release of one period: the data it counted (dataset, a hash of the input files),
+ * its period as counted and its K. */
+struct ledger_release {
+    char dataset[65];
+    struct period period;
+    int k;
+    struct ledger_cell *cells;
+    size_t n, cap;
+};
+
+struct ledger {
+    struct ledger_release *r;
+    size_t n, cap;
+};
+
+/* Reads the ledger at path; a file that does not exist is an empty ledger. A line that is not
+ * a ledger's is TP_ERR_INPUT with its line. */
+enum tp_err ledger_read(struct ledger *l, const char *path, struct tp_error *err);
+/* Writes l to path whole or not at all (a new file renamed over the old). */
+enum tp_err ledger_write(const struct ledger *l, const char *path, struct tp_error *err);
+/* Adds the release of period pr that prot protected: every count it printed, with its state. */
+bool ledger_record(struct ledger *l, const char *dataset, struct period pr, int k,
+                   const struct protection *prot);
+void ledger_free(struct ledger *l); /* accepts a zeroed ledger */
+
+/* The periods a new release must be protected around: the distinct periods of l's releases
+ * of dataset but the ones in own[] (out[], at most max; their number, -1 when more). */
+int ledger_periods(const struct ledger *l, const char *dataset, const struct period *own,
+                   int nown, struct period *out, int max);
+/* The pieces periods cut each other into: the days inside some of them, split wherever one
+ * starts or ends (out[], at most max; their number, -1 when more). A period's 0 from or to is
+ * open: the data's first or last day. */
+int ledger_pieces(const struct period *periods, int n, struct period *out, int max);
+
+#endif
