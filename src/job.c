@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "report/figures.h"
 #include "util/fold.h"
@@ -109,6 +110,8 @@ static enum tp_err history_periods(struct job *j, struct job_source *s, struct p
         return rc;
     ledger_path(j);
     ledger_free(&j->ledger);
+    if (j->ledger_lock < 0 && (j->ledger_lock = ledger_lock(j->ledger_path, err)) < 0)
+        return err->code;
     if ((rc = ledger_read(&j->ledger, j->ledger_path, err)) != TP_OK)
         return rc;
     s->hist = (struct history){.ledger = &j->ledger, .path = j->ledger_path,
@@ -211,6 +214,7 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
                      void *progress_ctx, struct tp_error *err)
 {
     memset(j, 0, sizeof *j);
+    j->ledger_lock = -1;
     j->opt = opt;
     char dir[1100];
     snprintf(dir, sizeof dir, "%s/places", opt->templates);
@@ -490,6 +494,9 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
 void job_free(struct job *j)
 {
     ledger_free(&j->ledger);
+    if (j->ledger_lock >= 0)
+        close(j->ledger_lock);
+    j->ledger_lock = -1;
     reportdef_free(j->annual);
     reportdef_free(j->checklist);
     reportdef_free(j->brief);

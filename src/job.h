@@ -42,6 +42,7 @@ struct job {
     char outdir[1100]; /* where the report went */
     struct ledger ledger;    /* public mode: the releases before this run's, then its own */
     char ledger_path[1100];
+    int ledger_lock;         /* held from reading the ledger to the end of the run; -1: none */
 };
 
 /* Loads and reads everything (report and validate). */

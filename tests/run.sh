@@ -464,6 +464,44 @@ contract() {  # SUITE [SKIP]: tests/SUITE.tsv, each case's exit code and exact s
 }
 step "error contract" contract errors
 
+# Releases over time (issue 13 item 2): public runs of the same data share a release ledger;
+# a rerun is recorded once and prints the same; the ledger holds aggregates only; a ledger
+# whose release this run counts otherwise stops the run with its message.
+ledger_releases() {
+  local d="$tmp/ledger" l="$tmp/ledger/l.tsv" n bad
+  rm -rf "$d" && mkdir -p "$d"
+  "$bin" report input --public -q -o "$d/feb" --ledger "$l"
+  "$bin" report input --public -q -o "$d/feb2" --ledger "$l"
+  n=$(grep -c '^release' "$l")
+  [ "$n" = 2 ] || { echo "$n releases after a rerun, expected 2 (the period, the previous one)"; return 1; }
+  diff -r "$d/feb/tables" "$d/feb2/tables" >/dev/null || { echo "a rerun printed other tables"; return 1; }
+  "$bin" report input --public -q --to 2008-01-31 -o "$d/jan" --ledger "$l"
+  "$bin" report input --public -q --min-count 5 -o "$d/k5" --ledger "$l"
+  n=$(grep -c '^release' "$l")
+  [ "$n" = 6 ] || { echo "$n releases, expected 6"; return 1; }
+  # Aggregates only: each count line is a key of the documented dimensions, a state and a
+  # value only when shown.
+  bad=$(awk -F'\t' 'NR > 1 && $1 != "release" && !(NF == 3 &&
+        $1 ~ /^[a-z_]+([|][a-z_]+=[^|]+)*$/ &&
+        (($2 == "shown" && $3 ~ /^[0-9]+$/) || ($2 ~ /^(primary|secondary)$/ && $3 == "")))' "$l" | head -3)
+  [ -z "$bad" ] || { echo "ledger lines that are not counts: $bad"; return 1; }
+  if grep -q -E 'RETA-|V0[0-9]{4}|[0-9]{7,}' "$l" ||
+     grep -q -F -f <(cut -d, -f3 input/tratantes.csv | tail -n +2 | head -20) "$l"; then
+    echo "the ledger holds an input value (an id, a number, a name)"; return 1
+  fi
+  # A release this run counts otherwise: exit 3, with the count and both values.
+  sed 's/^cases\tshown\t39$/cases\tshown\t40/' "$l" >"$d/changed.tsv"
+  set +e
+  "$bin" report input --public -q -o "$d/c" --ledger "$d/changed.tsv" 2>"$d/c.err"
+  n=$?
+  set -e
+  [ $n = 3 ] && grep -q -F "tipreport: $d/changed.tsv: the release of 2007-04-01 to 2008-02-29 printed cases = 40, this run counts 39: the data or tipreport's counting changed since (start a new ledger with --ledger)" "$d/c.err" ||
+    { echo "changed count: exit $n"; cat "$d/c.err"; return 1; }
+  [ ! -e "$d/c" ] || { echo "a stopped run left an output folder"; return 1; }
+  note "6 releases in one ledger"
+}
+step "release ledger" ledger_releases
+
 # Hostile input (tests/hostile.tsv): a clear message and exit code for each, never a crash
 # or a hang; those that give a report account for every row (check_outputs.py).
 step "hostile corpus" contract hostile "${CORE_ONLY:+100 MB}"

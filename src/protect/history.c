@@ -24,13 +24,13 @@ static bool inside(struct period in, struct period of)
 /* Release r's cells fixed as printed, each under its key with scope added (NULL: as it is);
  * a count of every year under its own key. */
 static bool fix_cells(struct protection *p, const struct ledger_release *r, const char *scope,
-                      const char *path)
+                      int tables_k, const char *path)
 {
     char key[700];
     for (size_t c = 0; c < r->n; c++) {
         const struct ledger_cell *cl = &r->cells[c];
-        /* The routes merged below K are other routes under another K. */
-        if (r->k != protect_k(p) && strstr(cl->key, "|route=other>"))
+        /* The routes merged below K are other routes in tables of another K. */
+        if (r->k != tables_k && strstr(cl->key, "|route=other>"))
             continue;
         bool own = !scope || key_all_years(cl->key);
         if (own)
@@ -156,7 +156,7 @@ bool history_add(struct protection *p, const struct agg *a, int pi, const struct
         if (strcmp(r->dataset, h->dataset))
             continue;
         if (same_period(r->period, own)) {
-            fix_cells(p, r, NULL, h->path);
+            fix_cells(p, r, NULL, protect_k(p), h->path);
             continue;
         }
         int fi = -1;
@@ -178,14 +178,14 @@ bool history_add(struct protection *p, const struct agg *a, int pi, const struct
                 if (key_all_years(r->cells[c].key)) {
                     only.cells = &r->cells[c];
                     only.n = 1;
-                    if (!fix_cells(p, &only, NULL, h->path))
+                    if (!fix_cells(p, &only, NULL, protect_k(p), h->path))
                         return false;
                 }
             continue;
         }
         other = true;
         if ((first == i && !add_tables(p, a, fi, dq, r->k, scope, keep, err)) ||
-            !fix_cells(p, r, scope, h->path))
+            !fix_cells(p, r, scope, h->ledger->r[first].k, h->path))
             return false;
         for (int j = 0; j < h->npieces; j++)
             if (same_period(a->period[h->piece[j]].period, r->period) &&
@@ -202,9 +202,14 @@ bool history_add(struct protection *p, const struct agg *a, int pi, const struct
             return false;
     for (size_t e = before; e < strmap_count(p->keys); e++) {
         size_t len;
-        const char *key = strmap_key(p->keys, (long)e, &len);
+        const char *kk = strmap_key(p->keys, (long)e, &len);
+        char key[600];
         long v = (long)strmap_value(p->keys, (long)e);
-        if (sdc_role_of(p->s, v) == SDC_FREE && memchr(key, '=', len))
+        if (len >= sizeof key)
+            continue;
+        memcpy(key, kk, len);
+        key[len] = '\0';
+        if (sdc_role_of(p->s, v) == SDC_FREE && links_counts_people(key))
             sdc_role(p->s, v, SDC_IMPLIED);
     }
     return tie_pieces(p, a, own, h, &ps);

@@ -7,7 +7,11 @@
 #include <string.h>
 #include <unistd.h>
 
+#include <fcntl.h>
+#include <sys/file.h>
+
 #include "protect/system.h"
+#include "util/dirs.h"
 #include "util/grow.h"
 
 /* The file: a first line naming it, then for each release a line
@@ -71,6 +75,28 @@ static enum tp_err bad(struct tp_error *err, const char *path, long line, const 
     return tp_fail(err, TP_ERR_INPUT, path, line, NULL,
                    "not a release ledger line: %s (the ledger is written by tipreport --public;"
                    " move it away to start a new one)", what);
+}
+
+int ledger_lock(const char *path, struct tp_error *err)
+{
+    char lock[1100], dir[1100];
+    snprintf(lock, sizeof lock, "%s.lock", path);
+    snprintf(dir, sizeof dir, "%s", path);
+    char *slash = strrchr(dir, '/');
+    if (slash && slash != dir)
+        *slash = '\0';
+    int fd = (slash && slash != dir && dirs_make(dir) != 0)
+                 ? -1
+                 : open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (fd < 0 || flock(fd, LOCK_EX) != 0) {
+        int e = errno;
+        if (fd >= 0)
+            close(fd);
+        tp_fail(err, TP_ERR_OUTPUT, lock, 0, NULL, "cannot lock the release ledger: %s",
+                strerror(e));
+        return -1;
+    }
+    return fd;
 }
 
 enum tp_err ledger_read(struct ledger *l, const char *path, struct tp_error *err)

@@ -70,6 +70,7 @@ struct sdc_stats {
     size_t fallbacks;          /* zeros or small counts shown as "x" because nothing else could
                                   protect */
     size_t lps;                /* linear programs solved */
+    size_t given;              /* counts earlier releases' fixed counts alone give away */
 };
 
 /* Secondary suppression: hides the fewest further counts (cells before margins; among

@@ -22,10 +22,14 @@ struct sdc {
     size_t nrv, rvcap;
 };
 
-/* The threshold a count is judged by: its release's. */
+/* frozen[v] of a count earlier releases' fixed counts alone determine: nothing this release
+ * does can hide it, and it is no longer judged. */
+#define FROZEN_GIVEN 255
+
+/* The threshold a count is judged by: its release's (1: none). */
 static inline int var_k(const struct sdc *s, size_t v)
 {
-    return s->frozen[v] >= 2 ? s->frozen[v] : s->k;
+    return s->frozen[v] == FROZEN_GIVEN ? 1 : s->frozen[v] >= 2 ? s->frozen[v] : s->k;
 }
 
 static inline bool published(const struct sdc *s, size_t v)

@@ -278,6 +278,29 @@ struct greedy_bufs {
     struct cand *cand;
 };
 
+/* Whether earlier releases' fixed counts alone let a reader work v out: with every count this
+ * release may still hide hidden, v is still pinned (1), or not (0); -1 on a failure. */
+static long given_alone(struct sdc *s, const struct index *x, size_t v, struct greedy_bufs *b,
+                        struct scratch *w, size_t *lps)
+{
+    uint8_t *was = malloc(s->n ? s->n : 1);
+    if (!was)
+        return -1;
+    memcpy(was, s->state, s->n);
+    for (size_t u = 0; u < s->n; u++)
+        if (published(s, u) && !s->frozen[u] && s->state[u] == SDC_SHOWN)
+            s->state[u] = SDC_SECONDARY;
+    struct groups g = {0};
+    components(s, b->comp2);
+    long r = groups_build(s, b->comp2, &g)
+                 ? still_pinned(s, x, v, b->comp2, b->comp2, &g, false, w, b->pin, lps)
+                 : -1;
+    groups_free(&g);
+    memcpy(s->state, was, s->n);
+    free(was);
+    return r;
+}
+
 static bool greedy_init(const struct sdc *s, struct greedy_bufs *b)
 {
     size_t n1 = s->n ? s->n : 1;
@@ -367,7 +390,17 @@ static bool greedy(struct sdc *s, const struct index *x, struct scratch *w, stru
             b.pin[u] = false;
         }
         size_t nc = candidates(s, x, v, b.reached, b.frontier, b.rel_seen, b.rel_list, b.cand);
-        /* nc == 0: a count worked out with nothing left to hide: impossible */
+        /* nc == 0: a count worked out with nothing left to hide: earlier releases gave it */
+        if (!nc) {
+            long given = given_alone(s, x, v, &b, w, &st->lps);
+            if (given == 1) {
+                s->frozen[v] = FROZEN_GIVEN;
+                st->given++;
+                b.queued[b.comp[v]] = true;
+                b.pending[np++] = b.comp[v];
+                continue;
+            }
+        }
         long h = nc ? choose(s, x, v, nc, &b, &g, w, &st->lps) : -1;
         if (h < 0) {
             ok = false;
