@@ -293,3 +293,26 @@ void header_map_free(struct header_map *h)
     h->ind = NULL;
     h->nind = 0;
 }
+
+bool header_again(const struct header_map *h, const struct csv_row *row,
+                  const struct profile *pf, struct buf *key)
+{
+    if (row->problem != ROW_OK)
+        return false;
+    size_t mapped = 0, named = 0;
+    for (int f = 0; f < F_COUNT; f++) {
+        int c = h->col[f];
+        if (c < 0)
+            continue;
+        mapped++;
+        size_t n = (size_t)c < row->nfields ? row->len[c] : 0;
+        const char *s = norm_trim(n ? row->field[c] : "", &n);
+        if (!n)
+            continue;
+        if (!fold_key(s, n, key) || !key->len ||
+            !(profile_header(pf, key->p, key->len) & (field_mask)1 << f))
+            return false;
+        named++;
+    }
+    return named >= 2 || (named && named == mapped);
+}

@@ -42,4 +42,10 @@ enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *p
                         int file, struct tp_error *err);
 void header_map_free(struct header_map *h);
 
+/* Whether row repeats the header (two exports joined into one file): every column read for a
+ * field, where the row is not blank, holds a name of that field, and there are at least two
+ * such columns or none blank. key is scratch. */
+bool header_again(const struct header_map *h, const struct csv_row *row,
+                  const struct profile *pf, struct buf *key);
+
 #endif

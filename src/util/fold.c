@@ -65,6 +65,21 @@ bool fold_key(const char *s, size_t n, struct buf *out)
     return ok;
 }
 
+bool fold_case(const char *s, size_t n, struct buf *out)
+{
+    buf_clear(out);
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &mapped,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                          UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+    if (m < 0)
+        return false;
+    bool ok = buf_add(out, mapped, (size_t)m);
+    free(mapped);
+    buf_cstr(out);
+    return ok;
+}
+
 void fold_key_to(const char *s, size_t n, char *out, size_t size)
 {
     struct buf b = {0};
