@@ -67,12 +67,8 @@ static const char *raw_cell(const struct reader *r, int f, size_t *n)
 static const char *cell(struct reader *r, int f, size_t *n)
 {
     const char *s = raw_cell(r, f, n);
-    const struct profile *pf = r->run->o->profile;
-    if (*n && profile_has_unknown(pf, f) && fold_key(s, *n, &r->z.key) &&
-        profile_unknown(pf, f, r->z.key.p, r->z.key.len)) {
-        norm_unknown_code(&r->z, f, s, *n);
+    if (norm_unknown_code(&r->z, f, s, *n))
         *n = 0;
-    }
     return *n ? s : "";
 }
 

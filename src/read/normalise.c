@@ -283,7 +283,9 @@ struct route_key norm_route(struct normaliser *z, const char *origin, size_t nor
                                MAX_TRANSIT));
             break;
         }
-        uint16_t code = norm_place(z, F_TRANSIT, part, m, USE_ROUTE).code;
+        uint16_t code = norm_unknown_code(z, F_TRANSIT, part, m)
+                            ? PLACE_UNKNOWN
+                            : norm_place(z, F_TRANSIT, part, m, USE_ROUTE).code;
         /* Routes are between regions: a stop in the region just left adds nothing. */
         uint16_t prev = k.ntransit ? k.transit[k.ntransit - 1] : k.origin;
         if (code == PLACE_UNKNOWN || code != prev)
@@ -303,7 +305,7 @@ int norm_country(struct normaliser *z, int f, const char *s, size_t n)
         n = (size_t)(semi - s);
         s = norm_trim(s, &n);
     }
-    if (!n || only_dashes(s, n))
+    if (!n || only_dashes(s, n) || norm_unknown_code(z, f, s, n))
         return -1;
     uint32_t m;
     if (memo_get(z, f, s, n, &m))
@@ -318,21 +320,24 @@ int norm_country(struct normaliser *z, int f, const char *s, size_t n)
     return c;
 }
 
-void norm_unknown_code(struct normaliser *z, int f, const char *s, size_t n)
+bool norm_unknown_code(struct normaliser *z, int f, const char *s, size_t n)
 {
+    if (!n || !profile_has_unknown(z->profile, f) || !fold_key(s, n, &z->key) ||
+        !profile_unknown(z->profile, f, z->key.p, z->key.len))
+        return false;
     enum field_type t = fields[f].type;
     if (t != T_COUNTRY && t != T_PLACE && t != T_PLACES)
-        return;
+        return true;
     for (size_t i = 0; i < n; i++)
         if (s[i] < 'A' || s[i] > 'Z')
-            return;
+            return true;
     int c = places_country(z->places, s, n);
-    if (c < 0)
-        return;
-    norm_note(z, f, s, n, DQ_KEPT_AS_UNKNOWN,
-              norm_fmt(z, "read as not known (the profile's [unknown] codes), not as the ISO "
-                          "code of %s: write the country's name",
-                       places_country_info(z->places, c)->name));
+    if (c >= 0)
+        norm_note(z, f, s, n, DQ_KEPT_AS_UNKNOWN,
+                  norm_fmt(z, "read as not known (the profile's [unknown] codes), not as the ISO "
+                              "code of %s: write the country's name",
+                           places_country_info(z->places, c)->name));
+    return true;
 }
 
 /* A date's problem: a warning (optional) or the row rejected (required). */

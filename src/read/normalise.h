@@ -82,10 +82,10 @@ struct route_key norm_route(struct normaliser *z, const char *origin, size_t nor
                             const char *destination, size_t ndestination, const char *transit,
                             size_t ntransit);
 
-/* A value of field f that the profile's [unknown] codes read as not known: when it is also an
- * ISO 3166-1 code in capitals (SD, NA, NO) and f a nationality or a place, a warning says
- * which country it is not. */
-void norm_unknown_code(struct normaliser *z, int f, const char *s, size_t n);
+/* Whether the profile's [unknown] codes of field f hold s (read then as blank): checked
+ * before anything else, so that SD is not Sudan. When s is also an ISO 3166-1 code in capitals
+ * (SD, NA, NO) and f a nationality or a place, a warning says which country it is not. */
+bool norm_unknown_code(struct normaliser *z, int f, const char *s, size_t n);
 
 /* A country or nationality (the first of several separated by ';'): its index, -1 unknown. */
 int norm_country(struct normaliser *z, int f, const char *s, size_t n);

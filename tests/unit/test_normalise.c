@@ -321,17 +321,30 @@ static void test_places(const struct places *pl)
     /* A nationality is a country: ARE is the United Arab Emirates there. */
     CHECK_INT(country("ARE"), places_country(pl, "United Arab Emirates", 20));
 
-    /* reta's [unknown] codes that are also ISO codes in capitals: said, with the country. */
-    norm_unknown_code(&z, F_NATIONALITY, "SD", 2);
+    /* reta's [unknown] codes come before ISO codes; those that are also a country's code in
+     * capitals are said, with the country. */
+    CHECK(norm_unknown_code(&z, F_NATIONALITY, "SD", 2));
     CHECK_STR(notes(), "kept_as_unknown: read as not known (the profile's [unknown] codes), not "
                        "as the ISO code of Sudan: write the country's name [SD]");
-    norm_unknown_code(&z, F_TRANSIT, "NO", 2);
+    CHECK(norm_unknown_code(&z, F_ORIGIN, "NO", 2));
     CHECK_STR(notes(), "kept_as_unknown: read as not known (the profile's [unknown] codes), not "
                        "as the ISO code of Norway: write the country's name [NO]");
-    norm_unknown_code(&z, F_NATIONALITY, "ND", 2); /* no country's code */
-    norm_unknown_code(&z, F_NATIONALITY, "sd", 2); /* not a code in lower case */
-    norm_unknown_code(&z, F_SEX, "NA", 2);         /* not a place */
+    CHECK(norm_unknown_code(&z, F_NATIONALITY, "ND", 2)); /* no country's code */
+    CHECK(norm_unknown_code(&z, F_NATIONALITY, "sd", 2)); /* not a code in lower case */
+    CHECK(norm_unknown_code(&z, F_HOME, "Na", 2));
+    CHECK(!norm_unknown_code(&z, F_SEX, "NA", 2)); /* not a code of this field */
+    CHECK(!norm_unknown_code(&z, F_NATIONALITY, "PE", 2));
     CHECK_STR(notes(), "");
+    /* The same inside a list: the first nationality, a stop of a route. */
+    CHECK_INT(country("NA; PE"), -1);
+    CHECK_STR(notes(), "kept_as_unknown: read as not known (the profile's [unknown] codes), not "
+                       "as the ISO code of Namibia: write the country's name [NA]");
+    t = "Lima; NP; Tacna";
+    k = norm_route(&z, "Puno", 4, "", 0, t, strlen(t));
+    CHECK_INT(k.ntransit, 3);
+    CHECK_INT(k.transit[1], PLACE_UNKNOWN);
+    CHECK_STR(notes(), "kept_as_unknown: read as not known (the profile's [unknown] codes), not "
+                       "as the ISO code of Nepal: write the country's name [NP]");
 }
 
 /* H and V (hombre, varón) are male; M is male too, and a file that writes both is told, once. */
