@@ -608,7 +608,7 @@ static enum tp_err read_rows(struct reader *r, struct dq_file *df, struct tp_err
             continue;
         }
         df->read++;
-        if (header_again(&r->h, r->row, r->run->o->profile, &r->z.key))
+        if (header_again(&r->h, r->row, &r->z.key))
             norm_reject(&r->z, -1, "", 0, DQ_REJECTED,
                         "the header line again (two exports joined into one file?): skipped, "
                         "not a row");

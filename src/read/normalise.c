@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read/charset.h"
 #include "util/fold.h"
 
 #define MEMO_MAX 65536 /* distinct values remembered per field */
@@ -18,6 +19,8 @@ void norm_init(struct normaliser *z, const struct profile *pf, const struct plac
     z->places = pl;
     z->dq = dq;
     z->file = file;
+    for (int f = 0; f < F_COUNT; f++)
+        z->unknown_longest[f] = profile_unknown_longest(pf, f);
 }
 
 void norm_free(struct normaliser *z)
@@ -322,8 +325,18 @@ int norm_country(struct normaliser *z, int f, const char *s, size_t n)
 
 bool norm_unknown_code(struct normaliser *z, int f, const char *s, size_t n)
 {
-    if (!n || !profile_has_unknown(z->profile, f) || !fold_key(s, n, &z->key) ||
-        !profile_unknown(z->profile, f, z->key.p, z->key.len))
+    if (!n || !z->unknown_longest[f])
+        return false;
+    /* A key keeps every ASCII letter and digit: text with more of them than the longest code
+     * is none, and is not folded (most values, on every row). */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        kept += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (kept > z->unknown_longest[f])
+            return false;
+    }
+    if (!fold_key(s, n, &z->key) || !profile_unknown(z->profile, f, z->key.p, z->key.len))
         return false;
     enum field_type t = fields[f].type;
     if (t != T_COUNTRY && t != T_PLACE && t != T_PLACES)
@@ -396,8 +409,8 @@ struct age norm_age(struct normaliser *z, const char *s, size_t n, const char *b
     if (only_dashes(s, n))
         n = 0; /* "-", "--": the birth date decides */
     enum age_status st = age_parse(s, n, &a);
-    /* "17 AÑOS", "NIÑA": the parser knows its words in lower case only. */
-    if (st == AGE_BAD && fold_case(s, n, &z->key))
+    /* "17 AÑOS", "NIÑA": the parser ignores the case of ASCII letters only. */
+    if (st == AGE_BAD && has_high_bytes(s, n) && fold_case(s, n, &z->key))
         st = age_parse(z->key.p, z->key.len, &a);
     switch (st) {
     case AGE_OK:
@@ -434,7 +447,8 @@ struct age norm_age(struct normaliser *z, const char *s, size_t n, const char *b
 struct age norm_minor_word(struct normaliser *z, const char *s, size_t n)
 {
     struct age a = {-1, -1};
-    if (n && fold_case(s, n, &z->key) && age_parse(z->key.p, z->key.len, &a) == AGE_OK &&
+    bool folded = has_high_bytes(s, n) && fold_case(s, n, &z->key);
+    if (n && age_parse(folded ? z->key.p : s, folded ? z->key.len : n, &a) == AGE_OK &&
         a.lo == 0 && a.hi == 17)
         return a;
     a.lo = a.hi = -1;

@@ -26,6 +26,7 @@ struct normaliser {
     long line;                     /* the current row's: the caller sets it for each row */
     bool rejected; /* the current row is rejected (norm_reject); the caller clears it per row */
     bool oom;      /* a note could not be stored: the run must stop */
+    size_t unknown_longest[F_COUNT]; /* the profile's longest [unknown] key per field; 0: none */
     unsigned sex_letters; /* SEX_M, SEX_HV: the file's sex column wrote M, H or V; SEX_TOLD */
     struct strmap *memo[F_COUNT];
     struct buf key;

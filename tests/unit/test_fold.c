@@ -39,6 +39,14 @@ void suite_fold(void)
     CHECK(fold_case("9-17", 4, &b));
     CHECK_STR(b.p, "9-17");
     CHECK(!fold_case("\xff", 1, &b));
+
+    /* fold_equals: the key of a value against a key, ASCII without folding it whole. */
+    CHECK(fold_equals("ID_Caso", 7, "idcaso", 6, &b));
+    CHECK(fold_equals("Situaci\xc3\xb3n", 10, "situacion", 9, &b));
+    CHECK(!fold_equals("C00000001", 9, "idcaso", 6, &b));
+    CHECK(!fold_equals("idcasos", 7, "idcaso", 6, &b));
+    CHECK(!fold_equals("idcas", 5, "idcaso", 6, &b));
+    CHECK(!fold_equals("Situaci\xc3\xb3nes", 12, "situacion", 9, &b));
     buf_free(&b);
 }
 
