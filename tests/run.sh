@@ -501,6 +501,37 @@ ledger_releases() {
   note "6 releases in one ledger"
 }
 step "release ledger" ledger_releases
+# No silent miscount (issue 13 item 6), counted by hand on tests/errors/miscount13 (its
+# messages are in errors.tsv). Victims: 9 rows read; V1 again with a zero-width space is a
+# duplicate and the header line again is skipped: 2 rejected, 7 counted. Sex: H, Niño, M, V
+# male (4); Niña, NIÑA, F female (3). Age: 17 AÑOS, '-' born 1995 (12), '--' born 1990 (17),
+# NIÑA in the sex column with no age, 15 años with a no-break space: 5 minors; 20 and 30:
+# 2 adults. Nationality: SD NR NA NO ND unknown (5), peruana, ARE the Emirates. Places: ARE
+# is Arequipa (C3's region, C1's origin, V1's home); SD NP NO ND unknown, so no route abroad;
+# C3 with a word joiner is C3.
+miscounts_counted() {
+  local o=$tmp/miscount13 t
+  (cd tests/errors && "$bin" report miscount13 -q -o "$o")
+  t=$o/tables
+  for r in cases,4 victims,7 victims_female,3 victims_male,4 victims_sex_unknown,0 \
+           victims_minor,5 victims_adult,2 victims_age_unknown,0 victims_without_case,0 \
+           rows_read_victims,9 rows_counted_victims,7 rows_rejected_victims,2; do
+    grep -qx "$r" "$t/summary.csv" || { echo "summary.csv lacks $r"; return 1; }
+  done
+  for r in 15,Lima,2,4,2,0.05 04,Arequipa,1,2,2,0.17 08,Cusco,1,1,1,0.09; do
+    grep -qx "$r" "$t/cases_by_region.csv" || { echo "cases_by_region.csv lacks $r"; return 1; }
+  done
+  diff <(printf '%s\n' nationality,victims unknown,5 Peru,1 'United Arab Emirates,1') \
+    "$t/victims_by_nationality.csv"
+  diff <(printf '%s\n' origin,transit,destination,scope,cases,victims \
+    unknown,,Lima,internal,2,4 unknown,,unknown,internal,1,2 Arequipa,,Cusco,internal,1,1) \
+    "$t/routes.csv"
+  grep -qx 'Arequipa,1' "$t/victims_by_home.csv"
+  grep -qx 'victims.csv,6,,,"the header line again (two exports joined into one file?): skipped, not a row",rejected' \
+    "$o/data_quality.csv"
+  "$python" tests/check_outputs.py "$o" tests/errors/miscount13
+}
+step "no silent miscount" miscounts_counted
 
 # Hostile input (tests/hostile.tsv): a clear message and exit code for each, never a crash
 # or a hang; those that give a report account for every row (check_outputs.py).

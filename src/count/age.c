@@ -63,7 +63,11 @@ static bool age_word(const char *s, size_t n, struct age *out)
         short lo, hi;
     } words[] = {{"minor", 0, 17},       {"menor", 0, 17},       {"menor de edad", 0, 17},
                  {"adult", 18, AGE_MAX}, {"adulto", 18, AGE_MAX}, {"adulta", 18, AGE_MAX},
-                 {"mayor de edad", 18, AGE_MAX}};
+                 {"mayor de edad", 18, AGE_MAX},
+                 /* Peru's law calls niño a child under 12, but exports write niña and niño
+                  * for any minor: the band 0-17. */
+                 {"ni\xc3\xb1" "a", 0, 17}, {"ni\xc3\xb1o", 0, 17}, {"nina", 0, 17},
+                 {"nino", 0, 17}};
     for (size_t i = 0; i < sizeof words / sizeof *words; i++)
         if (strlen(words[i].w) == n && word(s, n, 0, words[i].w)) {
             out->lo = words[i].lo;

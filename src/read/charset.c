@@ -28,6 +28,57 @@ bool has_high_bytes(const char *s, size_t n)
     return false;
 }
 
+size_t strip_invisible(char *s, size_t n)
+{
+    unsigned char *p = (unsigned char *)s;
+    size_t o = 0;
+    for (size_t i = 0; i < n;) {
+        size_t k = 0;      /* bytes of a character to drop or replace */
+        bool space = false; /* replaced by ' ' */
+        if (p[i] == 0xC2 && i + 1 < n && (p[i + 1] == 0xA0 || p[i + 1] == 0xAD)) {
+            k = 2; /* U+00A0 no-break space, U+00AD soft hyphen */
+            space = p[i + 1] == 0xA0;
+        } else if (p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
+                   ((p[i + 2] >= 0x8B && p[i + 2] <= 0x8D) || p[i + 2] == 0x87 ||
+                    p[i + 2] == 0xAF)) {
+            k = 3; /* U+200B-U+200D zero-width; U+2007 figure, U+202F narrow no-break space */
+            space = p[i + 2] == 0x87 || p[i + 2] == 0xAF;
+        } else if ((p[i] == 0xE2 && i + 2 < n && p[i + 1] == 0x81 && p[i + 2] == 0xA0) ||
+                   (p[i] == 0xEF && i + 2 < n && p[i + 1] == 0xBB && p[i + 2] == 0xBF)) {
+            k = 3; /* U+2060 word joiner, U+FEFF byte-order mark */
+        }
+        if (!k) {
+            p[o++] = p[i++];
+            continue;
+        }
+        if (space)
+            p[o++] = ' ';
+        i += k;
+    }
+    p[o] = '\0';
+    return o;
+}
+
+bool looks_mac_roman(const char *s, size_t n)
+{
+    /* After a letter, Mac Roman's 0x80-0x9F are accented letters (0x84 Ñ, 0x87 á, 0x8E é,
+     * 0x92 í, 0x96 ñ, 0x97 ó, 0x9C ú ...); in Windows-1252 they are punctuation, rare letters
+     * or undefined. Left out: 0x85 (an ellipsis after a word) and the quotes 0x91 0x93 0x94
+     * (ë ì î, rare in Spanish); 0x92 stays (í, though also an apostrophe). */
+    const unsigned char *p = (const unsigned char *)s;
+    size_t mac = 0, cp1252 = 0;
+    for (size_t i = 1; i < n; i++) {
+        unsigned c = p[i], b = p[i - 1];
+        if (c < 0x80 || !((b >= 'a' && b <= 'z') || (b >= 'A' && b <= 'Z')))
+            continue;
+        if (c >= 0xC0)
+            cp1252++;
+        else if (c <= 0x9F && c != 0x85 && c != 0x91 && c != 0x93 && c != 0x94)
+            mac++;
+    }
+    return mac >= 2 && mac > cp1252;
+}
+
 bool utf8_valid(const char *s, size_t n, bool partial_end)
 {
     const unsigned char *p = (const unsigned char *)s;

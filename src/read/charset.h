@@ -17,6 +17,18 @@ bool utf8_valid(const char *s, size_t n, bool partial_end);
 
 bool has_high_bytes(const char *s, size_t n);
 
+/* Removes from UTF-8 s[0..n) the characters that print as nothing (zero-width space, joiners,
+ * word joiner U+2060, a byte-order mark inside the text, soft hyphen) and turns the no-break
+ * spaces (U+00A0, U+2007, U+202F) into plain spaces, in place, so that values and ids that
+ * differ only by them are one. Returns the new length and NUL-terminates. */
+size_t strip_invisible(char *s, size_t n);
+
+/* Whether the first chunk s[0..n) of a file that is not UTF-8 looks like Mac Roman rather
+ * than Windows-1252: letters followed by bytes that are accented letters in Mac Roman
+ * (0x87 á, 0x8E é, 0x92 í, 0x97 ó, 0x9C ú, 0x96 ñ ...) but punctuation in Windows-1252, at
+ * least twice and more often than by Windows-1252's accented letters (0xC0-0xFF). */
+bool looks_mac_roman(const char *s, size_t n);
+
 /* Converts Windows-1252 to UTF-8. Owns an iconv descriptor. */
 struct recoder;
 struct recoder *recoder_new(void); /* NULL when iconv lacks WINDOWS-1252 or out of memory */

@@ -159,6 +159,12 @@ static bool first_chunk(struct csvfile *f, const char *name, struct tp_error *er
         f->stats.charset =
             utf8_valid(f->data, f->len, !f->eof) ? CHARSET_UTF8 : CHARSET_CP1252;
     }
+    if (f->stats.charset == CHARSET_CP1252 && looks_mac_roman(f->data, f->len)) {
+        tp_fail(err, TP_ERR_INPUT, name, 0, NULL,
+                "looks like Mac Roman text (Excel for Mac's \"CSV\"): save it as CSV UTF-8 "
+                "or as Windows CSV (Windows-1252)");
+        return false;
+    }
     return true;
 }
 
@@ -318,8 +324,9 @@ static int refill(struct csvfile *f, struct tp_error *err)
 }
 
 /* Decode the finished record's kept fields to UTF-8 and fill f->row. ASCII and valid UTF-8
- * fields stay in raw; Windows-1252 ones are converted into text. Pointers are taken only at
- * the end, once text has stopped growing. */
+ * fields stay in raw; Windows-1252 ones are converted into text; either loses its invisible
+ * characters (strip_invisible). Pointers are taken only at the end, once text has stopped
+ * growing. */
 static bool finish_row(struct csvfile *f)
 {
     if (f->nfields > f->out_cap) {
@@ -355,6 +362,7 @@ static bool finish_row(struct csvfile *f)
             if (utf8_valid(s, sp->len, false)) {
                 if (f->stats.charset == CHARSET_ASCII)
                     f->stats.charset = CHARSET_UTF8;
+                f->out_len[i] = strip_invisible(f->raw.p + sp->off, sp->len);
                 continue;
             }
             /* The first non-ASCII text decides; later invalid UTF-8 in a UTF-8 file is read
@@ -374,6 +382,7 @@ static bool finish_row(struct csvfile *f)
             continue;
         }
         sp->text = start;
+        f->text.len = start + strip_invisible(f->text.p + start, f->text.len - start);
         f->out_len[i] = f->text.len - start;
         if (!buf_addc(&f->text, '\0'))
             return false;

@@ -245,6 +245,24 @@ static bool keep_columns(const struct header_map *h, struct csvfile *csv)
     return ok;
 }
 
+/* The folded header name of each field's column, for header_again. False when out of
+ * memory. */
+static bool keep_names(struct header_map *h, const struct header_text *t)
+{
+    struct buf key = {0};
+    bool ok = true;
+    for (int f = 0; f < F_COUNT && ok; f++) {
+        size_t c = (size_t)h->col[f];
+        if (h->col[f] < 0 || c >= t->ncols || !t->names[c] ||
+            !fold_key(t->names[c], strlen(t->names[c]), &key) || !key.len)
+            continue;
+        ok = (h->name_key[f] = strndup(key.p, key.len)) != NULL;
+        h->name_len[f] = key.len;
+    }
+    buf_free(&key);
+    return ok;
+}
+
 enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *path,
                         const struct profile *pf, enum file_kind kind, struct quality *dq,
                         int file, struct tp_error *err)
@@ -278,6 +296,8 @@ enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *p
                          "no column for this required field (profile '%s'; see "
                          "docs/input-format.md for the names it may have)", profile_name(pf));
     h->ncols = t.ncols;
+    if (rc == TP_OK && !keep_names(h, &t))
+        rc = tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");
     if (rc == TP_OK && !keep_columns(h, csv))
         rc = tp_fail(err, TP_ERR_NOMEM, path, 0, NULL, "out of memory");
     header_text_free(&t);
@@ -286,10 +306,35 @@ enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *p
 
 void header_map_free(struct header_map *h)
 {
+    for (int f = 0; f < F_COUNT; f++) {
+        free(h->name_key[f]);
+        h->name_key[f] = NULL;
+    }
     free(h->filter_col);
     h->filter_col = NULL;
     h->nfilters = 0;
     free(h->ind);
     h->ind = NULL;
     h->nind = 0;
+}
+
+bool header_again(const struct header_map *h, const struct csv_row *row, struct buf *key)
+{
+    if (row->problem != ROW_OK)
+        return false;
+    size_t mapped = 0, named = 0;
+    for (int f = 0; f < F_COUNT; f++) {
+        const char *name = h->name_key[f];
+        if (!name)
+            continue;
+        mapped++;
+        size_t c = (size_t)h->col[f], n = c < row->nfields ? row->len[c] : 0;
+        const char *s = norm_trim(n ? row->field[c] : "", &n);
+        if (!n)
+            continue;
+        if (!fold_equals(s, n, name, h->name_len[f], key))
+            return false;
+        named++;
+    }
+    return named >= 2 || (named && named == mapped);
 }

@@ -29,6 +29,8 @@ struct header_map {
      * until found. nir is 0 for other files. */
     size_t ir_col[1 + IR_MAX_GROUP];
     size_t nir;
+    char *name_key[F_COUNT]; /* owned: the folded header name of each field's column, or NULL */
+    size_t name_len[F_COUNT];
 };
 
 /* Reads the profile's header rows of csv (a file of this kind, path for messages), maps each
@@ -41,5 +43,10 @@ enum tp_err header_read(struct header_map *h, struct csvfile *csv, const char *p
                         const struct profile *pf, enum file_kind kind, struct quality *dq,
                         int file, struct tp_error *err);
 void header_map_free(struct header_map *h);
+
+/* Whether row repeats the header (two exports joined into one file): every column read for a
+ * field, where the row is not blank, holds the header's name for it (compared as keys), and
+ * there are at least two such columns or none blank. key is scratch. */
+bool header_again(const struct header_map *h, const struct csv_row *row, struct buf *key);
 
 #endif

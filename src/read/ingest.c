@@ -67,9 +67,7 @@ static const char *raw_cell(const struct reader *r, int f, size_t *n)
 static const char *cell(struct reader *r, int f, size_t *n)
 {
     const char *s = raw_cell(r, f, n);
-    const struct profile *pf = r->run->o->profile;
-    if (*n && profile_has_unknown(pf, f) && fold_key(s, *n, &r->z.key) &&
-        profile_unknown(pf, f, r->z.key.p, r->z.key.len))
+    if (norm_unknown_code(&r->z, f, s, *n))
         *n = 0;
     return *n ? s : "";
 }
@@ -327,9 +325,13 @@ static long add_case(struct run *run, const char *id, size_t n, const struct cas
 static void read_victim(struct reader *r, struct victim_rec *v, tp_date reported_on)
 {
     v->sex = (uint8_t)value_field(r, F_SEX);
-    size_t na, nb;
+    size_t na, nb, ns;
     const char *age = cell(r, F_AGE, &na), *birth = cell(r, F_BIRTH_DATE, &nb);
     v->age = norm_age(&r->z, age, na, birth, nb, reported_on);
+    if (v->age.lo < 0) { /* "Niña" for sex and no age: a minor */
+        const char *sex = cell(r, F_SEX, &ns);
+        v->age = norm_minor_word(&r->z, sex, ns);
+    }
     v->nationality = (int16_t)country_field(r, F_NATIONALITY);
     v->home = place_field(r, F_HOME, USE_ROUTE).code;
     v->id_document = (uint8_t)value_field(r, F_ID_DOCUMENT);
@@ -606,7 +608,11 @@ static enum tp_err read_rows(struct reader *r, struct dq_file *df, struct tp_err
             continue;
         }
         df->read++;
-        bool out = row_readable(r) && !row_kept(r);
+        if (header_again(&r->h, r->row, &r->z.key))
+            norm_reject(&r->z, -1, "", 0, DQ_REJECTED,
+                        "the header line again (two exports joined into one file?): skipped, "
+                        "not a row");
+        bool out = !r->z.rejected && row_readable(r) && !row_kept(r);
         if (out)
             filtered(r);
         else if (!r->z.rejected)

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "read/charset.h"
 #include "util/fold.h"
 
 #define MEMO_MAX 65536 /* distinct values remembered per field */
@@ -18,6 +19,8 @@ void norm_init(struct normaliser *z, const struct profile *pf, const struct plac
     z->places = pl;
     z->dq = dq;
     z->file = file;
+    for (int f = 0; f < F_COUNT; f++)
+        z->unknown_longest[f] = profile_unknown_longest(pf, f);
 }
 
 void norm_free(struct normaliser *z)
@@ -117,6 +120,23 @@ static bool unknown_word(struct normaliser *z, const char *s, size_t n)
            profile_value(z->profile, V_YESNO, z->key.p, z->key.len) == YESNO_UNKNOWN;
 }
 
+/* "M" is masculino where an export writes F and M, but mujer where it writes H (hombre) or
+ * V (varón) for men: M is read as male, and a file that writes both M and H or V is told
+ * once. */
+static void sex_letters(struct normaliser *z, int f, const char *s, size_t n)
+{
+    if (n != 1 || z->sex_letters & SEX_TOLD)
+        return;
+    char c = (char)(s[0] | 0x20);
+    z->sex_letters |= c == 'm' ? SEX_M : c == 'h' || c == 'v' ? SEX_HV : 0;
+    if ((z->sex_letters & (SEX_M | SEX_HV)) != (SEX_M | SEX_HV))
+        return;
+    z->sex_letters |= SEX_TOLD;
+    norm_note(z, f, s, n, DQ_COUNTED_AS_GIVEN,
+              "this file writes both M and H or V: M is read as male (masculino), so if it "
+              "means mujer here women are counted as men");
+}
+
 void norm_required(struct normaliser *z, int f, size_t n)
 {
     if (!n)
@@ -129,6 +149,8 @@ unsigned norm_value(struct normaliser *z, int f, const char *s, size_t n)
     const struct vocab *vc = &vocabs[v];
     unsigned result = vc->multi ? 0 : (unsigned)vc->ncodes;
     uint32_t m;
+    if (v == V_SEX)
+        sex_letters(z, f, s, n);
     if (n && memo_get(z, f, s, n, &m))
         return m;
     bool clean = true;
@@ -173,6 +195,24 @@ unsigned norm_indicator(struct normaliser *z, int f, int code, const char *s, si
     return 0;
 }
 
+/* Three capitals that name a region in ISO 3166-2:PE without its "PE-" (ARE Arequipa, CUS
+ * Cusco): in a place field that region, before an ISO 3166-1 country (ARE is also the United
+ * Arab Emirates). True with *p set when s is one. */
+static bool region_abbreviation(const struct normaliser *z, const char *s, size_t n,
+                                struct place *p)
+{
+    if (n != 3)
+        return false;
+    char code[6] = "PE-";
+    for (size_t i = 0; i < 3; i++) {
+        if (s[i] < 'A' || s[i] > 'Z')
+            return false;
+        code[3 + i] = s[i];
+    }
+    *p = places_resolve(z->places, code, sizeof code);
+    return p->status == PLACE_OK && p->code >= 1 && p->code <= NREGIONS;
+}
+
 struct place norm_place(struct normaliser *z, int f, const char *s, size_t n,
                         enum place_use use)
 {
@@ -184,7 +224,8 @@ struct place norm_place(struct normaliser *z, int f, const char *s, size_t n,
         p.status = PLACE_OK;
         return p;
     }
-    p = places_resolve(z->places, s, n);
+    if (!region_abbreviation(z, s, n, &p))
+        p = places_resolve(z->places, s, n);
     if (p.status != PLACE_OK && p.status != PLACE_BLANK && unknown_word(z, s, n)) {
         p.status = PLACE_BLANK;
         p.code = PLACE_UNKNOWN;
@@ -245,7 +286,9 @@ struct route_key norm_route(struct normaliser *z, const char *origin, size_t nor
                                MAX_TRANSIT));
             break;
         }
-        uint16_t code = norm_place(z, F_TRANSIT, part, m, USE_ROUTE).code;
+        uint16_t code = norm_unknown_code(z, F_TRANSIT, part, m)
+                            ? PLACE_UNKNOWN
+                            : norm_place(z, F_TRANSIT, part, m, USE_ROUTE).code;
         /* Routes are between regions: a stop in the region just left adds nothing. */
         uint16_t prev = k.ntransit ? k.transit[k.ntransit - 1] : k.origin;
         if (code == PLACE_UNKNOWN || code != prev)
@@ -265,7 +308,7 @@ int norm_country(struct normaliser *z, int f, const char *s, size_t n)
         n = (size_t)(semi - s);
         s = norm_trim(s, &n);
     }
-    if (!n || only_dashes(s, n))
+    if (!n || only_dashes(s, n) || norm_unknown_code(z, f, s, n))
         return -1;
     uint32_t m;
     if (memo_get(z, f, s, n, &m))
@@ -278,6 +321,36 @@ int norm_country(struct normaliser *z, int f, const char *s, size_t n)
     }
     memo_put(z, f, s, n, (uint32_t)c);
     return c;
+}
+
+bool norm_unknown_code(struct normaliser *z, int f, const char *s, size_t n)
+{
+    if (!n || !z->unknown_longest[f])
+        return false;
+    /* A key keeps every ASCII letter and digit: text with more of them than the longest code
+     * is none, and is not folded (most values, on every row). */
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        kept += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+        if (kept > z->unknown_longest[f])
+            return false;
+    }
+    if (!fold_key(s, n, &z->key) || !profile_unknown(z->profile, f, z->key.p, z->key.len))
+        return false;
+    enum field_type t = fields[f].type;
+    if (t != T_COUNTRY && t != T_PLACE && t != T_PLACES)
+        return true;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < 'A' || s[i] > 'Z')
+            return true;
+    int c = places_country(z->places, s, n);
+    if (c >= 0)
+        norm_note(z, f, s, n, DQ_KEPT_AS_UNKNOWN,
+                  norm_fmt(z, "read as not known (the profile's [unknown] codes), not as the ISO "
+                              "code of %s: write the country's name",
+                           places_country_info(z->places, c)->name));
+    return true;
 }
 
 /* A date's problem: a warning (optional) or the row rejected (required). */
@@ -333,7 +406,13 @@ struct age norm_age(struct normaliser *z, const char *s, size_t n, const char *b
                     size_t nbirth, tp_date reported_on)
 {
     struct age a;
-    switch (age_parse(s, n, &a)) {
+    if (only_dashes(s, n))
+        n = 0; /* "-", "--": the birth date decides */
+    enum age_status st = age_parse(s, n, &a);
+    /* "17 AÑOS", "NIÑA": the parser ignores the case of ASCII letters only. */
+    if (st == AGE_BAD && has_high_bytes(s, n) && fold_case(s, n, &z->key))
+        st = age_parse(z->key.p, z->key.len, &a);
+    switch (st) {
     case AGE_OK:
         return a;
     case AGE_BAD:
@@ -362,6 +441,17 @@ struct age norm_age(struct normaliser *z, const char *s, size_t n, const char *b
                   "more than 110 years before the report");
     else
         a.lo = a.hi = (short)years;
+    return a;
+}
+
+struct age norm_minor_word(struct normaliser *z, const char *s, size_t n)
+{
+    struct age a = {-1, -1};
+    bool folded = has_high_bytes(s, n) && fold_case(s, n, &z->key);
+    if (n && age_parse(folded ? z->key.p : s, folded ? z->key.len : n, &a) == AGE_OK &&
+        a.lo == 0 && a.hi == 17)
+        return a;
+    a.lo = a.hi = -1;
     return a;
 }
 

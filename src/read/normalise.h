@@ -26,10 +26,14 @@ struct normaliser {
     long line;                     /* the current row's: the caller sets it for each row */
     bool rejected; /* the current row is rejected (norm_reject); the caller clears it per row */
     bool oom;      /* a note could not be stored: the run must stop */
+    size_t unknown_longest[F_COUNT]; /* the profile's longest [unknown] key per field; 0: none */
+    unsigned sex_letters; /* SEX_M, SEX_HV: the file's sex column wrote M, H or V; SEX_TOLD */
     struct strmap *memo[F_COUNT];
     struct buf key;
     char msg[600];
 };
+
+enum { SEX_M = 1, SEX_HV = 2, SEX_TOLD = 4 };
 
 void norm_init(struct normaliser *z, const struct profile *pf, const struct places *pl,
                struct quality *dq, int file);
@@ -79,6 +83,11 @@ struct route_key norm_route(struct normaliser *z, const char *origin, size_t nor
                             const char *destination, size_t ndestination, const char *transit,
                             size_t ntransit);
 
+/* Whether the profile's [unknown] codes of field f hold s (read then as blank): checked
+ * before anything else, so that SD is not Sudan. When s is also an ISO 3166-1 code in capitals
+ * (SD, NA, NO) and f a nationality or a place, a warning says which country it is not. */
+bool norm_unknown_code(struct normaliser *z, int f, const char *s, size_t n);
+
 /* A country or nationality (the first of several separated by ';'): its index, -1 unknown. */
 int norm_country(struct normaliser *z, int f, const char *s, size_t n);
 
@@ -98,6 +107,10 @@ struct date_span norm_year_month(struct normaliser *z, const char *year, size_t 
  * the case was reported (0: not known). Unknown (lo = -1) with a warning when unreadable. */
 struct age norm_age(struct normaliser *z, const char *age, size_t nage, const char *birth,
                     size_t nbirth, tp_date reported_on);
+
+/* The band 0-17 when s (a sex column's "Niña", "Niño", "Menor") is a word for a minor; else
+ * unknown (lo = -1). No warning. */
+struct age norm_minor_word(struct normaliser *z, const char *s, size_t n);
 
 /* A number of years from 0 to 99 (a decimal point or comma allowed): -1 when blank or not
  * such a number (with a warning). */

@@ -551,6 +551,16 @@ const char *profile_constant(const struct profile *p, int field) { return p->con
 
 bool profile_has_unknown(const struct profile *p, int field) { return p->unknown[field] != NULL; }
 
+size_t profile_unknown_longest(const struct profile *p, int field)
+{
+    const struct strmap *m = p->unknown[field];
+    size_t longest = 0, len;
+    for (size_t e = 0; m && e < strmap_count(m); e++)
+        if (strmap_key(m, (long)e, &len) && len > longest)
+            longest = len;
+    return longest;
+}
+
 bool profile_unknown(const struct profile *p, int field, const char *key, size_t n)
 {
     return p->unknown[field] && strmap_find(p->unknown[field], key, n) >= 0;

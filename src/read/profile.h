@@ -40,6 +40,7 @@ const char *profile_constant(const struct profile *p, int field);
 /* [unknown]: whether a folded value of field f means "not known" (read without a warning). */
 bool profile_has_unknown(const struct profile *p, int field);
 bool profile_unknown(const struct profile *p, int field, const char *key, size_t n);
+size_t profile_unknown_longest(const struct profile *p, int field); /* its longest key; 0: none */
 
 /* [filter] column = values: a row is read only when that column holds one of the values. */
 struct profile_filter {

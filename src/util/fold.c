@@ -65,6 +65,40 @@ bool fold_key(const char *s, size_t n, struct buf *out)
     return ok;
 }
 
+bool fold_equals(const char *s, size_t n, const char *key, size_t klen, struct buf *scratch)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < n; i++) {
+        char c = s[i];
+        if ((unsigned char)c & 0x80)
+            return fold_key(s, n, scratch) && scratch->len == klen &&
+                   memcmp(scratch->p, key, klen) == 0;
+        if (c >= 'A' && c <= 'Z')
+            c = (char)(c - 'A' + 'a');
+        else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')))
+            continue;
+        if (k == klen || key[k] != c)
+            return false; /* fold_key keeps an ASCII prefix as it is */
+        k++;
+    }
+    return k == klen;
+}
+
+bool fold_case(const char *s, size_t n, struct buf *out)
+{
+    buf_clear(out);
+    utf8proc_uint8_t *mapped = NULL;
+    utf8proc_ssize_t m = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, &mapped,
+                                      UTF8PROC_STABLE | UTF8PROC_COMPAT | UTF8PROC_COMPOSE |
+                                          UTF8PROC_CASEFOLD | UTF8PROC_IGNORE);
+    if (m < 0)
+        return false;
+    bool ok = buf_add(out, mapped, (size_t)m);
+    free(mapped);
+    buf_cstr(out);
+    return ok;
+}
+
 void fold_key_to(const char *s, size_t n, char *out, size_t size)
 {
     struct buf b = {0};

@@ -42,6 +42,12 @@ void suite_age(void)
     }
     CHECK_INT(age_minor(a("Minor", AGE_OK)), MINOR_YES);
     CHECK_INT(age_minor(a("Adult", AGE_OK)), MINOR_NO);
+    /* Niña and niño: any minor (the words the reader folds to lower case). */
+    v = a("ni\xc3\xb1" "a", AGE_OK);
+    CHECK(v.lo == 0 && v.hi == 17);
+    v = a("Nino", AGE_OK);
+    CHECK(v.lo == 0 && v.hi == 17);
+    a("ninos", AGE_BAD);
     a("Adults", AGE_BAD);
     a("menores", AGE_BAD);
     a("De", AGE_BAD);

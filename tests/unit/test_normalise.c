@@ -175,6 +175,15 @@ static void test_ages(void)
         {"30", "2000-13-01", 20070401, "30-30", ""},
         {"", "2000-04-01", 0, "-1--1", ""},
         {"", "", 20070401, "-1--1", ""},
+        /* Dashes are blank: the birth date decides. */
+        {"-", "2000-04-01", 20070401, "7-7", ""},
+        {"--", "2000-04-02", 20070401, "6-6", ""},
+        {"-", "", 20070401, "-1--1", ""},
+        /* Capitals, a no-break space, the words for a child. */
+        {"17 A\xc3\x91OS", "", 20070401, "17-17", ""},
+        {"15\xc2\xa0" "a\xc3\xb1os", "", 20070401, "15-15", ""},
+        {"NI\xc3\x91O", "", 20070401, "0-17", ""},
+        {"Ni\xc3\xb1" "a", "", 20070401, "0-17", ""},
     };
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
         CHECK_STR(age(cases[i].age, cases[i].birth, cases[i].reported_on), cases[i].want);
@@ -265,6 +274,13 @@ static void test_places(const struct places *pl)
                        "region after a comma [San Miguel]");
     CHECK_INT(place(F_DESTINATION, "Perú", USE_ROUTE).code, PLACE_UNKNOWN);
     CHECK_STR(notes(), "kept_as_unknown: names only the country: no region [Perú]");
+    /* A region's ISO 3166-2 code without "PE-" is the region in a place field, before a
+     * country's code (ARE is also the United Arab Emirates); in capitals only. */
+    CHECK_INT(place(F_REGION, "ARE", USE_REGION).code, 4);
+    CHECK_INT(place(F_ORIGIN, "ARE", USE_ROUTE).code, 4);
+    CHECK_INT(place(F_HOME, "CUS", USE_ROUTE).code, 8);
+    CHECK_STR(notes(), "");
+    CHECK_INT(place(F_ORIGIN, "ECU", USE_ROUTE).code, PLACE_FOREIGN + places_country(pl, "Ecuador", 7));
     CHECK_INT(place(F_REGION, "Gondor", USE_REGION).code, PLACE_UNKNOWN);
     CHECK_STR(notes(), "kept_as_unknown: not a known place (region, province, city, ubigeo "
                        "code or country) [Gondor]");
@@ -302,6 +318,69 @@ static void test_places(const struct places *pl)
     CHECK_STR(notes(), "");
     CHECK_INT(country("Narnia"), -1);
     CHECK_STR(notes(), "kept_as_unknown: not a known country or nationality [Narnia]");
+    /* A nationality is a country: ARE is the United Arab Emirates there. */
+    CHECK_INT(country("ARE"), places_country(pl, "United Arab Emirates", 20));
+
+    /* reta's [unknown] codes come before ISO codes; those that are also a country's code in
+     * capitals are said, with the country. */
+    CHECK(norm_unknown_code(&z, F_NATIONALITY, "SD", 2));
+    CHECK_STR(notes(), "kept_as_unknown: read as not known (the profile's [unknown] codes), not "
+                       "as the ISO code of Sudan: write the country's name [SD]");
+    CHECK(norm_unknown_code(&z, F_ORIGIN, "NO", 2));
+    CHECK_STR(notes(), "kept_as_unknown: read as not known (the profile's [unknown] codes), not "
+                       "as the ISO code of Norway: write the country's name [NO]");
+    CHECK(norm_unknown_code(&z, F_NATIONALITY, "ND", 2)); /* no country's code */
+    CHECK(norm_unknown_code(&z, F_NATIONALITY, "sd", 2)); /* not a code in lower case */
+    CHECK(norm_unknown_code(&z, F_HOME, "Na", 2));
+    CHECK(!norm_unknown_code(&z, F_SEX, "NA", 2)); /* not a code of this field */
+    CHECK(!norm_unknown_code(&z, F_NATIONALITY, "PE", 2));
+    CHECK_STR(notes(), "");
+    /* The same inside a list: the first nationality, a stop of a route. */
+    CHECK_INT(country("NA; PE"), -1);
+    CHECK_STR(notes(), "kept_as_unknown: read as not known (the profile's [unknown] codes), not "
+                       "as the ISO code of Namibia: write the country's name [NA]");
+    t = "Lima; NP; Tacna";
+    k = norm_route(&z, "Puno", 4, "", 0, t, strlen(t));
+    CHECK_INT(k.ntransit, 3);
+    CHECK_INT(k.transit[1], PLACE_UNKNOWN);
+    CHECK_STR(notes(), "kept_as_unknown: read as not known (the profile's [unknown] codes), not "
+                       "as the ISO code of Nepal: write the country's name [NP]");
+}
+
+/* H and V (hombre, varón) are male; M is male too, and a file that writes both is told, once. */
+static void test_sex_letters(void)
+{
+    struct quality dq = {0};
+    struct normaliser w;
+    norm_init(&w, z.profile, z.places, &dq, quality_file(&dq, "victims.csv", K_VICTIMS));
+    static const struct {
+        const char *text;
+        unsigned code;
+        size_t notes;
+    } rows[] = {{"M", SEX_MALE, 0},   {"f", SEX_FEMALE, 0}, {"H", SEX_MALE, 1},
+                {"V", SEX_MALE, 1},   {"m", SEX_MALE, 1},   {"Ni\xc3\xb1" "a", SEX_FEMALE, 1},
+                {"NI\xc3\x91O", SEX_MALE, 1}};
+    for (size_t i = 0; i < sizeof rows / sizeof *rows; i++) {
+        w.line = (long)i + 2;
+        CHECK_INT(norm_value(&w, F_SEX, rows[i].text, strlen(rows[i].text)), rows[i].code);
+        CHECK_INT(dq.nentries, rows[i].notes);
+    }
+    if (dq.nentries == 1) {
+        CHECK_INT(dq.entries[0].line, 4);
+        CHECK_STR(dq_value(&dq, &dq.entries[0]), "H");
+        CHECK_STR(dq_problem(&dq, &dq.entries[0]),
+                  "this file writes both M and H or V: M is read as male (masculino), so if it "
+                  "means mujer here women are counted as men");
+    }
+    /* A word for a child in the sex column tells a minor. */
+    struct age a = norm_minor_word(&w, "NI\xc3\x91" "A", 5);
+    CHECK(a.lo == 0 && a.hi == 17);
+    a = norm_minor_word(&w, "Mujer", 5);
+    CHECK(a.lo == -1 && a.hi == -1);
+    a = norm_minor_word(&w, "12", 2);
+    CHECK(a.lo == -1);
+    norm_free(&w);
+    quality_free(&dq);
 }
 
 static void test_numbers(void)
@@ -408,6 +487,7 @@ void suite_normalise(void)
         test_ages();
         test_values();
         test_places(pl);
+        test_sex_letters();
         test_numbers();
         test_weights();
         CHECK_INT(q.entries[0].line, 7);
