@@ -53,13 +53,16 @@ SCHEMA = {
     'unodc_persons_by_citizenship': (('citizenship', 'stage'), ('persons',)),
     'tip_law_enforcement': (('measure',), ('total', 'labour')),
     'victims_by_exploitation': (('exploitation',), ('victims',)),  # a brief's
+    'by_year': (('year',), ('cases', 'victims', 'victims_female', 'victims_male', 'victims_minor',
+                            'suspects_identified', 'suspects_detained', 'suspects_prosecuted',
+                            'suspects_convicted')),  # not public yet (issue 13)
 }
 # "Multi-valued fields (exploitation, recruitment, transport, assistance) count a case or
 # victim once per value"; UNODC's forms likewise ("a victim counts once per UNODC form"); a
 # person prosecuted is also suspected (stage).
 MULTI = {'exploitation', 'recruitment', 'transport', 'assistance', 'stage'}
 # "suspects_by_year.csv and suspects_by_nationality.csv cover every suspect, whatever the year"
-ALL_YEARS = {'suspects_by_year', 'suspects_by_nationality'}
+ALL_YEARS = {'suspects_by_year', 'suspects_by_nationality', 'by_year'}
 # Summary metrics that do not depend on the period (every row read): equal across releases.
 READ_ALL = re.compile(r'rows_(read|counted|rejected|blank)_|warnings$')
 # UNODC's forms as unions of ours (docs/report-tables.md, unodc_victims_by_exploitation).
@@ -182,7 +185,7 @@ class Tables:
             if self.latent:
                 t[key] = {}
                 self.order[tname].append(key)
-            elif self.open_zero(tname):
+            elif self.open_zero(tname) and 'total' not in key:
                 return {None: 0}  # "open ones list the values that occur": absent is 0
             else:
                 return None
@@ -511,6 +514,7 @@ def suspects(m, tb, period_only):
         m.eq(lab('suspects_by_nationality unknown'),
              (1, tb.cell('suspects_by_nationality', ('unknown',), 'suspects')),
              (-1, sy('total', 'nationality_unknown')))
+    by_year(m, tb)
     # The period's suspects against the years it touches (equal when it is whole years).
     pf, pt = getattr(tb, 'period', (None, None))
     if pf and tb.has('suspects_by_year'):
@@ -523,6 +527,36 @@ def suspects(m, tb, period_only):
                             ('suspects_convicted', 'convicted')):
             terms = ((1, mt(metric)), (-1, S({None: 0}, *[sy(y, col) for y in years])))
             (m.eq if whole else m.le)(lab('%s against its years' % metric), *terms)
+
+
+def by_year(m, tb):
+    """by_year.csv: "every case counted and its victims, whatever the period, by the year it
+    was reported, and every suspect by the year identified (as suspects_by_year.csv counts
+    them)"; a case dated by a range of years under the range. The period's counts are at most
+    those of the years it touches, and as many when it is whole years (a case dated by a year
+    or month counts in a period only when the whole of it lies inside)."""
+    if not tb.has('by_year'):
+        return
+    lab = lambda s: '%s: by_year %s' % (tb.name, s)
+    by = lambda y, c: tb.cell('by_year', (y,), c)
+    for (y,) in tb.rows('by_year'):
+        m.le(lab('%s sexes <= victims' % y), (1, by(y, 'victims_female')),
+             (1, by(y, 'victims_male')), (-1, by(y, 'victims')))
+        m.le(lab('%s minors <= victims' % y), (1, by(y, 'victims_minor')), (-1, by(y, 'victims')))
+        for c in ('identified', 'detained', 'prosecuted', 'convicted'):
+            if by(y, 'suspects_' + c) is not None and tb.has('suspects_by_year'):
+                m.eq(lab('%s suspects_%s = suspects_by_year' % (y, c)),
+                     (1, by(y, 'suspects_' + c)), (-1, tb.cell('suspects_by_year', (y,), c)))
+    pf, pt = getattr(tb, 'period', (None, None))
+    if not pf:
+        return
+    span = lambda y: (y[:4], y[-4:])  # 2014 or 2014-2018
+    touch = [y for (y,) in tb.rows('by_year') if span(y)[0] <= pt[:4] and pf[:4] <= span(y)[1]]
+    whole = pf[5:] == '01-01' and pt[5:] == '12-31' and all(
+        pf[:4] <= span(y)[0] and span(y)[1] <= pt[:4] for y in touch)
+    for c in ('cases', 'victims', 'victims_female', 'victims_male', 'victims_minor'):
+        terms = ((1, tb.metric(c)), (-1, S({None: 0}, *[by(y, c) for y in touch])))
+        (m.eq if whole else m.le)(lab('period %s against its years' % c), *terms)
 
 
 def load(model, args, k_default):
@@ -659,7 +693,8 @@ def solve(m):
     for h in m.hidden:
         hidden_by.setdefault(find(h[0]), []).append(h)
     result = {}
-    for root, hs in hidden_by.items():
+    for root in crow:  # every part with identities, so that a full run checks them all
+        hs = hidden_by.get(root, [])
         vs = comp[root]
         idx = {v: i for i, v in enumerate(vs)}
         rs = crow.get(root, [])
@@ -690,7 +725,7 @@ def solve(m):
                 x = round(r.x[idx[h2[0]]])
                 a, b = seen.get(h2[0], (x, x))
                 seen[h2[0]] = (min(a, x), max(b, x))
-            return round(r.x[idx[h[0]]])
+            return round(r.x[idx[h[0]]]) if h[0] is not None else None
         for h in hs:
             k = h[6]
             a, b = seen.get(h[0], (None, None))
@@ -700,6 +735,12 @@ def solve(m):
             lo_v = run(c, h)
             hi_v = run(-c, h)
             result[h[0]] = (lo_v, hi_v)
+        if not hs:
+            run(np.zeros(len(vs)), (None, 'the latent counts', '', '', ''))
+    for root, hs in hidden_by.items():  # hidden counts in no identity: their mark alone
+        if root not in crow:
+            for h in hs:
+                result[h[0]] = (m.lo[h[0]], m.hi[h[0]])
     return result
 
 
