@@ -9,7 +9,7 @@
 #   make bench  time a generated 1M-victim export against the libcsv floor and DuckDB
 
 # Debian packages the build, the run and the tests need. README.md lists exactly these.
-PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev libglpk-dev fonts-dejavu-core fonts-dejavu-extra poppler-utils python3 python3-openpyxl libreoffice-calc-nogui clang libclang-rt-14-dev valgrind
+PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev libglpk-dev fonts-dejavu-core fonts-dejavu-extra poppler-utils python3 python3-openpyxl python3-scipy libreoffice-calc-nogui clang libclang-rt-14-dev valgrind
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g

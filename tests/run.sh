@@ -414,6 +414,101 @@ generated() {
 }
 step "generated export: public outputs" generated
 
+# An attacker that knows only what a reader gets (tests/attack_public.py: the printed CSV
+# tables and the documented meaning of each, never src/): from every identity the docs give
+# (totals, the summary, bands against minors, UNODC's categories and forms against ours, the
+# briefs against the country, releases of the same or nested periods) an integer program
+# bounds every hidden count; a count pinned or narrowed is a disclosure. Not in the sanitizer
+# pass (WORDS_ONCE): it reads printed tables only, the same bytes in both builds.
+# attacker NAME [OPTION...] RELEASE...: runs it into $tmp/attack-NAME.log; its exit status.
+attacker() {
+  local name=$1; shift
+  "$python" tests/attack_public.py "$@" >"$tmp/attack-$name.log" 2>&1
+}
+# attack_none NAME [OPTION...] RELEASE...: it must find nothing (and every value it would
+# recover is checked against the full run given with --truth).
+attack_none() {
+  local name=$1
+  attacker "$@" || { echo "tests/attack_public.py (exit $?), the first 30 lines:"
+                     head -30 "$tmp/attack-$name.log"; tail -1 "$tmp/attack-$name.log"; return 1; }
+  note "$(tail -1 "$tmp/attack-$name.log")"
+}
+# Today's public outputs (tests/attack/: the sample's public report, K=5, to 2008-01-31, and
+# the 25 briefs, as printed before issue 13's protection): the attacker must find the
+# disclosures issue 13 lists by hand, so that it can fail.
+attack_fixture() {
+  local f=tests/attack r briefs="" rc
+  for r in $(seq -w 1 25); do briefs="$briefs public@$r=$f/brief-$r"; done
+  rc=0; attacker fixture public=$f/public || rc=$?; [ $rc = 1 ]
+  grep -qx '1 releases, 97 hidden counts, [0-9]* identities, 18 disclosed' "$tmp/attack-fixture.log"
+  grep -Fxf - "$tmp/attack-fixture.log" <<'END' | wc -l | grep -qx 6
+disclosed: public exploitation sexual,female,yes victims: printed x, is 40
+disclosed: public exploitation sexual,male,yes victims: printed <3, is 1
+disclosed: public exploitation labour,male,yes victims: printed <3, is 1
+disclosed: public exploitation domestic_servitude,male,yes victims: printed <3, is 1
+disclosed: public exploitation domestic_servitude,female,no victims: printed <3, is 1
+disclosed: public unodc_victims_by_exploitation forced_labour,boys victims: printed <3, is 2
+END
+  rc=0; attacker fixture-briefs public=$f/public $briefs || rc=$?; [ $rc = 1 ]
+  grep -qx 'disclosed: public@16 victims_by_exploitation labour victims: printed <3, is 2' \
+    "$tmp/attack-fixture-briefs.log"   # Loreto
+  grep -qx 'disclosed: public@16 victims_by_exploitation domestic_servitude victims: printed <3, is 1' \
+    "$tmp/attack-fixture-briefs.log"
+  rc=0; attacker fixture-k5 k3=$f/public k5=$f/k5 || rc=$?; [ $rc = 1 ]
+  grep -qx 'disclosed: k5 prevention 21,hotline cases: printed <5, is 1' "$tmp/attack-fixture-k5.log"
+  [ "$(grep -c '^disclosed: k3 prevention [0-9]*,\(hotline\|media\) ' "$tmp/attack-fixture-k5.log")" = 7 ]  # every hidden one (three print 0)
+  rc=0; attacker fixture-periods jan=$f/jan feb=$f/public || rc=$?; [ $rc = 1 ]
+  grep -qx 'disclosed: feb prevention 21,hotline cases: printed <3, is 1' "$tmp/attack-fixture-periods.log"
+  # and what it cannot know it does not claim: the K=3 release alone leaves Puno's media x open
+  if grep ' public prevention 21,media ' "$tmp/attack-fixture.log"; then return 1; fi
+  note "disclosed: $(for r in '' -briefs -k5 -periods; do grep -c '^disclosed' "$tmp/attack-fixture$r.log"
+                     done | paste -sd/) (report, with briefs, K=5, periods)"
+}
+# Fresh runs of this program: each must give nothing away.
+attack_sample() {
+  attack_none sample --truth public=$tmp/public.full public=$tmp/public
+}
+attack_briefs() {
+  local r briefs=""
+  for r in ${BRIEFS:-$(seq -w 1 25)}; do briefs="$briefs public@$r=$tmp/brief-$r"; done
+  attack_none briefs public=$tmp/public $briefs
+}
+attack_generated() {
+  local g=$tmp/gen r briefs=""
+  for r in ${GENERATED_BRIEFS-08 15 21}; do briefs="$briefs g@$r=$g/$r"; done
+  attack_none generated --truth g=$g/full g=$g/public $briefs
+}
+attack_k5() {
+  "$bin" report input -q --public --min-count 5 -o "$tmp/attack/k5"
+  attack_none k5 --truth k3=$tmp/public.full --truth k5=$tmp/public.full \
+    k3=$tmp/public k5=$tmp/attack/k5
+}
+attack_periods() {
+  "$bin" report input -q --public --to 2008-01-31 -o "$tmp/attack/jan"
+  "$bin" report input -q --to 2008-01-31 -o "$tmp/attack/jan.full"
+  attack_none periods --truth jan=$tmp/attack/jan.full --truth feb=$tmp/public.full \
+    jan=$tmp/attack/jan feb=$tmp/public
+}
+# The attacker assumes nothing that is not so: every identity it builds holds on full runs
+# (the sample, alone and against the run to 2008-01-31; the generated export's whole year; the
+# messy, HTCDS and month-dated fixtures), where nothing is hidden and its program must solve.
+attack_full_runs() {
+  local d
+  for d in "$tmp/sample" "$tmp/gen/full" "$tmp/messy" "$tmp/htcds" "$tmp/dates-months"; do
+    attack_none full "x=$d"
+  done
+  attack_none full jan=$tmp/attack/jan.full feb=$tmp/sample
+}
+if [ -z "${WORDS_ONCE:-}" ]; then
+  step "attacker: finds today's disclosures" attack_fixture
+  step "attacker: public sample" attack_sample
+  step "attacker: sample and its briefs" attack_briefs
+  step "attacker: generated export" attack_generated
+  step "attacker: K=3 against K=5" attack_k5
+  step "attacker: periods to 01-31, 02-29" attack_periods
+  step "attacker: its identities hold (full runs)" attack_full_runs
+fi
+
 # As many age bands as allowed (MAX_BANDS, 16): every band, unknown and the totals in the
 # CSV, the checklist, the workbook and the PDF.
 max_bands() {
