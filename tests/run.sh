@@ -479,12 +479,13 @@ attack_generated() {
   attack_none generated --truth g=$g/full g=$g/public $briefs
 }
 attack_k5() {
-  "$bin" report input -q --public --min-count 5 -o "$tmp/attack/k5"
+  # Protected around the public sample's release: its ledger (functional(), above).
+  "$bin" report input -q --public --min-count 5 -o "$tmp/attack/k5" --ledger "$tmp/public.ledger"
   attack_none k5 --truth k3=$tmp/public.full --truth k5=$tmp/public.full \
     k3=$tmp/public k5=$tmp/attack/k5
 }
 attack_periods() {
-  "$bin" report input -q --public --to 2008-01-31 -o "$tmp/attack/jan"
+  "$bin" report input -q --public --to 2008-01-31 -o "$tmp/attack/jan" --ledger "$tmp/public.ledger"
   "$bin" report input -q --to 2008-01-31 -o "$tmp/attack/jan.full"
   attack_none periods --truth jan=$tmp/attack/jan.full --truth feb=$tmp/public.full \
     jan=$tmp/attack/jan feb=$tmp/public
