@@ -190,10 +190,10 @@ def conflict(rs, idx, bounds):
 
 
 def disclosed(mark, k, lo, hi):
-    """What a reader learns beyond the mark: one value; a <K narrowed; an x shown below K
-    (and not 0), or narrower than a <K is."""
-    if lo == hi:
-        return True
+    """What a reader learns beyond the mark: a <K pinned or narrowed; an x shown to be a
+    small count (1..K-1). An x worked out to 0 or to K or more gives nothing away: the
+    documents say an x may be 0 and stands for a count hidden to protect another
+    (docs/report-tables.md, Marks)."""
     if mark.startswith('<'):
-        return hi - lo < int(mark[1:]) - 2
-    return (lo >= 1 and hi <= k - 1) or hi - lo < k - 2
+        return lo == hi or hi - lo < int(mark[1:]) - 2
+    return lo >= 1 and hi <= k - 1

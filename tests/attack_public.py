@@ -591,6 +591,39 @@ def build(m, nats, briefs):
     link_releases(m, nats)
 
 
+def printed_marks(m, nats, x_min):
+    """For a cell of a national release, what the releases of the same period printed of it,
+    together (the tightest of their marks), and the smallest K among them: what a later one
+    cannot hide again. A cell the attacker bounds to just that is no disclosure, and a count
+    is small by the smallest K that hid it (a K=5 release cannot take back what K=3 gave)."""
+    ranges, ks = {}, {}
+    for h in m.hidden:
+        mk = h[5]
+        r = (1, int(mk[1:]) - 1) if mk.startswith('<') else (x_min, BIG)
+        ranges.setdefault((h[1],) + tuple(h[2:5]), r)
+        ks[(h[1],) + tuple(h[2:5])] = h[6]
+    by_period = {}
+    for name, tb in nats.items():
+        by_period.setdefault(tb.period, []).append(name)
+    out = {}
+    for (rel, t, row, col), r in ranges.items():
+        if rel not in nats or len(by_period[nats[rel].period]) < 2:
+            continue
+        lo, hi = r
+        k = ks[(rel, t, row, col)]
+        for other in by_period[nats[rel].period]:
+            o = ranges.get((other, t, row, col))
+            if o:
+                lo, hi = max(lo, o[0]), min(hi, o[1])
+                k = min(k, ks[(other, t, row, col)])
+            elif other != rel:
+                e = nats[other].t.get(t, {}).get(row, {}).get(col)
+                if e and list(e) == [None]:  # shown there
+                    lo = hi = e[None]
+        out[(rel, t, row, col)] = (lo, hi, k)
+    return out
+
+
 def main():
     args = sys.argv[1:]
     x_min, k_default, truth = 0, 3, {}
@@ -612,10 +645,13 @@ def main():
     build(m, nats, briefs)
     result = solve(m)
     found = wrong = 0
+    printed = printed_marks(m, nats, x_min)
     for h in m.hidden:
         lo, hi = result.get(h[0], (None, None))
         where = '%s %s %s %s' % (h[1], h[2], ','.join(h[3]), h[4])
-        if lo is not None and disclosed(h[5], h[6], lo, hi):
+        seen = printed.get((h[1],) + tuple(h[2:5]))
+        if lo is not None and disclosed(h[5], seen[2] if seen else h[6], lo, hi) and \
+                (not seen or seen[:2] != (lo, hi)):
             found += 1
             val = str(lo) if lo == hi else '%d..%s' % (lo, hi if hi < BIG else 'inf')
             print('disclosed: %s: printed %s, is %s' % (where, h[5], val))

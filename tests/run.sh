@@ -440,9 +440,10 @@ attack_fixture() {
   local f=tests/attack r briefs="" rc
   for r in $(seq -w 1 25); do briefs="$briefs public@$r=$f/brief-$r"; done
   rc=0; attacker fixture public=$f/public || rc=$?; [ $rc = 1 ]
-  grep -qx '1 releases, 97 hidden counts, [0-9]* identities, 18 disclosed' "$tmp/attack-fixture.log"
-  grep -Fxf - "$tmp/attack-fixture.log" <<'END' | wc -l | grep -qx 6
-disclosed: public exploitation sexual,female,yes victims: printed x, is 40
+  # 10, the issue's "10 of them <3": the other 8 were x's worked out to K or more (40 women
+  # minors), which the documents allow (an x protects another count; it may be K or more).
+  grep -qx '1 releases, 97 hidden counts, [0-9]* identities, 10 disclosed' "$tmp/attack-fixture.log"
+  grep -Fxf - "$tmp/attack-fixture.log" <<'END' | wc -l | grep -qx 5
 disclosed: public exploitation sexual,male,yes victims: printed <3, is 1
 disclosed: public exploitation labour,male,yes victims: printed <3, is 1
 disclosed: public exploitation domestic_servitude,male,yes victims: printed <3, is 1
