@@ -52,8 +52,12 @@ static bool fix_cells(struct protection *p, const struct ledger_release *r, cons
             p->failed = true;
             return false;
         }
-        if (sdc_frozen(p->s, v) && sdc_state(p->s, v) == SDC_SHOWN)
-            continue; /* shown by another release of that period: known */
+        /* Printed by several releases of one period: the most any of them says (shown, then
+         * "<K" of the smallest K, then "x"). */
+        if (sdc_frozen(p->s, v) && (sdc_state(p->s, v) == SDC_SHOWN ||
+                                    (sdc_state(p->s, v) == SDC_PRIMARY &&
+                                     (cl->state == SDC_SECONDARY || sdc_fixed_k(p->s, v) <= r->k))))
+            continue;
         if (!own || sdc_role_of(p->s, v) == SDC_FREE || sdc_role_of(p->s, v) == SDC_IMPLIED)
             sdc_role(p->s, v, SDC_MARGIN); /* printed, by that release */
         sdc_fix(p->s, v, (enum sdc_state)cl->state, r->k);

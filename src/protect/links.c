@@ -340,6 +340,44 @@ static bool link_cities(struct protection *p)
     return !p->failed;
 }
 
+/* The suspects of the period (psuspects) are at most those of the years it touches (suspects,
+ * by year: every suspect whatever the period), and as many when it is whole years. */
+static bool link_years(struct protection *p, const struct kparts *k, long v, const char *key)
+{
+    struct period pr = p->period;
+    if (!pr.from || !pr.to)
+        return true;
+    int y1 = date_year(pr.from), y2 = date_year(pr.to);
+    bool whole = pr.from == date_make(y1, 1, 1) && pr.to == date_make(y2, 12, 31);
+    long parts[PARTS];
+    size_t n = 0;
+    struct kparts all = *k;
+    all.p[0] = "suspects";
+    for (int y = y1; y <= y2 && n < PARTS; y++) {
+        char part[32];
+        snprintf(part, sizeof part, "year=%d", y);
+        long w = with(p, &all, -1, part);
+        if (w >= 0)
+            parts[n++] = w;
+    }
+    if (!n)
+        return true;
+    if (whole)
+        return links_tie(p, key, v, parts, n, "years");
+    char sum_key[700];
+    snprintf(sum_key, sizeof sum_key, "%s|years", key);
+    if (sys_lookup(p, sum_key) >= 0)
+        return true;
+    uint64_t sum = 0;
+    for (size_t i = 0; i < n; i++)
+        sum += sdc_value(p->s, parts[i]);
+    if (!p->published && sum < sdc_value(p->s, v))
+        return true; /* the values say the link does not hold */
+    long t = sys_count(p, sum_key, p->published ? 0 : sum, SDC_FREE);
+    return t >= 0 && (sdc_sum(p->s, t, parts, n) || sys_fail(p, "years that do not add up", sum_key)) &&
+           links_tie(p, sum_key, t, &v, 1, "touched");
+}
+
 bool links_add(struct protection *p, struct tp_error *err)
 {
     p->err = err;
@@ -387,6 +425,8 @@ bool links_add(struct protection *p, struct tp_error *err)
             link_bands(p, &k, at, v, key, label_of, nlabels);
         if ((at = part_of(&k, "uform")) >= 0)
             link_union(p, &k, at, v, key);
+        if (!strcmp(k.p[0], "psuspects"))
+            link_years(p, &k, v, key);
     }
     return !p->failed && link_cities(p);
 }

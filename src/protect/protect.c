@@ -253,6 +253,7 @@ bool protect_tables(struct protection *p, struct tableset *ts, const char *scope
 }
 
 void protect_freeze(struct protection *p) { sdc_freeze(p->s); }
+void protect_period(struct protection *p, struct period period) { p->period = period; }
 
 struct link {
     long base, part, entry; /* counts; the base's key entry */

@@ -5,6 +5,7 @@
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "util/date.h"
 #include "util/error.h"
 #include "protect/sdc.h"
 #include "count/table.h"
@@ -43,6 +44,10 @@ bool protect_link_regions(struct protection *p, struct tp_error *err);
 /* After protect_run: every count added so far keeps its state; tables added later (another
  * publication) are protected around them. */
 void protect_freeze(struct protection *p);
+
+/* The period the release counts: the counts of every year are tied to the period's through
+ * the years it touches (links.c). */
+void protect_period(struct protection *p, struct period period);
 
 /* Primary and secondary suppression over everything added; marks the tables' cells. */
 bool protect_run(struct protection *p, struct sdc_stats *stats, struct tp_error *err);

@@ -56,6 +56,7 @@ enum tp_err release_build(struct release *r, const struct agg *a, int p,
         return TP_OK;
     if (!(r->prot = protect_new(k)) || !release_public_tables(&r->national, k))
         return tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
+    protect_period(r->prot, a->period[p].period);
     if (!protect_tables(r->prot, &r->national, "", true, err) ||
         !history_add(r->prot, a, p, dq, h, &r->history, err) || !links_add(r->prot, err) ||
         !protect_run(r->prot, &r->stats, err))

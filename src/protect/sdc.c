@@ -105,6 +105,7 @@ void sdc_fix(struct sdc *s, long v, enum sdc_state st, int k)
     s->frozen[v] = (uint8_t)(k >= 2 && k <= 255 ? k : 1);
 }
 bool sdc_frozen(const struct sdc *s, long v) { return s->frozen[v]; }
+int sdc_fixed_k(const struct sdc *s, long v) { return var_k(s, (size_t)v); }
 void sdc_role(struct sdc *s, long v, enum sdc_role role)
 {
     if (!published(s, (size_t)v) && role != SDC_FREE && role != SDC_IMPLIED &&

@@ -55,6 +55,7 @@ void sdc_hide(struct sdc *s, long v, enum sdc_state st);
  * is judged by that k. */
 void sdc_fix(struct sdc *s, long v, enum sdc_state st, int k);
 bool sdc_frozen(const struct sdc *s, long v);
+int sdc_fixed_k(const struct sdc *s, long v); /* the K count v is judged by */
 
 /* From now on every count published so far keeps its state: later counts and sums (another
  * publication that must agree with this one) are protected around them. */

@@ -3,6 +3,7 @@
 #define TP_SYSTEM_H
 
 #include "count/tabledef.h"
+#include "util/date.h"
 #include "protect/protect.h"
 #include "util/strmap.h"
 
@@ -18,6 +19,7 @@ struct mark {
 
 struct protection {
     int k;
+    struct period period; /* the release's, when known (0: not): the years it touches */
     bool published; /* built from printed tables: hidden counts are unknown */
     bool unprinted; /* the tables being added are not printed: their new counts are unknown */
     uint8_t *printed; /* published mode, per count: 1 printed shown, 2 printed hidden */

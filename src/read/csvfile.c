@@ -533,3 +533,31 @@ oom:
     tp_fail(err, TP_ERR_NOMEM, f->name, f->stats.lines, NULL, "out of memory");
     return -1;
 }
+
+bool csvfile_hash(const char *const *paths, int n, char out[65])
+{
+    struct sha256_ctx all;
+    sha256_init(&all);
+    for (int i = 0; i < n; i++) {
+        uint8_t d[SHA256_DIGEST_SIZE], buf[1 << 16];
+        struct sha256_ctx one;
+        sha256_init(&one);
+        FILE *f = paths[i][0] ? fopen(paths[i], "rb") : NULL;
+        if (paths[i][0] && !f)
+            return false;
+        for (size_t got; f && (got = fread(buf, 1, sizeof buf, f)) > 0;)
+            sha256_update(&one, got, buf);
+        bool bad = f && ferror(f);
+        if (f)
+            fclose(f);
+        if (bad)
+            return false;
+        sha256_digest(&one, sizeof d, d);
+        sha256_update(&all, sizeof d, d);
+    }
+    uint8_t d[SHA256_DIGEST_SIZE];
+    sha256_digest(&all, sizeof d, d);
+    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
+        snprintf(out + 2 * i, 3, "%02x", d[i]);
+    return true;
+}

@@ -45,6 +45,10 @@ struct csvfile;
 /* Opens path; name is how messages call the file. NULL on failure, with *err set. */
 struct csvfile *csvfile_open(const char *path, const char *name, struct tp_error *err);
 void csvfile_close(struct csvfile *f); /* accepts NULL */
+/* One SHA-256 over the files at paths[] (each one's own SHA-256, in order; "" is no file):
+ * the data an export holds. out: 64 hex digits and a NUL. False with errno when one cannot
+ * be read. */
+bool csvfile_hash(const char *const *paths, int n, char out[65]);
 
 /* Only columns i with keep[i] are decoded and returned; the others read as "". Columns at
  * n and beyond are dropped. The mask is copied. Until called, every column is kept. */

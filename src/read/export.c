@@ -3,8 +3,6 @@
 #include "read/export.h"
 
 #include <dirent.h>
-#include <stdbool.h>
-#include <stdint.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
@@ -13,8 +11,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
-#include <nettle/sha2.h>
-
+#include "read/csvfile.h"
 #include "util/fold.h"
 
 static bool has_csv_suffix(const char *name)
@@ -152,38 +149,10 @@ enum tp_err export_find(const char *input, struct export *x, struct tp_error *er
     return rc;
 }
 
-/* The SHA-256 of one file, into ctx with its role. */
-static bool hash_file(struct sha256_ctx *all, const char *role, const char *path)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return false;
-    struct sha256_ctx one;
-    sha256_init(&one);
-    uint8_t buf[1 << 16], d[SHA256_DIGEST_SIZE];
-    for (size_t n; (n = fread(buf, 1, sizeof buf, f)) > 0;)
-        sha256_update(&one, n, buf);
-    bool ok = !ferror(f);
-    fclose(f);
-    sha256_digest(&one, sizeof d, d);
-    sha256_update(all, strlen(role) + 1, (const uint8_t *)role);
-    sha256_update(all, sizeof d, d);
-    return ok;
-}
-
 enum tp_err export_hash(const struct export *x, char out[65], struct tp_error *err)
 {
-    const char *const roles[] = {"cases", "victims", "suspects", "flat"};
     const char *const paths[] = {x->cases, x->victims, x->suspects, x->flat};
-    struct sha256_ctx all;
-    sha256_init(&all);
-    for (int i = 0; i < 4; i++)
-        if (paths[i][0] && !hash_file(&all, roles[i], paths[i]))
-            return tp_fail(err, TP_ERR_INPUT, paths[i], 0, NULL, "cannot read: %s",
-                           strerror(errno));
-    uint8_t d[SHA256_DIGEST_SIZE];
-    sha256_digest(&all, sizeof d, d);
-    for (int i = 0; i < SHA256_DIGEST_SIZE; i++)
-        snprintf(out + 2 * i, 3, "%02x", d[i]);
-    return TP_OK;
+    return csvfile_hash(paths, 4, out) ? TP_OK : tp_fail(err, TP_ERR_INPUT, NULL, 0, NULL,
+                                                          "cannot read the input files: %s",
+                                                          strerror(errno));
 }

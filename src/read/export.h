@@ -13,7 +13,7 @@ struct export {
  * which is then a flat export) or a single flat file. */
 enum tp_err export_find(const char *input, struct export *x, struct tp_error *err);
 
-/* The data an export holds, as one hash: SHA-256 over each file's role and SHA-256 (hex, 64
+/* The data an export holds, as one hash (csvfile_hash over its files in role order; hex, 64
  * characters and a NUL). TP_ERR_INPUT when a file cannot be read. */
 enum tp_err export_hash(const struct export *x, char out[65], struct tp_error *err);
 
