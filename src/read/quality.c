@@ -111,8 +111,12 @@ const char *dq_file_name(const struct quality *q, int file)
 
 void dq_name_by_hash(struct quality *q)
 {
-    for (int i = 0; i < q->nfiles; i++)
-        snprintf(q->files[i].hash_name, sizeof q->files[i].hash_name, "sha256:%.8s",
-                 q->files[i].sha256);
+    for (int i = 0; i < q->nfiles; i++) {
+        struct dq_file *f = &q->files[i];
+        size_t n = strnlen(f->sha256, 8);
+        memcpy(f->hash_name, "sha256:", 7);
+        memcpy(f->hash_name + 7, f->sha256, n);
+        f->hash_name[7 + n] = '\0';
+    }
     q->by_hash = true;
 }
