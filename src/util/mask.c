@@ -113,9 +113,9 @@ void mask_value(const char *s, size_t n, struct buf *out)
         if (is_digit(s[i])) {
             struct number r = number_at(s, n, i);
             bool hide = masked(&r);
-            while (i < r.end && more) {
-                size_t l = char_len(s, n, i);
-                more = put(out, &chars, hide && is_digit(s[i]) ? "#" : s + i, l);
+            while (i < r.end && more) { /* digits and separators only */
+                size_t l = is_digit(s[i]) ? 1 : sep_len(s, n, i);
+                more = put(out, &chars, hide && l == 1 && is_digit(s[i]) ? "#" : s + i, l);
                 i += more ? l : 0;
             }
         } else if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) {

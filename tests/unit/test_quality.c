@@ -42,6 +42,9 @@ static void suite_mask_separators(void)
     CHECK_STR(mask("2018-2014-5"), "####-####-#");
     CHECK_STR(mask("4567-2014"), "####-####");      /* mixed separators: not a date */
     CHECK_STR(mask("45678913-2007-02-29"), "########-####-##-##");
+    /* A stray UTF-8 continuation byte after a digit (input not yet rejected) is its own. */
+    CHECK_STR(mask("12345678\x80"), "########\x80");
+    CHECK_STR(mask("1\x80""2345678"), "1\x80#######");
     /* The cut at 60 characters counts a masked digit as one. */
     CHECK_STR(mask("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz 987 654 321"),
               "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz ### ###…");
