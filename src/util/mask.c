@@ -22,11 +22,11 @@ static size_t sep_len(const char *s, size_t n, size_t i)
     return is_nbsp(s, n, i) ? 2 : 0;
 }
 
-/* The bytes of the UTF-8 character at s[i]. */
+/* The bytes of the UTF-8 character at s[i] (at most 4, whatever stray bytes follow). */
 static size_t char_len(const char *s, size_t n, size_t i)
 {
     size_t k = i + 1;
-    while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
+    while (k < n && k - i < 4 && ((unsigned char)s[k] & 0xC0) == 0x80)
         k++;
     return k - i;
 }

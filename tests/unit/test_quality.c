@@ -37,14 +37,24 @@ static void suite_mask_separators(void)
     CHECK_STR(mask("29.02.2007"), "29.02.2007");
     CHECK_STR(mask("2007-02-29 10"), "2007-02-29 10");
     CHECK_STR(mask("2007-02-29 45678913"), "2007-02-29 ########");
-    CHECK_STR(mask("2007.02-29"), "####.##-##");
+    CHECK_STR(mask("2007.02-29"), "####.##-##");      /* mixed separators: not a date */
     CHECK_STR(mask("2018-2014"), "2018-2014");        /* a range of years */
     CHECK_STR(mask("2018-2014-5"), "####-####-#");
-    CHECK_STR(mask("4567-2014"), "####-####");      /* mixed separators: not a date */
+    CHECK_STR(mask("4567-2014"), "####-####");        /* 4567 is no year */
     CHECK_STR(mask("45678913-2007-02-29"), "########-####-##-##");
     /* A stray UTF-8 continuation byte after a digit (input not yet rejected) is its own. */
     CHECK_STR(mask("12345678\x80"), "########\x80");
     CHECK_STR(mask("1\x80""2345678"), "1\x80#######");
+    /* Stray continuation bytes: a character is 4 bytes at most, and the cut holds. */
+    char stray[262];
+    memset(stray, 0x80, sizeof stray);
+    struct buf sb = {0};
+    mask_value(stray, 100, &sb);
+    CHECK_INT(sb.len, 100); /* 25 characters of 4 bytes */
+    memcpy(stray, "\xc3\xa9", 2);
+    mask_value(stray, sizeof stray, &sb);
+    CHECK_INT(sb.len, 240 + 3); /* 60 characters of 4 bytes, and "…" */
+    buf_free(&sb);
     /* The cut at 60 characters counts a masked digit as one. */
     CHECK_STR(mask("abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz 987 654 321"),
               "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstuvwxyz ### ###…");
