@@ -714,7 +714,8 @@ personal_data() {
   fi
   printf "report.pdf: '40404040'\nreport.xlsx: '40404040'\n" | diff - "$d/blind.log"
 }
-step "personal data and formulas in no output" personal_data
+# (WORDS_ONCE: the sanitizer pass runs the fixture in "hostile corpus: reports reconcile".)
+[ -n "${WORDS_ONCE:-}" ] || step "personal data and formulas in no output" personal_data
 
 step "sample: the 2008 figures" "$python" tests/sample_figures.py "$tmp/sample"
 
