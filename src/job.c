@@ -453,6 +453,9 @@ static enum tp_err build_releases(struct job *j, struct tp_error *err)
 
 enum tp_err job_write(struct job *j, struct tp_error *err)
 {
+    /* A public output names no input file or folder: roles and hashes only. */
+    for (int i = 0; j->opt->public_mode && i < j->nsrc; i++)
+        dq_name_by_hash(&j->src[i].dq);
     enum tp_err rc = build_releases(j, err);
     if (rc != TP_OK)
         return rc;

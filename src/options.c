@@ -469,6 +469,12 @@ static int config_key(void *user, const char *section, const char *name, const c
                     value);
             return 0;
         }
+        if (k < DEFAULT_MIN_COUNT) { /* a settings file in the input folder is not enough */
+            tp_fail(err, TP_ERR_CONFIG, NULL, 0, name,
+                    "'%s': K below %d only on the command line (--public --min-count %d), not "
+                    "in a settings file", value, DEFAULT_MIN_COUNT, k);
+            return 0;
+        }
         if (!(o->set & OPT_MIN_COUNT))
             o->min_count = k;
     } else if (!strcmp(name, "author")) {

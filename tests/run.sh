@@ -814,21 +814,76 @@ assert any(c.value == 'Femenino' for row in wb['Magnitud'].iter_rows() for c in 
 }
 step "edited templates change the output" edited_templates
 
-# Values from the input that look like formulas stay text in the workbook.
+# Input that looks like a formula stays text in the workbook: the documents quote no value
+# (=HYPERLINK, =1+1 ... are in no cell), and the headers they print (+region, -age: the
+# data-quality pages name a field by its header) are text cells, never formulas.
 formula_text() {
   mkdir -p "$tmp/formula"
-  printf 'case_id,reported_on,region\nC1,2007-05-01,=HYPERLINK("x")\nC2,2007-05-01,@SUM(1)\n' > "$tmp/formula/cases.csv"
-  printf 'victim_id,case_id,age\nV1,C1,=1+1\nV2,C2,+5\n' > "$tmp/formula/victims.csv"
+  printf 'case_id,reported_on,+region\nC1,2007-05-01,=HYPERLINK("x")\nC2,2007-05-01,@SUM(1)\n' > "$tmp/formula/cases.csv"
+  printf 'victim_id,case_id,-age\nV1,C1,=1+1\nV2,C2,+5\n' > "$tmp/formula/victims.csv"
   "$bin" report "$tmp/formula" -q -o "$tmp/formula/out"
   "$python" -c "
 import openpyxl, sys
 wb = openpyxl.load_workbook(sys.argv[1] + '/report.xlsx')
 cells = [c for ws in wb for row in ws.iter_rows() for c in row if isinstance(c.value, str)]
-hostile = [c for c in cells if c.value.lstrip(\"'\").startswith(('=HYPERLINK', '@SUM', '=1+1', '+5'))]
-assert len(hostile) == 4 and all(c.data_type == 's' for c in hostile), [(c.value, c.data_type) for c in hostile]
+values = [c.value for c in cells if c.value.lstrip(\"'\").startswith(('=HYPERLINK', '@SUM', '=1+1', '+5'))]
+assert not values, values
+headers = [c for c in cells if c.value in ('+region', '-age')]
+# Each header in the problems table once, and in the list of rows once a row (two each).
+assert sorted(c.value for c in headers) == ['+region'] * 3 + ['-age'] * 3, [c.value for c in headers]
+assert all(c.data_type == 's' for c in headers), [(c.value, c.data_type) for c in headers]
 " "$tmp/formula/out"
 }
 step "formula-like values stay text" formula_text
+
+# Personal data past the mask, and formulas in headers and file names (issue 13 item 7; the
+# hostile fixture tests/hostile/personal-data, copied into a folder whose name carries a
+# name and a number, and a flat file named =HYPERLINK(0).csv). data_quality.csv quotes a value
+# only when it cannot be personal data, else its shape; every input cell of a CSV is guarded;
+# the documents quote no value; public outputs name no input file or folder. The check is
+# not blind: the internal report names its folder (the About sheet), and it must find it.
+personal_data() {
+  local d=$tmp/personal o
+  local in="$d/Juan Pérez 40404040" flat="$d/DNI 40404041/=HYPERLINK(0).csv"
+  local planted=(45.678.913 45678913 "4567 8912" 45678912 4567-8914 45678914 987-654-321
+                 987654321 "999 888 777" 51999888777 234-5678 2345678 "María Quispe"
+                 "Rosa Flores" Olivos HYPERLINK "###" "987 654" Huallaga "Carmen Rojas"
+                 "987 654 320" ABC-123 12345678 "Ana María" 999888776)
+  local where=(casos.csv victimas.csv Juan "Pérez" 40404040 40404041 "$tmp")
+  mkdir -p "$(dirname "$flat")" && cp -r tests/hostile/personal-data "$in"
+  cp tests/hostile/personal-data-flat.csv "$flat"
+  "$bin" report "$in" -q -o "$d/full"
+  "$bin" report "$in" -q --public -o "$d/public"
+  "$bin" region Cusco "$in" -q -o "$d/brief"
+  "$bin" report "$flat" -q -o "$d/flat"
+  "$bin" report "$flat" -q --public -o "$d/flatpublic"
+  diff tests/hostile/personal-data.expected "$d/full/data_quality.csv"
+  grep -qx "casos.csv,1,'=case_id,case_id" "$d/full/tables/input_columns.csv"
+  grep -qx "casos.csv,2,'@reported_on,reported_on" "$d/full/tables/input_columns.csv"
+  grep -qx "'=HYPERLINK(0).csv,flat,ascii,comma,1,5,4,4,0,0,0,1,0" "$d/flat/tables/input_files.csv"
+  grep -qx "'=HYPERLINK(0).csv,1,id_caso,case_id" "$d/flat/tables/input_columns.csv"
+  grep -qx "'=HYPERLINK(0).csv,4,nationality,\"3 words, 9 digits\",not a known country or nationality,kept_as_unknown" \
+    "$d/flat/data_quality.csv"
+  # Public: files by hash (casos.csv's SHA-256 begins da8d3b04), headers still guarded.
+  grep -qx "sha256:da8d3b04,1,'=case_id,case_id" "$d/public/tables/input_columns.csv"
+  grep -qx "sha256:da8d3b04,cases,utf-8,comma,1,7,6,6,0,0,0,9,0" "$d/public/tables/input_files.csv"
+  # The internal reports' documents quote no value (they name the files and the folder).
+  local lists=(--skip data_quality.csv --skip tables/input_columns.csv --skip tables/input_files.csv)
+  "$python" tests/check_leaks.py "$d/full" "${lists[@]}" -- "${planted[@]}"
+  "$python" tests/check_leaks.py "$d/flat" "${lists[@]}" -- "987 654" 987654321 "###"
+  # Public outputs: no value, no file name, no folder anywhere (input_columns.csv's guarded
+  # headers, checked above, are the only cells that quote the input).
+  for o in public brief flatpublic; do
+    "$python" tests/check_leaks.py "$d/$o" --skip tables/input_columns.csv -- "${planted[@]}" "${where[@]}"
+  done
+  # Not blind: the internal report's About names its folder, and the check finds it.
+  if "$python" tests/check_leaks.py "$d/full" -- 40404040 >"$d/blind.log"; then
+    echo "the folder's name was not found in the internal report"; return 1
+  fi
+  printf "report.pdf: '40404040'\nreport.xlsx: '40404040'\n" | diff - "$d/blind.log"
+}
+# (WORDS_ONCE: the sanitizer pass runs the fixture in "hostile corpus: reports reconcile".)
+[ -n "${WORDS_ONCE:-}" ] || step "personal data and formulas in no output" personal_data
 
 step "sample: the 2008 figures" "$python" tests/sample_figures.py "$tmp/sample"
 

@@ -788,7 +788,7 @@ struct table *build_input_files(const struct tabledef *d, const struct tables_in
     for (int i = 0; t && in->dq && i < in->dq->nfiles; i++) {
         const struct dq_file *f = &in->dq->files[i];
         size_t r = table_row(t, NULL);
-        table_text(t, r, tabledef_col(d, "file"), f->name);
+        table_text(t, r, tabledef_col(d, "file"), dq_file_name(in->dq, i));
         table_text(t, r, tabledef_col(d, "role"), kind_name(f->kind));
         table_text(t, r, tabledef_col(d, "encoding"), charset_name(f->charset));
         table_text(t, r, tabledef_col(d, "delimiter"),
@@ -814,7 +814,7 @@ struct table *build_input_columns(const struct tabledef *d, const struct tables_
         for (size_t c = 0; c < in->dq->files[i].ncolumns; c++) {
             const struct dq_column *col = &in->dq->files[i].columns[c];
             size_t r = table_row(t, NULL);
-            table_text(t, r, cf, in->dq->files[i].name);
+            table_text(t, r, cf, dq_file_name(in->dq, i));
             table_int(t, r, cc, (uint64_t)col->column);
             table_text(t, r, ch, col->header);
             table_text(t, r, cd, col->target);

@@ -1,12 +1,11 @@
 /* quality.c: the data-quality log, kept in read order so that its output is deterministic. */
 #include "read/quality.h"
 #include "util/grow.h"
+#include "util/mask.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#define MAX_VALUE_CHARS 60
 
 const char *dq_action_name(enum dq_action a)
 {
@@ -38,48 +37,14 @@ int quality_file(struct quality *q, const char *path, enum file_kind kind)
     return q->nfiles++;
 }
 
-void dq_mask_value(const char *s, size_t n, struct buf *out)
-{
-    buf_clear(out);
-    size_t chars = 0;
-    for (size_t i = 0; i < n;) {
-        if (s[i] >= '0' && s[i] <= '9') {
-            size_t j = i;
-            while (j < n && s[j] >= '0' && s[j] <= '9')
-                j++;
-            for (size_t k = i; k < j && chars < MAX_VALUE_CHARS; k++, chars++)
-                buf_addc(out, j - i >= 7 ? '#' : s[k]);
-            i = j;
-        } else if ((unsigned char)s[i] < 0x20 || s[i] == 0x7f) {
-            /* A line break or other control inside a quoted field: one problem, one line. */
-            if (chars++ < MAX_VALUE_CHARS)
-                buf_addc(out, ' ');
-            i++;
-        } else {
-            /* Copy one UTF-8 character. */
-            size_t k = i + 1;
-            while (k < n && ((unsigned char)s[k] & 0xC0) == 0x80)
-                k++;
-            if (chars < MAX_VALUE_CHARS)
-                buf_add(out, s + i, k - i);
-            chars++;
-            i = k;
-        }
-        if (chars >= MAX_VALUE_CHARS && i < n) {
-            buf_adds(out, "\xe2\x80\xa6"); /* … */
-            break;
-        }
-    }
-    buf_cstr(out);
-}
-
 bool dq_add(struct quality *q, int file, long line, int field, const char *value, size_t vlen,
             enum dq_action action, const char *problem)
 {
     if (!grow((void **)&q->entries, &q->cap, q->nentries, sizeof *q->entries, 64))
         return false;
-    struct buf masked = {0};
-    dq_mask_value(value ? value : "", value ? vlen : 0, &masked);
+    struct buf masked = {0}, quote = {0};
+    mask_value(value ? value : "", value ? vlen : 0, &masked);
+    mask_quote(value ? value : "", value ? vlen : 0, &quote);
     struct dq_entry *e = &q->entries[q->nentries];
     e->file = file;
     e->line = line;
@@ -87,9 +52,12 @@ bool dq_add(struct quality *q, int file, long line, int field, const char *value
     e->action = action;
     e->value = q->text.len;
     bool ok = buf_add(&q->text, masked.p ? masked.p : "", masked.len) && buf_addc(&q->text, '\0');
+    e->quote = q->text.len;
+    ok = ok && buf_add(&q->text, quote.p ? quote.p : "", quote.len) && buf_addc(&q->text, '\0');
     e->problem = q->text.len;
     ok = ok && buf_adds(&q->text, problem) && buf_addc(&q->text, '\0');
     buf_free(&masked);
+    buf_free(&quote);
     if (!ok)
         return false;
     q->nentries++;
@@ -112,7 +80,7 @@ bool dq_column(struct quality *q, int file, int column, const char *header, cons
         at--;
     memmove(&c[at + 1], &c[at], (f->ncolumns - at) * sizeof *c);
     struct buf masked = {0};
-    dq_mask_value(header, strlen(header), &masked);
+    mask_value(header, strlen(header), &masked);
     c[at].column = column;
     snprintf(c[at].header, sizeof c[at].header, "%s", buf_cstr(&masked));
     snprintf(c[at].target, sizeof c[at].target, "%s", target);
@@ -133,4 +101,22 @@ const char *dq_field_header(const struct quality *q, int file, int field)
 }
 
 const char *dq_value(const struct quality *q, const struct dq_entry *e) { return q->text.p + e->value; }
+const char *dq_quote(const struct quality *q, const struct dq_entry *e) { return q->text.p + e->quote; }
 const char *dq_problem(const struct quality *q, const struct dq_entry *e) { return q->text.p + e->problem; }
+
+const char *dq_file_name(const struct quality *q, int file)
+{
+    return q->by_hash ? q->files[file].hash_name : q->files[file].name;
+}
+
+void dq_name_by_hash(struct quality *q)
+{
+    for (int i = 0; i < q->nfiles; i++) {
+        struct dq_file *f = &q->files[i];
+        size_t n = strnlen(f->sha256, 8);
+        memcpy(f->hash_name, "sha256:", 7);
+        memcpy(f->hash_name + 7, f->sha256, n);
+        f->hash_name[7 + n] = '\0';
+    }
+    q->by_hash = true;
+}

@@ -35,6 +35,7 @@ struct dq_column {
 
 struct dq_file {
     char name[256];       /* base name, as in data_quality.csv */
+    char hash_name[20];   /* "sha256:" and 8 hex digits, once named by hash */
     char path[1024];      /* as given, for messages */
     enum file_kind kind;
     enum charset charset;
@@ -55,7 +56,7 @@ struct dq_entry {
     long line;
     int field;       /* field id, or -1 for the whole row */
     enum dq_action action;
-    size_t value, problem; /* offsets into the log's text */
+    size_t value, quote, problem; /* offsets into the log's text */
 };
 
 struct quality {
@@ -64,13 +65,15 @@ struct quality {
     struct dq_entry *entries;
     size_t nentries, cap;
     struct buf text; /* NUL-separated strings */
+    bool by_hash;    /* outputs name files by hash: dq_file_name */
 };
 
 void quality_free(struct quality *q);
 int quality_file(struct quality *q, const char *path, enum file_kind kind); /* index; -1 full */
 
 /* Adds an entry and counts it. value is as written: it is stored masked and shortened by
- * dq_mask_value(). problem is plain text. False when out of memory. */
+ * mask_value() (util/mask.h), and as data_quality.csv may quote it (mask_quote()). problem
+ * is plain text, with no input value in it. False when out of memory. */
 bool dq_add(struct quality *q, int file, long line, int field, const char *value, size_t vlen,
             enum dq_action action, const char *problem);
 
@@ -81,12 +84,14 @@ bool dq_column(struct quality *q, int file, int column, const char *header, cons
  * or indicator columns) its field name; "" for the whole row (-1). */
 const char *dq_field_header(const struct quality *q, int file, int field);
 
-const char *dq_value(const struct quality *q, const struct dq_entry *e);
+const char *dq_value(const struct quality *q, const struct dq_entry *e); /* masked: messages */
+const char *dq_quote(const struct quality *q, const struct dq_entry *e); /* data_quality.csv */
 const char *dq_problem(const struct quality *q, const struct dq_entry *e);
 
-/* Values may hold personal data by mistake (a DNI in a "documento" column, a phone in an
- * address): runs of 7 or more digits become '#', and values are cut at 60 characters.
- * Control characters (a line break in a quoted field) become spaces. */
-void dq_mask_value(const char *s, size_t n, struct buf *out);
+/* How outputs name file i: its base name, or in public mode (dq_name_by_hash) the first 8
+ * digits of its SHA-256, "sha256:5b8e89bd" (enough to tell a run's few files apart): a name
+ * or a folder can carry a person's name or identity number. Messages use files[i].path. */
+const char *dq_file_name(const struct quality *q, int file);
+void dq_name_by_hash(struct quality *q);
 
 #endif

@@ -3,13 +3,14 @@
 
 #include <string.h>
 
-/* guard: a value that a spreadsheet would run as a formula (=, +, -, @ first) gets a
- * leading apostrophe; used for values copied from the input. */
-static void field_guarded(FILE *f, const char *s, bool guard)
+/* Every text cell: a value that a spreadsheet would run as a formula (=, +, -, @, a tab or a
+ * carriage return first) gets a leading apostrophe. Input reaches the CSVs as headers, file
+ * names and values (=case_id, =HYPERLINK(...)); no text of tipreport's own starts so. */
+static void field(FILE *f, const char *s)
 {
     size_t n = strlen(s);
     bool quote = n && (strpbrk(s, ",\"\r\n") || s[0] == ' ' || s[n - 1] == ' ');
-    bool apostrophe = guard && n && strchr("=+-@\t", s[0]);
+    bool apostrophe = n && strchr("=+-@\t\r", s[0]);
     if (!quote) {
         if (apostrophe)
             putc('\'', f);
@@ -26,8 +27,6 @@ static void field_guarded(FILE *f, const char *s, bool guard)
     }
     putc('"', f);
 }
-
-static void field(FILE *f, const char *s) { field_guarded(f, s, false); }
 
 /* What a hidden cell says and why: "<3" primary, "x" secondary or computed from a hidden
  * count (public mode). */
@@ -87,11 +86,11 @@ void csv_write_quality(FILE *f, const struct quality *dq)
     fputs("file,line,field,value,problem,action\n", f);
     for (size_t i = 0; i < dq->nentries; i++) {
         const struct dq_entry *e = &dq->entries[i];
-        field(f, dq->files[e->file].name);
+        field(f, dq_file_name(dq, e->file));
         fprintf(f, ",%ld,", e->line);
         field(f, e->field >= 0 ? fields[e->field].name : "");
         putc(',', f);
-        field_guarded(f, dq_value(dq, e), true);
+        field(f, dq_quote(dq, e));
         putc(',', f);
         field(f, dq_problem(dq, e));
         putc(',', f);

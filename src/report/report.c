@@ -13,7 +13,8 @@
 /* ---- the manifest ------------------------------------------------------------------------- */
 
 /* The run: title, periods, data date, input, profile, bands, language and the tool. Sets
- * the cover's period and date lines too. */
+ * the cover's period and date lines too. Public mode names no input folder (it can carry a
+ * person's name or number): the files are named by hash (read/quality.h). */
 static bool about_run(struct ctx *c, struct dtable *run)
 {
     struct report *r = c->r;
@@ -51,7 +52,7 @@ static bool about_run(struct ctx *c, struct dtable *run)
         {"period", period},
         {"previous_period", previous},
         {"data_date", date},
-        {"input", c->in->input},
+        {"input", c->in->dq->by_hash ? L(c, "word", "input_by_hash") : c->in->input},
         {"profile", c->in->profile},
         {"age_bands", bands},
         {"language", r->lang},
@@ -79,7 +80,7 @@ static bool about_files(struct ctx *c, struct dtable *files)
     const struct quality *q = c->in->dq;
     for (int i = 0; i < q->nfiles; i++) {
         size_t k = table_row(files->body, NULL);
-        table_text(files->body, k, 0, q->files[i].name);
+        table_text(files->body, k, 0, dq_file_name(q, i));
         table_text(files->body, k, 1, L(c, "role", kind_name(q->files[i].kind)));
         table_int(files->body, k, 2, (uint64_t)q->files[i].size);
         table_text(files->body, k, 3, q->files[i].sha256);

@@ -715,7 +715,7 @@ static bool v_data_quality_files(struct ctx *c, struct dtable *t, bool compare)
     for (int i = 0; i < q->nfiles; i++) {
         const struct dq_file *f = &q->files[i];
         size_t r = table_row(t->body, NULL);
-        table_text(t->body, r, 0, f->name);
+        table_text(t->body, r, 0, dq_file_name(q, i));
         table_text(t->body, r, 1, L(c, "role", kind_name(f->kind)));
         table_text(t->body, r, 2, charset_name(f->charset));
         const uint64_t v[] = {f->read, f->counted, f->filtered, f->rejected, f->blank, f->warnings};
@@ -741,7 +741,7 @@ static bool v_data_quality_problems(struct ctx *c, struct dtable *t, bool compar
         const struct dq_entry *e = &q->entries[i];
         const char *field = e->field >= 0 ? fields[e->field].name : "";
         buf_clear(&key);
-        buf_printf(&key, "%s\x1f%s\x1f%s\x1f%s", q->files[e->file].name, field,
+        buf_printf(&key, "%s\x1f%s\x1f%s\x1f%s", dq_file_name(q, e->file), field,
                    dq_problem(q, e), dq_action_name(e->action));
         bool added;
         long g = strmap_intern(groups, key.p, key.len, 0, &added);
@@ -749,7 +749,7 @@ static bool v_data_quality_problems(struct ctx *c, struct dtable *t, bool compar
             break;
         if (added) {
             size_t r = table_row(t->body, NULL);
-            table_text(t->body, r, 0, q->files[e->file].name);
+            table_text(t->body, r, 0, dq_file_name(q, e->file));
             table_text(t->body, r, 1, dq_field_header(q, e->file, e->field));
             table_text(t->body, r, 2, dq_say(c, "dq_problem", dq_problem(q, e)));
             table_text(t->body, r, 3, L(c, "dq_action", dq_action_name(e->action)));
@@ -767,8 +767,8 @@ static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare
     (void)compare;
     if (!dt_begin(c, t, "data_quality_entries", false,
                   COLSPECS({"file", COL_TEXT, false}, {"line", COL_COUNT, false},
-                           {"field", COL_TEXT, false}, {"value", COL_TEXT, false},
-                           {"problem", COL_TEXT, false}, {"action", COL_TEXT, false})))
+                           {"field", COL_TEXT, false}, {"problem", COL_TEXT, false},
+                           {"action", COL_TEXT, false})))
         return false;
     const struct quality *q = c->in->dq;
     if (c->in->prot) { /* the rows carry case numbers and values as written: not public */
@@ -779,12 +779,11 @@ static bool v_data_quality_entries(struct ctx *c, struct dtable *t, bool compare
     for (size_t i = 0; i < q->nentries; i++) {
         const struct dq_entry *e = &q->entries[i];
         size_t r = table_row(t->body, NULL);
-        table_text(t->body, r, 0, q->files[e->file].name);
+        table_text(t->body, r, 0, dq_file_name(q, e->file));
         table_int(t->body, r, 1, (uint64_t)e->line);
         table_text(t->body, r, 2, dq_field_header(q, e->file, e->field));
-        table_text(t->body, r, 3, dq_value(q, e));
-        table_text(t->body, r, 4, dq_say(c, "dq_problem", dq_problem(q, e)));
-        table_text(t->body, r, 5, L(c, "dq_action", dq_action_name(e->action)));
+        table_text(t->body, r, 3, dq_say(c, "dq_problem", dq_problem(q, e)));
+        table_text(t->body, r, 4, L(c, "dq_action", dq_action_name(e->action)));
     }
     return true;
 }

@@ -1,5 +1,5 @@
 /* fuzz_match.c: header and value matching on any text: folding, the reta profile's headers
- * and values, places, countries, dates and ages. */
+ * and values, places, countries, dates and ages, and the mask of what may be printed. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,6 +8,7 @@
 #include "util/buf.h"
 #include "util/date.h"
 #include "util/fold.h"
+#include "util/mask.h"
 #include "count/places.h"
 #include "read/profile.h"
 
@@ -55,5 +56,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         abort(); /* a date that parses lies in a real year */
     struct age a;
     age_parse(s, size, &a);
+    struct buf m = {0};
+    mask_value(s, size, &m);
+    if (m.len > 60 * 4 + 3)
+        abort(); /* 60 characters of at most 4 bytes, and the ellipsis */
+    mask_quote(s, size, &m);
+    buf_free(&m);
     return 0;
 }
