@@ -379,6 +379,13 @@ static enum tp_err build_releases(struct job *j, struct tp_error *err)
     return rc;
 }
 
+/* Every top-level name a run may write in its output folder: the switch leaves behind those
+ * of an earlier run that this one does not write again (a non-public run's data_quality.csv
+ * under a public report), and keeps any other (render/output.h). */
+static const char *const job_owned[] = {"report.xlsx", "report.pdf", "checklist.txt",
+                                        "brief.xlsx",  "brief.pdf",  "tables",
+                                        "data_quality.csv", "data_quality", NULL};
+
 enum tp_err job_write(struct job *j, struct tp_error *err)
 {
     enum tp_err rc = build_releases(j, err);
@@ -410,7 +417,7 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
                                  checklist_files, 1, err);
     }
     if (rc == TP_OK)
-        return output_commit(&out, err);
+        return output_commit(&out, job_owned, err);
     output_abort(&out);
     return rc;
 }
