@@ -566,7 +566,7 @@ kill_loop() {  # OUT RUNS MS: in $tmp/kills, beside ref-es and ref-en; prints it
   echo "$n $killed $changed $stages $ms"
 }
 switch_kills() {
-  local d=$tmp/kills n=${KILL_RUNS:-100} lang rc=0 p1 p2 t0 ms
+  local d=$tmp/kills n=${KILL_RUNS:-100} lang rc=0 p1 p2 t0 ms start=$SECONDS
   mkdir -p "$d"
   for lang in es en; do
     t0=$(date +%s%N)
@@ -580,7 +580,7 @@ switch_kills() {
   wait $p2 || rc=1
   [ $rc = 0 ] || { cat "$d/out1.log" "$d/out2.log"; return 1; }
   note "$(cat "$d/out1.log" "$d/out2.log" | awk '{ for (i = 1; i <= 4; i++) t[i] += $i; ms = ms " " $5 }
-    END { printf "%d runs, %d killed, %d changed the report, %d left a stage; runs of%s ms", t[1], t[2], t[3], t[4], ms }')"
+    END { printf "%d runs, %d killed, %d changed the report, %d left a stage; runs of%s ms", t[1], t[2], t[3], t[4], ms }'), $((SECONDS - start))s"
 }
 step "all or nothing: runs killed at random" switch_kills
 

@@ -309,14 +309,24 @@ static int switch_in(struct output *o, bool *old)
     return -1;
 }
 
+/* The new folder keeps the old one's permissions, or has a new folder's: one made in the
+ * stage and removed tells the umask (umask() would set it, racing other threads). */
+static mode_t folder_mode(struct output *o)
+{
+    struct stat st;
+    if (stat(o->target, &st) == 0)
+        return st.st_mode & 07777;
+    if (mkdirat(o->lock, ".mode", 0777) != 0)
+        return 0755;
+    bool made = fstatat(o->lock, ".mode", &st, 0) == 0;
+    unlinkat(o->lock, ".mode", AT_REMOVEDIR);
+    return made ? st.st_mode & 07777 : 0755;
+}
+
 enum tp_err output_commit(struct output *o, const char *const owned[], struct tp_error *err)
 {
     enum tp_err rc = keep_others(o, owned, err);
-    struct stat st;
-    mode_t mask = umask(0);
-    umask(mask);
-    /* The new folder keeps the old one's permissions, or has a new folder's. */
-    mode_t mode = stat(o->target, &st) == 0 ? st.st_mode & 07777 : 0777 & ~mask;
+    mode_t mode = folder_mode(o);
     bool old = false;
     if (rc == TP_OK && (fchmod(o->lock, mode) != 0 || switch_in(o, &old) != 0))
         rc = tp_fail(err, TP_ERR_OUTPUT, o->dir, 0, NULL,

@@ -104,12 +104,19 @@ void suite_output(void)
     write_report(sub, "first", false);
     snprintf(path, sizeof path, "%s/tables/a.csv", sub);
     CHECK_STR(slurp(path), "first");
+    /* A new output folder has a new folder's permissions; an old one's are kept. */
+    struct stat st;
+    mode_t mask = umask(0);
+    umask(mask);
+    CHECK(stat(sub, &st) == 0 && (st.st_mode & 07777) == (0777 & ~mask));
+    CHECK_INT(chmod(sub, 0750), 0);
     write_report(sub, "second", true); /* fails half-way: nothing changes */
     CHECK_STR(slurp(path), "first");
     write_report(sub, "third", false);
     CHECK_STR(slurp(path), "third");
     snprintf(path, sizeof path, "%s/data_quality.csv", sub);
     CHECK_STR(slurp(path), "third");
+    CHECK(stat(sub, &st) == 0 && (st.st_mode & 07777) == 0750);
     /* No staging folders are left behind. */
     char cmd[400];
     snprintf(cmd, sizeof cmd, "test -z \"$(find %s -name '*.tipreport-*')\"", dir);
