@@ -107,7 +107,7 @@ static bool holds_cwd(const char *target)
  * path up to the 6 letters. */
 static void remove_dead_stages(const char *prefix)
 {
-    char parent[1200], path[1300];
+    char parent[1200], path[1500];
     const char *slash = strrchr(prefix, '/'), *name = slash + 1;
     snprintf(parent, sizeof parent, "%.*s", (int)(slash - prefix) + (slash == prefix), prefix);
     DIR *d = opendir(parent);
