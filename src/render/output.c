@@ -240,13 +240,16 @@ static bool is_owned(const char *name, const char *const owned[])
     return false;
 }
 
-/* Keeps NAME of the old output folder (from: its fd), not tipreport's: a file is hard linked
- * into the stage, a link made again; anything else of the user's is refused. */
+/* Keeps NAME of the old output folder (from: its fd), not tipreport's, unless the run wrote
+ * that name too: a file is hard linked into the stage, a link made again; anything else of
+ * the user's is refused. */
 static enum tp_err keep_one(struct output *o, int from, const char *name, struct tp_error *err)
 {
     char link[PATH_MAX];
     struct stat st;
     ssize_t n;
+    if (fstatat(o->lock, name, &st, AT_SYMLINK_NOFOLLOW) == 0) /* the run wrote it: its own */
+        return TP_OK;
     if (fstatat(from, name, &st, AT_SYMLINK_NOFOLLOW) != 0) {
         if (errno == ENOENT) /* gone meanwhile */
             return TP_OK;

@@ -28,8 +28,9 @@ enum tp_err output_close(struct output *o, FILE *f, const char *rel, struct tp_e
 enum tp_err output_path(struct output *o, const char *rel, char *out, size_t size,
                         struct tp_error *err);
 /* Switches the stage in. owned: every top-level name a run may write (NULL-terminated); an
- * old entry so named goes with the old report, any other file (the user's) is kept, hard
- * linked into the new folder; a folder that is not tipreport's is refused (nothing changes). */
+ * old entry so named goes with the old report; any other file the run did not write (the
+ * user's) is kept, hard linked into the new folder; a folder of the user's is refused
+ * (nothing changes). */
 enum tp_err output_commit(struct output *o, const char *const owned[], struct tp_error *err);
 void output_abort(struct output *o); /* removes the stage */
 

@@ -71,11 +71,16 @@ static void suite_output_switch(const char *dir, const char *sub)
     FILE *f = output_open(&o, "tables/a.csv", &err);
     fputs("fourth", f);
     CHECK_INT(output_close(&o, f, "tables/a.csv", &err), TP_OK);
+    f = output_open(&o, "notes.txt", &err); /* a name not owned that the run writes: its own */
+    fputs("ours", f);
+    CHECK_INT(output_close(&o, f, "notes.txt", &err), TP_OK);
     CHECK_INT(output_commit(&o, owned, &err), TP_OK);
+    snprintf(path, sizeof path, "%s/notes.txt", sub);
+    CHECK_STR(slurp(path), "ours");
     snprintf(path, sizeof path, "%s/tables/a.csv", sub);
     CHECK_STR(slurp(path), "fourth");
     snprintf(path, sizeof path, "%s/link", sub);
-    CHECK_STR(slurp(path), "mine\n");
+    CHECK_STR(slurp(path), "ours");
     CHECK(!exists(sub, "old.csv") && !exists(sub, "data_quality.csv"));
     f = output_open(&live, "tables/b.csv", &err);
     fputs("fifth", f);
