@@ -264,7 +264,8 @@ static enum tp_err keep_one(struct output *o, int from, const char *name, struct
                        "the output folder holds '%s', which is not tipreport's and not a file: "
                        "move it out (each run replaces the output folder whole)", name);
     }
-    return tp_fail(err, TP_ERR_OUTPUT, o->dir, 0, NULL, "cannot keep '%s', not tipreport's, in the new output folder: %s", name,
+    return tp_fail(err, TP_ERR_OUTPUT, o->dir, 0, NULL,
+                   "cannot keep '%s', not tipreport's, in the new output folder: %s", name,
                    strerror(errno));
 }
 
