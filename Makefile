@@ -116,7 +116,7 @@ test: deps
 	@tests/run.sh ./tipreport build/unit_tests
 	@echo "== AddressSanitizer + UBSan build"
 	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	  UBSAN_OPTIONS=print_stacktrace=1 BRIEFS="08 21 24" GENERATED_BRIEFS= STRESS_RUNS=0 WORDS_ONCE=1 \
+	  UBSAN_OPTIONS=print_stacktrace=1 BRIEFS="08 21 24" GENERATED_BRIEFS= STRESS_RUNS=0 KILL_RUNS=20 WORDS_ONCE=1 \
 	  tests/run.sh build/asan/tipreport build/asan/unit_tests
 	@echo "== valgrind (memcheck, no leaks) on the optimised build: the core tests"
 	@CORE_ONLY=1 tests/run.sh build/valgrind/tipreport build/valgrind/unit_tests

@@ -451,6 +451,13 @@ static enum tp_err build_releases(struct job *j, struct tp_error *err)
     return rc;
 }
 
+/* Every top-level name a run may write in its output folder: the switch leaves behind those
+ * of an earlier run that this one does not write again (a non-public run's data_quality.csv
+ * under a public report), and keeps any other (render/output.h). */
+static const char *const job_owned[] = {"report.xlsx", "report.pdf", "checklist.txt",
+                                        "brief.xlsx",  "brief.pdf",  "tables",
+                                        "data_quality.csv", "data_quality", NULL};
+
 enum tp_err job_write(struct job *j, struct tp_error *err)
 {
     /* A public output names no input file or folder: roles and hashes only. */
@@ -489,7 +496,7 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
     if (rc == TP_OK && j->opt->public_mode && j->ledger_path[0])
         rc = ledger_write(&j->ledger, j->ledger_path, err);
     if (rc == TP_OK)
-        return output_commit(&out, err);
+        return output_commit(&out, job_owned, err);
     output_abort(&out);
     return rc;
 }

@@ -681,7 +681,7 @@ faults() {
   mkdir "$d/ro" && cp -a "$d/good" "$d/ro/good" && chmod 555 "$d/ro" "$d/ro/good" || return 1
   expect_fail 5 "tipreport: $d/ro/out: cannot create the output folder: Permission denied" \
     as_nobody "$d/tipreport" report "$d/in" -q -o "$d/ro/out" || return 1
-  expect_fail 5 "tipreport: $d/ro/good: cannot write in the output folder: Permission denied" \
+  expect_fail 5 "tipreport: $d/ro/good: cannot write beside the output folder: Permission denied" \
     as_nobody "$d/tipreport" report "$d/in" -q -o "$d/ro/good" || return 1
   diff -r "$d/ro/good" "$d/copy" >/dev/null || { echo "  the read-only report changed"; return 1; }
   chmod 000 "$d/in/casos.csv" || return 1
@@ -691,6 +691,125 @@ faults() {
     { echo "  a missing output folder (and its parents) is not made"; return 1; }
 }
 step "output faults" faults
+
+# The commit is all or nothing (issue 13 item 5): a run is written beside its output folder
+# (.OUT.tipreport-XXXXXX) and switched in with one rename. KILL_RUNS runs (100; the sanitizer
+# pass 20), in two loops at once over two folders, are killed (-9) after a random delay, each
+# into a folder that holds the other language's report and a file of the user's: after each,
+# the folder is the old report or the new one whole, the user's file kept; a run that stages
+# removes the dead runs' stages, so that there is never more than one, and a run that ends
+# leaves none. The delay is 0.5 to 1.1 times the run's length, learnt as the loop goes (longer
+# after a kill, shorter after a run that ended) so that about half the runs are killed late,
+# near the switch, whatever the machine's load.
+tree_sum() {  # DIR: one checksum of every file's name and bytes
+  (cd "$1" && find . -type f -print0 | sort -z | xargs -0 sha256sum) | sha256sum | cut -c1-16
+}
+kill_loop() {  # OUT RUNS MS: in $tmp/kills, beside ref-es and ref-en; prints its counts
+  local d=$tmp/kills out=$1 n=$2 ms=$3 i pid rc lang before now delay killed=0 changed=0 stages=0
+  local -A want=([es]=$(tree_sum "$d/ref-es") [en]=$(tree_sum "$d/ref-en"))
+  cp -a "$d/ref-en" "$d/$out"
+  before=${want[en]}
+  for ((i = 0; i < n; i++)); do
+    lang=$([ $((i % 2)) = 0 ] && echo es || echo en)
+    "$bin" report input -q --lang $lang -o "$d/$out" & pid=$!
+    delay=$((ms / 2 + RANDOM % (ms * 6 / 10 + 1)))
+    sleep "$((delay / 1000)).$(printf %03d $((delay % 1000)))"
+    kill -9 $pid 2>/dev/null || true
+    rc=0; wait $pid 2>/dev/null || rc=$?
+    if [ $rc = 137 ]; then killed=$((killed + 1)) ms=$((ms + ms / 20)); else ms=$((ms - ms / 20)); fi
+    now=$(tree_sum "$d/$out")
+    if [ "$now" != "$before" ] && [ "$now" != "${want[$lang]}" ]; then
+      echo "$out, run $i ($lang, exit $rc after $delay ms): the output folder is neither report"
+      ls -la "$d/$out"; return 1
+    fi
+    [ "$now" = "$before" ] || changed=$((changed + 1))
+    before=$now
+    case $(ls -A "$d" | grep -c "^\.$out\.tipreport-" || true) in
+      0) ;; 1) stages=$((stages + 1)) ;; *) echo "$out, run $i: dead stages not removed"; ls -A "$d"; return 1 ;;
+    esac
+  done
+  "$bin" report input -q -o "$d/$out"
+  [ "$(tree_sum "$d/$out")" = "${want[es]}" ]
+  if ls -A "$d" | grep "^\.$out\.tipreport-"; then echo "$out: a dead run's stage is left"; return 1; fi
+  echo "$n $killed $changed $stages $ms"
+}
+switch_kills() {
+  local d=$tmp/kills n=${KILL_RUNS:-100} lang rc=0 p1 p2 t0 ms start=$SECONDS
+  mkdir -p "$d"
+  for lang in es en; do
+    t0=$(date +%s%N)
+    "$bin" report input -q --lang $lang -o "$d/ref-$lang"
+    ms=$((($(date +%s%N) - t0) / 1000000))
+    echo "mine" >"$d/ref-$lang/notes.txt"
+  done
+  kill_loop out1 $((n / 2)) $ms >"$d/out1.log" 2>&1 & p1=$!
+  kill_loop out2 $((n - n / 2)) $ms >"$d/out2.log" 2>&1 & p2=$!
+  wait $p1 || rc=1
+  wait $p2 || rc=1
+  [ $rc = 0 ] || { cat "$d/out1.log" "$d/out2.log"; return 1; }
+  note "$(cat "$d/out1.log" "$d/out2.log" | awk '{ for (i = 1; i <= 4; i++) t[i] += $i; ms = ms " " $5 }
+    END { printf "%d runs, %d killed, %d changed the report, %d left a stage; runs of%s ms", t[1], t[2], t[3], t[4], ms }'), $((SECONDS - start))s"
+}
+step "all or nothing: runs killed at random" switch_kills
+
+# Two runs into one folder at once: one of them wins whole, and no stage is left.
+switch_concurrent() {
+  local d=$tmp/kills i sum
+  for ((i = 0; i < 5; i++)); do
+    "$bin" report input -q --lang es -o "$d/both" & "$bin" report input -q --lang en -o "$d/both"
+    wait
+    echo "mine" >"$d/both/notes.txt"
+    sum=$(tree_sum "$d/both")
+    [ "$sum" = "$(tree_sum "$d/ref-es")" ] || [ "$sum" = "$(tree_sum "$d/ref-en")" ] ||
+      { echo "pair $i: a mix of two runs"; return 1; }
+  done
+  if ls -A "$d" | grep '\.tipreport-'; then echo "a stage is left"; return 1; fi
+}
+step "all or nothing: two runs at once" switch_concurrent
+
+# Faults at the switch, each with its message and exit code, the old report whole after each
+# and no stage left: a folder of the user's in the output folder; another user's old report
+# in a shared (sticky) folder, which cannot be replaced (as nobody: root only); a file-size
+# limit with SIGXFSZ not ignored by the shell; a closed standard output (SIGPIPE).
+switch_faults() {
+  local d=$tmp/faults
+  cp -r input "$d/in-switch" && chmod -R a+rX "$d/in-switch"
+  cp -a "$d/copy" "$d/mine" && mkdir "$d/mine/old"
+  expect_fail 5 "tipreport: $d/mine: the output folder holds 'old', which is not tipreport's and not a file: move it out (each run replaces the output folder whole)" \
+    "$bin" report input -q -o "$d/mine"
+  rmdir "$d/mine/old" && diff -r "$d/mine" "$d/copy" >/dev/null
+  expect_fail 5 "tipreport: $d/good/report.xlsx: cannot write the workbook: File too large" \
+    bash -c 'ulimit -f 100; exec "$@"' - "$bin" report input -q -o "$d/good"
+  diff -r "$d/good" "$d/copy" >/dev/null
+  expect_fail 5 "tipreport: .: the output folder holds the current folder: each run replaces the output folder whole, choose another" \
+    bash -c 'cd "$1/good" && exec "$2" report "$3/input" -q -o .' - "$d" "$bin" "$PWD"
+  expect_fail 5 "tipreport: cannot write to standard output" \
+    "$python" -c 'import os, subprocess, sys
+r, w = os.pipe(); os.close(r)   # a reader that has gone: SIGPIPE unless ignored
+sys.exit(subprocess.run(sys.argv[1:], stdout=w).returncode)' "$bin" --list-tables
+  if [ "$(id -u)" = 0 ]; then
+    mkdir -m 1777 "$d/shared" && cp -a "$d/copy" "$d/shared/good"
+    expect_fail 5 "tipreport: $d/shared/good: cannot put the new output folder in place: Operation not permitted" \
+      as_nobody "$d/tipreport" report "$d/in-switch" -q -o "$d/shared/good"
+    diff -r "$d/shared/good" "$d/copy" >/dev/null
+    [ "$(ls -A "$d/shared")" = good ] || { echo "a stage is left:"; ls -A "$d/shared"; return 1; }
+    # In a folder open to all: a file of root's that nobody may link is not lost (refused, with
+    # protected hard links); without it the switch is made, root's old files stay hidden
+    # beside (nobody cannot remove them), and root's next run removes them.
+    mkdir -m 777 "$d/open" && cp -a "$d/copy" "$d/open/good" && echo mine >"$d/open/good/notes.txt"
+    chmod 600 "$d/open/good/notes.txt"
+    if [ "$(cat /proc/sys/fs/protected_hardlinks)" = 1 ]; then
+      expect_fail 5 "tipreport: $d/open/good: cannot keep 'notes.txt', not tipreport's, in the new output folder: Operation not permitted" \
+        as_nobody "$d/tipreport" report "$d/in-switch" -q -o "$d/open/good"
+    fi
+    rm "$d/open/good/notes.txt" && diff -r "$d/open/good" "$d/copy" >/dev/null
+    as_nobody "$d/tipreport" report "$d/in-switch" -q -o "$d/open/good"
+    [ "$(stat -c %U "$d/open/good/report.pdf")" = nobody ] && [ "$(ls -A "$d/open" | wc -l)" = 2 ]
+    "$bin" report input -q -o "$d/open/good" && [ "$(ls -A "$d/open")" = good ]
+  else note "another user's report: not root, not run"; fi
+  if ls -A "$d" "$d/good" | grep '\.tipreport-'; then echo "a stage is left"; return 1; fi
+}
+step "all or nothing: faults at the switch" switch_faults
 
 # The sections of the annual report (sheets, PDF headings and bookmarks), as the definitions
 # name them.
