@@ -14,34 +14,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "util/dirs.h"
+
 /* A stage is named ".BASE" + STAGE_MARK + 6 letters; an older tipreport staged in DIR itself,
  * as STAGE_MARK + 6 letters. */
 static const char STAGE_MARK[] = ".tipreport-";
-
-/* mkdir -p */
-static int make_dirs(const char *path)
-{
-    char tmp[1100];
-    snprintf(tmp, sizeof tmp, "%s", path);
-    for (char *p = tmp + 1; *p; p++) {
-        if (*p != '/')
-            continue;
-        *p = '\0';
-        if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
-            return -1;
-        *p = '/';
-    }
-    if (mkdir(tmp, 0777) != 0 && errno != EEXIST)
-        return -1;
-    struct stat st;
-    if (stat(tmp, &st) != 0)
-        return -1;
-    if (!S_ISDIR(st.st_mode)) {
-        errno = ENOTDIR;
-        return -1;
-    }
-    return 0;
-}
 
 static int remove_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
 {
@@ -73,7 +50,7 @@ static enum tp_err find_target(struct output *o, bool *exists, struct tp_error *
     if (stat(o->dir, &st) != 0) {
         if (errno != ENOENT || lstat(o->dir, &st) == 0) /* a dangling link: ENOENT as before */
             return create_failed(o, err);
-        if (make_dirs(parent) != 0)
+        if (dirs_make(parent) != 0)
             return create_failed(o, err);
     }
     *exists = stat(o->dir, &st) == 0; /* "new/..": exists once new/ is made */
@@ -193,7 +170,7 @@ enum tp_err output_path(struct output *o, const char *rel, char *out, size_t siz
     snprintf(out, size, "%s/%s", o->stage, rel);
     char *slash = strrchr(out, '/');
     *slash = '\0';
-    int rc = make_dirs(out);
+    int rc = dirs_make(out);
     *slash = '/';
     if (rc != 0)
         return tp_fail(err, TP_ERR_OUTPUT, o->dir, 0, NULL, "cannot create %s: %s", rel,
