@@ -664,6 +664,9 @@ step "formula-like values stay text" formula_text
 
 step "sample: the 2008 figures" "$python" tests/sample_figures.py "$tmp/sample"
 
+# The sample's months (tables/by_month.csv) against the months counted by hand from input/.
+step "sample: cases and victims by month" "$python" tests/check_months.py "$tmp/sample"
+
 # A change is a percentage only on a base of 20 or more (src/report/change.h): the sample's
 # minors went from 2 to 51, printed +49 alone, not +2 450,0 %; suspects from 45 to 89, +97,8 %.
 small_bases() {

@@ -111,6 +111,10 @@ struct agg {
     struct strmap *year_keys;   /* int16 {first year, last year} -> row of years */
     struct year_count *years;   /* [years_cap]: cases by the year (or range) reported */
     size_t years_cap;
+    /* The first period's cases (the report's) and their victims by the month reported,
+     * [agg_month_index]; those dated by a year or a range, in no month, in months_undated. */
+    struct year_count *months;
+    struct year_count months_undated;
     uint64_t *suspect_nationality;        /* [ncountries + 1], all years */
     uint64_t cases, victims, suspects;    /* counted, whatever the period */
     uint64_t victims_without_case;
@@ -136,5 +140,7 @@ size_t agg_nhomes(const struct agg *a);
 void agg_year_key(const struct agg *a, long id, int *first_year, int *last_year);
 size_t agg_nroutes(const struct agg *a);
 size_t agg_nyears(const struct agg *a); /* rows of by_year's counts */
+/* The index in agg.months of the month of d (DATE_MIN_YEAR..DATE_MAX_YEAR). */
+size_t agg_month_index(tp_date d);
 
 #endif

@@ -141,6 +141,16 @@ static const struct sumdef by_year_sums[] = {
     {"suspects_identified", "prosecuted", {"suspects_prosecuted"}},
     {"suspects_identified", "convicted", {"suspects_convicted"}}};
 
+/* The period's cases and their victims by the month reported, every month of the period;
+ * a case dated by a year or a range has the row "unknown". `partial`: the data or the period
+ * cover the month in part (build_by_month). Full only, like by_year: its months add up to the
+ * period's counts, which no sum declares yet. */
+static const struct coldef by_month_cols[] = {
+    DIM("year", "year", DIM_ADD, VS_YEAR), JOINED("month", "year", "-", VS_MONTH),
+    LABEL("partial", VS_YESNO), COUNT("cases", "cases"), COUNT("victims", "victims"),
+    COUNT_OF("victims_minor", "victims", "minor=yes")};
+static const struct sumdef by_month_sums[] = {{"victims", "victims_minor", {"victims_minor"}}};
+
 /* A source's own categories (a profile's [category NAME] sections, docs/profiles.md): each
  * category's parts in the profile's order, then its unknown (what its total holds beyond
  * them). A category counts cases or victims: the other column is empty, never 0. Written only
@@ -270,6 +280,8 @@ const struct tabledef tabledefs[] = {
     {"prevention", COLS(prevention_cols), .in = IN_REPORT, .build = build_prevention},
     {"by_year", COLS(by_year_cols), ROW_SUMS(by_year_sums), .in = IN_REPORT,
      .full_only = true, .build = build_by_year},
+    {"by_month", COLS(by_month_cols), ROW_SUMS(by_month_sums), .in = IN_REPORT,
+     .full_only = true, .build = build_by_month},
     {"categories", COLS(categories_cols), .in = IN_REPORT, .full_only = true,
      .source_categories = true, .build = build_categories},
     {"suspects_by_year", COLS(year_cols), ROW_SUMS(year_sums), .in = IN_REPORT,

@@ -114,6 +114,17 @@ static bool ch_by_year(struct ctx *c, struct dchart *ch)
     return true;
 }
 
+/* Cases a month of the period (its table without the month-less row and the total). */
+static bool ch_by_month(struct ctx *c, struct dchart *ch)
+{
+    if (!ch_simple(c, ch, "by_month", CHART_COLUMN, SHAPE_COLUMNS, 1, true))
+        return false;
+    const struct table *p = pub(c, "by_month", false);
+    size_t nb = p ? body_rows(p) : 0;
+    ch->n = nb && !strcmp(text_at(p, nb - 1, "month"), "unknown") ? (int)nb - 1 : (int)nb;
+    return true;
+}
+
 static bool ch_status(struct ctx *c, struct dchart *ch)
 {
     if (!ch_simple(c, ch, "status", CHART_BAR, SHAPE_STACKED, 1, true))
@@ -302,6 +313,7 @@ static const struct {
 } charts[] = {
     {"victims_by_sex_age", ch_victims_by_sex_age}, {"cases_by_region", ch_cases_by_region},
     {"by_year", ch_by_year},                       {"suspects_by_year", ch_suspects_by_year},
+    {"by_month", ch_by_month},
     {"status", ch_status},                         {"exploitation", ch_exploitation},
     {"recruitment", ch_recruitment},               {"map", ch_map},
     {"suspects_funnel", ch_suspects_funnel},

@@ -114,7 +114,8 @@ bool v_unodc_victims_by_citizenship(struct ctx *c, struct dtable *t, bool compar
 bool v_unodc_persons_by_sex(struct ctx *c, struct dtable *t, bool compare);
 bool v_unodc_persons_by_citizenship(struct ctx *c, struct dtable *t, bool compare);
 bool v_tip_law_enforcement(struct ctx *c, struct dtable *t, bool compare);
-/* The years side by side (views_series.c). */
+/* The years and the period's months side by side (views_series.c). */
 bool v_by_year(struct ctx *c, struct dtable *t, bool compare);
+bool v_by_month(struct ctx *c, struct dtable *t, bool compare);
 
 #endif

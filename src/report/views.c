@@ -800,6 +800,7 @@ static const struct {
     {"brief_headline", v_brief_headline, true},
     {"victims_summary", v_victims_summary, false},
     {"by_year", v_by_year, false},
+    {"by_month", v_by_month, false},
     {"victims_by_sex_age", v_victims_by_sex_age, false},
     {"cases_by_region", v_cases_by_region, true},
     {"cases_by_city", v_cases_by_city, true},

@@ -1,4 +1,4 @@
-/* views_series.c: the years side by side (by_year.csv): cases, victims and suspects a year. */
+/* views_series.c: the years (by_year.csv) and the period's months (by_month.csv) side by side. */
 #include "report/view.h"
 
 #include <stdio.h>
@@ -28,5 +28,38 @@ bool v_by_year(struct ctx *c, struct dtable *t, bool compare)
         copy_count(t, r, 2, p, i, "victims");
         copy_count(t, r, 3, p, i, "suspects_identified");
     }
+    return true;
+}
+
+/* The period's months ("abril 2007"), a part month labelled so; a total row (the months add
+ * up to the period's counts). Not in public mode (by_month is full_only). */
+bool v_by_month(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    if (!dt_begin(c, t, "by_month", true,
+                  COLSPECS({"month", COL_TEXT, false}, {"cases", COL_COUNT, true},
+                           {"victims", COL_COUNT, true}, {"victims_minor", COL_COUNT, true})))
+        return false;
+    const struct table *p = pub(c, "by_month", false);
+    bool any_part = false;
+    for (size_t i = 0, nb = p ? body_rows(p) : 0; i < nb; i++) {
+        size_t r = table_row(t->body, NULL);
+        bool part = !strcmp(text_at(p, i, "partial"), "yes");
+        any_part |= part;
+        const char *month = text_at(p, i, "month");
+        char name[120];
+        if (!strcmp(month, "unknown"))
+            snprintf(name, sizeof name, "%s", L(c, "word", "no_month"));
+        else
+            snprintf(name, sizeof name, "%s %s%s%s%s", L(c, "month", month),
+                     text_at(p, i, "year"), part ? " (" : "", part ? L(c, "word", "part_year") : "",
+                     part ? ")" : "");
+        table_text(t->body, r, 0, name);
+        copy_count(t, r, 1, p, i, "cases");
+        copy_count(t, r, 2, p, i, "victims");
+        copy_count(t, r, 3, p, i, "victims_minor");
+    }
+    if (any_part)
+        snprintf(t->note, sizeof t->note, "%s", L(c, "word", "part_month_note"));
     return true;
 }
