@@ -677,6 +677,25 @@ small_bases() {
 }
 step "a change in % only on a base of 20 or more" small_bases
 
+# Calendar year against calendar year (by_year.csv: 2007, the last whole year, 35 cases and
+# 85 victims; 2006, the register's first, from September, 2 and 4; suspects by the year
+# identified 39 -> 96, prosecuted 8 -> 19), in the summary of both languages and at the
+# checklist's 27 A and 28 F; a change in % only on a base of 20 or more.
+calendar_years() {
+  pdftotext "$tmp/sample/report.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/years_es.txt"
+  pdftotext "$tmp/english/report.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/years_en.txt"
+  tr '\n' ' ' <"$tmp/sample/checklist.txt" | tr -s ' ' >"$tmp/years_checklist.txt"
+  grep -qF 'En el último año completo, 2007, se registraron 35 casos, frente a 2 en 2006 (+33), con 85 víctimas, frente a 4 (+81).' "$tmp/years_es.txt"
+  grep -qF 'pasaron de 39 en 2006 a 96 en 2007 (+57, +146,2 %), y los procesados, de 8 a 19 (+11).' "$tmp/years_es.txt"
+  grep -qF '2006 es el primer año del registro de casos, que empieza en septiembre de 2006' "$tmp/years_es.txt"
+  grep -qF 'Los datos empiezan en septiembre de 2006.' "$tmp/years_es.txt"
+  grep -qF 'In the last whole year, 2007, 35 cases were registered, against 2 in 2006 (+33), with 85 victims, against 4 (+81).' "$tmp/years_en.txt"
+  grep -qF 'The data start in September 2006.' "$tmp/years_en.txt"
+  grep -qF 'In calendar year 2007, 35 cases were registered, against 2 in 2006 (+33), involving 85 victims, against 4 (+81).' "$tmp/years_checklist.txt"
+  grep -qF 'prosecutions went from 8 in 2006 to 19 in 2007 (+11), and suspects identified from 39 to 96 (+57, +146.2%).' "$tmp/years_checklist.txt"
+}
+step "calendar year against calendar year" calendar_years
+
 # The checklist read back in the questionnaire's structure (Para 27 A-E ... 30 A-G, 28 F the
 # traffickers per year); the same check must fail on a copy with one letter taken out.
 checklist_letters() {

@@ -14,8 +14,15 @@ bool v_by_year(struct ctx *c, struct dtable *t, bool compare)
                   COLSPECS({"year", COL_TEXT, false}, {"cases", COL_COUNT, false},
                            {"victims", COL_COUNT, false}, {"suspects", COL_COUNT, false})))
         return false;
-    snprintf(t->note, sizeof t->note, "%s %s", L(c, "word", "part_year_note"),
-             L(c, "word", "by_year_note"));
+    /* Where the series starts: the first case's month. */
+    char from[64], starts[160] = "";
+    labels_date_as(c->in->labels, "month_year", c->in->agg->first, from, sizeof from);
+    static const char *const keys[] = {"from"};
+    const char *vals[] = {from};
+    if (c->in->agg->first)
+        labels_fill(starts, sizeof starts, L(c, "word", "register_note"), keys, vals, 1);
+    snprintf(t->note, sizeof t->note, "%s%s%s %s", starts, starts[0] ? " " : "",
+             L(c, "word", "part_year_note"), L(c, "word", "by_year_note"));
     const struct table *p = pub(c, "by_year", false);
     for (size_t i = 0, nb = p ? body_rows(p) : 0; i < nb; i++) {
         size_t r = table_row(t->body, NULL);
