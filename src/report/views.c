@@ -856,6 +856,7 @@ int table_append(struct ctx *c, table_build_fn build, const void *arg, const cha
         dt_finish(&t[r->ntables]);
         if (c->in->prot)
             derive_marks(&t[r->ntables]);
+        dt_drop_empty_changes(&t[r->ntables]);
         return (int)r->ntables++;
     }
     if (!c->failed)
