@@ -696,6 +696,28 @@ calendar_years() {
 }
 step "calendar year against calendar year" calendar_years
 
+# Time from report to current status, by hand from tests/functional/prosecution/input:
+# convicted P1 508, P2 356, P4 232 days (quartiles by rank (n-1)p: 294, 356, 432); trial P3
+# 173; investigation P5 48, P9 30, and without a date P7 (status before report: a warning),
+# P8 (no status date), P10 (reported by a month); P6 has no status and no date.
+status_time() {
+  diff - "$tmp/prosecution/tables/status_time.csv" <<'CSV'
+status,cases,cases_without_date,median_days,q1_days,q3_days
+reported,0,0,,,
+investigation,5,3,39.00,34.50,43.50
+prosecution,0,0,,,
+trial,1,0,173.00,173.00,173.00
+convicted,3,0,356.00,294.00,432.00
+acquitted,0,0,,,
+archived,0,0,,,
+other,0,0,,,
+unknown,1,1,,,
+CSV
+  grep -qx 'cases.csv,8,status_on,2012-07-01,before the date the case was reported,kept_as_unknown' \
+    "$tmp/prosecution/data_quality.csv"
+}
+step "time from report to status" status_time
+
 # The checklist read back in the questionnaire's structure (Para 27 A-E ... 30 A-G, 28 F the
 # traffickers per year); the same check must fail on a copy with one letter taken out.
 checklist_letters() {

@@ -85,6 +85,7 @@ struct agg_period {
 };
 
 #define SENTENCE_MONTHS (50 * 12)
+#define STATUS_DAYS ((DATE_MAX_YEAR - DATE_MIN_YEAR + 1) * 366) /* every interval of dates */
 
 #define YEARS (DATE_MAX_YEAR - DATE_MIN_YEAR + 1)
 
@@ -115,6 +116,11 @@ struct agg {
      * [agg_month_index]; those dated by a year or a range, in no month, in months_undated. */
     struct year_count *months;
     struct year_count months_undated;
+    /* The first period's cases by status and the days from report to status date (a report
+     * dated by a day, and a status date on or after it): [status * (STATUS_DAYS + 1) + days],
+     * status the value set's code (its ncodes: unknown); by status, the cases without them. */
+    uint64_t *status_days;
+    uint64_t status_undated[MAX_CODES + 1];
     uint64_t *suspect_nationality;        /* [ncountries + 1], all years */
     uint64_t cases, victims, suspects;    /* counted, whatever the period */
     uint64_t victims_without_case;

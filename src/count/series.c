@@ -141,9 +141,9 @@ static tp_date month_end(int y, int m)
     return d;
 }
 
-/* Whether the data cover the month [first, last] of the period in part: the period, or the
- * data (from the first case's report date to the data date), starts after its first day or
- * ends before its last. */
+/* Whether the data cover the month [first, last] of the period in part (or not at all): the
+ * period, or the data (from the first case's report date to the data date), starts after its
+ * first day or ends before its last. */
 static bool month_partial(const struct agg *a, tp_date first, tp_date last)
 {
     const struct period *p = &a->period[0].period;
@@ -183,5 +183,52 @@ struct table *build_by_month(const struct tabledef *d, const struct tables_in *i
     const struct year_count *u = &a->months_undated;
     if (t && (u->cases || u->victims))
         month_row(d, t, "unknown", "unknown", false, u);
+    return t;
+}
+
+/* The k-th smallest (0-based) of the days of statuses s0..s1 (agg.status_days). */
+static double kth_day(const struct agg *a, int s0, int s1, uint64_t k)
+{
+    uint64_t seen = 0;
+    for (size_t d = 0; d <= STATUS_DAYS; d++)
+        for (int s = s0; s <= s1; s++)
+            if ((seen += a->status_days[(size_t)s * (STATUS_DAYS + 1) + d]) > k)
+                return (double)d;
+    return 0;
+}
+
+double status_days_quantile(const struct agg *a, int s0, int s1, double p, uint64_t *n)
+{
+    *n = 0;
+    for (int s = s0; s <= s1; s++)
+        for (size_t d = 0; d <= STATUS_DAYS; d++)
+            *n += a->status_days[(size_t)s * (STATUS_DAYS + 1) + d];
+    if (!*n)
+        return 0;
+    double h = (double)(*n - 1) * p;
+    uint64_t lo = (uint64_t)h;
+    double x = kth_day(a, s0, s1, lo);
+    return lo + 1 < *n ? x + (h - (double)lo) * (kth_day(a, s0, s1, lo + 1) - x) : x;
+}
+
+/* Every status in the value set's order, then unknown, as status.csv lists them. */
+struct table *build_status_time(const struct tabledef *d, const struct tables_in *in)
+{
+    const struct agg *a = in->a;
+    struct table *t = tabledef_table(d);
+    int n = vocabs[V_STATUS].ncodes;
+    for (int s = 0; t && s <= n; s++) {
+        uint64_t dated;
+        double q[3];
+        for (int k = 0; k < 3; k++)
+            q[k] = status_days_quantile(a, s, s, (k + 1) / 4.0, &dated);
+        size_t r = table_row(t, NULL);
+        table_text(t, r, tabledef_col(d, "status"), vocab_code_name(V_STATUS, s));
+        table_int(t, r, tabledef_col(d, "cases"), dated + a->status_undated[s]);
+        table_int(t, r, tabledef_col(d, "cases_without_date"), a->status_undated[s]);
+        static const char *const cols[] = {"q1_days", "median_days", "q3_days"};
+        for (int k = 0; dated && k < 3; k++) /* quarters of a day at most: exact */
+            table_real(t, r, tabledef_col(d, cols[k]), q[k], 2);
+    }
     return t;
 }

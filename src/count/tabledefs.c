@@ -115,6 +115,15 @@ static const struct coldef source_cols[] = {DIM("source", "source", DIM_ADD, VS_
                                             COUNT("cases", "cases")};
 static const struct coldef status_cols[] = {DIM("status", "status", DIM_ADD, VS_STATUS),
                                             COUNT("cases", "cases")};
+/* The days from a case's report to its current status, by status: median and quartiles of
+ * the cases with both dates (build_status_time); those without (no status date, a report
+ * dated by more than a day, a status date before the report) counted apart. */
+static const struct coldef status_time_cols[] = {
+    DIM("status", "status", DIM_ADD, VS_STATUS), COUNT("cases", "cases"),
+    COUNT_OF("cases_without_date", "cases", "status_date=no"), RATE("median_days", "cases"),
+    RATE("q1_days", "cases"), RATE("q3_days", "cases")};
+static const struct sumdef status_time_sums[] = {
+    {"cases", "cases_with_date", {"cases_without_date"}}};
 static const struct coldef assistance_cols[] = {
     DIM("assistance", "assistance", DIM_NONADD, VS_ASSISTANCE), COUNT("victims", "victims")};
 
@@ -276,6 +285,8 @@ const struct tabledef tabledefs[] = {
     {"transport", COLS(transport_cols), .in = IN_REPORT, .build = build_transport},
     {"source", COLS(source_cols), .in = IN_REPORT, .build = build_source},
     {"status", COLS(status_cols), .in = IN_REPORT, .build = build_status},
+    {"status_time", COLS(status_time_cols), ROW_SUMS(status_time_sums), .in = IN_REPORT,
+     .full_only = true, .build = build_status_time},
     {"assistance", COLS(assistance_cols), .in = IN_REPORT, .build = build_assistance},
     {"prevention", COLS(prevention_cols), .in = IN_REPORT, .build = build_prevention},
     {"by_year", COLS(by_year_cols), ROW_SUMS(by_year_sums), .in = IN_REPORT,

@@ -293,6 +293,13 @@ static bool case_optional(struct reader *r, struct case_rec *c)
     c->source = (uint8_t)value_field(r, F_SOURCE);
     c->status = (uint8_t)value_field(r, F_STATUS);
     c->status_on = date_field(r, F_STATUS_ON, false);
+    if (c->status_on && c->status_on < c->reported_on) { /* no time from report to status */
+        size_t nso;
+        const char *so = cell(r, F_STATUS_ON, &nso);
+        norm_note(&r->z, F_STATUS_ON, so, nso, DQ_KEPT_AS_UNKNOWN,
+                  "before the date the case was reported");
+        c->status_on = 0;
+    }
     size_t ns;
     const char *st = raw_cell(r, F_STATUS, &ns);
     long word = strmap_intern(run->status_words, st, ns, 0, NULL);

@@ -11,6 +11,7 @@
 #include "util/strmap.h"
 #include "count/tabledef.h"
 #include "count/gives.h"
+#include "count/tables.h"
 
 #define MARK_X 2 /* a hidden sum of counts: printed "x" */
 
@@ -33,7 +34,8 @@ static const char *const text_figures[] = {
     "year_cases_change", "year_victims", "year_before_victims", "year_victims_change",
     "year_suspects_identified", "year_before_suspects_identified",
     "year_suspects_identified_change", "year_suspects_prosecuted",
-    "year_before_suspects_prosecuted", "year_suspects_prosecuted_change"};
+    "year_before_suspects_prosecuted", "year_suspects_prosecuted_change", "status_time_cases",
+    "status_time_median", "status_time_q1", "status_time_q3"};
 
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
@@ -41,7 +43,7 @@ static const char *const conditions[] = {
     "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
     "recruitment", "suspects", "foreign_suspects", "sentences", "publishable", "record_case",
     "partly_in_period", "prosecution_elsewhere", "calendar_years", "year_before_first",
-    "previous_before_register"};
+    "previous_before_register", "status_time"};
 
 struct figures {
     struct strmap *map; /* name -> offset into text */
@@ -618,6 +620,24 @@ static void put_years(struct fctx *x)
     }
 }
 
+/* The days from report to current status over every status (status_time.csv's cases with
+ * both dates; the full report's only): median and quartiles, in whole days. */
+static void put_status_time(struct fctx *x)
+{
+    static const char *const names[] = {"status_time_q1", "status_time_median",
+                                        "status_time_q3"};
+    uint64_t n = 0;
+    bool shown = tableset_find(x->cur, "status_time") != NULL;
+    for (int k = 0; k < 3; k++) {
+        double d = shown ? status_days_quantile(x->a, 0, vocabs[V_STATUS].ncodes, (k + 1) / 4.0,
+                                                &n)
+                         : 0;
+        put_marked(x->f, names[k], (uint64_t)(d + 0.5), 0);
+    }
+    put_marked(x->f, "status_time_cases", n, 0);
+    put_condition(x->f, "status_time", n > 0);
+}
+
 /* "Colombia 3, Ecuador <3": the foreign suspects by nationality. */
 static void put_foreign(struct fctx *x)
 {
@@ -766,6 +786,7 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
             metric(cur, "cases") - lookup(cur, "transport", "unknown", "cases"));
     put_suspects(&x);
     put_years(&x);
+    put_status_time(&x);
     put_foreign(&x);
     put_tip(&x);
     put_region(&x, public_k, region);

@@ -120,5 +120,6 @@ bool v_tip_law_enforcement(struct ctx *c, struct dtable *t, bool compare);
 /* The years and the period's months side by side (views_series.c). */
 bool v_by_year(struct ctx *c, struct dtable *t, bool compare);
 bool v_by_month(struct ctx *c, struct dtable *t, bool compare);
+bool v_status_time(struct ctx *c, struct dtable *t, bool compare);
 
 #endif

@@ -814,6 +814,7 @@ static const struct {
     {"transport", v_transport, true},
     {"source", v_source, true},
     {"status", v_status, true},
+    {"status_time", v_status_time, false},
     {"assistance", v_assistance, true},
     {"suspects_by_year", v_suspects_by_year, false},
     {"suspects_by_nationality", v_suspects_by_nationality, false},

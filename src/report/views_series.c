@@ -70,3 +70,33 @@ bool v_by_month(struct ctx *c, struct dtable *t, bool compare)
         snprintf(t->note, sizeof t->note, "%s", L(c, "word", "part_month_note"));
     return true;
 }
+
+/* The days from report to current status (status_time.csv), the statuses with cases in the
+ * order a case moves. Not in public mode (full_only). */
+bool v_status_time(struct ctx *c, struct dtable *t, bool compare)
+{
+    (void)compare;
+    if (!dt_begin(c, t, "status_time", true,
+                  COLSPECS({"status", COL_TEXT, false}, {"cases", COL_COUNT, true},
+                           {"cases_without_date", COL_COUNT, true}, {"q1_days", COL_RATE, false},
+                           {"median_days", COL_RATE, false}, {"q3_days", COL_RATE, false})))
+        return false;
+    snprintf(t->note, sizeof t->note, "%s %s", L(c, "word", "status_time_note"),
+             L(c, "word", "status_time_no_date"));
+    const struct table *p = pub(c, "status_time", false);
+    static const char *const days[] = {"q1_days", "median_days", "q3_days"};
+    for (size_t i = 0, nb = p ? body_rows(p) : 0; i < nb; i++) {
+        if (!int_at(p, i, "cases"))
+            continue;
+        size_t r = table_row(t->body, NULL);
+        table_text(t->body, r, 0, L(c, "status", text_at(p, i, "status")));
+        copy_count(t, r, 1, p, i, "cases");
+        copy_count(t, r, 2, p, i, "cases_without_date");
+        for (int k = 0; k < 3; k++) {
+            const struct cell *d = table_cell(p, i, table_col(p, days[k]));
+            if (d->kind == CELL_REAL)
+                table_real(t->body, r, 3 + k, d->v.r, 2);
+        }
+    }
+    return true;
+}
