@@ -194,6 +194,8 @@ for name in re.findall(r'^\[chart (\w+)\]', definition, re.M):
              # not published in public mode: no table, no chart
              'by_year': not os.path.exists(os.path.join(out, 'tables', 'by_year.csv')) or
              not any(shown(r['cases']) for r in table('by_year')),
+             'by_month': not os.path.exists(os.path.join(out, 'tables', 'by_month.csv')) or
+             not any(shown(r['cases']) for r in table('by_month') if r['month'] != 'unknown'),
              'suspects_by_year': not any(shown(r['identified']) for r in table('suspects_by_year')
                                          if r['year'] != 'total'),
              'victims_by_sex_age': num(summary['victims_female']) + num(summary['victims_male']) == 0,

@@ -103,7 +103,8 @@ static bool ch_suspects_by_year(struct ctx *c, struct dchart *ch)
 }
 
 /* Cases a year, from the first year with cases (the years before have suspects only), and
- * beside them victims and suspects when the source gives them (a cell in those years). */
+ * beside them victims and suspects when there are any in those years (a source without
+ * suspects has none: no empty series in the legend). */
 static bool ch_by_year(struct ctx *c, struct dchart *ch)
 {
     if (!ch_simple(c, ch, "by_year", CHART_COLUMN, SHAPE_COLUMNS, 1, true))
@@ -112,10 +113,12 @@ static bool ch_by_year(struct ctx *c, struct dchart *ch)
     while (ch->n > 0 && table_cell(b, (size_t)ch->first, 1)->kind == CELL_EMPTY)
         ch->first++, ch->n--;
     for (int col = 2; col <= 3; col++) { /* victims, suspects (views_series.c) */
-        bool given = false;
-        for (int i = ch->first; i < ch->first + ch->n && !given; i++)
-            given = table_cell(b, (size_t)i, col)->kind != CELL_EMPTY;
-        if (given)
+        bool any = false;
+        for (int i = ch->first; i < ch->first + ch->n && !any; i++) {
+            const struct cell *cl = table_cell(b, (size_t)i, col);
+            any = cl->kind == CELL_INT && cl->v.i > 0;
+        }
+        if (any)
             ch->series[ch->nseries++] = col;
     }
     snprintf(ch->note, sizeof ch->note, "%s", L(c, "word", "part_year_note"));
