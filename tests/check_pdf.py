@@ -186,6 +186,8 @@ for name in re.findall(r'^\[chart (\w+)\]', definition, re.M):
     title = labels['chart'][name]
     places = title_places(title)
     reach = 640 if name == 'map' else 60  # the map's shading may start far below its title
+    if name == 'by_year':  # a legend row, then cases (blue) beside taller victims and suspects
+        reach = 200
     drawn = any(chart_pixels(maps[p], y, y + reach) > 40 for p, y in places)
     known_values = lambda t, col: sum(num(r[col]) for r in table(t)
                                       if r[t] not in ('unknown', 'total'))

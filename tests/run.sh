@@ -688,9 +688,9 @@ calendar_years() {
   grep -qF 'En el último año completo, 2007, se registraron 35 casos, frente a 2 en 2006 (+33), con 85 víctimas, frente a 4 (+81).' "$tmp/years_es.txt"
   grep -qF 'pasaron de 39 en 2006 a 96 en 2007 (+57, +146,2 %), y los procesados, de 8 a 19 (+11).' "$tmp/years_es.txt"
   grep -qF '2006 es el primer año del registro de casos, que empieza en septiembre de 2006' "$tmp/years_es.txt"
-  grep -qF 'Los datos empiezan en septiembre de 2006.' "$tmp/years_es.txt"
+  grep -qF 'El registro de casos empieza en septiembre de 2006. Año parcial' "$tmp/years_es.txt"
   grep -qF 'In the last whole year, 2007, 35 cases were registered, against 2 in 2006 (+33), with 85 victims, against 4 (+81).' "$tmp/years_en.txt"
-  grep -qF 'The data start in September 2006.' "$tmp/years_en.txt"
+  grep -qF 'The register of cases starts in September 2006. A part year' "$tmp/years_en.txt"
   grep -qF 'In calendar year 2007, 35 cases were registered, against 2 in 2006 (+33), involving 85 victims, against 4 (+81).' "$tmp/years_checklist.txt"
   grep -qF 'prosecutions went from 8 in 2006 to 19 in 2007 (+11), and suspects identified from 39 to 96 (+57, +146.2%).' "$tmp/years_checklist.txt"
 }
