@@ -78,7 +78,8 @@ else:
 # The PDF: every band in the header, each row and the total row whole.
 pdf = subprocess.run(['pdftotext', '-layout', os.path.join(out, 'report.pdf'), '-'],
                      capture_output=True, text=True, check=True).stdout.split('\n')
-i = pdf.index('Víctimas por sexo y grupo de edad')
+# The title as laid out: pdftotext may indent it when a wider table shares its page.
+i = [l.strip() for l in pdf].index('Víctimas por sexo y grupo de edad')
 block = pdf[i + 1:i + 14]
 header = ' '.join(l for l in block[:3]).split()
 for b in bands:

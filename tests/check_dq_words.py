@@ -21,7 +21,8 @@ HOLE = re.compile(r"\{[1-9]\}")
 
 
 def labels(path):
-    ini = configparser.ConfigParser(interpolation=None, delimiters=("=",), comment_prefixes=(";",))
+    ini = configparser.ConfigParser(interpolation=None, delimiters=("=",), comment_prefixes=(";",),
+                                    strict=False)  # a section may come back (a later block)
     ini.optionxform = str
     ini.read(path, encoding="utf-8")
     return {s: dict(ini[s]) for s in SECTIONS}

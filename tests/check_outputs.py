@@ -90,6 +90,18 @@ def full_checks():
         t = table(name)
         if total(t, col) < tot:
             problems.append('%s: %d < %d (every case or victim counts at least once)' % (name, total(t, col), tot))
+    # The period's months and the time to status add up to the period's cases (by status).
+    months = table('by_month')
+    expect('by_month cases', total(months, 'cases'), cases)
+    expect('by_month victims', total(months, 'victims'), victims)
+    expect('by_month minors', total(months, 'victims_minor'), num('victims_minor'))
+    st = table('status')
+    for r in table('status_time'):
+        expect('status_time ' + r['status'], int(r['cases']), total(st, 'cases', status=r['status']))
+        if int(r['cases_without_date']) > int(r['cases']):
+            problems.append('status_time %s: more cases without date than cases' % r['status'])
+        if (r['median_days'] == '') != (int(r['cases']) == int(r['cases_without_date'])):
+            problems.append('status_time %s: a median without dated cases, or none with' % r['status'])
     counted = num('rows_counted_suspects')
     expect('suspects_by_year', total(table('suspects_by_year'), 'identified'), counted)
     expect('suspects_by_nationality', total(table('suspects_by_nationality'), 'suspects'), counted)

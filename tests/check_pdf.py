@@ -186,6 +186,8 @@ for name in re.findall(r'^\[chart (\w+)\]', definition, re.M):
     title = labels['chart'][name]
     places = title_places(title)
     reach = 640 if name == 'map' else 60  # the map's shading may start far below its title
+    if name == 'by_year':  # a legend row, then cases (blue) beside taller victims and suspects
+        reach = 200
     drawn = any(chart_pixels(maps[p], y, y + reach) > 40 for p, y in places)
     known_values = lambda t, col: sum(num(r[col]) for r in table(t)
                                       if r[t] not in ('unknown', 'total'))
@@ -194,6 +196,8 @@ for name in re.findall(r'^\[chart (\w+)\]', definition, re.M):
              # not published in public mode: no table, no chart
              'by_year': not os.path.exists(os.path.join(out, 'tables', 'by_year.csv')) or
              not any(shown(r['cases']) for r in table('by_year')),
+             'by_month': not os.path.exists(os.path.join(out, 'tables', 'by_month.csv')) or
+             not any(shown(r['cases']) for r in table('by_month') if r['month'] != 'unknown'),
              'suspects_by_year': not any(shown(r['identified']) for r in table('suspects_by_year')
                                          if r['year'] != 'total'),
              'victims_by_sex_age': num(summary['victims_female']) + num(summary['victims_male']) == 0,

@@ -1006,6 +1006,9 @@ personal_data() {
 
 step "sample: the 2008 figures" "$python" tests/sample_figures.py "$tmp/sample"
 
+# The sample's months (tables/by_month.csv) against the months counted by hand from input/.
+step "sample: cases and victims by month" "$python" tests/check_months.py "$tmp/sample"
+
 # A change is a percentage only on a base of 20 or more (src/report/change.h): the sample's
 # minors went from 2 to 51, printed +49 alone, not +2 450,0 %; suspects from 45 to 89, +97,8 %.
 small_bases() {
@@ -1015,6 +1018,47 @@ small_bases() {
   if grep -q '2 450' "$tmp/small_bases.txt"; then echo "a percentage on a base of 2"; return 1; fi
 }
 step "a change in % only on a base of 20 or more" small_bases
+
+# Calendar year against calendar year (by_year.csv: 2007, the last whole year, 35 cases and
+# 85 victims; 2006, the register's first, from September, 2 and 4; suspects by the year
+# identified 39 -> 96, prosecuted 8 -> 19), in the summary of both languages and at the
+# checklist's 27 A and 28 F; a change in % only on a base of 20 or more.
+calendar_years() {
+  pdftotext "$tmp/sample/report.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/years_es.txt"
+  pdftotext "$tmp/english/report.pdf" - | tr '\n' ' ' | tr -s ' ' >"$tmp/years_en.txt"
+  tr '\n' ' ' <"$tmp/sample/checklist.txt" | tr -s ' ' >"$tmp/years_checklist.txt"
+  grep -qF 'En el último año completo, 2007, se registraron 35 casos, frente a 2 en 2006 (+33), con 85 víctimas, frente a 4 (+81).' "$tmp/years_es.txt"
+  grep -qF 'pasaron de 39 en 2006 a 96 en 2007 (+57, +146,2 %), y los procesados, de 8 a 19 (+11).' "$tmp/years_es.txt"
+  grep -qF '2006 es el primer año del registro de casos, que empieza en septiembre de 2006' "$tmp/years_es.txt"
+  grep -qF 'El registro de casos empieza en septiembre de 2006. Año parcial' "$tmp/years_es.txt"
+  grep -qF 'In the last whole year, 2007, 35 cases were registered, against 2 in 2006 (+33), with 85 victims, against 4 (+81).' "$tmp/years_en.txt"
+  grep -qF 'The register of cases starts in September 2006. A part year' "$tmp/years_en.txt"
+  grep -qF 'In calendar year 2007, 35 cases were registered, against 2 in 2006 (+33), involving 85 victims, against 4 (+81).' "$tmp/years_checklist.txt"
+  grep -qF 'prosecutions went from 8 in 2006 to 19 in 2007 (+11), and suspects identified from 39 to 96 (+57, +146.2%).' "$tmp/years_checklist.txt"
+}
+step "calendar year against calendar year" calendar_years
+
+# Time from report to current status, by hand from tests/functional/prosecution/input:
+# convicted P1 508, P2 356, P4 232 days (quartiles by rank (n-1)p: 294, 356, 432); trial P3
+# 173; investigation P5 48, P9 30, and without a date P7 (status before report: a warning),
+# P8 (no status date), P10 (reported by a month); P6 has no status and no date.
+status_time() {
+  diff - "$tmp/prosecution/tables/status_time.csv" <<'CSV'
+status,cases,cases_without_date,median_days,q1_days,q3_days
+reported,0,0,,,
+investigation,5,3,39.00,34.50,43.50
+prosecution,0,0,,,
+trial,1,0,173.00,173.00,173.00
+convicted,3,0,356.00,294.00,432.00
+acquitted,0,0,,,
+archived,0,0,,,
+other,0,0,,,
+unknown,1,1,,,
+CSV
+  grep -qx 'cases.csv,8,status_on,2012-07-01,before the date the case was reported,kept_as_unknown' \
+    "$tmp/prosecution/data_quality.csv"
+}
+step "time from report to status" status_time
 
 # The checklist read back in the questionnaire's structure (Para 27 A-E ... 30 A-G, 28 F the
 # traffickers per year); the same check must fail on a copy with one letter taken out.

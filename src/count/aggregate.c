@@ -47,10 +47,15 @@ bool agg_init(struct agg *a, const struct places *places, const struct age_bands
     a->year_keys = strmap_new();
     a->years_cap = 16; /* rows of by_year.csv; grown by agg_year */
     a->years = calloc(a->years_cap, sizeof *a->years);
+    a->months = calloc((size_t)YEARS * 12, sizeof *a->months);
+    /* Untouched pages of a large calloc cost no memory: only the days that occur do. */
+    a->status_days = calloc((size_t)(vocabs[V_STATUS].ncodes + 1) * (STATUS_DAYS + 1),
+                            sizeof *a->status_days);
     size_t ncity = (size_t)places_nprovinces(places) + 1;
     size_t nnat = (size_t)places_ncountries(places) + 1;
     a->suspect_nationality = calloc(nnat, sizeof(uint64_t));
-    bool ok = a->routes && a->year_keys && a->years && a->suspect_nationality;
+    bool ok = a->routes && a->year_keys && a->years && a->months && a->status_days &&
+              a->suspect_nationality;
     for (int p = 0; ok && p < a->nperiods; p++) {
         ok = period_init(&a->period[p], &periods[p], -1, ncity, nnat);
         if (ok && by_region && p < REGIONAL_PERIODS) {
@@ -77,6 +82,8 @@ void agg_free(struct agg *a)
     strmap_free(a->routes);
     strmap_free(a->year_keys);
     free(a->years);
+    free(a->months);
+    free(a->status_days);
     memset(a, 0, sizeof *a);
 }
 
@@ -216,6 +223,32 @@ void agg_route_key(const struct agg *a, long id, struct route_key *k)
 size_t agg_nroutes(const struct agg *a) { return strmap_count(a->routes); }
 size_t agg_nyears(const struct agg *a) { return strmap_count(a->year_keys); }
 
+size_t agg_month_index(tp_date d)
+{
+    return (size_t)(date_year(d) - DATE_MIN_YEAR) * 12 + (size_t)(d / 100 % 100 - 1);
+}
+
+/* The days from report to status of case c of the first period (tables/status_time.csv). */
+static void count_status_days(struct agg *a, const struct case_rec *c)
+{
+    long days = date_to_days(c->status_on) - date_to_days(c->reported_on);
+    if (c->precision == PREC_DAY && c->status_on && days >= 0 && days <= STATUS_DAYS)
+        a->status_days[(size_t)c->status * (STATUS_DAYS + 1) + (size_t)days] += c->weight;
+    else
+        a->status_undated[c->status] += c->weight;
+}
+
+/* The counts of case c's month in the first period (by_month.csv), or NULL when c is not in
+ * it; a case dated by more than a month has its own row. */
+static struct year_count *month_of(struct agg *a, const struct case_rec *c)
+{
+    if (!(c->periods & 1u))
+        return NULL;
+    if (c->reported_on / 100 != c->reported_to / 100)
+        return &a->months_undated;
+    return &a->months[agg_month_index(c->reported_on)];
+}
+
 /* Adds w at every code of mask, or at unknown (n) when the mask is empty. */
 static void count_mask(uint64_t *counts, unsigned mask, int n, uint64_t w)
 {
@@ -252,6 +285,11 @@ void agg_case(struct agg *a, const struct case_rec *c)
         return;
     a->cases += c->weight;
     a->years[c->year].cases += c->weight;
+    struct year_count *m = month_of(a, c);
+    if (m) {
+        m->cases += c->weight;
+        count_status_days(a, c);
+    }
     if (!a->first || c->reported_on < a->first)
         a->first = c->reported_on;
     if (c->reported_to > a->last)
@@ -308,6 +346,11 @@ void agg_victim(struct agg *a, const struct case_rec *c, const struct victim_rec
     y->female += v->weight * (v->sex == SEX_FEMALE);
     y->male += v->weight * (v->sex == SEX_MALE);
     y->minor += v->weight * (minor == MINOR_YES);
+    struct year_count *m = month_of(a, c);
+    if (m) {
+        m->victims += v->weight;
+        m->minor += v->weight * (minor == MINOR_YES);
+    }
     for (int p = 0; p < a->nperiods; p++)
         if (c->periods & (1u << p)) {
             count_victim(&a->period[p], c, v, minor, band);

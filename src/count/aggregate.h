@@ -91,6 +91,7 @@ struct agg_period {
 };
 
 #define SENTENCE_MONTHS (50 * 12)
+#define STATUS_DAYS ((DATE_MAX_YEAR - DATE_MIN_YEAR + 1) * 366) /* every interval of dates */
 
 #define YEARS (DATE_MAX_YEAR - DATE_MIN_YEAR + 1)
 
@@ -119,6 +120,15 @@ struct agg {
     struct strmap *year_keys;   /* int16 {first year, last year} -> row of years */
     struct year_count *years;   /* [years_cap]: cases by the year (or range) reported */
     size_t years_cap;
+    /* The first period's cases (the report's) and their victims by the month reported,
+     * [agg_month_index]; those dated by a year or a range, in no month, in months_undated. */
+    struct year_count *months;
+    struct year_count months_undated;
+    /* The first period's cases by status and the days from report to status date (a report
+     * dated by a day, and a status date on or after it): [status * (STATUS_DAYS + 1) + days],
+     * status the value set's code (its ncodes: unknown); by status, the cases without them. */
+    uint64_t *status_days;
+    uint64_t status_undated[MAX_CODES + 1];
     uint64_t *suspect_nationality;        /* [ncountries + 1], all years */
     uint64_t cases, victims, suspects;    /* counted, whatever the period */
     uint64_t victims_without_case;
@@ -144,5 +154,7 @@ size_t agg_nhomes(const struct agg *a);
 void agg_year_key(const struct agg *a, long id, int *first_year, int *last_year);
 size_t agg_nroutes(const struct agg *a);
 size_t agg_nyears(const struct agg *a); /* rows of by_year's counts */
+/* The index in agg.months of the month of d (DATE_MIN_YEAR..DATE_MAX_YEAR). */
+size_t agg_month_index(tp_date d);
 
 #endif

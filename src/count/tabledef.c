@@ -81,7 +81,8 @@ const char *tabledef_values_name(enum value_set v)
     static const char *const names[VS_N] = {
         [VS_AGE_BAND] = "age_band", [VS_REGION] = "region", [VS_CITY] = "city",
         [VS_COUNTRY] = "country", [VS_PLACE] = "place", [VS_PLACES] = "places",
-        [VS_SCOPE] = "scope", [VS_YEAR] = "year", [VS_UNODC_FORM] = "unodc_form",
+        [VS_SCOPE] = "scope", [VS_YEAR] = "year", [VS_MONTH] = "month",
+        [VS_UNODC_FORM] = "unodc_form",
         [VS_UNODC_CATEGORY] = "unodc_category", [VS_STAGE] = "stage",
         [VS_SENTENCE_BAND] = "sentence_band", [VS_FILE] = "file",
         [VS_COLUMN] = "column", [VS_TEXT] = "text", [VS_CATEGORY] = "category"};

@@ -115,6 +115,15 @@ static const struct coldef source_cols[] = {DIM("source", "source", DIM_ADD, VS_
                                             COUNT("cases", "cases")};
 static const struct coldef status_cols[] = {DIM("status", "status", DIM_ADD, VS_STATUS),
                                             COUNT("cases", "cases")};
+/* The days from a case's report to its current status, by status: median and quartiles of
+ * the cases with both dates (build_status_time); those without (no status date, a report
+ * dated by more than a day, a status date before the report) counted apart. */
+static const struct coldef status_time_cols[] = {
+    DIM("status", "status", DIM_ADD, VS_STATUS), COUNT("cases", "cases"),
+    COUNT_OF("cases_without_date", "cases", "status_date=no"), RATE("median_days", "cases"),
+    RATE("q1_days", "cases"), RATE("q3_days", "cases")};
+static const struct sumdef status_time_sums[] = {
+    {"cases", "cases_with_date", {"cases_without_date"}}};
 static const struct coldef assistance_cols[] = {
     DIM("assistance", "assistance", DIM_NONADD, VS_ASSISTANCE), COUNT("victims", "victims")};
 
@@ -140,6 +149,16 @@ static const struct sumdef by_year_sums[] = {
     {"suspects_identified", "detained", {"suspects_detained"}},
     {"suspects_identified", "prosecuted", {"suspects_prosecuted"}},
     {"suspects_identified", "convicted", {"suspects_convicted"}}};
+
+/* The period's cases and their victims by the month reported, every month of the period;
+ * a case dated by a year or a range has the row "unknown". `partial`: the data or the period
+ * cover the month in part (build_by_month). Full only, like by_year: its months add up to the
+ * period's counts, which no sum declares yet. */
+static const struct coldef by_month_cols[] = {
+    DIM("year", "year", DIM_ADD, VS_YEAR), JOINED("month", "year", "-", VS_MONTH),
+    LABEL("partial", VS_YESNO), COUNT("cases", "cases"), COUNT("victims", "victims"),
+    COUNT_OF("victims_minor", "victims", "minor=yes")};
+static const struct sumdef by_month_sums[] = {{"victims", "victims_minor", {"victims_minor"}}};
 
 /* A source's own categories (a profile's [category NAME] sections, docs/profiles.md): each
  * category's parts in the profile's order, then its unknown (what its total holds beyond
@@ -266,10 +285,14 @@ const struct tabledef tabledefs[] = {
     {"transport", COLS(transport_cols), .in = IN_REPORT, .build = build_transport},
     {"source", COLS(source_cols), .in = IN_REPORT, .build = build_source},
     {"status", COLS(status_cols), .in = IN_REPORT, .build = build_status},
+    {"status_time", COLS(status_time_cols), ROW_SUMS(status_time_sums), .in = IN_REPORT,
+     .full_only = true, .build = build_status_time},
     {"assistance", COLS(assistance_cols), .in = IN_REPORT, .build = build_assistance},
     {"prevention", COLS(prevention_cols), .in = IN_REPORT, .build = build_prevention},
     {"by_year", COLS(by_year_cols), ROW_SUMS(by_year_sums), .in = IN_REPORT,
      .full_only = true, .build = build_by_year},
+    {"by_month", COLS(by_month_cols), ROW_SUMS(by_month_sums), .in = IN_REPORT,
+     .full_only = true, .build = build_by_month},
     {"categories", COLS(categories_cols), .in = IN_REPORT, .full_only = true,
      .source_categories = true, .build = build_categories},
     {"suspects_by_year", COLS(year_cols), ROW_SUMS(year_sums), .in = IN_REPORT,

@@ -37,12 +37,24 @@ struct tables_in {
     unsigned pub;                     /* IN_*: the publication being built */
 };
 
+/* The p-quantile (rank (n - 1) p, interpolated: QUARTILE.INC) of the days from report to
+ * status of the first period's cases of status codes s0..s1 with both dates; *n: how many
+ * (0: none, and 0 returned). */
+double status_days_quantile(const struct agg *a, int s0, int s1, double p, uint64_t *n);
+
+/* A named count, set in a row by its column's name. */
+struct metric {
+    const char *name;
+    uint64_t v;
+};
+
 /* The builders the definitions name (tabledefs.c), one per table: a new table with the
  * definition's columns, NULL when out of memory. */
 table_builder build_summary, build_victims_by_sex_age, build_cases_by_region,
     build_cases_by_city, build_victims_by_nationality, build_routes, build_routes_region,
     build_exploitation, build_victims_by_exploitation, build_recruitment, build_transport,
-    build_source, build_status, build_assistance, build_prevention, build_by_year, build_suspects_by_year,
+    build_source, build_status, build_assistance, build_prevention, build_by_year, build_by_month,
+    build_status_time, build_suspects_by_year,
     build_suspects_by_nationality, build_unodc_victims_by_exploitation,
     build_unodc_victims_by_citizenship, build_unodc_persons_by_sex,
     build_unodc_persons_by_citizenship, build_tip_law_enforcement, build_input_files,

@@ -18,6 +18,7 @@
 /* A case's row, and its suspects (those the suspects file names, and those convicted). */
 struct case_note {
     uint32_t line;
+    uint32_t status_word;         /* its status as the file wrote it: an entry of status_words */
     uint16_t suspects, convicted; /* saturate at UINT16_MAX */
 };
 
@@ -32,6 +33,7 @@ struct run {
     int cases_file; /* in dq: the file of the cases (or the flat file) */
     struct strmap *rejected_cases; /* case_id -> line where it was rejected (| FILTERED) */
     struct strmap *victim_ids, *suspect_ids; /* id -> line of the first */
+    struct strmap *status_words; /* the cases' status cells as written, once each */
     bool oom;
 };
 
@@ -47,6 +49,7 @@ struct reader {
     struct normaliser z; /* z.line and z.rejected: the current row's */
     struct dq_file *df;  /* the file's counts */
     struct ir_groups groups; /* an indicator-shaped file's groups */
+    uint32_t status_word;    /* a case row's status cell (case_note.status_word) */
 };
 
 /* The trimmed text of field f in the current row as written: the profile's constant for
@@ -288,6 +291,21 @@ static bool case_optional(struct reader *r, struct case_rec *c)
     c->source = (uint8_t)value_field(r, F_SOURCE);
     c->status = (uint8_t)value_field(r, F_STATUS);
     c->status_on = date_field(r, F_STATUS_ON, false);
+    if (c->status_on && c->status_on < c->reported_on) { /* no time from report to status */
+        size_t nso;
+        const char *so = cell(r, F_STATUS_ON, &nso);
+        norm_note(&r->z, F_STATUS_ON, so, nso, DQ_KEPT_AS_UNKNOWN,
+                  "before the date the case was reported");
+        c->status_on = 0;
+    }
+    size_t ns;
+    const char *st = raw_cell(r, F_STATUS, &ns);
+    long word = strmap_intern(run->status_words, st, ns, 0, NULL);
+    if (word < 0) {
+        run->oom = true;
+        return false;
+    }
+    r->status_word = (uint32_t)word;
     c->periods = agg_periods_of_span(run->agg, c->reported_on, c->reported_to, &c->partly);
     long year = agg_year(run->agg, c->reported_on, c->reported_to, c->precision);
     if (year < 0) {
@@ -298,9 +316,9 @@ static bool case_optional(struct reader *r, struct case_rec *c)
     return true;
 }
 
-static long add_case(struct run *run, const char *id, size_t n, const struct case_rec *c,
-                     long line)
+static long add_case(struct reader *r, const char *id, size_t n, const struct case_rec *c)
 {
+    struct run *run = r->run;
     if (run->ncases == run->cases_cap) {
         size_t cap = run->cases_cap ? run->cases_cap * 2 : 1024;
         struct case_rec *nc = realloc(run->cases, cap * sizeof *nc);
@@ -316,7 +334,8 @@ static long add_case(struct run *run, const char *id, size_t n, const struct cas
     size_t idx = run->ncases;
     if (id && strmap_intern(run->case_ids, id, n, (uint32_t)idx, NULL) < 0)
         return -1;
-    run->notes[idx] = (struct case_note){.line = (uint32_t)line};
+    run->notes[idx] = (struct case_note){.line = (uint32_t)r->row->line,
+                                         .status_word = r->status_word};
     run->cases[run->ncases++] = *c;
     agg_case(run->agg, c);
     return (long)idx;
@@ -356,7 +375,7 @@ static void row_cases(struct reader *r)
             run->oom = true;
         return;
     }
-    if (case_optional(r, &c) && add_case(run, id, n, &c, r->row->line) < 0)
+    if (case_optional(r, &c) && add_case(r, id, n, &c) < 0)
         run->oom = true;
     r->df->partly_in_period += c.partly & 1;
 }
@@ -410,7 +429,7 @@ static void row_flat(struct reader *r)
             c.weight = weight > 0;
         if (!case_optional(r, &c))
             return;
-        e = add_case(run, ncase ? cid : NULL, ncase, &c, r->row->line);
+        e = add_case(r, ncase ? cid : NULL, ncase, &c);
         if (e < 0) {
             run->oom = true;
             return;
@@ -426,14 +445,21 @@ static void row_flat(struct reader *r)
     agg_victim(run->agg, cr, &v);
 }
 
-/* A suspect convicted whose case's status is not a conviction: counted as written, and said. */
-static void conviction_note(struct reader *r, int status)
+/* A case's status cell as its file wrote it; sets *n. */
+static const char *status_word(const struct run *run, const struct case_note *cn, size_t *n)
 {
-    size_t n;
+    return strmap_key(run->status_words, cn->status_word, n);
+}
+
+/* A suspect convicted whose case's status is not a conviction: counted as written, and said
+ * with the case's status as its file wrote it. */
+static void conviction_note(struct reader *r, const struct case_note *cn)
+{
+    size_t n, ns;
     const char *v = cell(r, F_CONVICTED, &n);
+    const char *st = status_word(r->run, cn, &ns);
     char problem[160];
-    snprintf(problem, sizeof problem, "convicted, but the case's status is '%s'",
-             vocab_code_name(V_STATUS, status));
+    snprintf(problem, sizeof problem, "convicted, but the case's status is '%.*s'", (int)ns, st);
     if (!dq_add(r->run->dq, r->z.file, r->z.line, F_CONVICTED, v, n, DQ_COUNTED_AS_GIVEN, problem))
         r->run->oom = true;
 }
@@ -468,7 +494,7 @@ static void row_suspects(struct reader *r)
         cn->suspects += cn->suspects < UINT16_MAX;
         cn->convicted += s.convicted == YES && cn->convicted < UINT16_MAX;
         if (s.convicted == YES && c->status != STATUS_CONVICTED && c->status < vocabs[V_STATUS].ncodes)
-            conviction_note(r, c->status);
+            conviction_note(r, cn);
     }
     agg_suspect(run->agg, &s);
 }
@@ -493,9 +519,10 @@ static bool check_convictions(struct run *run)
             snprintf(problem, sizeof problem,
                      "the case's status is a conviction, but the suspects file names none of its "
                      "suspects");
-        const char *v = vocab_code_name(V_STATUS, STATUS_CONVICTED);
-        if (!dq_add(run->dq, run->cases_file, cn->line, F_STATUS, v, strlen(v),
-                    DQ_COUNTED_AS_GIVEN, problem))
+        size_t n;
+        const char *v = status_word(run, cn, &n);
+        if (!dq_add(run->dq, run->cases_file, cn->line, F_STATUS, v, n, DQ_COUNTED_AS_GIVEN,
+                    problem))
             return false;
     }
     return true;
@@ -680,7 +707,9 @@ enum tp_err ingest(const struct export *x, const struct ingest_opts *o, struct a
     run.rejected_cases = strmap_new();
     run.victim_ids = strmap_new();
     run.suspect_ids = strmap_new();
-    if (!run.case_ids || !run.rejected_cases || !run.victim_ids || !run.suspect_ids)
+    run.status_words = strmap_new();
+    if (!run.case_ids || !run.rejected_cases || !run.victim_ids || !run.suspect_ids ||
+        !run.status_words)
         rc = tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
     if (rc == TP_OK)
         rc = x->flat[0] ? read_file(&run, x->flat, K_FLAT, err)
@@ -697,6 +726,7 @@ enum tp_err ingest(const struct export *x, const struct ingest_opts *o, struct a
     strmap_free(run.rejected_cases);
     strmap_free(run.victim_ids);
     strmap_free(run.suspect_ids);
+    strmap_free(run.status_words);
     free(run.cases);
     free(run.notes);
     return rc;

@@ -236,21 +236,41 @@ static bool hbars(const struct chart_data *d, double width, const struct measure
     return !out->oom;
 }
 
+/* The series' colours and names in a row under the title; returns the y under it. */
+static double series_legend(struct drawing *out, const struct measure *m,
+                            const struct chart_data *d, double y)
+{
+    double x = 0;
+    for (int s = 0; s < d->nseries; s++) {
+        rect(out, x, y + 1, 9, 9, s);
+        drawing_text(out, x + 13, y, d->series[s], LABEL_SIZE, ALIGN_LEFT, false, INK);
+        x += 13 + m->width(m->ctx, d->series[s], LABEL_SIZE, false) + 16;
+    }
+    return y + LABEL_SIZE * 1.9;
+}
+
 static bool columns(const struct chart_data *d, double width, const struct measure *m,
                     struct drawing *out)
 {
-    double y0 = title(out, d) + LABEL_SIZE; /* room for the value above the tallest column */
+    int ns = d->nseries > 1 ? d->nseries : 1;
+    double y0 = title(out, d);
+    if (ns > 1)
+        y0 = series_legend(out, m, d, y0);
+    y0 += LABEL_SIZE; /* room for the value above the tallest column */
     const double plot_h = 140;
     double max = 0;
     char t[32];
-    for (int i = 0; i < d->ncats; i++)
-        if (drawn(d, 0, i) > max)
-            max = drawn(d, 0, i);
+    for (int sr = 0; sr < ns; sr++)
+        for (int i = 0; i < d->ncats; i++)
+            if (drawn(d, sr, i) > max)
+                max = drawn(d, sr, i);
     struct scale s = nice_scale(max, 4, !d->percent);
     value_text(d, s.max, t, sizeof t);
     double axis_w = m->width(m->ctx, t, LABEL_SIZE, false) + PAD;
     double span = width - axis_w;
-    double slot = span / (d->ncats ? d->ncats : 1), bar = slot * 0.6;
+    /* A category's slot holds its group of columns, one per series, side by side. */
+    double slot = span / (d->ncats ? d->ncats : 1), group = slot * (ns > 1 ? 0.84 : 0.6);
+    double bar = group / ns;
     double base = y0 + plot_h;
     for (int i = 0; i <= s.ticks; i++) {
         double y = base - plot_h * i * s.step / s.max;
@@ -261,23 +281,27 @@ static bool columns(const struct chart_data *d, double width, const struct measu
     /* Values in a smaller type where columns are narrow, none below 6 points (the table
      * beside the chart has them); every k-th category where their names would touch. */
     double vw = 0, cw = widest(m, d->cats, d->ncats, LABEL_SIZE);
-    for (int i = 0; i < d->ncats; i++) {
-        label_of(d, 0, i, t, sizeof t);
-        vw = fmax(vw, m->width(m->ctx, t, LABEL_SIZE, false));
-    }
-    double vsize = vw > slot * 0.8 ? LABEL_SIZE * slot * 0.8 / vw : LABEL_SIZE;
+    for (int sr = 0; sr < ns; sr++)
+        for (int i = 0; i < d->ncats; i++) {
+            label_of(d, sr, i, t, sizeof t);
+            vw = fmax(vw, m->width(m->ctx, t, LABEL_SIZE, false));
+        }
+    double room = ns > 1 ? bar : slot * 0.8;
+    double vsize = vw > room ? LABEL_SIZE * room / vw : LABEL_SIZE;
     int every = cw > slot * 0.9 ? (int)ceil(cw / (slot * 0.9)) : 1;
     for (int i = 0; i < d->ncats; i++) {
-        double v = drawn(d, 0, i), h = plot_h * v / s.max;
-        double x = axis_w + slot * i + (slot - bar) / 2;
-        rect(out, x, base - h, bar, h, 0);
-        label_of(d, 0, i, t, sizeof t);
-        if (vsize >= 6)
-            drawing_text(out, x + bar / 2, base - h - vsize * 1.3, t, vsize, ALIGN_CENTER, false,
-                         INK);
+        double x0 = axis_w + slot * i + (slot - group) / 2;
+        for (int sr = 0; sr < ns; sr++) {
+            double h = plot_h * drawn(d, sr, i) / s.max, x = x0 + bar * sr;
+            rect(out, x, base - h, bar, h, sr);
+            label_of(d, sr, i, t, sizeof t);
+            if (vsize >= 6)
+                drawing_text(out, x + bar / 2, base - h - vsize * 1.3, t, vsize, ALIGN_CENTER,
+                             false, INK);
+        }
         if (i % every == 0)
-            drawing_text(out, x + bar / 2, base + 2, d->cats[i], LABEL_SIZE, ALIGN_CENTER, false,
-                         INK);
+            drawing_text(out, x0 + group / 2, base + 2, d->cats[i], LABEL_SIZE, ALIGN_CENTER,
+                         false, INK);
     }
     out->height = note(out, m, d, base + LABEL_SIZE * 1.6);
     return !out->oom;

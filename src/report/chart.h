@@ -7,10 +7,12 @@
 #include <stdint.h>
 
 #define CHART_MAX_CATS 64
+#define CHART_MAX_SERIES 3 /* the palette's colours (chart_cairo.c) */
 
 enum chart_shape {
     SHAPE_HBARS,   /* ranked horizontal bars, values at the bar ends */
-    SHAPE_COLUMNS, /* a trend: vertical bars with their values */
+    SHAPE_COLUMNS, /* a trend: vertical bars with their values; several series side by side,
+                      with a legend */
     SHAPE_PYRAMID, /* two series back to back (female left, male right), first category lowest */
     SHAPE_STACKED, /* one bar of the whole, split in the categories' order (case status) */
 };
@@ -23,13 +25,13 @@ struct chart_data {
     const char *source; /* may be "": the last line */
     int ncats;
     const char *cats[CHART_MAX_CATS];
-    int nseries;        /* 1, or 2 for the pyramid */
-    const char *series[2];
-    double values[2][CHART_MAX_CATS];
+    int nseries;        /* 1; 2 for the pyramid; up to CHART_MAX_SERIES grouped columns */
+    const char *series[CHART_MAX_SERIES];
+    double values[CHART_MAX_SERIES][CHART_MAX_CATS];
     bool percent;       /* values are fractions: axis and labels in % */
     /* Public mode: a hidden value (1 "<k", other "x") is drawn without length, its mark
      * instead of its number; the scale follows the shown values only. */
-    uint8_t hidden[2][CHART_MAX_CATS];
+    uint8_t hidden[CHART_MAX_SERIES][CHART_MAX_CATS];
     int public_k;
     const char *lang; /* the numbers' style (util/number.h); NULL: English */
 };

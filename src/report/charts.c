@@ -102,7 +102,9 @@ static bool ch_suspects_by_year(struct ctx *c, struct dchart *ch)
     return ch_simple(c, ch, "suspects_by_year", CHART_COLUMN, SHAPE_COLUMNS, 1, true);
 }
 
-/* Cases a year, from the first year with cases (the years before have suspects only). */
+/* Cases a year, from the first year with cases (the years before have suspects only), and
+ * beside them victims and suspects when there are any in those years (a source without
+ * suspects has none: no empty series in the legend). */
 static bool ch_by_year(struct ctx *c, struct dchart *ch)
 {
     if (!ch_simple(c, ch, "by_year", CHART_COLUMN, SHAPE_COLUMNS, 1, true))
@@ -110,7 +112,27 @@ static bool ch_by_year(struct ctx *c, struct dchart *ch)
     const struct table *b = c->r->tables[ch->table].body;
     while (ch->n > 0 && table_cell(b, (size_t)ch->first, 1)->kind == CELL_EMPTY)
         ch->first++, ch->n--;
+    for (int col = 2; col <= 3; col++) { /* victims, suspects (views_series.c) */
+        bool any = false;
+        for (int i = ch->first; i < ch->first + ch->n && !any; i++) {
+            const struct cell *cl = table_cell(b, (size_t)i, col);
+            any = cl->kind == CELL_INT && cl->v.i > 0;
+        }
+        if (any)
+            ch->series[ch->nseries++] = col;
+    }
     snprintf(ch->note, sizeof ch->note, "%s", L(c, "word", "part_year_note"));
+    return true;
+}
+
+/* Cases a month of the period (its table without the month-less row and the total). */
+static bool ch_by_month(struct ctx *c, struct dchart *ch)
+{
+    if (!ch_simple(c, ch, "by_month", CHART_COLUMN, SHAPE_COLUMNS, 1, true))
+        return false;
+    const struct table *p = pub(c, "by_month", false);
+    size_t nb = p ? body_rows(p) : 0;
+    ch->n = nb && !strcmp(text_at(p, nb - 1, "month"), "unknown") ? (int)nb - 1 : (int)nb;
     return true;
 }
 
@@ -302,6 +324,7 @@ static const struct {
 } charts[] = {
     {"victims_by_sex_age", ch_victims_by_sex_age}, {"cases_by_region", ch_cases_by_region},
     {"by_year", ch_by_year},                       {"suspects_by_year", ch_suspects_by_year},
+    {"by_month", ch_by_month},
     {"status", ch_status},                         {"exploitation", ch_exploitation},
     {"recruitment", ch_recruitment},               {"map", ch_map},
     {"suspects_funnel", ch_suspects_funnel},
@@ -359,7 +382,7 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
     out->note = ch->note;
     out->source = ch->source ? ch->source : r->source_note;
     out->percent = ch->percent;
-    out->nseries = ch->nseries < 2 ? ch->nseries : 2;
+    out->nseries = ch->nseries < CHART_MAX_SERIES ? ch->nseries : CHART_MAX_SERIES;
     out->public_k = r->public_k;
     out->lang = r->lang;
     bool any = false;
@@ -379,7 +402,8 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
         }
         return any;
     }
-    out->series[0] = t->cols[ch->series[0]].label;
+    for (int s = 0; s < out->nseries; s++)
+        out->series[s] = t->cols[ch->series[s]].label;
     /* A trend keeps its latest years when there are more than a chart holds. */
     int first = ch->first, n = ch->n;
     if (n > CHART_MAX_CATS && ch->shape == SHAPE_COLUMNS) {
@@ -392,10 +416,13 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
         if (table_cell(t->body, row, ch->series[0])->kind == CELL_EMPTY && ch->percent)
             continue;
         out->cats[out->ncats] = table_cell_text(t->body, table_cell(t->body, row, ch->cat_col));
-        double v = dtable_number(t, row, ch->series[0]);
-        out->hidden[0][out->ncats] = (uint8_t)dtable_hidden(t, row, ch->series[0]);
-        out->values[0][out->ncats++] = v;
-        any |= v > 0;
+        for (int s = 0; s < out->nseries; s++) {
+            double v = dtable_number(t, row, ch->series[s]);
+            out->hidden[s][out->ncats] = (uint8_t)dtable_hidden(t, row, ch->series[s]);
+            out->values[s][out->ncats] = v;
+            any |= v > 0;
+        }
+        out->ncats++;
     }
     return any;
 }

@@ -180,6 +180,47 @@ void dt_finish(struct dtable *t)
         }
 }
 
+/* Whether change % column col would print nothing: every base (the previous count) shown
+ * and under CHANGE_PCT_MIN_BASE, the total's too. A hidden base keeps the column, so that
+ * whether it is printed says nothing of a hidden count. */
+static bool change_pct_empty(const struct dtable *t, int col)
+{
+    int b = t->cols[col].b;
+    for (size_t r = 0; r < t->body->nrows; r++)
+        if (table_cell(t->body, r, b)->hidden || change_pct_shown(dtable_number(t, r, b)))
+            return false;
+    return !(t->total && (t->total_mark[b] || change_pct_shown(dtable_total(t, b))));
+}
+
+/* Column col out of the table: the cells, names, marks and computed columns' references. */
+static void drop_col(struct dtable *t, int col)
+{
+    struct table *b = t->body;
+    int n = b->ncols;
+    for (size_t r = 0; r < b->nrows; r++)
+        for (int k = 0, to = 0; k < n; k++)
+            if (k != col)
+                b->cells[r * (size_t)(n - 1) + (size_t)to++] = b->cells[r * (size_t)n + (size_t)k];
+    for (int k = col; k + 1 < n; k++) {
+        b->cols[k] = b->cols[k + 1];
+        t->cols[k] = t->cols[k + 1];
+        t->total_mark[k] = t->total_mark[k + 1];
+        t->total_marked[k] = t->total_marked[k + 1];
+    }
+    b->ncols = n - 1;
+    for (int k = 0; k < b->ncols; k++) {
+        t->cols[k].a -= t->cols[k].kind != COL_TEXT && t->cols[k].a > col;
+        t->cols[k].b -= t->cols[k].kind != COL_TEXT && t->cols[k].b > col;
+    }
+}
+
+void dt_drop_empty_changes(struct dtable *t)
+{
+    for (int col = t->body->ncols - 1; col >= 0; col--)
+        if (t->cols[col].kind == COL_DIFF_PCT && change_pct_empty(t, col))
+            drop_col(t, col);
+}
+
 /* A share of whole in column col, computed from the count in column from. */
 void share(struct dtable *t, size_t r, int col, int from, uint64_t n, uint64_t whole)
 {

@@ -11,6 +11,7 @@
 #include "util/strmap.h"
 #include "count/tabledef.h"
 #include "count/gives.h"
+#include "count/tables.h"
 
 #define MARK_X 2 /* a hidden sum of counts: printed "x" */
 
@@ -28,14 +29,21 @@ static const char *const text_figures[] = {
     "top_source_pct", "top_transport", "top_transport_pct", "region_name", "national_cases",
     "national_victims",
     "region_share_victims", "region_rate", "national_rate", "k", "source", "source_short",
-    "source_title", "source_register", "institution", "institution_short", "record", "records"};
+    "source_title", "source_register", "institution", "institution_short", "record", "records",
+    "register_from", "year_last", "year_before", "year_cases", "year_before_cases",
+    "year_cases_change", "year_victims", "year_before_victims", "year_victims_change",
+    "year_suspects_identified", "year_before_suspects_identified",
+    "year_suspects_identified_change", "year_suspects_prosecuted",
+    "year_before_suspects_prosecuted", "year_suspects_prosecuted_change", "status_time_cases",
+    "status_time_median", "status_time_q1", "status_time_q3"};
 
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
     "countries_abroad", "source", "transport",
     "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
     "recruitment", "suspects", "foreign_suspects", "sentences", "publishable", "record_case",
-    "partly_in_period", "prosecution_elsewhere"};
+    "partly_in_period", "prosecution_elsewhere", "calendar_years", "year_before_first",
+    "previous_before_register", "status_time"};
 
 struct figures {
     struct strmap *map; /* name -> offset into text */
@@ -292,6 +300,24 @@ static void put_dates(struct fctx *x, const char *title)
     put(x->f, "age_bands", bands);
 }
 
+/* The change from p to v as the prose prints it in brackets: the difference, and the
+ * percentage on a base of 20 or more (change.h) or "new" from 0 ("+57, +146,2 %"). */
+static void change_text(const struct fctx *x, uint64_t v, uint64_t p, char *out, size_t size)
+{
+    long long d = (long long)v - (long long)p;
+    char pct[32], diff[32];
+    pct[0] = '\0';
+    if (change_pct_shown((double)p))
+        number_percent_signed((double)d / (double)p, x->f->lang, pct, sizeof pct);
+    else if (!p && d)
+        snprintf(pct, sizeof pct, "%s", labels_get(x->l, "word", "new"));
+    number_signed(d, x->f->lang, diff, sizeof diff);
+    if (pct[0])
+        snprintf(out, size, "%s, %s", diff, pct);
+    else
+        snprintf(out, size, "%s", diff);
+}
+
 /* NAME_change: the change from the previous period, "x" when either is hidden. */
 static void put_change(struct fctx *x, const char *name, uint64_t v, bool hidden)
 {
@@ -302,16 +328,7 @@ static void put_change(struct fctx *x, const char *name, uint64_t v, bool hidden
     } else if (hidden) {
         put(x->f, t, "x");
     } else {
-        uint64_t p = metric(x->prev, name);
-        long long d = (long long)v - (long long)p;
-        char pct[32], diff[32];
-        pct[0] = '\0'; /* on a small base, the difference alone (change.h) */
-        if (change_pct_shown((double)p))
-            number_percent_signed((double)d / (double)p, x->f->lang, pct, sizeof pct);
-        else if (!p && d)
-            snprintf(pct, sizeof pct, "%s", labels_get(x->l, "word", "new"));
-        number_signed(d, x->f->lang, diff, sizeof diff);
-        snprintf(s, sizeof s, pct[0] ? "%s (%s)" : "%s", diff, pct);
+        change_text(x, v, metric(x->prev, name), s, sizeof s);
         put(x->f, t, s);
     }
 }
@@ -541,6 +558,86 @@ static void put_suspects(struct fctx *x)
         years ? table_cell_text(tb, table_cell(tb, years - 1, cy)) : x->none);
 }
 
+/* Calendar year against calendar year (by_year.csv, the full report's only): the last whole
+ * year with cases, year_last, against the one before, year_before, for each of year_counts:
+ * year_NAME, year_before_NAME, year_NAME_change. And where the register starts. */
+static const char *const year_counts[] = {"cases", "victims", "suspects_identified",
+                                          "suspects_prosecuted"};
+
+/* by_year's row of year y with cases (not a year the register does not cover), or -1. */
+static long year_row(const struct table *t, int y)
+{
+    char key[8];
+    snprintf(key, sizeof key, "%d", y % 10000);
+    for (size_t r = 0; t && r < t->nrows; r++)
+        if (!strcmp(table_cell_text(t, table_cell(t, r, table_col(t, "year"))), key))
+            return table_cell(t, r, table_col(t, "cases"))->kind == CELL_INT ? (long)r : -1;
+    return -1;
+}
+
+static bool is_part_year(const struct table *t, size_t r)
+{
+    return !strcmp(table_cell_text(t, table_cell(t, r, table_col(t, "partial"))), "yes");
+}
+
+static void put_years(struct fctx *x)
+{
+    const struct table *t = tableset_find(x->cur, "by_year");
+    const struct agg *a = x->a;
+    char s[128], name[64];
+    labels_date_as(x->l, "month_year", a->first, s, sizeof s);
+    put(x->f, "register_from", s);
+    const struct period *prev = &a->period[1].period;
+    put_condition(x->f, "previous_before_register", x->prev && a->first && prev->from < a->first);
+    /* y: the last year with cases that is not a part year; y - 1 the one before it. */
+    long last = -1, before = -1;
+    int y = a->latest ? date_year(a->latest) : DATE_MIN_YEAR;
+    for (; t && y > DATE_MIN_YEAR && last < 0; y--)
+        if ((last = year_row(t, y)) >= 0 && is_part_year(t, (size_t)last))
+            last = -1;
+    y++; /* the loop stepped past it */
+    if (last >= 0)
+        before = year_row(t, y - 1);
+    bool both = last >= 0 && before >= 0;
+    put_condition(x->f, "calendar_years", both);
+    snprintf(s, sizeof s, "%d", y);
+    put(x->f, "year_last", both ? s : x->none);
+    snprintf(s, sizeof s, "%d", y - 1);
+    put(x->f, "year_before", both ? s : x->none);
+    put_condition(x->f, "year_before_first", both && y - 1 == date_year(a->first) &&
+                                                 is_part_year(t, (size_t)before));
+    for (size_t k = 0; k < sizeof year_counts / sizeof *year_counts; k++) {
+        int col = t ? table_col(t, year_counts[k]) : 0;
+        uint64_t v = both ? table_cell(t, (size_t)last, col)->v.i : 0;
+        uint64_t p = both ? table_cell(t, (size_t)before, col)->v.i : 0;
+        snprintf(name, sizeof name, "year_%s", year_counts[k]);
+        put_marked(x->f, name, v, 0);
+        snprintf(name, sizeof name, "year_before_%s", year_counts[k]);
+        put_marked(x->f, name, p, 0);
+        change_text(x, v, p, s, sizeof s);
+        snprintf(name, sizeof name, "year_%s_change", year_counts[k]);
+        put(x->f, name, both ? s : x->none);
+    }
+}
+
+/* The days from report to current status over every status (status_time.csv's cases with
+ * both dates; the full report's only): median and quartiles, in whole days. */
+static void put_status_time(struct fctx *x)
+{
+    static const char *const names[] = {"status_time_q1", "status_time_median",
+                                        "status_time_q3"};
+    uint64_t n = 0;
+    bool shown = tableset_find(x->cur, "status_time") != NULL;
+    for (int k = 0; k < 3; k++) {
+        double d = shown ? status_days_quantile(x->a, 0, vocabs[V_STATUS].ncodes, (k + 1) / 4.0,
+                                                &n)
+                         : 0;
+        put_marked(x->f, names[k], (uint64_t)(d + 0.5), 0);
+    }
+    put_marked(x->f, "status_time_cases", n, 0);
+    put_condition(x->f, "status_time", n > 0);
+}
+
 /* "Colombia 3, Ecuador <3": the foreign suspects by nationality. */
 static void put_foreign(struct fctx *x)
 {
@@ -688,6 +785,8 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     put_top(&x, "transport", "cases", false, V_TRANSPORT,
             metric(cur, "cases") - lookup(cur, "transport", "unknown", "cases"));
     put_suspects(&x);
+    put_years(&x);
+    put_status_time(&x);
     put_foreign(&x);
     put_tip(&x);
     put_region(&x, public_k, region);

@@ -96,7 +96,8 @@ struct labels *labels_load(const char *templates, const char *lang, struct tp_er
         {"word", "tip_labour"}, {"word", "other_routes"}, {"word", "public_note"},
         {"word", "map_hidden"}, {"word", "dq_public"}, {"word", "input_by_hash"}, {"record", "case"}, {"record", "cases"},
         {"record", "complaint"}, {"record", "complaints"}, {"record", "victim"},
-        {"record", "victims"}, {"record", "crime"}, {"record", "crimes"}};
+        {"record", "victims"}, {"record", "crime"}, {"record", "crimes"},
+        {"word", "month_year"}};
     for (size_t i = 0; i < sizeof need / sizeof *need; i++)
         if (!labels_need(l, need[i][0], need[i][1], err))
             goto fail;
@@ -140,13 +141,19 @@ const char *labels_code(const struct labels *l, enum vocab_id v, int code)
 
 void labels_date(const struct labels *l, tp_date d, char *out, size_t size)
 {
+    labels_date_as(l, "date", d, out, size);
+}
+
+void labels_date_as(const struct labels *l, const char *format, tp_date d, char *out,
+                    size_t size)
+{
     if (!d) {
         snprintf(out, size, "%s", labels_get(l, "word", "unknown"));
         return;
     }
     char month[12];
     snprintf(month, sizeof month, "%u", (unsigned)d / 100 % 100);
-    const char *fmt = labels_get(l, "word", "date");
+    const char *fmt = labels_get(l, "word", format);
     size_t n = 0;
     out[0] = '\0';
     for (const char *p = fmt; *p && n + 1 < size; p++) {

@@ -26,6 +26,9 @@ const char *labels_need(const struct labels *l, const char *section, const char 
 const char *labels_code(const struct labels *l, enum vocab_id v, int code);
 /* "1 de abril de 2007", "1 April 2007": [word] date with %d, %m (month name), %y. */
 void labels_date(const struct labels *l, tp_date d, char *out, size_t size);
+/* The same in the format of [word] key format ("month_year": "septiembre de 2006"). */
+void labels_date_as(const struct labels *l, const char *format, tp_date d, char *out,
+                    size_t size);
 
 /* An English text as [section] words it in l: en's [section] labels are the English texts,
  * each {1}..{9} standing for a value inside ("duplicate: the same {1} is on line {2}"); the

@@ -76,6 +76,9 @@ bool dt_begin(struct ctx *c, struct dtable *t, const char *id, bool total,
 /* The previous period's columns: previous, change, change %; col is the current count. */
 void dt_compare_cols(struct ctx *c, struct dtable *t, int *ncols, int col);
 void dt_finish(struct dtable *t); /* fills the computed columns of every row */
+/* Once finished and marked: a change % column that would be empty in every row is not
+ * printed (every base under change.h's minimum). */
+void dt_drop_empty_changes(struct dtable *t);
 /* A share of whole in column col, computed from the count in column from. */
 void share(struct dtable *t, size_t r, int col, int from, uint64_t n, uint64_t whole);
 
@@ -114,7 +117,9 @@ bool v_unodc_victims_by_citizenship(struct ctx *c, struct dtable *t, bool compar
 bool v_unodc_persons_by_sex(struct ctx *c, struct dtable *t, bool compare);
 bool v_unodc_persons_by_citizenship(struct ctx *c, struct dtable *t, bool compare);
 bool v_tip_law_enforcement(struct ctx *c, struct dtable *t, bool compare);
-/* The years side by side (views_series.c). */
+/* The years and the period's months side by side (views_series.c). */
 bool v_by_year(struct ctx *c, struct dtable *t, bool compare);
+bool v_by_month(struct ctx *c, struct dtable *t, bool compare);
+bool v_status_time(struct ctx *c, struct dtable *t, bool compare);
 
 #endif

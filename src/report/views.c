@@ -799,6 +799,7 @@ static const struct {
     {"brief_headline", v_brief_headline, true},
     {"victims_summary", v_victims_summary, false},
     {"by_year", v_by_year, false},
+    {"by_month", v_by_month, false},
     {"victims_by_sex_age", v_victims_by_sex_age, false},
     {"cases_by_region", v_cases_by_region, true},
     {"cases_by_city", v_cases_by_city, true},
@@ -812,6 +813,7 @@ static const struct {
     {"transport", v_transport, true},
     {"source", v_source, true},
     {"status", v_status, true},
+    {"status_time", v_status_time, false},
     {"assistance", v_assistance, true},
     {"suspects_by_year", v_suspects_by_year, false},
     {"suspects_by_nationality", v_suspects_by_nationality, false},
@@ -854,6 +856,7 @@ int table_append(struct ctx *c, table_build_fn build, const void *arg, const cha
         dt_finish(&t[r->ntables]);
         if (c->in->prot)
             derive_marks(&t[r->ntables]);
+        dt_drop_empty_changes(&t[r->ntables]);
         return (int)r->ntables++;
     }
     if (!c->failed)

@@ -150,6 +150,24 @@ static void columns_and_stack(void)
     CHECK(text_prim(&dr, "2004") != NULL);
     drawing_free(&dr);
 
+    /* Two series side by side: the legend's swatches under the title ("A" 4 wide: the second
+     * at 13 + 4 + 16), then the plot 15.2 lower (its row); groups of 84 in slots of 100, a
+     * column of 42 per series, each in its series' colour. */
+    struct chart_data g = {.shape = SHAPE_COLUMNS, .title = "T", .ncats = 2,
+                           .cats = {"2004", "2005"}, .nseries = 2, .series = {"A", "B"},
+                           .values = {{8, 96}, {50, 20}}};
+    CHECK(chart_layout(&g, 218, &ms, &dr));
+    check_rect(nth(&dr, PRIM_RECT, 0), 0, 17.8, 9, 9);
+    check_rect(nth(&dr, PRIM_RECT, 1), 33, 17.8, 9, 9);
+    check_rect(nth(&dr, PRIM_RECT, 2), 26, 180 - 11.2, 42, 11.2);
+    check_rect(nth(&dr, PRIM_RECT, 3), 68, 180 - 70, 42, 70);
+    check_rect(nth(&dr, PRIM_RECT, 4), 126, 180 - 134.4, 42, 134.4);
+    check_rect(nth(&dr, PRIM_RECT, 5), 168, 180 - 28, 42, 28);
+    CHECK_INT(nth(&dr, PRIM_RECT, 4)->color, 0);
+    CHECK_INT(nth(&dr, PRIM_RECT, 5)->color, 1);
+    CHECK(text_prim(&dr, "B") != NULL && text_prim(&dr, "50") != NULL);
+    drawing_free(&dr);
+
     struct chart_data s = {.shape = SHAPE_STACKED, .title = "T", .ncats = 3,
                            .cats = {"a", "b", "c"}, .nseries = 1, .values = {{3, 19, 7}}};
     CHECK(chart_layout(&s, 290, &ms, &dr));

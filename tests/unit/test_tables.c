@@ -152,6 +152,13 @@ static void fill(struct agg *a, const struct places *pl, struct quality *dq)
     y19->peruvian = 2, y19->foreign = 2, y19->detained = 1;
     a->by_year[2020 - DATE_MIN_YEAR] = *sc;
     a->latest = 20201231;
+    /* The period's months: March's 3 cases of Cusco, and the case of unknown region dated by
+     * the year alone. Time to status: 2 investigations of 10 and 30 days, 2 without a date. */
+    a->months[agg_month_index(20200301)] = (struct year_count){.cases = 3, .victims = 5,
+                                                              .minor = 3};
+    a->months_undated = (struct year_count){.cases = 1, .victims = 1};
+    a->status_days[1 * (STATUS_DAYS + 1) + 10] = 1, a->status_days[1 * (STATUS_DAYS + 1) + 30] = 1;
+    a->status_undated[1] = 2;
     dq->nfiles = 1;
     struct dq_file *f = &dq->files[0];
     snprintf(f->name, sizeof f->name, "casos.csv");
@@ -199,6 +206,17 @@ static const char *const whole[][2] = {
      "year,partial,cases,victims,victims_female,victims_male,victims_minor,suspects_identified,"
      "suspects_detained,suspects_prosecuted,suspects_convicted\n2019,no,,,,,,4,1,0,0\n"
      "2020,no,,,,,,3,1,2,1\n"},
+    /* Every month of the period; the case without a month last. */
+    {"by_month",
+     "year,month,partial,cases,victims,victims_minor\n2020,1,no,0,0,0\n2020,2,no,0,0,0\n"
+     "2020,3,no,3,5,3\n2020,4,no,0,0,0\n2020,5,no,0,0,0\n2020,6,no,0,0,0\n2020,7,no,0,0,0\n"
+     "2020,8,no,0,0,0\n2020,9,no,0,0,0\n2020,10,no,0,0,0\n2020,11,no,0,0,0\n"
+     "2020,12,no,0,0,0\nunknown,unknown,no,1,1,0\n"},
+    /* 10 and 30 days: quartiles at ranks 0.25, 0.5, 0.75 of (10, 30): 15, 20, 25. */
+    {"status_time",
+     "status,cases,cases_without_date,median_days,q1_days,q3_days\nreported,0,0,,,\n"
+     "investigation,4,2,20.00,15.00,25.00\nprosecution,0,0,,,\ntrial,0,0,,,\nconvicted,0,0,,,\n"
+     "acquitted,0,0,,,\narchived,0,0,,,\nother,0,0,,,\nunknown,0,0,,,\n"},
     {"suspects_by_year",
      "year,identified,female,male,sex_unknown,peruvian,foreign,nationality_unknown,detained,"
      "prosecuted,convicted\n2019,4,1,3,0,2,2,0,1,0,0\n2020,3,1,2,0,2,1,0,1,2,1\n"},
@@ -315,6 +333,23 @@ static void categories(struct agg *a)
     a->categories = NULL;
 }
 
+/* A month the data cover in part or not at all: up to the first case's (15 March), from the
+ * data date's (10 November). */
+static void part_months(struct agg *a)
+{
+    a->first = 20200315, a->latest = 20201110;
+    struct tables_in in = {.a = a, .ap = &a->period[0]};
+    struct table *t = build_by_month(tabledef_find("by_month"), &in);
+    const char *want[] = {"yes", "yes", "yes", "no", "no", "no", "no", "no", "no", "no", "yes",
+                          "yes", "no"};
+    CHECK(t && t->nrows == 13);
+    for (size_t r = 0; t && r < t->nrows && r < 13; r++)
+        CHECK_STR(table_cell_text(t, table_cell(t, r, tabledef_col(tabledef_find("by_month"),
+                                                                    "partial"))), want[r]);
+    table_free(t);
+    a->first = 0, a->latest = 20201231;
+}
+
 void suite_tables(void)
 {
     definitions();
@@ -342,6 +377,7 @@ void suite_tables(void)
     suspects_and_files(&ts);
     figures(&a, &ts);
     tableset_free(&ts);
+    part_months(&a);
     categories(&a);
     agg_free(&a);
     places_free(pl);
