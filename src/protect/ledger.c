@@ -79,20 +79,21 @@ static enum tp_err bad(struct tp_error *err, const char *path, long line, const 
 
 int ledger_lock(const char *path, struct tp_error *err)
 {
-    char lock[1100], dir[1100];
-    snprintf(lock, sizeof lock, "%s.lock", path);
+    char dir[1100];
     snprintf(dir, sizeof dir, "%s", path);
     char *slash = strrchr(dir, '/');
-    if (slash && slash != dir)
+    if (!slash)
+        snprintf(dir, sizeof dir, ".");
+    else if (slash == dir)
+        dir[1] = '\0';
+    else
         *slash = '\0';
-    int fd = (slash && slash != dir && dirs_make(dir) != 0)
-                 ? -1
-                 : open(lock, O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    int fd = dirs_make(dir) != 0 ? -1 : open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (fd < 0 || flock(fd, LOCK_EX) != 0) {
         int e = errno;
         if (fd >= 0)
             close(fd);
-        tp_fail(err, TP_ERR_OUTPUT, lock, 0, NULL, "cannot lock the release ledger: %s",
+        tp_fail(err, TP_ERR_OUTPUT, dir, 0, NULL, "cannot lock the release ledger's folder: %s",
                 strerror(e));
         return -1;
     }

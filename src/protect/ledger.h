@@ -32,10 +32,9 @@ struct ledger {
     size_t n, cap;
 };
 
-/* Waits for the ledger at path to be free and holds it (a lock file, path.lock), so that
- * public runs sharing it follow one another: each protected around the one before. The
- * descriptor to close when the run is over; -1 with *err (TP_ERR_OUTPUT). Makes the ledger's
- * folder when missing. */
+/* Waits for the ledger at path to be free and holds it (a lock on its folder, which it makes
+ * when missing), so that public runs sharing it follow one another: each protected around
+ * the one before. The descriptor to close when the run is over; -1 with *err (TP_ERR_OUTPUT). */
 int ledger_lock(const char *path, struct tp_error *err);
 /* Reads the ledger at path; a file that does not exist is an empty ledger. A line that is not
  * a ledger's is TP_ERR_INPUT with its line. */
