@@ -30,6 +30,14 @@ bench/measure.py "$runs" "tipreport region Cusco" ./tipreport region Cusco "$dir
   -o build/bench/brief-$n --from 2005-01-01 --to 2024-12-31 -q
 bench/measure.py "$runs" "tipreport region Cusco, 2020" ./tipreport region Cusco "$dir" \
   -o build/bench/brief1-$n --from 2020-01-01 --to 2020-12-31 -q
+# Every brief at once (issue 13): the sample's public report and its 25 briefs, protected
+# together, against a plain report of the sample (target: at most 10 times).
+bench/measure.py "$runs" "sample: tipreport report" ./tipreport report input \
+  -o build/bench/sample -q
+bench/measure.py "$runs" "sample: tipreport region all" ./tipreport region all input \
+  -o build/bench/sample-briefs --ledger build/bench/sample-ledger.tsv -q
+awk -F'\t' '$1 == "sample: tipreport report" { f = $2 }
+             $1 == "sample: tipreport region all" { printf "region all / report: %.1fx\n", $2 / f }' "$log"
 mininter=build/bench/mininter-200000.csv
 if [ ! -f "$mininter" ]; then
   mkdir -p build/bench

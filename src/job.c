@@ -180,12 +180,15 @@ static enum tp_err load_definitions(struct job *j, struct tp_error *err)
     static const struct def_catalogue cat = {figures_known, report_table_known,
                                              report_chart_known, figures_condition_known};
     if (opt->cmd == CMD_REGION) {
-        /* The brief's region: a name, a variant or the ubigeo code. */
-        struct place pl = places_resolve(j->places, opt->region, strlen(opt->region));
+        /* The brief's region: a name, a variant or the ubigeo code; or all of them. */
+        j->all_regions = !strcmp(opt->region, "all");
+        struct place pl = j->all_regions ? (struct place){.status = PLACE_OK, .code = 1}
+                                         : places_resolve(j->places, opt->region,
+                                                          strlen(opt->region));
         if (pl.status != PLACE_OK || pl.code < 1 || pl.code > NREGIONS)
             return tp_fail(err, TP_ERR_USAGE, NULL, 0, NULL,
                            "region '%s': not one of Peru's 25 regions (say a name such as "
-                           "Cusco, a variant such as Cuzco, or the ubigeo code, 08)\n"
+                           "Cusco, a variant such as Cuzco, the ubigeo code, 08, or all)\n"
                            "Try 'tipreport --help'.",
                            opt->region);
         j->region = pl.code;
@@ -302,7 +305,7 @@ static enum tp_err write_tables(struct job *j, int i, const struct tableset *ts,
     char dir[40], rel[160];
     job_source_dir(j, i, dir, sizeof dir);
     for (size_t t = 0; t < ts->n; t++) {
-        snprintf(rel, sizeof rel, "tables/%s%s.csv", dir, ts->t[t]->name);
+        snprintf(rel, sizeof rel, "%stables/%s%s.csv", j->sub, dir, ts->t[t]->name);
         FILE *f = output_open(out, rel, err);
         if (!f)
             return err->code;
@@ -392,16 +395,27 @@ static enum tp_err write_documents(struct job *j, struct output *out, const stru
         return err->code;
     enum tp_err rc = TP_OK;
     for (int i = 0; rc == TP_OK && i < n; i++) {
-        char path[1300];
-        rc = output_path(out, rel[i], path, sizeof path, err);
+        char path[1300], name[160];
+        snprintf(name, sizeof name, "%s%s", j->sub, rel[i]);
+        rc = output_path(out, name, path, sizeof path, err);
         if (rc == TP_OK)
             rc = render(ops[i], r, path, err);
         /* The reader knows the file by its final name, not the staging one. */
         if (rc == TP_ERR_OUTPUT && !strcmp(err->file, path))
-            snprintf(err->file, sizeof err->file, "%.440s/%.60s", out->dir, rel[i]);
+            snprintf(err->file, sizeof err->file, "%.400s/%.100s", out->dir, name);
     }
     report_free(r);
     return rc;
+}
+
+/* A region's name as a file name: "madre-de-dios". */
+static void region_slug(const struct job *j, int g, char *out, size_t size)
+{
+    const char *name = places_region(j->places, g)->name;
+    fold_key_to(name, strlen(name), out, size);
+    for (char *c = out; *c; c++)
+        if (*c == ' ')
+            *c = '-';
 }
 
 /* The output folder: as asked, or output/<from>_<to> (a brief: output/<region>_<from>_<to>);
@@ -416,12 +430,10 @@ static void out_dir(struct job *j)
     char from[11], to[11], slug[64] = "";
     date_format(p->from, from);
     date_format(p->to, to);
-    if (j->region) { /* the region's name as a file name: "madre-de-dios_" */
-        const char *name = places_region(j->places, j->region)->name;
-        fold_key_to(name, strlen(name), slug, sizeof slug - 1);
-        for (char *c = slug; *c; c++)
-            if (*c == ' ')
-                *c = '-';
+    if (j->all_regions) {
+        strcpy(slug, "briefs_");
+    } else if (j->region) {
+        region_slug(j, j->region, slug, sizeof slug - 1);
         strcat(slug, "_");
     }
     if (p->from && p->to)
@@ -453,10 +465,35 @@ static enum tp_err build_releases(struct job *j, struct tp_error *err)
 
 /* Every top-level name a run may write in its output folder: the switch leaves behind those
  * of an earlier run that this one does not write again (a non-public run's data_quality.csv
- * under a public report), and keeps any other (render/output.h). */
-static const char *const job_owned[] = {"report.xlsx", "report.pdf", "checklist.txt",
+ * under a public report), and keeps any other (render/output.h). With every region's brief,
+ * the regions' folders too. */
+static const char *const job_files[] = {"report.xlsx", "report.pdf", "checklist.txt",
                                         "brief.xlsx",  "brief.pdf",  "tables",
-                                        "data_quality.csv", "data_quality", NULL};
+                                        "data_quality.csv", "data_quality"};
+#define NFILES (sizeof job_files / sizeof *job_files)
+
+static void job_owned(const struct job *j, char names[][48], const char *owned[])
+{
+    size_t n = 0;
+    for (size_t i = 0; i < NFILES; i++)
+        owned[n++] = job_files[i];
+    for (int g = 1; j->all_regions && g <= NREGIONS; g++) {
+        region_slug(j, g, names[g], 48);
+        owned[n++] = names[g];
+    }
+    owned[n] = NULL;
+}
+
+/* The brief of region j->region, in folder j->sub. */
+static enum tp_err write_brief(struct job *j, struct output *out, struct tp_error *err)
+{
+    static const struct render_ops *const brief[] = {&render_xlsx, &render_pdf};
+    static const char *const brief_files[] = {"brief.xlsx", "brief.pdf"};
+    enum tp_err rc = write_tables(j, 0, &j->src[0].cur.region[j->region], out, err);
+    return rc != TP_OK ? rc
+                       : write_documents(j, out, j->brief, j->labels, j->opt->title, brief,
+                                         brief_files, 2, err);
+}
 
 enum tp_err job_write(struct job *j, struct tp_error *err)
 {
@@ -470,13 +507,16 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
     struct output out;
     if ((rc = output_begin(&out, j->outdir, err)) != TP_OK)
         return rc;
-    if (j->region) {
-        static const struct render_ops *const brief[] = {&render_xlsx, &render_pdf};
-        static const char *const brief_files[] = {"brief.xlsx", "brief.pdf"};
-        rc = write_tables(j, 0, &j->src[0].cur.region[j->region], &out, err);
-        if (rc == TP_OK)
-            rc = write_documents(j, &out, j->brief, j->labels, j->opt->title, brief,
-                                 brief_files, 2, err);
+    if (j->all_regions) { /* one protection, every brief in its own folder */
+        for (int g = 1; rc == TP_OK && g <= NREGIONS; g++) {
+            j->region = g;
+            region_slug(j, g, j->sub, sizeof j->sub - 1);
+            strcat(j->sub, "/");
+            rc = write_brief(j, &out, err);
+        }
+        j->sub[0] = '\0';
+    } else if (j->region) {
+        rc = write_brief(j, &out, err);
     } else {
         static const struct render_ops *const annual[] = {&render_xlsx, &render_pdf},
                                               *const checklist[] = {&render_text};
@@ -495,8 +535,11 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
      * later ones more careful. */
     if (rc == TP_OK && j->opt->public_mode && j->ledger_path[0])
         rc = ledger_write(&j->ledger, j->ledger_path, err);
+    char names[NREGIONS + 1][48];
+    const char *owned[NFILES + NREGIONS + 1];
+    job_owned(j, names, owned);
     if (rc == TP_OK)
-        return output_commit(&out, job_owned, err);
+        return output_commit(&out, owned, err);
     output_abort(&out);
     return rc;
 }

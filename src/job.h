@@ -37,6 +37,9 @@ struct job {
     struct reportdef *annual, *checklist; /* the documents' definitions */
     struct reportdef *brief;              /* tipreport region: the brief's */
     int region;                           /* the brief's region (1..25); 0 for a report */
+    bool all_regions;                     /* tipreport region all: every region's brief */
+    char sub[48];                         /* the folder the brief being written goes in
+                                             ("cusco/" under region all), or "" */
     struct job_source *src;               /* nsrc of them; several only for a report */
     int nsrc;
     char outdir[1100]; /* where the report went */

@@ -81,12 +81,15 @@ static void print_written(const struct job *j)
         for (int i = 0; i < j->src[k].dq.nfiles; i++)
             warnings += j->src[k].dq.files[i].warnings;
     printf("tipreport: wrote %s: ", j->outdir);
-    if (j->region)
+    if (j->all_regions)
+        printf("the briefs of the %d regions; ", NREGIONS);
+    else if (j->region)
         printf("brief for %s, ", places_name(j->places, j->region));
     const char *what[] = {"case", "victim", "row", "warning"};
     for (int k = 0; k < j->nsrc; k++) {
         const struct agg *a = &j->src[k].agg;
-        const struct agg_period *p = j->region ? &a->by_region[0][j->region] : &a->period[0];
+        const struct agg_period *p =
+            j->region && !j->all_regions ? &a->by_region[0][j->region] : &a->period[0];
         if (j->nsrc > 1)
             printf("%s%s ", k ? "; " : "", j->src[k].name);
         uint64_t n[] = {p->cases, p->victims};

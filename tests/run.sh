@@ -371,6 +371,20 @@ briefs_together() {
 }
 step "public report and briefs together" briefs_together
 
+# tipreport region all: the 25 briefs of one run are, byte for byte, the 25 runs' above.
+region_all() {
+  local r d want got
+  "$bin" region all input -q -o "$tmp/all" --ledger "$tmp/all.ledger"
+  [ "$(ls "$tmp/all" | wc -l)" = 25 ] || { echo "$(ls "$tmp/all" | wc -l) folders, not 25"; return 1; }
+  want=$(for r in $(seq -w 1 25); do (cd "$tmp/brief-$r/tables" && cat *.csv | md5sum); done | sort)
+  got=$(for d in "$tmp"/all/*/; do (cd "$d/tables" && cat *.csv | md5sum); done | sort)
+  [ "$want" = "$got" ] || { echo "the briefs' tables differ from the single runs'"; return 1; }
+  cmp "$tmp/brief-08/brief.xlsx" "$tmp/all/cusco/brief.xlsx"
+  cmp <(pdftotext "$tmp/brief-08/brief.pdf" -) <(pdftotext "$tmp/all/cusco/brief.pdf" -)
+  note "25 briefs"
+}
+[ -n "${BRIEFS:-}" ] || step "region all: every brief in one run" region_all
+
 briefs_read_back() {
   local r
   for r in ${BRIEFS:-$(seq -w 1 25)}; do "$python" tests/check_brief.py 3 "$tmp/brief-$r"; done
