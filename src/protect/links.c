@@ -277,6 +277,8 @@ bool links_names(struct protection *p, const struct table *t, const struct table
  * count of its cases in no known city; those rests lie within the unknown city's count. */
 static bool link_cities(struct protection *p)
 {
+    if (p->published) /* no bound a reader may rely on (docs/report-tables.md) */
+        return true;
     size_t n = strmap_count(p->keys);
     for (size_t e = 0; e < n && !p->failed; e++) {
         size_t len;
@@ -378,9 +380,74 @@ static bool link_years(struct protection *p, const struct kparts *k, long v, con
            links_tie(p, sum_key, t, &v, 1, "touched");
 }
 
+/* UNODC's unknown category is the victims of unknown sex or unknown age: wherever a count is
+ * split by sex and by minor, those pairs add up to its ucat=unknown (made when no table
+ * prints it, so that UNODC's forms reach it through our forms). */
+static bool link_unknown_category(struct protection *p)
+{
+    size_t n = strmap_count(p->keys);
+    for (size_t e = 0; e < n && !p->failed; e++) {
+        size_t len;
+        const char *kk = strmap_key(p->keys, (long)e, &len);
+        char key[600], once[700], base[700], part[64], pk[700];
+        struct kparts k, o;
+        int as, am;
+        if (len >= sizeof key)
+            continue;
+        memcpy(key, kk, len);
+        key[len] = '\0';
+        if (!split(key, &k) || !counts_people(&k) || (as = part_of(&k, "sex")) < 0 ||
+            (am = part_of(&k, "minor")) < 0 || strcmp(k.p[as], "sex=unknown") ||
+            strcmp(k.p[am], "minor=unknown"))
+            continue; /* each base once: from its unknown-unknown count */
+        join(&k, as, NULL, once, sizeof once);
+        if (!split(once, &o))
+            continue;
+        join(&o, part_of(&o, "minor"), NULL, base, sizeof base);
+        long parts[16];
+        size_t np = 0;
+        uint64_t sum = 0;
+        bool all = true;
+        for (int s = 0; s <= vocabs[V_SEX].ncodes && all; s++)
+            for (int m = MINOR_YES; m <= MINOR_UNKNOWN && all; m++) {
+                if ((int)unodc_category(s, m) != UNODC_UNKNOWN || np == 16)
+                    continue;
+                snprintf(part, sizeof part, "sex=%s", vocab_code_name(V_SEX, s));
+                char mp[32];
+                snprintf(mp, sizeof mp, "minor=%s", vocab_code_name(V_YESNO, m));
+                const char *more[] = {part, mp, NULL};
+                struct kparts b;
+                if (!split(base, &b))
+                    return true;
+                join(&b, -1, more, pk, sizeof pk);
+                long w = sys_lookup(p, pk);
+                all = w >= 0;
+                if (all) {
+                    parts[np++] = w;
+                    sum += sdc_value(p->s, w);
+                }
+            }
+        if (!all || !np)
+            continue;
+        links_with(base, "ucat=unknown", pk, sizeof pk);
+        long t = sys_lookup(p, pk);
+        if (t < 0)
+            t = sys_count(p, pk, p->published ? 0 : sum, SDC_FREE);
+        if (t < 0)
+            return false;
+        if (!p->published && sdc_value(p->s, t) != sum)
+            continue; /* the values say it does not hold: no link */
+        if (!sdc_sum(p->s, t, parts, np))
+            return sys_fail(p, "an unknown category that does not add up", pk);
+    }
+    return !p->failed;
+}
+
 bool links_add(struct protection *p, struct tp_error *err)
 {
     p->err = err;
+    if (!link_unknown_category(p))
+        return false;
     size_t n = strmap_count(p->keys);
     /* The bands a reader sees, from the keys. */
     char labels[PARTS][16];
