@@ -1069,7 +1069,7 @@ archived,0,0,,,
 other,0,0,,,
 unknown,1,1,,,
 CSV
-  grep -qx 'cases.csv,8,status_on,2012-07-01,before the date the case was reported,kept_as_unknown' \
+  grep -qx 'cases.csv,8,status_on,"1 word, 8 digits",before the date the case was reported,kept_as_unknown' \
     "$tmp/prosecution/data_quality.csv"
 }
 step "time from report to status" status_time
