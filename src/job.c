@@ -375,6 +375,11 @@ static enum tp_err build_releases(struct job *j, struct tp_error *err)
         rc = release_build(&s->cur, &s->agg, 0, &s->dq, k, regions, err);
         if (rc == TP_OK && s->agg.nperiods > 1)
             rc = release_build(&s->prev, &s->agg, 1, &s->dq, k, regions, err);
+        if (rc == TP_OK && k) /* the order of a public table tells nothing its marks hide */
+            for (int g = 0; g <= NREGIONS; g++) {
+                tables_sort_printed(g ? &s->cur.region[g] : &s->cur.national);
+                tables_sort_printed(g ? &s->prev.region[g] : &s->prev.national);
+            }
     }
     return rc;
 }

@@ -378,6 +378,30 @@ briefs_read_back() {
 }
 step "briefs read back (workbook, PDF)" briefs_read_back
 
+# Public order and words (issue 13, item 3): the public report and two briefs read back, each
+# rule of tests/check_public_words.py; a copy with two rows of the same marks out of name
+# order (what sorting by the hidden counts did) must fail.
+public_words() {
+  local d
+  for d in public brief-cusco brief-tumbes; do
+    "$python" tests/check_public_words.py 3 "$tmp/$d" || { echo "($d)"; return 1; }
+  done
+  rm -rf "$tmp/planted" && cp -r "$tmp/public" "$tmp/planted"
+  "$python" - "$tmp/planted/tables/cases_by_region.csv" <<'PY'
+import sys
+path = sys.argv[1]
+lines = open(path, encoding='utf-8').read().split('\n')
+i = next(i for i, l in enumerate(lines) if ',<3,<3,' in l)
+j = next(j for j in range(i + 1, len(lines)) if ',<3,<3,' in lines[j])
+lines[i], lines[j] = lines[j], lines[i]
+open(path, 'w', encoding='utf-8').write('\n'.join(lines))
+PY
+  if "$python" tests/check_public_words.py 3 "$tmp/planted" >/dev/null; then
+    echo "check_public_words.py passes regions out of the printed order"; return 1
+  fi
+}
+step "public order and words" public_words
+
 # Every secondary "x" of the public sample is needed: shown as the full run's count, each one
 # lets check_public work out a hidden count (so the check can fail, and nothing is overdone).
 secondary_cells() {

@@ -291,6 +291,8 @@ static bool section(void *ctx, const struct section *s)
     if (first) { /* the report's title opens the first sheet */
         worksheet_write_string(c->ws, 0, 0, c->r->title, c->title);
         worksheet_write_string(c->ws, 1, 0, c->r->subtitle, c->subtitle);
+        if (c->r->public_line)
+            worksheet_write_string(c->ws, 2, 0, c->r->public_line, c->heading);
         c->row = 3;
     }
     worksheet_write_string(c->ws, c->row, 0, s->heading, c->heading);

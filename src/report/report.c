@@ -315,7 +315,16 @@ static bool public_notes(struct ctx *c)
     const char *vals[] = {k, k1};
     labels_fill(note, sizeof note, L(c, "word", "public_note"), keys, vals, 2);
     r->public_note = strdup(note);
-    if (!r->public_note)
+    char line[300];
+    labels_fill(line, sizeof line, L(c, "word", "public_version"), keys, vals, 1);
+    r->public_line = strdup(line);
+    if (!r->public_note || !r->public_line)
+        return false;
+    struct table *run = r->tables[r->about_run].body;
+    size_t k_row = table_row(run, NULL);
+    table_text(run, k_row, 0, L(c, "about", "version"));
+    table_text(run, k_row, 1, r->public_line);
+    if (run->oom)
         return false;
     for (size_t i = 0; i < r->ntables; i++) {
         struct dtable *t = &r->tables[i];
@@ -425,6 +434,7 @@ void report_free(struct report *r)
     free(r->no_chart);
     free(r->period_line);
     free(r->public_note);
+    free(r->public_line);
     free(r->date_line);
     free(r->source_note);
     for (size_t i = 0; i < r->nsource_notes; i++)

@@ -127,6 +127,8 @@ struct report {
     int public_k;                      /* public mode: "<k" and "x"; 0 otherwise */
     bool brief;                        /* laid out as a brief (reportdef's layout) */
     char *public_note;                 /* public mode: why counts are hidden */
+    char *public_line; /* public mode: "public version: counts below K are hidden", for the
+                          cover (or a brief's title block) and the About table */
     char **source_notes; /* several sources (merge.c): each one's source line, owned */
     size_t nsource_notes;
 };

@@ -1,0 +1,105 @@
+#!/usr/bin/python3
+"""check_public_words.py K DIR: a public report's or brief's order and words, read back as a
+reader reads them (the CSV tables, the PDF by pdftotext, the workbook by openpyxl): nothing
+in them may tell what a mark (`<K`, `x`) hides.
+
+- order: a sorted table lists its rows by what it prints: a shown count by its value, every
+  mark equal to every other, below the shown counts and above zero; rows that print the same
+  by name (the first column, accents and case folded, `unknown` last);
+- version: the cover (a brief's title block) and the About table of the PDF and the workbook
+  say it is the public version and give K;
+Prints what is wrong and exits 1; silent when all holds."""
+import csv, glob, os, subprocess, sys, unicodedata
+
+import openpyxl
+
+k, out = int(sys.argv[1]), sys.argv[2]
+problems = []
+brief = os.path.exists(os.path.join(out, 'brief.pdf'))
+doc = 'brief' if brief else 'report'
+
+
+def read_csv(name):
+    path = os.path.join(out, 'tables', name + '.csv')
+    if not os.path.exists(path):
+        return None
+    with open(path, encoding='utf-8', newline='') as f:
+        return list(csv.DictReader(f))
+
+
+def pdf_text(layout=False):
+    args = ['pdftotext'] + (['-layout'] if layout else []) + [os.path.join(out, doc + '.pdf'), '-']
+    return subprocess.run(args, check=True, capture_output=True).stdout.decode()
+
+
+def fold(s):
+    s = unicodedata.normalize('NFKD', s)
+    return ''.join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+
+
+def rank(v):
+    """A printed cell's place, larger first: its count; a mark below any shown count but 0."""
+    if v.startswith('<') or v == 'x':
+        return 1
+    return int(v) + 1 if int(v) else 0
+
+
+# The tables sorted by their counts, and the columns they are sorted on (docs/report-tables.md).
+SORTED = {
+    'cases_by_region': ('cases', 'victims'), 'cases_by_city': ('cases', 'victims'),
+    'victims_by_home': ('victims',), 'victims_by_nationality': ('victims',),
+    'suspects_by_nationality': ('suspects',), 'victims_by_sex_age': ('victims',),
+    'exploitation': ('victims',), 'victims_by_exploitation': ('victims',),
+    'recruitment': ('cases',), 'transport': ('cases',), 'source': ('cases',),
+    'status': ('cases',), 'assistance': ('victims',),
+}
+
+
+def check_order():
+    for name, cols in SORTED.items():
+        rows = read_csv(name)
+        if not rows:
+            continue
+        first = [c for c in rows[0] if not c.endswith('_code')][0]  # the name, not its code
+        cols = [c for c in cols if c in rows[0]]
+        prev = None
+        for i, r in enumerate(rows):
+            if 'total' in r.values():  # public mode's totals follow the sorted rows
+                break
+            name_key = (1, '') if r[first] == 'unknown' else (0, fold(r[first]))
+            key = tuple(-rank(r[c]) for c in cols)
+            if prev and (key < prev[0] or (key == prev[0] and name_key < prev[1])):
+                problems.append('tables/%s.csv line %d: %s (%s) after %s: not the printed '
+                                'order' % (name, i + 2, r[first], ', '.join(r[c] for c in cols),
+                                           prev[2]))
+            prev = (key, name_key, r[first])
+
+
+def check_version():
+    said = {'es': 'Versión pública: se ocultan los conteos menores que %d.' % k,
+            'en': 'Public version: counts below %d are hidden.' % k}
+    text = pdf_text()
+    cover = text.split('\f')[0]
+    if not any(s in cover for s in said.values()):
+        problems.append('%s.pdf: the first page does not say it is the public version with '
+                        'K = %d' % (doc, k))
+    wb = openpyxl.load_workbook(os.path.join(out, doc + '.xlsx'))
+    cells = [c.value for ws in wb.worksheets[:1] for row in ws.iter_rows(max_row=4) for c in row]
+    if not any(v in said.values() for v in cells):
+        problems.append('%s.xlsx: its first sheet does not open with the public version line'
+                        % doc)
+    if brief:
+        return
+    about = wb.worksheets[-1]
+    if not any(c.value in said.values() for row in about.iter_rows() for c in row):
+        problems.append('%s.xlsx: the About sheet does not say it is the public version' % doc)
+    last = text.split('\f')[-2] if text.count('\f') > 1 else text
+    if not any(s in last for s in said.values()):
+        problems.append('%s.pdf: the About page does not say it is the public version' % doc)
+
+
+for check in (check_order, check_version):
+    check()
+for p in problems:
+    print(p)
+sys.exit(1 if problems else 0)
