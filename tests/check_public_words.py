@@ -8,8 +8,12 @@ in them may tell what a mark (`<K`, `x`) hides.
   by name (the first column, accents and case folded, `unknown` last);
 - version: the cover (a brief's title block) and the About table of the PDF and the workbook
   say it is the public version and give K;
+- prose: no sentence of the PDF or the checklist quotes a mark: no "x mujeres", "<3 hombres",
+  "Ecuador x," or "(x)" (a count below K reads "menos de K", a hidden one is left out);
+- percent: the total of a share column is not hidden when its whole is shown (it is 100 %);
+- legend: the map's legend offers no class below K (no shown count can fall in it);
 Prints what is wrong and exits 1; silent when all holds."""
-import csv, glob, os, subprocess, sys, unicodedata
+import csv, os, re, subprocess, sys, unicodedata
 
 import openpyxl
 
@@ -98,7 +102,60 @@ def check_version():
         problems.append('%s.pdf: the About page does not say it is the public version' % doc)
 
 
-for check in (check_order, check_version):
+MARK = r'(?:x|<\d+)'
+WORDS = (r'mujer(?:es)?|hombres?|casos?|víctimas?|menores?|eran?|female|male|cases?|'
+         r'victims?|women|men|minors?|were|was')
+PROSE = [re.compile(r'(?<![\w<])%s (?:%s)\b' % (MARK, WORDS)),  # "x mujeres", "<3 hombres"
+         re.compile(r'[^\W\d_] %s[,)]' % MARK),  # "Ecuador x," "Uruguay <3)"
+         re.compile(r'\(%s\)' % MARK)]  # "(x)"
+
+
+def check_prose():
+    texts = [(doc + '.pdf', pdf_text())]
+    if os.path.exists(os.path.join(out, 'checklist.txt')):
+        with open(os.path.join(out, 'checklist.txt'), encoding='utf-8') as f:
+            texts.append(('checklist.txt', f.read()))
+    for name, text in texts:
+        text = re.sub(r'\(<\d+ (?:o|or) x\)', '', text)  # the map's legend names the marks
+        for pattern in PROSE:
+            for m in pattern.finditer(text):
+                line = text[text.rfind('\n', 0, m.start()) + 1:text.find('\n', m.end())]
+                problems.append('%s: %r quotes a mark in prose: %s' % (name, m.group(0), line))
+
+
+def check_percent():
+    wb = openpyxl.load_workbook(os.path.join(out, doc + '.xlsx'))
+    for ws in wb.worksheets:
+        share = None
+        for row in ws.iter_rows():
+            values = [c.value for c in row]
+            if 'Porcentaje' in values or 'Share' in values:
+                share = values.index('Porcentaje' if 'Porcentaje' in values else 'Share')
+            elif share is not None and values and values[0] == 'Total':
+                whole = values[1]  # the count the shares are of: a number or a formula
+                if values[share] == 'x' and (isinstance(whole, (int, float)) or
+                                             str(whole).startswith('=')):
+                    problems.append('%s.xlsx %s!%s: the total of the shares of a shown whole '
+                                    'is hidden (it is 100 %%)' % (doc, ws.title,
+                                                                  row[share].coordinate))
+                share = None
+
+
+def check_legend():
+    lines = [l.strip() for l in pdf_text(layout=True).split('\n')]
+    for i, line in enumerate(lines):
+        if line not in ('Casos', 'Cases'):
+            continue
+        for cls in lines[i + 1:i + 12]:
+            m = re.match(r'^(\d+)(?:–\d+)?(?:\s{2,}.*)?$', cls)
+            if cls in ('Sin casos', 'No cases'):
+                break
+            if m and int(m.group(1)) < k:
+                problems.append('%s.pdf: the map legend offers the class %s, below K = %d'
+                                % (doc, cls.split()[0], k))
+
+
+for check in (check_order, check_version, check_prose, check_percent, check_legend):
     check()
 for p in problems:
     print(p)

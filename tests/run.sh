@@ -379,8 +379,9 @@ briefs_read_back() {
 step "briefs read back (workbook, PDF)" briefs_read_back
 
 # Public order and words (issue 13, item 3): the public report and two briefs read back, each
-# rule of tests/check_public_words.py; a copy with two rows of the same marks out of name
-# order (what sorting by the hidden counts did) must fail.
+# rule of tests/check_public_words.py; copies with one violation planted (two rows of the same
+# marks out of name order, as sorting by the hidden counts did; a mark in prose; a hidden
+# 100 %) must each fail. Today's outputs before the fix failed every rule.
 public_words() {
   local d
   for d in public brief-cusco brief-tumbes; do
@@ -398,6 +399,31 @@ open(path, 'w', encoding='utf-8').write('\n'.join(lines))
 PY
   if "$python" tests/check_public_words.py 3 "$tmp/planted" >/dev/null; then
     echo "check_public_words.py passes regions out of the printed order"; return 1
+  fi
+  # A mark quoted in prose, and a hidden 100 %: each alone must fail.
+  rm -rf "$tmp/planted" && cp -r "$tmp/public" "$tmp/planted"
+  sed -i 's/(Japan 7, Colombia,/(Japan 7, Colombia <3,/' "$tmp/planted/checklist.txt"
+  if "$python" tests/check_public_words.py 3 "$tmp/planted" >/dev/null; then
+    echo "check_public_words.py passes 'Colombia <3,' in the checklist's prose"; return 1
+  fi
+  rm -rf "$tmp/planted" && cp -r "$tmp/public" "$tmp/planted"
+  "$python" - "$tmp/planted/report.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for ws in wb.worksheets:
+    share = None
+    for row in ws.iter_rows():
+        values = [c.value for c in row]
+        if 'Porcentaje' in values:
+            share = values.index('Porcentaje')
+        elif share is not None and values and values[0] == 'Total':
+            row[share].value = 'x'
+            wb.save(sys.argv[1])
+            sys.exit(0)
+sys.exit(1)
+PY
+  if "$python" tests/check_public_words.py 3 "$tmp/planted" >/dev/null; then
+    echo "check_public_words.py passes a hidden 100 % total"; return 1
   fi
 }
 step "public order and words" public_words

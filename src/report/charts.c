@@ -164,14 +164,15 @@ static int map_stops(const struct route_key *k, int peru, uint16_t *stops)
 }
 
 /* Public mode: the regions whose count is hidden, drawn as such, and their legend entry. */
-static void map_hidden(struct ctx *c, struct map_data *m, const struct agg_period *ap)
+static void map_hidden(struct ctx *c, struct map_data *m)
 {
     char code[16];
     for (int g = 1; g <= NREGIONS; g++) {
         snprintf(code, sizeof code, "%02d", g);
-        m->hidden[g] = state_of(c, false, "cases", DIMS(kv("region", code))) &&
-                       ap->region_cases[g];
+        /* Hidden is hidden, even a zero: its shade must not tell it. */
+        m->hidden[g] = state_of(c, false, "cases", DIMS(kv("region", code))) != 0;
     }
+    m->least = (uint64_t)protect_k(c->in->prot);
     char k[8];
     snprintf(k, sizeof k, "%d", protect_k(c->in->prot));
     static const char *const keys[] = {"k"};
@@ -285,7 +286,7 @@ static bool ch_map(struct ctx *c, struct dchart *ch)
     m->lang = c->r->lang;
     memcpy(m->cases, ap->region_cases, sizeof m->cases);
     if (c->in->prot)
-        map_hidden(c, m, ap);
+        map_hidden(c, m);
     if (c->in->region)
         map_brief(c, ch, m);
     if (!map_routes(c, ch, m, ap) || c->failed) {

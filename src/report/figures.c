@@ -14,7 +14,7 @@
 
 #define MARK_X 2 /* a hidden sum of counts: printed "x" */
 
-/* Text figures; every summary metric adds its own four (see figures_known). */
+/* Text figures; every summary metric adds its own six (see figures_known). */
 static const char *const text_figures[] = {
     "title", "period_from", "period_to", "prev_from", "prev_to", "data_date", "age_bands",
     "top_region", "top_region_cases", "top_city", "top_city_cases", "main_routes",
@@ -28,7 +28,8 @@ static const char *const text_figures[] = {
     "top_source_pct", "top_transport", "top_transport_pct", "region_name", "national_cases",
     "national_victims",
     "region_share_victims", "region_rate", "national_rate", "k", "source", "source_short",
-    "source_title", "source_register", "institution", "institution_short", "record", "records"};
+    "source_title", "source_register", "institution", "institution_short", "record", "records",
+    "victims_sex_shown", "victims_mostly_women", "victims_mostly_men"};
 
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
@@ -65,14 +66,14 @@ bool figures_known(const char *name)
     for (size_t i = 0; i < sizeof text_figures / sizeof *text_figures; i++)
         if (!strcmp(name, text_figures[i]))
             return true;
-    static const char *const suffixes[] = {"", "_prev", "_change", "_pct"};
+    static const char *const suffixes[] = {"", "_prev", "_change", "_said", "_prev_said", "_pct"};
     const struct rowdef *m;
     for (size_t i = 0; (m = metric_at(i)); i++) {
         size_t k = strlen(m->name);
         if (strncmp(name, m->name, k) != 0)
             continue;
-        for (size_t s = 0; s < 4; s++)
-            if (!strcmp(name + k, suffixes[s]) && (s != 3 || has_pct(m->name)))
+        for (size_t s = 0; s < 6; s++)
+            if (!strcmp(name + k, suffixes[s]) && (s != 5 || has_pct(m->name)))
                 return true;
     }
     return false;
@@ -331,6 +332,10 @@ static void put_metrics(struct fctx *x)
         int hid = metric_mark(x->cur, name);
         int hid_prev = x->prev ? metric_mark(x->prev, name) : 0;
         put_marked(x->f, name, v, hid);
+        snprintf(t, sizeof t, "%s_said", name); /* "0": an x, which prose leaves out */
+        put(x->f, t, hid > 1 ? "0" : "1");
+        snprintf(t, sizeof t, "%s_prev_said", name);
+        put(x->f, t, hid_prev > 1 ? "0" : "1");
         snprintf(t, sizeof t, "%s_prev", name);
         if (x->prev)
             put_marked(x->f, t, metric(x->prev, name), hid_prev);
@@ -345,6 +350,39 @@ static void put_metrics(struct fctx *x)
             put(x->f, t, hid || (of_victims ? victims_mark : suspects_mark) ? "x" : s);
         }
     }
+}
+
+/* What a reader can bound a summary count to from what is printed: its value; 1 to k-1 for
+ * "<k"; 0 to the whole for "x". */
+static void bounds(const struct fctx *x, const char *name, uint64_t whole, uint64_t *lo,
+                   uint64_t *hi)
+{
+    int m = metric_mark(x->cur, name);
+    uint64_t v = metric(x->cur, name);
+    *lo = !m ? v : m == 1 ? 1 : 0;
+    *hi = !m ? v : m == 1 ? (uint64_t)x->f->k - 1 : whole;
+}
+
+/* victims_sex_shown: "1" when the victims by sex are printed as numbers; else
+ * victims_mostly_women (men): "1" when what is printed proves that more than half of the
+ * victims are women (men), so that prose can say so without a hidden count. */
+static void put_sex_words(struct fctx *x)
+{
+    static const char *const sexes[3] = {"victims_female", "victims_male", "victims_sex_unknown"};
+    uint64_t v = metric(x->cur, "victims"), lo[3], hi[3];
+    bool shown = !metric_mark(x->cur, sexes[0]) && !metric_mark(x->cur, sexes[1]);
+    for (int s = 0; s < 3; s++)
+        bounds(x, sexes[s], v, &lo[s], &hi[s]);
+    bool most[2] = {false, false};
+    for (int s = 0; s < 2 && !metric_mark(x->cur, "victims"); s++) {
+        uint64_t others = hi[1 - s] + hi[2], least = v > others ? v - others : 0;
+        if (least < lo[s])
+            least = lo[s];
+        most[s] = 2 * least > v;
+    }
+    put(x->f, "victims_sex_shown", shown ? "1" : "0");
+    put(x->f, "victims_mostly_women", most[0] ? "1" : "0");
+    put(x->f, "victims_mostly_men", most[1] ? "1" : "0");
 }
 
 /* The region and the city with most cases. */
@@ -552,16 +590,17 @@ static void put_foreign(struct fctx *x)
     for (size_t i = 0; tb && i < tb->nrows && n < 64; i++) {
         const char *c = table_cell_text(tb, table_cell(tb, i, cn));
         const struct cell *cl = table_cell(tb, i, cs);
-        if (!strcmp(c, "Peru") || !strcmp(c, "unknown") || !strcmp(c, "total") || !cl->v.i)
+        /* A hidden count is left out, and says nothing, not even whether it is zero: the
+         * country is named alone. */
+        bool hidden = x->f->k && cl->hidden;
+        if (!strcmp(c, "Peru") || !strcmp(c, "unknown") || !strcmp(c, "total") ||
+            (!hidden && !cl->v.i))
             continue;
-        char cnt[32];
-        if (x->f->k && cl->hidden == 1)
-            snprintf(cnt, sizeof cnt, "<%d", x->f->k);
-        else if (x->f->k && cl->hidden)
-            snprintf(cnt, sizeof cnt, "x");
-        else
+        char cnt[32] = "";
+        if (!hidden)
             number_count(cl->v.i, x->f->lang, cnt, sizeof cnt);
-        snprintf(item[n], sizeof item[n], "%s %s", figures_country(x->a->places, x->l, c), cnt);
+        snprintf(item[n], sizeof item[n], "%s%s%s", figures_country(x->a->places, x->l, c),
+                 hidden ? "" : " ", cnt);
         items[n] = item[n];
         n++;
     }
@@ -672,9 +711,16 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     }
     f->k = public_k;
     f->lang = labels_lang(l);
+    char k[16], fewer[64];
+    snprintf(k, sizeof k, "%d", public_k);
+    static const char *const keys[] = {"k"};
+    const char *vals[] = {k};
+    labels_fill(fewer, sizeof fewer, labels_get(l, "word", "fewer_than"), keys, vals, 1);
+    put(f, "fewer_than", fewer);
     struct fctx x = {f, a, cur, prev, national, l, labels_get(l, "word", "none"), {0}};
     put_dates(&x, title);
     put_metrics(&x);
+    put_sex_words(&x);
     put_places(&x);
     put_routes(&x);
     /* Shares: of victims (exploitation), of cases with a known value (recruitment). */
@@ -731,8 +777,11 @@ bool figures_expand(const struct figures *f, const char *text, struct buf *out)
         if (!bar) {
             buf_adds(out, figures_get(f, name));
         } else {
+            /* "<k" before words reads as words: "menos de 3 casos", "fewer than 3 cases". */
+            const char *v = figures_get(f, name);
             struct buf form = {0};
-            bool ok = plural_put(&form, figures_get(f, name), bar + 1, (size_t)(close - bar - 1)) &&
+            bool ok = plural_put(&form, v[0] == '<' ? figures_get(f, "fewer_than") : v, bar + 1,
+                                 (size_t)(close - bar - 1)) &&
                       figures_expand(f, buf_cstr(&form), out);
             buf_free(&form);
             if (!ok)

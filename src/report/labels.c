@@ -94,7 +94,7 @@ struct labels *labels_load(const char *templates, const char *lang, struct tp_er
         {"word", "map_no_routes"}, {"word", "status_note"}, {"word", "page"}, {"word", "contents"},
         {"word", "rows_cut"}, {"word", "unodc_note"}, {"word", "stage_note"}, {"word", "tip_note"},
         {"word", "tip_labour"}, {"word", "other_routes"}, {"word", "public_note"},
-        {"word", "public_version"}, {"about", "version"},
+        {"word", "public_version"}, {"word", "fewer_than"}, {"about", "version"},
         {"word", "map_hidden"}, {"word", "dq_public"}, {"record", "case"}, {"record", "cases"},
         {"record", "complaint"}, {"record", "complaints"}, {"record", "victim"},
         {"record", "victims"}, {"record", "crime"}, {"record", "crimes"}};
