@@ -12,8 +12,12 @@ in them may tell what a mark (`<K`, `x`) hides.
   "Ecuador x," or "(x)" (a count below K reads "menos de K", a hidden one is left out);
 - percent: the total of a share column is not hidden when its whole is shown (it is 100 %);
 - legend: the map's legend offers no class below K (no shown count can fall in it);
+- charts: a workbook chart draws no hidden cell as a bar that reads as a number: each hidden
+  point's label is its mark, and a note under the chart says so; a chart whose every bar is
+  hidden is not drawn (the PDF and the workbook say so in a sentence);
 Prints what is wrong and exits 1; silent when all holds."""
-import csv, os, re, subprocess, sys, unicodedata
+import csv, os, re, subprocess, sys, unicodedata, zipfile
+import xml.etree.ElementTree as ET
 
 import openpyxl
 
@@ -155,7 +159,55 @@ def check_legend():
                                 % (doc, cls.split()[0], k))
 
 
-for check in (check_order, check_version, check_prose, check_percent, check_legend):
+NS = {'c': 'http://schemas.openxmlformats.org/drawingml/2006/chart',
+      'a': 'http://schemas.openxmlformats.org/drawingml/2006/main'}
+HIDDEN_BARS = ('En el gráfico, una cifra oculta no se dibuja', 'In the chart, a hidden count')
+ALL_HIDDEN = ('No se dibuja este gráfico: todas sus cifras están ocultas.',
+              'This chart is not drawn: all its counts are hidden.')
+
+
+def is_mark(v):
+    return isinstance(v, str) and (v == 'x' or re.fullmatch(r'<\d+', v) is not None)
+
+
+def check_charts():
+    path = os.path.join(out, doc + '.xlsx')
+    wb = openpyxl.load_workbook(path)
+    notes = {ws.title: any(isinstance(c.value, str) and c.value.startswith(HIDDEN_BARS)
+                           for row in ws.iter_rows() for c in row) for ws in wb.worksheets}
+    with zipfile.ZipFile(path) as z:
+        charts = sorted(n for n in z.namelist() if re.match(r'xl/charts/chart\d+\.xml$', n))
+        for name in charts:
+            root = ET.fromstring(z.read(name))
+            title = ''.join(t.text or '' for t in root.findall('c:chart/c:title//a:t', NS))
+            drawn = hidden = 0
+            for ser in root.iter('{%s}ser' % NS['c']):
+                ref = ser.find('c:val/c:numRef/c:f', NS).text
+                sheet, cells = ref.rsplit('!', 1)
+                sheet = sheet.strip("'").replace("''", "'")
+                values = [c.value for row in wb[sheet][cells.replace('$', '')] for c in row]
+                labels = {int(d.find('c:idx', NS).get('val')):
+                          ''.join(t.text or '' for t in d.iter('{%s}t' % NS['a']))
+                          for d in ser.findall('c:dLbls/c:dLbl', NS)}
+                for i, v in enumerate(values):
+                    if is_mark(v):
+                        hidden += 1
+                        if labels.get(i) != v:
+                            problems.append('%s.xlsx chart %r: point %d (%s) is a hidden cell '
+                                            'drawn as a bar labelled %r' % (doc, title, i, v,
+                                                                            labels.get(i)))
+                    elif v not in (None, 0, '', 0.0):
+                        drawn += 1
+                if hidden and not notes.get(sheet):
+                    problems.append('%s.xlsx chart %r: hidden bars, and no note says what they '
+                                    'are' % (doc, title))
+            if hidden and not drawn:
+                problems.append('%s.xlsx chart %r: every bar is hidden, yet it is drawn'
+                                % (doc, title))
+
+
+for check in (check_order, check_version, check_prose, check_percent, check_legend,
+              check_charts):
     check()
 for p in problems:
     print(p)

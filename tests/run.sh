@@ -381,10 +381,14 @@ step "briefs read back (workbook, PDF)" briefs_read_back
 # Public order and words (issue 13, item 3): the public report and two briefs read back, each
 # rule of tests/check_public_words.py; copies with one violation planted (two rows of the same
 # marks out of name order, as sorting by the hidden counts did; a mark in prose; a hidden
-# 100 %) must each fail. Today's outputs before the fix failed every rule.
+# 100 %; hidden bars drawn unmarked) must each fail. The outputs before these rules were kept
+# failed every one of them.
 public_words() {
   local d
-  for d in public brief-cusco brief-tumbes; do
+  # Lima's brief: its sex-by-age chart has every bar hidden (a sentence instead).
+  "$bin" region Lima tests/functional/brief-cusco/input -q -o "$tmp/brief-lima"
+  grep -q 'todas sus cifras están ocultas' <(pdftotext "$tmp/brief-lima/brief.pdf" -)
+  for d in public brief-cusco brief-tumbes brief-lima; do
     "$python" tests/check_public_words.py 3 "$tmp/$d" || { echo "($d)"; return 1; }
   done
   rm -rf "$tmp/planted" && cp -r "$tmp/public" "$tmp/planted"
@@ -424,6 +428,20 @@ sys.exit(1)
 PY
   if "$python" tests/check_public_words.py 3 "$tmp/planted" >/dev/null; then
     echo "check_public_words.py passes a hidden 100 % total"; return 1
+  fi
+  # A workbook chart whose hidden bars lost their marks (drawn as zero bars, as before).
+  rm -rf "$tmp/planted" && cp -r "$tmp/brief-cusco" "$tmp/planted"
+  "$python" - "$tmp/brief-cusco/brief.xlsx" "$tmp/planted/brief.xlsx" <<'PY'
+import re, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as a, zipfile.ZipFile(sys.argv[2], 'w') as b:
+    for item in a.infolist():
+        data = a.read(item)
+        if item.filename.startswith('xl/charts/'):
+            data = re.sub(rb'<c:dLbl>.*?</c:dLbl>', b'', data)
+        b.writestr(item, data)
+PY
+  if "$python" tests/check_public_words.py 3 "$tmp/planted" >/dev/null; then
+    echo "check_public_words.py passes hidden bars drawn without their marks"; return 1
   fi
 }
 step "public order and words" public_words

@@ -510,7 +510,7 @@ static void print_chart(struct pdf_ctx *c, int index)
             return;
         ensure(c, 40);
         paragraph(c, ch->title, caption, 4);
-        paragraph(c, c->r->no_chart, note, 12);
+        paragraph(c, report_chart_empty_text(c->r, index), note, 12);
         return;
     }
     if (ch->map) {

@@ -363,7 +363,9 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
     out->nseries = ch->nseries < 2 ? ch->nseries : 2;
     out->public_k = r->public_k;
     out->lang = r->lang;
-    bool any = false;
+    /* A hidden bar counts as something (even a hidden zero: its absence must not tell), but
+     * draws nothing: a chart of hidden bars alone is a sentence instead. */
+    bool any = false, shown = false;
     if (ch->by_row) {
         for (int s = 0; s < out->nseries; s++)
             out->series[s] = table_cell_text(t->body, table_cell(t->body, (size_t)ch->series[s], 0));
@@ -374,11 +376,13 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
                 out->values[s][out->ncats] = v;
                 out->hidden[s][out->ncats] =
                     (uint8_t)dtable_hidden(t, (size_t)ch->series[s], ch->first + k);
-                any |= v > 0;
+                shown |= v > 0 && !out->hidden[s][out->ncats];
+                any |= v > 0 || out->hidden[s][out->ncats];
             }
             out->ncats++;
         }
-        return any;
+        out->all_hidden = any && !shown;
+        return shown;
     }
     out->series[0] = t->cols[ch->series[0]].label;
     /* A trend keeps its latest years when there are more than a chart holds. */
@@ -395,10 +399,18 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
         out->cats[out->ncats] = table_cell_text(t->body, table_cell(t->body, row, ch->cat_col));
         double v = dtable_number(t, row, ch->series[0]);
         out->hidden[0][out->ncats] = (uint8_t)dtable_hidden(t, row, ch->series[0]);
+        shown |= v > 0 && !out->hidden[0][out->ncats];
+        any |= v > 0 || out->hidden[0][out->ncats];
         out->values[0][out->ncats++] = v;
-        any |= v > 0;
     }
-    return any;
+    out->all_hidden = any && !shown;
+    return shown;
+}
+
+const char *report_chart_empty_text(const struct report *r, int index)
+{
+    struct chart_data d;
+    return !report_chart_data(r, index, &d) && d.all_hidden ? r->chart_hidden : r->no_chart;
 }
 
 bool report_map_layout(const struct report *r, int index, double width, double height,

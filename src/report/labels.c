@@ -90,7 +90,7 @@ struct labels *labels_load(const char *templates, const char *lang, struct tp_er
         {"word", "previous"}, {"word", "current"}, {"word", "change"}, {"word", "new"},
         {"word", "no_previous"}, {"word", "none"}, {"word", "and"}, {"word", "share_note"},
         {"word", "about"}, {"word", "data_quality"}, {"word", "source_note"}, {"word", "todo"}, {"word", "no_data"},
-        {"word", "no_chart"}, {"word", "no_cases"}, {"word", "pyramid_note"}, {"word", "map_routes"},
+        {"word", "no_chart"}, {"word", "chart_hidden"}, {"word", "chart_hidden_bars"}, {"word", "no_cases"}, {"word", "pyramid_note"}, {"word", "map_routes"},
         {"word", "map_no_routes"}, {"word", "status_note"}, {"word", "page"}, {"word", "contents"},
         {"word", "rows_cut"}, {"word", "unodc_note"}, {"word", "stage_note"}, {"word", "tip_note"},
         {"word", "tip_labour"}, {"word", "other_routes"}, {"word", "public_note"},
