@@ -788,7 +788,7 @@ step "README lists the Makefile's packages" readme_packages
 plural_forms() {
   "$python" tests/check_plurals.py "$bin" >"$tmp/plurals.log" || { cat "$tmp/plurals.log"; return 1; }
   cp -r templates "$tmp/plural_templates"
-  sed -i -e 's/{{victims_male|1 hombre|# hombres}}\./{{victims_male}} hombres./' \
+  sed -i -e 's/{{victims_male|1 hombre|# hombres}}|{{victims_mostly/{{victims_male}} hombres|{{victims_mostly/' \
     -e 's/^\(== magnitude: Magnitud\)$/\1\nHubo {{victims_male}} regiones./' \
     "$tmp/plural_templates/reports/annual-report.es.txt"
   if "$python" tests/check_plurals.py "$bin" --templates "$tmp/plural_templates" --only options \
