@@ -60,6 +60,7 @@ SORTED = {
     'exploitation': ('victims',), 'victims_by_exploitation': ('victims',),
     'recruitment': ('cases',), 'transport': ('cases',), 'source': ('cases',),
     'status': ('cases',), 'assistance': ('victims',),
+    'routes': ('cases', 'victims'), 'routes_region': ('cases', 'victims'),
 }
 
 
@@ -72,7 +73,7 @@ def check_order():
         cols = [c for c in cols if c in rows[0]]
         prev = None
         for i, r in enumerate(rows):
-            if 'total' in r.values():  # public mode's totals follow the sorted rows
+            if 'total' in r.values() or r[first] == 'other':  # totals, small routes: after
                 break
             name_key = (1, '') if r[first] == 'unknown' else (0, fold(r[first]))
             key = tuple(-rank(r[c]) for c in cols)

@@ -1,6 +1,8 @@
 /* table.c: the table model: rows appended by builders, sorted, read by renderers. */
 #include "count/table.h"
 
+#include "util/fold.h"
+
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
@@ -131,6 +133,16 @@ static int cmp_rows(const void *a, const void *b)
     int k = strcmp(sorting->text.p + sorting->sortkey[x], sorting->text.p + sorting->sortkey[y]);
     if (k)
         return k;
+    /* Rows with no sort key (public mode's merged routes): by their words, folded. */
+    for (int c = 0; sort_printed && c < sorting->ncols; c++) {
+        char fx[128], fy[128];
+        const char *tx = table_cell_text(sorting, table_cell(sorting, x, c)),
+                   *ty = table_cell_text(sorting, table_cell(sorting, y, c));
+        fold_key_to(tx, strlen(tx), fx, sizeof fx);
+        fold_key_to(ty, strlen(ty), fy, sizeof fy);
+        if ((k = strcmp(fx, fy)))
+            return k;
+    }
     return x < y ? -1 : x > y;
 }
 
@@ -192,6 +204,11 @@ void table_sort_printed(struct table *t)
 {
     if (t->sorted)
         sort_rows(t, t->sorted_rows, t->sort_c1, t->sort_c2, true);
+}
+
+void table_sort_printed_rows(struct table *t, size_t n, int c1, int c2)
+{
+    sort_rows(t, n <= t->nrows ? n : t->nrows, c1, c2, true);
 }
 
 bool tableset_add(struct tableset *s, struct table *t)

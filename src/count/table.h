@@ -59,6 +59,9 @@ void table_sort(struct table *t, int c1, int c2);
  * every shown count but zero, then the sort key. Rows added after table_sort (public
  * mode's totals) stay where they are; a table never sorted is left as it is. */
 void table_sort_printed(struct table *t);
+/* The same for a table not sorted by table_sort (one built anew from a sorted one): rows
+ * 0..n-1 on columns c1 and c2; rows of equal counts and sort keys by their words. */
+void table_sort_printed_rows(struct table *t, size_t n, int c1, int c2);
 /* Rows 0..n-1 in the order idx gives (idx[i]: the row that becomes row i; a permutation of
  * 0..n-1); the rows after them stay. */
 void table_reorder(struct table *t, const size_t *idx, size_t n);

@@ -414,8 +414,19 @@ struct table *build_prevention(const struct tabledef *d, const struct tables_in 
 
 void tables_sort_printed(struct tableset *ts)
 {
-    for (size_t i = 0; i < ts->n; i++)
-        table_sort_printed(ts->t[i]);
+    for (size_t i = 0; i < ts->n; i++) {
+        struct table *t = ts->t[i];
+        table_sort_printed(t);
+        /* Public mode's routes are built anew, their small ones added up as "other" routes
+         * after them: the routes before, as routes() sorts them. */
+        if (!t->sorted && (!strcmp(t->name, "routes") || !strcmp(t->name, "routes_region"))) {
+            int origin = table_col(t, "origin");
+            size_t n = 0;
+            while (n < t->nrows && strcmp(table_cell_text(t, table_cell(t, n, origin)), "other"))
+                n++;
+            table_sort_printed_rows(t, n, table_col(t, "cases"), table_col(t, "victims"));
+        }
+    }
     const struct table *regions = tableset_find(ts, "cases_by_region");
     struct table *t = (struct table *)tableset_find(ts, "prevention");
     if (!regions || !t || t->nrows < 2)

@@ -61,4 +61,20 @@ void suite_table(void)
         CHECK_STR(table_cell_text(t, table_cell(t, i, 0)), printed[i]);
     CHECK(!t->oom);
     table_free(t);
+
+    /* A table built anew with no sort keys (the merged routes): equal marks by their words;
+     * the row after the n sorted ones (an "other" route) stays last. */
+    t = table_new("t", 2, cols);
+    const char *routes[] = {"Puno", "Cusco", "Arequipa", "other"};
+    for (int i = 0; i < 4; i++) {
+        r = table_row(t, NULL);
+        table_text(t, r, 0, routes[i]);
+        table_int(t, r, 1, (unsigned long long)(i == 3 ? 9 : 2 - i / 2));
+        table_hide(t, r, 1, i < 3);
+    }
+    table_sort_printed_rows(t, 3, 1, -1);
+    const char *by_name[] = {"Arequipa", "Cusco", "Puno", "other"};
+    for (size_t i = 0; i < 4; i++)
+        CHECK_STR(table_cell_text(t, table_cell(t, i, 0)), by_name[i]);
+    table_free(t);
 }
