@@ -480,6 +480,17 @@ generated() {
 }
 step "generated export: public outputs" generated
 
+# The generated export's public report and briefs (written by the step above), read back for
+# the order and words of tests/check_public_words.py (its routes' x once reached the prose).
+generated_words() {
+  local d
+  for d in "$tmp/gen/public" "$tmp"/gen/[0-9][0-9]; do
+    [ -e "$d" ] || continue
+    "$python" tests/check_public_words.py 3 "$d" || { echo "($d)"; return 1; }
+  done
+}
+step "generated export: public order and words" generated_words
+
 # As many age bands as allowed (MAX_BANDS, 16): every band, unknown and the totals in the
 # CSV, the checklist, the workbook and the PDF.
 max_bands() {

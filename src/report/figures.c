@@ -29,7 +29,7 @@ static const char *const text_figures[] = {
     "national_victims",
     "region_share_victims", "region_rate", "national_rate", "k", "source", "source_short",
     "source_title", "source_register", "institution", "institution_short", "record", "records",
-    "victims_sex_shown", "victims_mostly_women", "victims_mostly_men"};
+    "victims_sex_shown", "victims_mostly_women", "victims_mostly_men", "routes_international_said"};
 
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
@@ -488,6 +488,7 @@ static void put_routes(struct fctx *x)
     join(&x->b, labels3, n, x->l);
     put(x->f, "main_routes", n ? buf_cstr(&x->b) : x->none);
     put_marked(x->f, "routes_international", international, international_mark);
+    put(x->f, "routes_international_said", international_mark > 1 ? "0" : "1");
     put_condition(x->f, "routes", n > 0);
     put_condition(x->f, "international_routes", international > 0);
     put_countries(x, tb);
