@@ -20,6 +20,7 @@ import csv, os, re, subprocess, sys, unicodedata, zipfile
 import xml.etree.ElementTree as ET
 
 import openpyxl
+from openpyxl.utils import range_boundaries
 
 k, out = int(sys.argv[1]), sys.argv[2]
 problems = []
@@ -132,12 +133,17 @@ def check_percent():
     wb = openpyxl.load_workbook(os.path.join(out, doc + '.xlsx'))
     for ws in wb.worksheets:
         share = None
-        for row in ws.iter_rows():
+        rows = list(ws.iter_rows())
+        for i, row in enumerate(rows):
             values = [c.value for c in row]
             if 'Porcentaje' in values or 'Share' in values:
                 share = values.index('Porcentaje' if 'Porcentaje' in values else 'Share')
             elif share is not None and values and values[0] == 'Total':
-                whole = values[1]  # the count the shares are of: a number or a formula
+                # The count the shares are of (a number or a formula): the base of the known
+                # values written under the total, else the total.
+                after = rows[i + 1][:2] if i + 1 < len(rows) else ()
+                based = after and str(after[0].value).startswith(('Base de los', 'Base of the'))
+                whole = after[1].value if based else values[1]
                 if values[share] == 'x' and (isinstance(whole, (int, float)) or
                                              str(whole).startswith('=')):
                     problems.append('%s.xlsx %s!%s: the total of the shares of a shown whole '
@@ -186,7 +192,9 @@ def check_charts():
                 ref = ser.find('c:val/c:numRef/c:f', NS).text
                 sheet, cells = ref.rsplit('!', 1)
                 sheet = sheet.strip("'").replace("''", "'")
-                values = [c.value for row in wb[sheet][cells.replace('$', '')] for c in row]
+                lo_col, lo_row, hi_col, hi_row = range_boundaries(cells.replace('$', ''))
+                values = [c.value for row in wb[sheet].iter_rows(lo_row, hi_row, lo_col, hi_col)
+                          for c in row]
                 labels = {int(d.find('c:idx', NS).get('val')):
                           ''.join(t.text or '' for t in d.iter('{%s}t' % NS['a']))
                           for d in ser.findall('c:dLbls/c:dLbl', NS)}

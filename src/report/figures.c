@@ -14,7 +14,7 @@
 
 #define MARK_X 2 /* a hidden sum of counts: printed "x" */
 
-/* Text figures; every summary metric adds its own six (see figures_known). */
+/* Text figures; every summary metric adds its own four (see figures_known). */
 static const char *const text_figures[] = {
     "title", "period_from", "period_to", "prev_from", "prev_to", "data_date", "age_bands",
     "top_region", "top_region_cases", "top_city", "top_city_cases", "main_routes",
@@ -29,14 +29,14 @@ static const char *const text_figures[] = {
     "national_victims",
     "region_share_victims", "region_rate", "national_rate", "k", "source", "source_short",
     "source_title", "source_register", "institution", "institution_short", "record", "records",
-    "victims_sex_shown", "victims_mostly_women", "victims_mostly_men", "routes_international_said"};
+    "victims_sex_shown", "victims_mostly_women", "victims_mostly_men"};
 
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
     "countries_abroad", "source", "transport",
     "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
     "recruitment", "suspects", "foreign_suspects", "sentences", "publishable", "record_case",
-    "partly_in_period", "prosecution_elsewhere"};
+    "partly_in_period", "prosecution_elsewhere", "top_region", "top_city"};
 
 struct figures {
     struct strmap *map; /* name -> offset into text */
@@ -63,17 +63,24 @@ static const struct rowdef *metric_at(size_t i)
 
 bool figures_known(const char *name)
 {
+    /* NAME_said of a count: "1" unless public mode hides it as x (put_marked). */
+    size_t len = strlen(name);
+    if (len > 5 && !strcmp(name + len - 5, "_said")) {
+        char base[64];
+        snprintf(base, sizeof base, "%.*s", (int)(len - 5), name);
+        return figures_known(base);
+    }
     for (size_t i = 0; i < sizeof text_figures / sizeof *text_figures; i++)
         if (!strcmp(name, text_figures[i]))
             return true;
-    static const char *const suffixes[] = {"", "_prev", "_change", "_said", "_prev_said", "_pct"};
+    static const char *const suffixes[] = {"", "_prev", "_change", "_pct"};
     const struct rowdef *m;
     for (size_t i = 0; (m = metric_at(i)); i++) {
         size_t k = strlen(m->name);
         if (strncmp(name, m->name, k) != 0)
             continue;
-        for (size_t s = 0; s < 6; s++)
-            if (!strcmp(name + k, suffixes[s]) && (s != 5 || has_pct(m->name)))
+        for (size_t s = 0; s < 4; s++)
+            if (!strcmp(name + k, suffixes[s]) && (s != 3 || has_pct(m->name)))
                 return true;
     }
     return false;
@@ -90,9 +97,12 @@ static void put(struct figures *f, const char *name, const char *value)
 }
 
 /* A count as the tables print it: in public mode "<k" or "x" when hidden. */
+/* A count, and NAME_said: "0" when it is an x, which prose leaves out (see figures_known). */
 static void put_marked(struct figures *f, const char *name, uint64_t n, int hidden)
 {
-    char s[32];
+    char s[32], said[80];
+    snprintf(said, sizeof said, "%s_said", name);
+    put(f, said, f->k && hidden > 1 ? "0" : "1");
     if (f->k && hidden == 1)
         snprintf(s, sizeof s, "<%d", f->k);
     else if (f->k && hidden)
@@ -210,16 +220,35 @@ static void route_text(const struct table *t, size_t r, const struct labels *l,
     buf_adds(out, figures_country(p, l, d));
 }
 
-/* The first row of table name with a count in col and a known name in its first column. */
-static long top_row(const struct tableset *ts, const char *name, const char *colname)
+/* A row of table name with a known name in its first column and a count in col, shown or
+ * hidden (public mode), but not the total. */
+static bool named_row(const struct table *t, size_t r, int col)
+{
+    const struct cell *c = table_cell(t, r, col);
+    return (c->v.i > 0 || c->hidden) && !is_total_row(t, r) &&
+           strcmp(table_cell_text(t, table_cell(t, r, 0)), "unknown") != 0;
+}
+
+/* The first such row with a shown count: the largest, as tables are sorted. -1 when there is
+ * none, or (public mode) when an "x" in col could be larger: a hidden count is never named
+ * the largest, and naming a shown one must not bound an x. *any: some row has a count. */
+static long top_row(const struct tableset *ts, const char *name, const char *colname, bool *any)
 {
     const struct table *t = tableset_find(ts, name);
     int col = t ? table_col(t, colname) : 0;
-    for (size_t r = 0; t && r < t->nrows; r++)
-        if (table_cell(t, r, col)->v.i > 0 && !is_total_row(t, r) &&
-            strcmp(table_cell_text(t, table_cell(t, r, 0)), "unknown") != 0)
-            return (long)r;
-    return -1;
+    long top = -1;
+    bool x = false;
+    *any = false;
+    for (size_t r = 0; t && r < t->nrows; r++) {
+        if (!named_row(t, r, col))
+            continue;
+        *any = true;
+        int h = table_cell(t, r, col)->hidden;
+        x |= h > 1;
+        if (top < 0 && !h)
+            top = (long)r;
+    }
+    return x ? -1 : top;
 }
 
 bool figures_condition_known(const char *name)
@@ -332,22 +361,24 @@ static void put_metrics(struct fctx *x)
         int hid = metric_mark(x->cur, name);
         int hid_prev = x->prev ? metric_mark(x->prev, name) : 0;
         put_marked(x->f, name, v, hid);
-        snprintf(t, sizeof t, "%s_said", name); /* "0": an x, which prose leaves out */
-        put(x->f, t, hid > 1 ? "0" : "1");
-        snprintf(t, sizeof t, "%s_prev_said", name);
-        put(x->f, t, hid_prev > 1 ? "0" : "1");
         snprintf(t, sizeof t, "%s_prev", name);
-        if (x->prev)
+        if (x->prev) {
             put_marked(x->f, t, metric(x->prev, name), hid_prev);
-        else
+        } else {
             put(x->f, t, labels_get(x->l, "word", "no_previous"));
+            snprintf(t, sizeof t, "%s_prev_said", name);
+            put(x->f, t, "1");
+        }
         put_change(x, name, v, hid || hid_prev);
         if (has_pct(name)) {
             bool of_victims = !strncmp(name, "victims_", 8);
             uint64_t whole = of_victims ? victims : suspects;
             snprintf(t, sizeof t, "%s_pct", name);
             number_percent(whole ? (double)v / (double)whole : 0, x->f->lang, s, sizeof s);
-            put(x->f, t, hid || (of_victims ? victims_mark : suspects_mark) ? "x" : s);
+            bool pct_hidden = hid || (of_victims ? victims_mark : suspects_mark);
+            put(x->f, t, pct_hidden ? "x" : s);
+            snprintf(t, sizeof t, "%s_pct_said", name);
+            put(x->f, t, pct_hidden ? "0" : "1");
         }
     }
 }
@@ -388,7 +419,9 @@ static void put_sex_words(struct fctx *x)
 /* The region and the city with most cases. */
 static void put_places(struct fctx *x)
 {
-    long r = top_row(x->cur, "cases_by_region", "cases");
+    bool any;
+    long r = top_row(x->cur, "cases_by_region", "cases", &any);
+    put_condition(x->f, "top_region", r >= 0);
     const struct table *tb = tableset_find(x->cur, "cases_by_region");
     put_condition(x->f, "cases", metric(x->cur, "cases") > 0);
     put_condition(x->f, "previous_period", x->prev != NULL);
@@ -397,12 +430,13 @@ static void put_places(struct fctx *x)
     put(x->f, "top_region",
         r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, table_col(tb, "region"))) : x->none);
     put_marked(x->f, "top_region_cases", cl ? cl->v.i : 0, cl ? cl->hidden : 0);
-    r = top_row(x->cur, "cases_by_city", "cases");
+    r = top_row(x->cur, "cases_by_city", "cases", &any);
+    put_condition(x->f, "top_city", r >= 0);
     tb = tableset_find(x->cur, "cases_by_city");
     cl = r >= 0 ? table_cell(tb, (size_t)r, table_col(tb, "cases")) : NULL;
     put(x->f, "top_city",
         r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, table_col(tb, "city"))) : x->none);
-    put_condition(x->f, "cities", r >= 0);
+    put_condition(x->f, "cities", any);
     put_marked(x->f, "top_city_cases", cl ? cl->v.i : 0, cl ? cl->hidden : 0);
 }
 
@@ -488,7 +522,6 @@ static void put_routes(struct fctx *x)
     join(&x->b, labels3, n, x->l);
     put(x->f, "main_routes", n ? buf_cstr(&x->b) : x->none);
     put_marked(x->f, "routes_international", international, international_mark);
-    put(x->f, "routes_international_said", international_mark > 1 ? "0" : "1");
     put_condition(x->f, "routes", n > 0);
     put_condition(x->f, "international_routes", international > 0);
     put_countries(x, tb);
@@ -778,13 +811,20 @@ bool figures_expand(const struct figures *f, const char *text, struct buf *out)
         if (!bar) {
             buf_adds(out, figures_get(f, name));
         } else {
-            /* "<k" before words reads as words: "menos de 3 casos", "fewer than 3 cases". */
-            const char *v = figures_get(f, name);
+            /* "<k" before words reads as words: "menos de 3 casos", "fewer than 3 cases";
+             * "Menos de 3 ..." where a sentence starts. */
+            const char *v = figures_get(f, name), *fewer = figures_get(f, "fewer_than");
+            size_t at = out->len;
+            bool start = !at || (at > 1 && out->p[at - 1] == ' ' && out->p[at - 2] == '.');
             struct buf form = {0};
-            bool ok = plural_put(&form, v[0] == '<' ? figures_get(f, "fewer_than") : v, bar + 1,
+            bool ok = plural_put(&form, v[0] == '<' ? fewer : v, bar + 1,
                                  (size_t)(close - bar - 1)) &&
                       figures_expand(f, buf_cstr(&form), out);
             buf_free(&form);
+            if (ok && start && v[0] == '<' && out->len > at &&
+                !strncmp(out->p + at, fewer, strlen(fewer)) && out->p[at] >= 'a' &&
+                out->p[at] <= 'z')
+                out->p[at] = (char)(out->p[at] - 'a' + 'A');
             if (!ok)
                 return false;
         }
