@@ -459,6 +459,11 @@ static enum tp_err build_releases(struct job *j, struct tp_error *err)
                 !ledger_record(&j->ledger, s->dataset, s->agg.period[p].period, k, r->prot))
                 rc = tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
         }
+        if (rc == TP_OK && k) /* the order of a public table tells nothing its marks hide */
+            for (int g = 0; g <= NREGIONS; g++) {
+                tables_sort_printed(g ? &s->cur.region[g] : &s->cur.national);
+                tables_sort_printed(g ? &s->prev.region[g] : &s->prev.national);
+            }
     }
     return rc;
 }

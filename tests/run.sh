@@ -394,6 +394,79 @@ briefs_read_back() {
 }
 step "briefs read back (workbook, PDF)" briefs_read_back
 
+# Public order and words (issue 13, item 3): the public report and two briefs read back, each
+# rule of tests/check_public_words.py; copies with one violation planted (two rows of the same
+# marks out of name order, as sorting by the hidden counts did; a mark in prose; a hidden
+# 100 %; hidden bars drawn unmarked) must each fail. The outputs before these rules were kept
+# failed every one of them.
+public_words() {
+  local d
+  # Lima's brief: its sex-by-age chart has every bar hidden (a sentence instead).
+  "$bin" region Lima tests/functional/brief-cusco/input -q -o "$tmp/brief-lima"
+  grep -q 'todas sus cifras están ocultas' <(pdftotext "$tmp/brief-lima/brief.pdf" -)
+  # Small inputs in public mode, where most counts are hidden: every region's count is <3 in
+  # messy (no region may be named the largest), shares of hidden counts in sparse.
+  for d in messy sparse; do
+    (cd "tests/functional/$d" && "$bin" $(cat args) --public -q -o "$tmp/words-$d") || return 1
+  done
+  for d in public brief-cusco brief-tumbes brief-lima words-messy words-sparse; do
+    "$python" tests/check_public_words.py 3 "$tmp/$d" || { echo "($d)"; return 1; }
+  done
+  rm -rf "$tmp/planted" && cp -r "$tmp/public" "$tmp/planted"
+  "$python" - "$tmp/planted/tables/cases_by_region.csv" <<'PY'
+import sys
+path = sys.argv[1]
+lines = open(path, encoding='utf-8').read().split('\n')
+i = next(i for i, l in enumerate(lines) if ',<3,<3,' in l)
+j = next(j for j in range(i + 1, len(lines)) if ',<3,<3,' in lines[j])
+lines[i], lines[j] = lines[j], lines[i]
+open(path, 'w', encoding='utf-8').write('\n'.join(lines))
+PY
+  if "$python" tests/check_public_words.py 3 "$tmp/planted" >/dev/null; then
+    echo "check_public_words.py passes regions out of the printed order"; return 1
+  fi
+  # A mark quoted in prose, and a hidden 100 %: each alone must fail.
+  rm -rf "$tmp/planted" && cp -r "$tmp/public" "$tmp/planted"
+  sed -i 's/(Japan 7, Colombia,/(Japan 7, Colombia <3,/' "$tmp/planted/checklist.txt"
+  if "$python" tests/check_public_words.py 3 "$tmp/planted" >/dev/null; then
+    echo "check_public_words.py passes 'Colombia <3,' in the checklist's prose"; return 1
+  fi
+  rm -rf "$tmp/planted" && cp -r "$tmp/public" "$tmp/planted"
+  "$python" - "$tmp/planted/report.xlsx" <<'PY'
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+for ws in wb.worksheets:
+    share = None
+    for row in ws.iter_rows():
+        values = [c.value for c in row]
+        if 'Porcentaje' in values:
+            share = values.index('Porcentaje')
+        elif share is not None and values and values[0] == 'Total':
+            row[share].value = 'x'
+            wb.save(sys.argv[1])
+            sys.exit(0)
+sys.exit(1)
+PY
+  if "$python" tests/check_public_words.py 3 "$tmp/planted" >/dev/null; then
+    echo "check_public_words.py passes a hidden 100 % total"; return 1
+  fi
+  # A workbook chart whose hidden bars lost their marks (drawn as zero bars, as before).
+  rm -rf "$tmp/planted" && cp -r "$tmp/brief-cusco" "$tmp/planted"
+  "$python" - "$tmp/brief-cusco/brief.xlsx" "$tmp/planted/brief.xlsx" <<'PY'
+import re, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as a, zipfile.ZipFile(sys.argv[2], 'w') as b:
+    for item in a.infolist():
+        data = a.read(item)
+        if item.filename.startswith('xl/charts/'):
+            data = re.sub(rb'<c:dLbl>.*?</c:dLbl>', b'', data)
+        b.writestr(item, data)
+PY
+  if "$python" tests/check_public_words.py 3 "$tmp/planted" >/dev/null; then
+    echo "check_public_words.py passes hidden bars drawn without their marks"; return 1
+  fi
+}
+step "public order and words" public_words
+
 # Every secondary "x" of the public sample is needed: shown as the full run's count, each one
 # lets check_public work out a hidden count (so the check can fail, and nothing is overdone).
 secondary_cells() {
@@ -524,6 +597,16 @@ if [ -z "${WORDS_ONCE:-}" ]; then
   step "attacker: periods to 01-31, 02-29" attack_periods
   step "attacker: its identities hold (full runs)" attack_full_runs
 fi
+# The generated export's public report and briefs (written by the step above), read back for
+# the order and words of tests/check_public_words.py (its routes' x once reached the prose).
+generated_words() {
+  local d
+  for d in "$tmp/gen/public" "$tmp"/gen/[0-9][0-9]; do
+    [ -e "$d" ] || continue
+    "$python" tests/check_public_words.py 3 "$d" || { echo "($d)"; return 1; }
+  done
+}
+step "generated export: public order and words" generated_words
 
 # As many age bands as allowed (MAX_BANDS, 16): every band, unknown and the totals in the
 # CSV, the checklist, the workbook and the PDF.
@@ -1120,7 +1203,7 @@ step "README lists the Makefile's packages" readme_packages
 plural_forms() {
   "$python" tests/check_plurals.py "$bin" >"$tmp/plurals.log" || { cat "$tmp/plurals.log"; return 1; }
   cp -r templates "$tmp/plural_templates"
-  sed -i -e 's/{{victims_male|1 hombre|# hombres}}\./{{victims_male}} hombres./' \
+  sed -i -e 's/{{victims_male|1 hombre|# hombres}}|{{victims_mostly/{{victims_male}} hombres|{{victims_mostly/' \
     -e 's/^\(== magnitude: Magnitud\)$/\1\nHubo {{victims_male}} regiones./' \
     "$tmp/plural_templates/reports/annual-report.es.txt"
   if "$python" tests/check_plurals.py "$bin" --templates "$tmp/plural_templates" --only options \

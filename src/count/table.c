@@ -1,6 +1,8 @@
 /* table.c: the table model: rows appended by builders, sorted, read by renderers. */
 #include "count/table.h"
 
+#include "util/fold.h"
+
 #include <assert.h>
 #include <stdlib.h>
 #include <string.h>
@@ -103,62 +105,110 @@ const char *table_cell_text(const struct table *t, const struct cell *c)
 /* qsort is not stable and has no context: sort an index, then permute. */
 static const struct table *sorting;
 static int sort_c1, sort_c2;
+static bool sort_printed;
 
-static uint64_t num(const struct table *t, size_t row, int col)
+/* A cell's place in the order, larger first: its count, or in printed order one rank for
+ * every hidden cell, between the shown counts and zero (1 is below any shown count > 0). */
+static uint64_t rank(const struct table *t, size_t row, int col)
 {
     const struct cell *c = table_cell(t, row, col);
-    return c->kind == CELL_INT ? c->v.i : 0;
+    uint64_t v = c->kind == CELL_INT ? c->v.i : 0;
+    if (!sort_printed)
+        return v;
+    return c->hidden ? 1 : v ? v + 1 : 0;
 }
 
 static int cmp_rows(const void *a, const void *b)
 {
     size_t x = *(const size_t *)a, y = *(const size_t *)b;
-    uint64_t p = num(sorting, x, sort_c1), q = num(sorting, y, sort_c1);
+    uint64_t p = rank(sorting, x, sort_c1), q = rank(sorting, y, sort_c1);
     if (p != q)
         return p > q ? -1 : 1;
     if (sort_c2 >= 0) {
-        p = num(sorting, x, sort_c2);
-        q = num(sorting, y, sort_c2);
+        p = rank(sorting, x, sort_c2);
+        q = rank(sorting, y, sort_c2);
         if (p != q)
             return p > q ? -1 : 1;
     }
     int k = strcmp(sorting->text.p + sorting->sortkey[x], sorting->text.p + sorting->sortkey[y]);
     if (k)
         return k;
+    /* Rows with no sort key (public mode's merged routes): by their words, folded. */
+    for (int c = 0; sort_printed && c < sorting->ncols; c++) {
+        char fx[128], fy[128];
+        const char *tx = table_cell_text(sorting, table_cell(sorting, x, c)),
+                   *ty = table_cell_text(sorting, table_cell(sorting, y, c));
+        fold_key_to(tx, strlen(tx), fx, sizeof fx);
+        fold_key_to(ty, strlen(ty), fy, sizeof fy);
+        if ((k = strcmp(fx, fy)))
+            return k;
+    }
     return x < y ? -1 : x > y;
 }
 
-void table_sort(struct table *t, int c1, int c2)
+void table_reorder(struct table *t, const size_t *idx, size_t n)
 {
-    if (t->nrows < 2 || t->oom)
+    if (n < 2 || n > t->nrows || t->oom)
         return;
-    size_t *idx = malloc(t->nrows * sizeof *idx);
-    struct cell *cells = malloc(t->nrows * (size_t)t->ncols * sizeof *cells);
-    size_t *keys = malloc(t->nrows * sizeof *keys);
-    if (!idx || !cells || !keys) {
+    struct cell *cells = malloc(n * (size_t)t->ncols * sizeof *cells);
+    size_t *keys = malloc(n * sizeof *keys);
+    if (!cells || !keys) {
         t->oom = true;
-        free(idx);
         free(cells);
         free(keys);
         return;
     }
-    for (size_t i = 0; i < t->nrows; i++)
-        idx[i] = i;
-    sorting = t;
-    sort_c1 = c1;
-    sort_c2 = c2;
-    qsort(idx, t->nrows, sizeof *idx, cmp_rows);
-    sorting = NULL;
-    for (size_t i = 0; i < t->nrows; i++) {
+    for (size_t i = 0; i < n; i++) {
         memcpy(&cells[i * (size_t)t->ncols], &t->cells[idx[i] * (size_t)t->ncols],
                (size_t)t->ncols * sizeof *cells);
         keys[i] = t->sortkey[idx[i]];
     }
-    memcpy(t->cells, cells, t->nrows * (size_t)t->ncols * sizeof *cells);
-    memcpy(t->sortkey, keys, t->nrows * sizeof *keys);
-    free(idx);
+    memcpy(t->cells, cells, n * (size_t)t->ncols * sizeof *cells);
+    memcpy(t->sortkey, keys, n * sizeof *keys);
     free(cells);
     free(keys);
+}
+
+/* Rows 0..n-1. */
+static void sort_rows(struct table *t, size_t n, int c1, int c2, bool printed)
+{
+    if (n < 2 || t->oom)
+        return;
+    size_t *idx = malloc(n * sizeof *idx);
+    if (!idx) {
+        t->oom = true;
+        return;
+    }
+    for (size_t i = 0; i < n; i++)
+        idx[i] = i;
+    sorting = t;
+    sort_c1 = c1;
+    sort_c2 = c2;
+    sort_printed = printed;
+    qsort(idx, n, sizeof *idx, cmp_rows);
+    sorting = NULL;
+    table_reorder(t, idx, n);
+    free(idx);
+}
+
+void table_sort(struct table *t, int c1, int c2)
+{
+    t->sorted = true;
+    t->sort_c1 = c1;
+    t->sort_c2 = c2;
+    t->sorted_rows = t->nrows;
+    sort_rows(t, t->nrows, c1, c2, false);
+}
+
+void table_sort_printed(struct table *t)
+{
+    if (t->sorted)
+        sort_rows(t, t->sorted_rows, t->sort_c1, t->sort_c2, true);
+}
+
+void table_sort_printed_rows(struct table *t, size_t n, int c1, int c2)
+{
+    sort_rows(t, n <= t->nrows ? n : t->nrows, c1, c2, true);
 }
 
 bool tableset_add(struct tableset *s, struct table *t)

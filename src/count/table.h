@@ -36,6 +36,9 @@ struct table {
     struct buf text;
     bool oom; /* set by any failed append; checked once by the builder */
     uint8_t public_k; /* public mode: its counts are protected with this k (0: not public) */
+    bool sorted;      /* by table_sort, on columns sort_c1 and sort_c2 (-1: none) */
+    int sort_c1, sort_c2;
+    size_t sorted_rows; /* the rows it sorted: those added later (totals) stay after them */
 };
 
 struct table *table_new(const char *name, int ncols, const char *const *cols);
@@ -50,6 +53,18 @@ void table_clear(struct table *t, size_t row, int col); /* back to an empty cell
 
 /* Rows by column c1 descending, then c2 descending (c2 < 0: none), then sort key ascending. */
 void table_sort(struct table *t, int c1, int c2);
+/* Public mode, once its cells are marked: the rows of a table table_sort ordered, again on
+ * the same columns but by what is printed, so that the order tells nothing a mark hides: a
+ * shown count by its value, every hidden cell (`<k`, `x`) equal to every other and below
+ * every shown count but zero, then the sort key. Rows added after table_sort (public
+ * mode's totals) stay where they are; a table never sorted is left as it is. */
+void table_sort_printed(struct table *t);
+/* The same for a table not sorted by table_sort (one built anew from a sorted one): rows
+ * 0..n-1 on columns c1 and c2; rows of equal counts and sort keys by their words. */
+void table_sort_printed_rows(struct table *t, size_t n, int c1, int c2);
+/* Rows 0..n-1 in the order idx gives (idx[i]: the row that becomes row i; a permutation of
+ * 0..n-1); the rows after them stay. */
+void table_reorder(struct table *t, const size_t *idx, size_t n);
 
 const struct cell *table_cell(const struct table *t, size_t row, int col);
 /* The index of column name; a column t does not have is a programmer error (asserts). */

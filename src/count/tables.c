@@ -407,6 +407,51 @@ struct table *build_prevention(const struct tabledef *d, const struct tables_in 
     return t;
 }
 
+void tables_sort_printed(struct tableset *ts)
+{
+    for (size_t i = 0; i < ts->n; i++) {
+        struct table *t = ts->t[i];
+        table_sort_printed(t);
+        /* Public mode's routes are built anew, their small ones added up as "other" routes
+         * after them: the routes before, as routes() sorts them. */
+        if (!t->sorted && (!strcmp(t->name, "routes") || !strcmp(t->name, "routes_region"))) {
+            int origin = table_col(t, "origin");
+            size_t n = 0;
+            while (n < t->nrows && strcmp(table_cell_text(t, table_cell(t, n, origin)), "other"))
+                n++;
+            table_sort_printed_rows(t, n, table_col(t, "cases"), table_col(t, "victims"));
+        }
+    }
+    const struct table *regions = tableset_find(ts, "cases_by_region");
+    struct table *t = (struct table *)tableset_find(ts, "prevention");
+    if (!regions || !t || t->nrows < 2)
+        return;
+    size_t *idx = malloc(t->nrows * sizeof *idx);
+    if (!idx) {
+        t->oom = true;
+        return;
+    }
+    /* Its rows, then public mode's: the total, each region's total. Each block by region. */
+    int rcode = table_col(regions, "region_code"), code = table_col(t, "region_code"),
+        source = table_col(t, "source");
+    size_t n = 0;
+    for (int block = 0; block < 3; block++)
+        for (size_t i = 0; i < (block == 1 ? 1 : regions->nrows); i++) {
+            const char *rc = table_cell_text(regions, table_cell(regions, i, rcode));
+            for (size_t r = 0; r < t->nrows && n < t->nrows; r++) {
+                const char *c = table_cell_text(t, table_cell(t, r, code));
+                int b = strcmp(table_cell_text(t, table_cell(t, r, source)), "total") ? 0
+                        : !strcmp(c, "total")                                          ? 1
+                                                                                       : 2;
+                if (b == block && (b == 1 || !strcmp(c, rc)))
+                    idx[n++] = r;
+            }
+        }
+    if (n == t->nrows)
+        table_reorder(t, idx, n);
+    free(idx);
+}
+
 /* A breakdown over the closed value set of its first column, unknown last; its share of
  * *known when the definition has a share column and *known > 0. */
 static struct table *by_code(const struct tabledef *d, const uint64_t *counts,

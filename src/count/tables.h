@@ -27,6 +27,11 @@ bool tables_build_region(const struct agg *a, const struct agg_period *ap,
                          const struct agg_period *country, enum brief_tables what,
                          struct tableset *out);
 
+/* Public mode, once the protection has marked ts's cells: every sorted table ordered by what
+ * it prints (table_sort_printed), the routes too (rebuilt by the protection, unsorted), and
+ * prevention, which lists the regions in the order of cases_by_region, in its new order. */
+void tables_sort_printed(struct tableset *ts);
+
 /* What a builder reads: the counts of a period, and the tables built before it. */
 struct tables_in {
     const struct agg *a;

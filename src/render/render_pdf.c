@@ -510,7 +510,7 @@ static void print_chart(struct pdf_ctx *c, int index)
             return;
         ensure(c, 40);
         paragraph(c, ch->title, caption, 4);
-        paragraph(c, c->r->no_chart, note, 12);
+        paragraph(c, report_chart_empty_text(c->r, index), note, 12);
         return;
     }
     if (ch->map) {
@@ -567,6 +567,8 @@ static void cover(struct pdf_ctx *c)
         paragraph(c, r->subtitle, (struct style){13, false, false, 0.25}, 18);
     paragraph(c, r->period_line, body, 3);
     paragraph(c, r->date_line, body, 3);
+    if (r->public_line)
+        paragraph(c, r->public_line, (struct style){11, true, false, 0.1}, 3);
     if (r->author[0])
         paragraph(c, r->author, body, 3);
     /* Contents: sections and the annex with their pages. */
@@ -619,7 +621,9 @@ static void brief_header(struct pdf_ctx *c)
         paragraph(c, r->organisation, (struct style){9, true, false, 0.35}, 4);
     paragraph(c, r->title, (struct style){20, true, false, 0.1}, 6);
     if (r->subtitle[0])
-        paragraph(c, r->subtitle, (struct style){10, false, false, 0.3}, 14);
+        paragraph(c, r->subtitle, (struct style){10, false, false, 0.3}, r->public_line ? 3 : 14);
+    if (r->public_line)
+        paragraph(c, r->public_line, (struct style){10, true, false, 0.1}, 14);
 }
 
 /* A section's heading on a new page, with its outline entry; in a brief, where it falls, and

@@ -50,6 +50,7 @@ struct xlsx_ctx {
     lxw_format *text; /* body text: indented, so it never touches a number on its left */
     lxw_format *hidden, *tot_hidden; /* public mode's marks, right-aligned (body, total) */
     lxw_format *num[7], *tot[7]; /* by enum col_kind: body and total row */
+    char mark_k[16];             /* public mode's "<k", for charts' labels */
     bool failed;
 };
 
@@ -180,6 +181,7 @@ static void *begin(const struct report *r, const char *path, struct tp_error *er
         return NULL;
     }
     c->r = r;
+    snprintf(c->mark_k, sizeof c->mark_k, "<%d", r->public_k);
     c->chart_col = -1;
     snprintf(c->path, sizeof c->path, "%s", path);
     /* Temporary files beside the output: the staging folder, on the same disk. */
@@ -291,6 +293,8 @@ static bool section(void *ctx, const struct section *s)
     if (first) { /* the report's title opens the first sheet */
         worksheet_write_string(c->ws, 0, 0, c->r->title, c->title);
         worksheet_write_string(c->ws, 1, 0, c->r->subtitle, c->subtitle);
+        if (c->r->public_line)
+            worksheet_write_string(c->ws, 2, 0, c->r->public_line, c->heading);
         c->row = 3;
     }
     worksheet_write_string(c->ws, c->row, 0, s->heading, c->heading);
@@ -619,6 +623,36 @@ static bool map_image(struct xlsx_ctx *c, int index)
     return e == LXW_NO_ERROR;
 }
 
+/* Public mode: the bars of series s that are hidden are left out of the drawing: a text cell
+ * has no length, and its label is its mark, never a 0. True when the series has one. */
+static bool hidden_labels(struct xlsx_ctx *c, lxw_chart_series *se, const struct dchart *ch,
+                          int s)
+{
+    const struct dtable *t = &c->r->tables[ch->table];
+    lxw_chart_data_label *labels = calloc((size_t)ch->n, sizeof *labels);
+    lxw_chart_data_label **list = calloc((size_t)ch->n + 1, sizeof *list);
+    int last = -1;
+    for (int i = 0; labels && list && i < ch->n; i++) {
+        int h = ch->by_row ? dtable_hidden(t, (size_t)ch->series[s], ch->first + i)
+                           : dtable_hidden(t, (size_t)(ch->first + i), ch->series[s]);
+        if (h) {
+            labels[i].value = h == 1 ? c->mark_k : "x";
+            last = i;
+        }
+        list[i] = &labels[i];
+    }
+    if (last >= 0) { /* the points after the last hidden one keep their labels */
+        list[last + 1] = NULL;
+        if (chart_series_set_labels_custom(se, list) != LXW_NO_ERROR)
+            c->failed = true;
+    }
+    if (!labels || !list)
+        c->failed = true;
+    free(labels);
+    free(list);
+    return last >= 0;
+}
+
 static bool chart(void *ctx, int index)
 {
     struct xlsx_ctx *c = ctx;
@@ -633,10 +667,18 @@ static bool chart(void *ctx, int index)
         if (!table(ctx, ch->table))
             return false;
     const struct pos *p = &c->pos[ch->table];
+    struct chart_data d;
+    if (!report_chart_data(c->r, index, &d) && d.all_hidden) { /* public: nothing to draw */
+        worksheet_write_string(c->ws, c->row++, 0, ch->title, c->caption);
+        worksheet_write_string(c->ws, c->row++, 0, c->r->chart_hidden, c->note);
+        c->row++;
+        return true;
+    }
     lxw_chart *chart = workbook_add_chart(c->wb, ch->kind == CHART_BAR ? LXW_CHART_BAR
                                                                        : LXW_CHART_COLUMN);
     if (!chart)
         return false;
+    bool hidden = false;
     for (int s = 0; s < ch->nseries; s++) {
         lxw_chart_series *se = chart_add_series(chart, NULL, NULL);
         /* Each bar says its value, as the PDF's charts do; a share as a percentage. */
@@ -644,6 +686,7 @@ static bool chart(void *ctx, int index)
         chart_series_set_labels_position(se, LXW_CHART_LABEL_POSITION_OUTSIDE_END);
         if (ch->percent)
             chart_series_set_labels_num_format(se, "0.0%");
+        hidden |= hidden_labels(c, se, ch, s);
         if (ch->by_row) {
             lxw_row_t row = p->first + (lxw_row_t)ch->series[s];
             chart_series_set_categories(se, c->sheet_name, p->header, (lxw_col_t)ch->first,
@@ -674,6 +717,9 @@ static bool chart(void *ctx, int index)
     lxw_row_t at = p->header > 0 ? p->header - 1 : 0;
     worksheet_insert_chart_opt(c->ws, at, (lxw_col_t)(t->body->ncols + 1), chart, &o);
     lxw_row_t bottom = at + (lxw_row_t)(CHART_ROWS * rows) + 1;
+    if (hidden) /* under the chart: what a hidden bar is */
+        worksheet_write_string(c->ws, bottom++, (lxw_col_t)(t->body->ncols + 1),
+                               c->r->chart_hidden_bars, c->note);
     pages_keep(&c->pages, at, bottom);
     if ((int)t->body->ncols + 1 > c->chart_col)
         c->chart_col = t->body->ncols + 1;

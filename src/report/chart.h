@@ -32,6 +32,7 @@ struct chart_data {
     /* Public mode: a hidden value (1 "<k", other "x") is drawn without length, its mark
      * instead of its number; the scale follows the shown values only. */
     uint8_t hidden[CHART_MAX_SERIES][CHART_MAX_CATS];
+    bool all_hidden; /* every bar that is not a shown zero is hidden: nothing to draw */
     int public_k;
     const char *lang; /* the numbers' style (util/number.h); NULL: English */
 };

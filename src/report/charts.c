@@ -186,14 +186,15 @@ static int map_stops(const struct route_key *k, int peru, uint16_t *stops)
 }
 
 /* Public mode: the regions whose count is hidden, drawn as such, and their legend entry. */
-static void map_hidden(struct ctx *c, struct map_data *m, const struct agg_period *ap)
+static void map_hidden(struct ctx *c, struct map_data *m)
 {
     char code[16];
     for (int g = 1; g <= NREGIONS; g++) {
         snprintf(code, sizeof code, "%02d", g);
-        m->hidden[g] = state_of(c, false, "cases", DIMS(kv("region", code))) &&
-                       ap->region_cases[g];
+        /* Hidden is hidden, even a zero: its shade must not tell it. */
+        m->hidden[g] = state_of(c, false, "cases", DIMS(kv("region", code))) != 0;
     }
+    m->least = (uint64_t)protect_k(c->in->prot);
     char k[8];
     snprintf(k, sizeof k, "%d", protect_k(c->in->prot));
     static const char *const keys[] = {"k"};
@@ -307,7 +308,7 @@ static bool ch_map(struct ctx *c, struct dchart *ch)
     m->lang = c->r->lang;
     memcpy(m->cases, ap->region_cases, sizeof m->cases);
     if (c->in->prot)
-        map_hidden(c, m, ap);
+        map_hidden(c, m);
     if (c->in->region)
         map_brief(c, ch, m);
     if (!map_routes(c, ch, m, ap) || c->failed) {
@@ -385,7 +386,9 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
     out->nseries = ch->nseries < CHART_MAX_SERIES ? ch->nseries : CHART_MAX_SERIES;
     out->public_k = r->public_k;
     out->lang = r->lang;
-    bool any = false;
+    /* A hidden bar counts as something (even a hidden zero: its absence must not tell), but
+     * draws nothing: a chart of hidden bars alone is a sentence instead. */
+    bool any = false, shown = false;
     if (ch->by_row) {
         for (int s = 0; s < out->nseries; s++)
             out->series[s] = table_cell_text(t->body, table_cell(t->body, (size_t)ch->series[s], 0));
@@ -396,11 +399,13 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
                 out->values[s][out->ncats] = v;
                 out->hidden[s][out->ncats] =
                     (uint8_t)dtable_hidden(t, (size_t)ch->series[s], ch->first + k);
-                any |= v > 0;
+                shown |= v > 0 && !out->hidden[s][out->ncats];
+                any |= v > 0 || out->hidden[s][out->ncats];
             }
             out->ncats++;
         }
-        return any;
+        out->all_hidden = any && !shown;
+        return shown;
     }
     for (int s = 0; s < out->nseries; s++)
         out->series[s] = t->cols[ch->series[s]].label;
@@ -420,11 +425,19 @@ bool report_chart_data(const struct report *r, int index, struct chart_data *out
             double v = dtable_number(t, row, ch->series[s]);
             out->hidden[s][out->ncats] = (uint8_t)dtable_hidden(t, row, ch->series[s]);
             out->values[s][out->ncats] = v;
-            any |= v > 0;
+            shown |= v > 0 && !out->hidden[s][out->ncats];
+            any |= v > 0 || out->hidden[s][out->ncats];
         }
         out->ncats++;
     }
-    return any;
+    out->all_hidden = any && !shown;
+    return shown;
+}
+
+const char *report_chart_empty_text(const struct report *r, int index)
+{
+    struct chart_data d;
+    return !report_chart_data(r, index, &d) && d.all_hidden ? r->chart_hidden : r->no_chart;
 }
 
 bool report_map_layout(const struct report *r, int index, double width, double height,

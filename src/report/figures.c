@@ -35,7 +35,8 @@ static const char *const text_figures[] = {
     "year_suspects_identified", "year_before_suspects_identified",
     "year_suspects_identified_change", "year_suspects_prosecuted",
     "year_before_suspects_prosecuted", "year_suspects_prosecuted_change", "status_time_cases",
-    "status_time_median", "status_time_q1", "status_time_q3"};
+    "status_time_median", "status_time_q1", "status_time_q3",
+    "victims_sex_shown", "victims_mostly_women", "victims_mostly_men"};
 
 /* Facts a definition may test with [if NAME]: stored as "?NAME", "1" when true. */
 static const char *const conditions[] = {
@@ -43,7 +44,7 @@ static const char *const conditions[] = {
     "cases", "previous_period", "cities", "routes", "international_routes", "exploitation",
     "recruitment", "suspects", "foreign_suspects", "sentences", "publishable", "record_case",
     "partly_in_period", "prosecution_elsewhere", "calendar_years", "year_before_first",
-    "previous_before_register", "status_time"};
+    "previous_before_register", "status_time", "top_region", "top_city"};
 
 struct figures {
     struct strmap *map; /* name -> offset into text */
@@ -70,6 +71,13 @@ static const struct rowdef *metric_at(size_t i)
 
 bool figures_known(const char *name)
 {
+    /* NAME_said of a count: "1" unless public mode hides it as x (put_marked). */
+    size_t len = strlen(name);
+    if (len > 5 && !strcmp(name + len - 5, "_said")) {
+        char base[64];
+        snprintf(base, sizeof base, "%.*s", (int)(len - 5), name);
+        return figures_known(base);
+    }
     for (size_t i = 0; i < sizeof text_figures / sizeof *text_figures; i++)
         if (!strcmp(name, text_figures[i]))
             return true;
@@ -97,9 +105,12 @@ static void put(struct figures *f, const char *name, const char *value)
 }
 
 /* A count as the tables print it: in public mode "<k" or "x" when hidden. */
+/* A count, and NAME_said: "0" when it is an x, which prose leaves out (see figures_known). */
 static void put_marked(struct figures *f, const char *name, uint64_t n, int hidden)
 {
-    char s[32];
+    char s[32], said[80];
+    snprintf(said, sizeof said, "%s_said", name);
+    put(f, said, f->k && hidden > 1 ? "0" : "1");
     if (f->k && hidden == 1)
         snprintf(s, sizeof s, "<%d", f->k);
     else if (f->k && hidden)
@@ -217,16 +228,35 @@ static void route_text(const struct table *t, size_t r, const struct labels *l,
     buf_adds(out, figures_country(p, l, d));
 }
 
-/* The first row of table name with a count in col and a known name in its first column. */
-static long top_row(const struct tableset *ts, const char *name, const char *colname)
+/* A row of table name with a known name in its first column and a count in col, shown or
+ * hidden (public mode), but not the total. */
+static bool named_row(const struct table *t, size_t r, int col)
+{
+    const struct cell *c = table_cell(t, r, col);
+    return (c->v.i > 0 || c->hidden) && !is_total_row(t, r) &&
+           strcmp(table_cell_text(t, table_cell(t, r, 0)), "unknown") != 0;
+}
+
+/* The first such row with a shown count: the largest, as tables are sorted. -1 when there is
+ * none, or (public mode) when an "x" in col could be larger: a hidden count is never named
+ * the largest, and naming a shown one must not bound an x. *any: some row has a count. */
+static long top_row(const struct tableset *ts, const char *name, const char *colname, bool *any)
 {
     const struct table *t = tableset_find(ts, name);
     int col = t ? table_col(t, colname) : 0;
-    for (size_t r = 0; t && r < t->nrows; r++)
-        if (table_cell(t, r, col)->v.i > 0 && !is_total_row(t, r) &&
-            strcmp(table_cell_text(t, table_cell(t, r, 0)), "unknown") != 0)
-            return (long)r;
-    return -1;
+    long top = -1;
+    bool x = false;
+    *any = false;
+    for (size_t r = 0; t && r < t->nrows; r++) {
+        if (!named_row(t, r, col))
+            continue;
+        *any = true;
+        int h = table_cell(t, r, col)->hidden;
+        x |= h > 1;
+        if (top < 0 && !h)
+            top = (long)r;
+    }
+    return x ? -1 : top;
 }
 
 bool figures_condition_known(const char *name)
@@ -349,25 +379,66 @@ static void put_metrics(struct fctx *x)
         int hid_prev = x->prev ? metric_mark(x->prev, name) : 0;
         put_marked(x->f, name, v, hid);
         snprintf(t, sizeof t, "%s_prev", name);
-        if (x->prev)
+        if (x->prev) {
             put_marked(x->f, t, metric(x->prev, name), hid_prev);
-        else
+        } else {
             put(x->f, t, labels_get(x->l, "word", "no_previous"));
+            snprintf(t, sizeof t, "%s_prev_said", name);
+            put(x->f, t, "1");
+        }
         put_change(x, name, v, hid || hid_prev);
         if (has_pct(name)) {
             bool of_victims = !strncmp(name, "victims_", 8);
             uint64_t whole = of_victims ? victims : suspects;
             snprintf(t, sizeof t, "%s_pct", name);
             number_percent(whole ? (double)v / (double)whole : 0, x->f->lang, s, sizeof s);
-            put(x->f, t, hid || (of_victims ? victims_mark : suspects_mark) ? "x" : s);
+            bool pct_hidden = hid || (of_victims ? victims_mark : suspects_mark);
+            put(x->f, t, pct_hidden ? "x" : s);
+            snprintf(t, sizeof t, "%s_pct_said", name);
+            put(x->f, t, pct_hidden ? "0" : "1");
         }
     }
+}
+
+/* What a reader can bound a summary count to from what is printed: its value; 1 to k-1 for
+ * "<k"; 0 to the whole for "x". */
+static void bounds(const struct fctx *x, const char *name, uint64_t whole, uint64_t *lo,
+                   uint64_t *hi)
+{
+    int m = metric_mark(x->cur, name);
+    uint64_t v = metric(x->cur, name);
+    *lo = !m ? v : m == 1 ? 1 : 0;
+    *hi = !m ? v : m == 1 ? (uint64_t)x->f->k - 1 : whole;
+}
+
+/* victims_sex_shown: "1" when the victims by sex are printed as numbers; else
+ * victims_mostly_women (men): "1" when what is printed proves that more than half of the
+ * victims are women (men), so that prose can say so without a hidden count. */
+static void put_sex_words(struct fctx *x)
+{
+    static const char *const sexes[3] = {"victims_female", "victims_male", "victims_sex_unknown"};
+    uint64_t v = metric(x->cur, "victims"), lo[3], hi[3];
+    bool shown = !metric_mark(x->cur, sexes[0]) && !metric_mark(x->cur, sexes[1]);
+    for (int s = 0; s < 3; s++)
+        bounds(x, sexes[s], v, &lo[s], &hi[s]);
+    bool most[2] = {false, false};
+    for (int s = 0; s < 2 && !metric_mark(x->cur, "victims"); s++) {
+        uint64_t others = hi[1 - s] + hi[2], least = v > others ? v - others : 0;
+        if (least < lo[s])
+            least = lo[s];
+        most[s] = 2 * least > v;
+    }
+    put(x->f, "victims_sex_shown", shown ? "1" : "0");
+    put(x->f, "victims_mostly_women", most[0] ? "1" : "0");
+    put(x->f, "victims_mostly_men", most[1] ? "1" : "0");
 }
 
 /* The region and the city with most cases. */
 static void put_places(struct fctx *x)
 {
-    long r = top_row(x->cur, "cases_by_region", "cases");
+    bool any;
+    long r = top_row(x->cur, "cases_by_region", "cases", &any);
+    put_condition(x->f, "top_region", r >= 0);
     const struct table *tb = tableset_find(x->cur, "cases_by_region");
     put_condition(x->f, "cases", metric(x->cur, "cases") > 0);
     put_condition(x->f, "previous_period", x->prev != NULL);
@@ -376,12 +447,13 @@ static void put_places(struct fctx *x)
     put(x->f, "top_region",
         r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, table_col(tb, "region"))) : x->none);
     put_marked(x->f, "top_region_cases", cl ? cl->v.i : 0, cl ? cl->hidden : 0);
-    r = top_row(x->cur, "cases_by_city", "cases");
+    r = top_row(x->cur, "cases_by_city", "cases", &any);
+    put_condition(x->f, "top_city", r >= 0);
     tb = tableset_find(x->cur, "cases_by_city");
     cl = r >= 0 ? table_cell(tb, (size_t)r, table_col(tb, "cases")) : NULL;
     put(x->f, "top_city",
         r >= 0 ? table_cell_text(tb, table_cell(tb, (size_t)r, table_col(tb, "city"))) : x->none);
-    put_condition(x->f, "cities", r >= 0);
+    put_condition(x->f, "cities", any);
     put_marked(x->f, "top_city_cases", cl ? cl->v.i : 0, cl ? cl->hidden : 0);
 }
 
@@ -649,16 +721,17 @@ static void put_foreign(struct fctx *x)
     for (size_t i = 0; tb && i < tb->nrows && n < 64; i++) {
         const char *c = table_cell_text(tb, table_cell(tb, i, cn));
         const struct cell *cl = table_cell(tb, i, cs);
-        if (!strcmp(c, "Peru") || !strcmp(c, "unknown") || !strcmp(c, "total") || !cl->v.i)
+        /* A hidden count is left out, and says nothing, not even whether it is zero: the
+         * country is named alone. */
+        bool hidden = x->f->k && cl->hidden;
+        if (!strcmp(c, "Peru") || !strcmp(c, "unknown") || !strcmp(c, "total") ||
+            (!hidden && !cl->v.i))
             continue;
-        char cnt[32];
-        if (x->f->k && cl->hidden == 1)
-            snprintf(cnt, sizeof cnt, "<%d", x->f->k);
-        else if (x->f->k && cl->hidden)
-            snprintf(cnt, sizeof cnt, "x");
-        else
+        char cnt[32] = "";
+        if (!hidden)
             number_count(cl->v.i, x->f->lang, cnt, sizeof cnt);
-        snprintf(item[n], sizeof item[n], "%s %s", figures_country(x->a->places, x->l, c), cnt);
+        snprintf(item[n], sizeof item[n], "%s%s%s", figures_country(x->a->places, x->l, c),
+                 hidden ? "" : " ", cnt);
         items[n] = item[n];
         n++;
     }
@@ -769,9 +842,16 @@ struct figures *figures_build(const struct agg *a, const struct tableset *cur,
     }
     f->k = public_k;
     f->lang = labels_lang(l);
+    char k[16], fewer[64];
+    snprintf(k, sizeof k, "%d", public_k);
+    static const char *const keys[] = {"k"};
+    const char *vals[] = {k};
+    labels_fill(fewer, sizeof fewer, labels_get(l, "word", "fewer_than"), keys, vals, 1);
+    put(f, "fewer_than", fewer);
     struct fctx x = {f, a, cur, prev, national, l, labels_get(l, "word", "none"), {0}};
     put_dates(&x, title);
     put_metrics(&x);
+    put_sex_words(&x);
     put_places(&x);
     put_routes(&x);
     /* Shares: of victims (exploitation), of cases with a known value (recruitment). */
@@ -830,10 +910,20 @@ bool figures_expand(const struct figures *f, const char *text, struct buf *out)
         if (!bar) {
             buf_adds(out, figures_get(f, name));
         } else {
+            /* "<k" before words reads as words: "menos de 3 casos", "fewer than 3 cases";
+             * "Menos de 3 ..." where a sentence starts. */
+            const char *v = figures_get(f, name), *fewer = figures_get(f, "fewer_than");
+            size_t at = out->len;
+            bool start = !at || (at > 1 && out->p[at - 1] == ' ' && out->p[at - 2] == '.');
             struct buf form = {0};
-            bool ok = plural_put(&form, figures_get(f, name), bar + 1, (size_t)(close - bar - 1)) &&
+            bool ok = plural_put(&form, v[0] == '<' ? fewer : v, bar + 1,
+                                 (size_t)(close - bar - 1)) &&
                       figures_expand(f, buf_cstr(&form), out);
             buf_free(&form);
+            if (ok && start && v[0] == '<' && out->len > at &&
+                !strncmp(out->p + at, fewer, strlen(fewer)) && out->p[at] >= 'a' &&
+                out->p[at] <= 'z')
+                out->p[at] = (char)(out->p[at] - 'a' + 'A');
             if (!ok)
                 return false;
         }

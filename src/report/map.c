@@ -148,14 +148,20 @@ void map_project(const struct projection *p, double lon, double lat, double *x, 
     *y = p->oy + (p->lat0 - lat) * p->scale;
 }
 
-struct classes map_classes(uint64_t max)
+struct classes map_classes(uint64_t least, uint64_t max)
 {
+    if (least < 1)
+        least = 1;
+    if (max < least)
+        max = least;
     struct classes c = {0};
     uint64_t uppers[64];
     int n = 0;
     for (uint64_t mag = 1; n < 60; mag *= 10) {
         static const uint64_t mult[] = {1, 2, 5};
         for (int i = 0; i < 3 && n < 60; i++) {
+            if (mult[i] * mag < least)
+                continue; /* a class no shown count can fall in */
             uppers[n++] = mult[i] * mag;
             if (mult[i] * mag >= max)
                 goto done;
@@ -164,7 +170,7 @@ struct classes map_classes(uint64_t max)
 done:;
     int first = n > 5 ? n - 5 : 0;
     for (int i = first; i < n; i++) {
-        c.lo[c.n] = c.n ? c.hi[c.n - 1] + 1 : 1;
+        c.lo[c.n] = c.n ? c.hi[c.n - 1] + 1 : least;
         c.hi[c.n] = uppers[i];
         c.n++;
     }
@@ -465,7 +471,7 @@ static void layout_frame(struct layout *l, const struct map_shape *m)
     for (int g = 1; g <= NREGIONS; g++)
         if (l->d->cases[g] > max && !l->d->hidden[g])
             max = l->d->cases[g];
-    out->classes = map_classes(max ? max : 1);
+    out->classes = map_classes(l->d->least, max);
 }
 
 /* The regions' outlines, shaded by class. */

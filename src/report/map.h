@@ -27,7 +27,8 @@ struct projection {
 struct projection map_fit(const struct map_shape *m, double width, double height);
 void map_project(const struct projection *p, double lon, double lat, double *x, double *y);
 
-struct classes map_classes(uint64_t max);
+/* Round classes from least (1; public mode: K, the smallest count a region shows) to max. */
+struct classes map_classes(uint64_t least, uint64_t max);
 int map_class(const struct classes *c, uint64_t cases); /* 0..n-1; -1 for no cases */
 
 #define MAP_MAX_INTERNAL 8 /* routes drawn inside Peru ... */
@@ -51,6 +52,7 @@ struct map_data {
     uint64_t cases[NREGIONS + 1];        /* by region code */
     bool hidden[NREGIONS + 1];           /* public mode: a hidden count, drawn as such */
     char hidden_label[96];               /* its legend entry ("<3 o x") */
+    uint64_t least;                      /* public mode: K, the least count shown; else 0 */
     int highlight;                       /* a brief's region: drawn alone, the others plain */
     struct map_route routes[MAP_MAX_ROUTES];
     int nroutes;

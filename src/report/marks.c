@@ -68,7 +68,7 @@ static int hidden_at(const struct dtable *t, size_t r, int col)
 
 /* Public mode: a computed cell is hidden when what it is computed from is (a row total the
  * builder did not mark by its key, a change, a share); a total is hidden by the same rule
- * unless its builder marked it. */
+ * unless its builder marked it, but for the total of the shares of a shown whole. */
 void derive_marks(struct dtable *t)
 {
     for (size_t r = 0; r < t->body->nrows; r++)
@@ -92,6 +92,8 @@ void derive_marks(struct dtable *t)
         bool hid = false;
         if (d->kind == COL_DIFF || d->kind == COL_DIFF_PCT)
             hid = t->total_mark[d->a] || t->total_mark[d->b];
+        else if (d->kind == COL_PERCENT && d->a > 0 && !t->whole_hidden)
+            hid = false; /* the shares of a shown whole add up to 100 %: hiding says nothing */
         else
             for (size_t r = 0; r < t->body->nrows; r++)
                 hid |= hidden_at(t, r, col) != 0;

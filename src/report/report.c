@@ -167,6 +167,7 @@ static bool report_words(struct ctx *c, const char *title)
     r->todo_label = strdup(L(c, "word", "todo"));
     r->no_data = strdup(L(c, "word", "no_data"));
     r->no_chart = strdup(L(c, "word", "no_chart"));
+    r->chart_hidden = strdup(L(c, "word", "chart_hidden"));
     char note[600];
     const char *keys[] = {"source"};
     const char *vals[] = {attribution_text(in->attribution, ATTR_NAME, r->lang, "")};
@@ -182,7 +183,7 @@ static bool report_words(struct ctx *c, const char *title)
     r->author = strdup(in->author ? in->author : "");
     r->organisation = strdup(in->organisation ? in->organisation : "");
     return r->title && r->subtitle && r->total_label && r->todo_label && r->no_data &&
-           r->no_chart && r->source_note && r->keywords && r->page_label && r->contents_label &&
+           r->no_chart && r->chart_hidden && r->source_note && r->keywords && r->page_label && r->contents_label &&
            r->rows_cut_label && r->share_base_label && r->author && r->organisation;
 }
 
@@ -316,7 +317,18 @@ static bool public_notes(struct ctx *c)
     const char *vals[] = {k, k1};
     labels_fill(note, sizeof note, L(c, "word", "public_note"), keys, vals, 2);
     r->public_note = strdup(note);
-    if (!r->public_note)
+    char line[300];
+    labels_fill(line, sizeof line, L(c, "word", "public_version"), keys, vals, 1);
+    r->public_line = strdup(line);
+    labels_fill(line, sizeof line, L(c, "word", "chart_hidden_bars"), keys, vals, 1);
+    r->chart_hidden_bars = strdup(line);
+    if (!r->public_note || !r->public_line || !r->chart_hidden_bars)
+        return false;
+    struct table *run = r->tables[r->about_run].body;
+    size_t k_row = table_row(run, NULL);
+    table_text(run, k_row, 0, L(c, "about", "version"));
+    table_text(run, k_row, 1, r->public_line);
+    if (run->oom)
         return false;
     for (size_t i = 0; i < r->ntables; i++) {
         struct dtable *t = &r->tables[i];
@@ -424,8 +436,11 @@ void report_free(struct report *r)
     free(r->todo_label);
     free(r->no_data);
     free(r->no_chart);
+    free(r->chart_hidden);
+    free(r->chart_hidden_bars);
     free(r->period_line);
     free(r->public_note);
+    free(r->public_line);
     free(r->date_line);
     free(r->source_note);
     for (size_t i = 0; i < r->nsource_notes; i++)

@@ -111,6 +111,8 @@ struct report {
     char *todo_label;           /* "TO BE WRITTEN" */
     char *no_data;              /* the sentence an empty table shows instead of itself */
     char *no_chart;             /* ... and an empty chart */
+    char *chart_hidden;         /* ... and a chart whose every bar is hidden (public mode) */
+    char *chart_hidden_bars;    /* a workbook chart with hidden bars, under it (public mode) */
     char *source_note;          /* under every chart */
     char *keywords;             /* the documents' properties: the topic and the source */
     char *period_line, *date_line; /* "Periodo: ...", "Fecha de los datos: ..." for a cover */
@@ -127,6 +129,8 @@ struct report {
     int public_k;                      /* public mode: "<k" and "x"; 0 otherwise */
     bool brief;                        /* laid out as a brief (reportdef's layout) */
     char *public_note;                 /* public mode: why counts are hidden */
+    char *public_line; /* public mode: "public version: counts below K are hidden", for the
+                          cover (or a brief's title block) and the About table */
     char **source_notes; /* several sources (merge.c): each one's source line, owned */
     size_t nsource_notes;
 };
@@ -140,6 +144,8 @@ void report_sections_free(struct section *s, size_t n);
 bool report_chart_data(const struct report *r, int index, struct chart_data *out);
 /* Whether a chart has something to draw (the map: any case in a known region). */
 bool report_chart_drawable(const struct report *r, int index);
+/* The sentence a chart that is not drawn shows: no data, or (public mode) every bar hidden. */
+const char *report_chart_empty_text(const struct report *r, int index);
 
 /* A cell as the documents print it: counts with thousands separators, shares as percentages,
  * changes signed; row t->body->nrows is the total row. "" for an empty cell. */

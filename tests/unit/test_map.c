@@ -49,7 +49,7 @@ static void projection(void)
 
 static void classes(void)
 {
-    struct classes c = map_classes(11); /* 1, 2, 3-5, 6-10, 11-20 */
+    struct classes c = map_classes(0, 11); /* 1, 2, 3-5, 6-10, 11-20 */
     CHECK_INT(c.n, 5);
     CHECK_INT(c.lo[0], 1);
     CHECK_INT(c.hi[0], 1);
@@ -61,19 +61,28 @@ static void classes(void)
     CHECK_INT(map_class(&c, 5), 2);
     CHECK_INT(map_class(&c, 6), 3);
     CHECK_INT(map_class(&c, 11), 4);
-    c = map_classes(1);
+    c = map_classes(0, 1);
     CHECK_INT(c.n, 1);
     CHECK_INT(c.hi[0], 1);
-    c = map_classes(3); /* 1, 2, 3-5 */
+    c = map_classes(0, 3); /* 1, 2, 3-5 */
     CHECK_INT(c.n, 3);
     CHECK_INT(c.hi[2], 5);
-    c = map_classes(250); /* the five top limits: 1-20, 21-50, 51-100, 101-200, 201-500 */
+    c = map_classes(0, 250); /* the five top limits: 1-20, 21-50, 51-100, 101-200, 201-500 */
     CHECK_INT(c.n, 5);
     CHECK_INT(c.lo[0], 1);
     CHECK_INT(c.hi[0], 20);
     CHECK_INT(c.lo[1], 21);
     CHECK_INT(c.hi[4], 500);
     CHECK_INT(map_class(&c, 250), 4);
+    c = map_classes(3, 11); /* public mode, K = 3: no class 1 or 2: 3-5, 6-10, 11-20 */
+    CHECK_INT(c.n, 3);
+    CHECK_INT(c.lo[0], 3);
+    CHECK_INT(c.hi[0], 5);
+    CHECK_INT(c.lo[2], 11);
+    c = map_classes(5, 0); /* nothing shown: one class from K */
+    CHECK_INT(c.n, 1);
+    CHECK_INT(c.lo[0], 5);
+    CHECK_INT(c.hi[0], 5);
 }
 
 static void geometry(void)
