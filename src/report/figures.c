@@ -352,6 +352,8 @@ static void change_text(const struct fctx *x, uint64_t v, uint64_t p, char *out,
 static void put_change(struct fctx *x, const char *name, uint64_t v, bool hidden)
 {
     char t[128], s[128];
+    snprintf(t, sizeof t, "%s_change_said", name); /* prose leaves a hidden change out */
+    put(x->f, t, x->prev && hidden ? "0" : "1");
     snprintf(t, sizeof t, "%s_change", name);
     if (!x->prev) {
         put(x->f, t, labels_get(x->l, "word", "no_previous"));
