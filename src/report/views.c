@@ -754,11 +754,15 @@ static bool v_data_quality_problems(struct ctx *c, struct dtable *t, bool compar
             table_text(t->body, r, 2, dq_say(c, "dq_problem", dq_problem(q, e)));
             table_text(t->body, r, 3, L(c, "dq_action", dq_action_name(e->action)));
         }
-        table_int(t->body, (size_t)g, 4, (uint64_t)dtable_number(t, (size_t)g, 4) + 1);
+        if (!c->in->prot) /* public: how many rows a problem has is no protected count */
+            table_int(t->body, (size_t)g, 4, (uint64_t)dtable_number(t, (size_t)g, 4) + 1);
     }
     buf_free(&key);
     strmap_free(groups);
-    table_sort(t->body, 4, -1);
+    if (c->in->prot)
+        snprintf(t->note, sizeof t->note, "%s", L(c, "word", "dq_public_counts"));
+    else
+        table_sort(t->body, 4, -1);
     return true;
 }
 
