@@ -297,15 +297,17 @@ enum tp_err job_check_counted(const struct job *j, struct tp_error *err)
     return TP_OK;
 }
 
-/* Source i's tables (tables/ or tables/NAME/) and data-quality list (data_quality.csv or
- * data_quality/NAME.csv); ts: the report's tables or a brief's. */
-static enum tp_err write_tables(struct job *j, int i, const struct tableset *ts,
-                                struct output *out, struct tp_error *err)
+/* Tables ts (the report's or a brief's) in tables/UNDER (the previous period's: "previous/"),
+ * or tables/NAME/UNDER for source i of several. */
+static enum tp_err write_tableset(struct job *j, int i, const struct tableset *ts,
+                                  const char *under, struct output *out, struct tp_error *err)
 {
-    char dir[40], rel[160];
+    char dir[40], rel[200];
     job_source_dir(j, i, dir, sizeof dir);
     for (size_t t = 0; t < ts->n; t++) {
-        snprintf(rel, sizeof rel, "%stables/%s%s.csv", j->sub, dir, ts->t[t]->name);
+        if (under[0] && !strncmp(ts->t[t]->name, "input_", 6))
+            continue; /* the files read: the same for every period */
+        snprintf(rel, sizeof rel, "%stables/%s%s%s.csv", j->sub, dir, under, ts->t[t]->name);
         FILE *f = output_open(out, rel, err);
         if (!f)
             return err->code;
@@ -314,6 +316,23 @@ static enum tp_err write_tables(struct job *j, int i, const struct tableset *ts,
         if (rc != TP_OK)
             return rc;
     }
+    return TP_OK;
+}
+
+/* Source i's tables (tables/ or tables/NAME/) and data-quality list (data_quality.csv or
+ * data_quality/NAME.csv); cur, prev: the report's tables or a brief's, of the period and the
+ * previous one. Public mode publishes the previous period's in tables/previous/: the
+ * documents print some of its counts, and a reader of the CSVs gets all they print. */
+static enum tp_err write_tables(struct job *j, int i, const struct tableset *ts,
+                                const struct tableset *prev, struct output *out,
+                                struct tp_error *err)
+{
+    char rel[160];
+    enum tp_err rc = write_tableset(j, i, ts, "", out, err);
+    if (rc == TP_OK && j->opt->public_mode && prev && prev->n)
+        rc = write_tableset(j, i, prev, "previous/", out, err);
+    if (rc != TP_OK)
+        return rc;
     if (j->opt->public_mode) /* rows of the input, with their case numbers: not public */
         return TP_OK;
     if (j->nsrc > 1)
@@ -494,7 +513,8 @@ static enum tp_err write_brief(struct job *j, struct output *out, struct tp_erro
 {
     static const struct render_ops *const brief[] = {&render_xlsx, &render_pdf};
     static const char *const brief_files[] = {"brief.xlsx", "brief.pdf"};
-    enum tp_err rc = write_tables(j, 0, &j->src[0].cur.region[j->region], out, err);
+    enum tp_err rc = write_tables(j, 0, &j->src[0].cur.region[j->region],
+                                  &j->src[0].prev.region[j->region], out, err);
     return rc != TP_OK ? rc
                        : write_documents(j, out, j->brief, j->labels, j->opt->title, brief,
                                          brief_files, 2, err);
@@ -528,7 +548,8 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
         static const char *const annual_files[] = {"report.xlsx", "report.pdf"},
                                  *const checklist_files[] = {"checklist.txt"};
         for (int i = 0; rc == TP_OK && i < j->nsrc; i++)
-            rc = write_tables(j, i, &j->src[i].cur.national, &out, err);
+            rc = write_tables(j, i, &j->src[i].cur.national, &j->src[i].prev.national, &out,
+                              err);
         if (rc == TP_OK)
             rc = write_documents(j, &out, j->annual, j->labels, j->opt->title, annual,
                                  annual_files, 2, err);

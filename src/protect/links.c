@@ -277,7 +277,7 @@ bool links_names(struct protection *p, const struct table *t, const struct table
  * count of its cases in no known city; those rests lie within the unknown city's count. */
 static bool link_cities(struct protection *p)
 {
-    if (p->published) /* no bound a reader may rely on (docs/report-tables.md) */
+    if (p->published && !p->assume_cities) /* no bound a reader may rely on (docs) */
         return true;
     size_t n = strmap_count(p->keys);
     for (size_t e = 0; e < n && !p->failed; e++) {
@@ -378,6 +378,73 @@ static bool link_years(struct protection *p, const struct kparts *k, long v, con
     long t = sys_count(p, sum_key, p->published ? 0 : sum, SDC_FREE);
     return t >= 0 && (sdc_sum(p->s, t, parts, n) || sys_fail(p, "years that do not add up", sum_key)) &&
            links_tie(p, sum_key, t, &v, 1, "touched");
+}
+
+/* A count split by sex and by minor (UNODC's categories, the forms by sex and minor): a
+ * sex's count is its minors, adults and those of unknown age; a minor's (adult's), its
+ * women, men and those of unknown sex. Exact when every value is printed, else at least. */
+static bool link_split(struct protection *p, const struct kparts *k, long v, const char *key,
+                       const char *have, const char *split_by, int vocab)
+{
+    if (part_of(k, have) < 0 || part_of(k, split_by) >= 0)
+        return true;
+    long parts[8];
+    size_t n = 0;
+    uint64_t sum = 0;
+    int values = vocabs[vocab].ncodes + 1; /* and unknown */
+    for (int c = 0; c < values && n < 8; c++) {
+        char part[64];
+        snprintf(part, sizeof part, "%s=%s", split_by, vocab_code_name(vocab, c));
+        long w = with(p, k, -1, part);
+        if (w >= 0 && w != v) {
+            parts[n++] = w;
+            sum += sdc_value(p->s, w);
+        }
+    }
+    if (n < 2)
+        return true;
+    if ((int)n == values && (p->published || sum == sdc_value(p->s, v)))
+        return sdc_sum(p->s, v, parts, n) || sys_fail(p, "a split that does not add up", key);
+    return links_tie(p, key, v, parts, n, split_by[0] == 's' ? "sexrest" : "agerest");
+}
+
+/* Every victim has at least one form (ours or UNODC's: an unknown one when none is written):
+ * the count of each form is at most the victims', their sum at least it. */
+static bool link_forms(struct protection *p, const struct kparts *k, long v, const char *key,
+                       bool unodc)
+{
+    const char *dim = unodc ? "uform" : "form";
+    if (part_of(k, "form") >= 0 || part_of(k, "uform") >= 0)
+        return true;
+    long parts[EXP_N + 2];
+    size_t n = 0;
+    uint64_t sum = 0;
+    int values = unodc ? UF_N : EXP_N + 1;
+    for (int c = 0; c < values; c++) {
+        char part[80];
+        snprintf(part, sizeof part, "%s=%s", dim,
+                 unodc ? unodc_form_name(c) : vocab_code_name(V_EXPLOITATION, c));
+        long w = with(p, k, -1, part);
+        if (w < 0)
+            return true; /* a form no table prints here: no sum */
+        parts[n++] = w;
+        sum += sdc_value(p->s, w);
+    }
+    char sum_key[700];
+    snprintf(sum_key, sizeof sum_key, "%s|%ssum", key, dim);
+    if (sys_lookup(p, sum_key) >= 0)
+        return true;
+    if (!p->published && sum < sdc_value(p->s, v))
+        return true;
+    for (size_t i = 0; i < n; i++) { /* each form at most the victims */
+        char name[96];
+        snprintf(name, sizeof name, "%swithin=%zu", dim, i);
+        if (!links_tie(p, key, v, &parts[i], 1, name))
+            return false;
+    }
+    long t = sys_count(p, sum_key, p->published ? 0 : sum, SDC_FREE);
+    return t >= 0 && (sdc_sum(p->s, t, parts, n) || sys_fail(p, "forms that do not add up", sum_key)) &&
+           links_tie(p, sum_key, t, &v, 1, "atleast");
 }
 
 /* UNODC's unknown category is the victims of unknown sex or unknown age: wherever a count is
@@ -492,6 +559,11 @@ bool links_add(struct protection *p, struct tp_error *err)
             link_bands(p, &k, at, v, key, label_of, nlabels);
         if ((at = part_of(&k, "uform")) >= 0)
             link_union(p, &k, at, v, key);
+        if (!strcmp(k.p[0], "victims") &&
+            (!link_forms(p, &k, v, key, false) || !link_forms(p, &k, v, key, true) ||
+             !link_split(p, &k, v, key, "minor", "sex", V_SEX) ||
+             !link_split(p, &k, v, key, "sex", "minor", V_YESNO)))
+            return false;
         if (!strcmp(k.p[0], "psuspects"))
             link_years(p, &k, v, key);
     }

@@ -215,6 +215,21 @@ uint64_t sys_num(const struct table *t, size_t r, int c)
 
 /* ---- the tables --------------------------------------------------------------------------- */
 
+/* Published mode: the period the printed summary says (period_from, period_to). */
+static void period_of_summary(struct protection *p, const struct table *t)
+{
+    for (size_t r = 0; r < t->nrows; r++) {
+        const char *m = sys_text(t, r, 0), *v = sys_text(t, r, 1);
+        tp_date d;
+        if (date_parse(v, strlen(v), &d) != DATE_OK)
+            continue;
+        if (!strcmp(m, "period_from"))
+            p->period.from = d;
+        else if (!strcmp(m, "period_to"))
+            p->period.to = d;
+    }
+}
+
 bool protect_tables(struct protection *p, struct tableset *ts, const char *scope, bool printed,
                     struct tp_error *err)
 {
@@ -241,6 +256,8 @@ bool protect_tables(struct protection *p, struct tableset *ts, const char *scope
         const struct tabledef *d = tabledef_find(t->name);
         if (!links_names(p, t, d))
             return false;
+        if (p->published && !scope[0] && !strcmp(t->name, "summary"))
+            period_of_summary(p, t);
         if (d->rows) {
             t->public_k = (uint8_t)p->k;
             rows_add(p, t, d, scope);
@@ -254,6 +271,7 @@ bool protect_tables(struct protection *p, struct tableset *ts, const char *scope
 
 void protect_freeze(struct protection *p) { sdc_freeze(p->s); }
 void protect_period(struct protection *p, struct period period) { p->period = period; }
+void protect_assume_cities(struct protection *p, bool assume) { p->assume_cities = assume; }
 
 struct link {
     long base, part, entry; /* counts; the base's key entry */

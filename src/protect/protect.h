@@ -49,6 +49,10 @@ void protect_freeze(struct protection *p);
  * the years it touches (links.c). */
 void protect_period(struct protection *p, struct period period);
 
+/* Published mode: whether the reader assumes each city lies in its cases' region (a link the
+ * protection draws wherever the counts allow it; the documents do not promise it). */
+void protect_assume_cities(struct protection *p, bool assume);
+
 /* Primary and secondary suppression over everything added; marks the tables' cells. */
 bool protect_run(struct protection *p, struct sdc_stats *stats, struct tp_error *err);
 

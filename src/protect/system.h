@@ -20,6 +20,7 @@ struct mark {
 struct protection {
     int k;
     struct period period; /* the release's, when known (0: not): the years it touches */
+    bool assume_cities;   /* published mode: cities within their regions (protect.h) */
     bool published; /* built from printed tables: hidden counts are unknown */
     bool unprinted; /* the tables being added are not printed: their new counts are unknown */
     uint8_t *printed; /* published mode, per count: 1 printed shown, 2 printed hidden */
