@@ -342,41 +342,44 @@ static bool link_cities(struct protection *p)
     return !p->failed;
 }
 
-/* The suspects of the period (psuspects) are at most those of the years it touches (suspects,
- * by year: every suspect whatever the period), and as many when it is whole years. */
+/* The suspects of the period (psuspects) are at least those of the years wholly inside it
+ * and at most those of the years it touches (suspects, by year: every suspect whatever the
+ * period); as many when it is whole years. */
 static bool link_years(struct protection *p, const struct kparts *k, long v, const char *key)
 {
     struct period pr = p->period;
     if (!pr.from || !pr.to)
         return true;
     int y1 = date_year(pr.from), y2 = date_year(pr.to);
-    bool whole = pr.from == date_make(y1, 1, 1) && pr.to == date_make(y2, 12, 31);
-    long parts[PARTS];
-    size_t n = 0;
+    long touched[PARTS], inside[PARTS];
+    size_t nt = 0, ni = 0;
+    uint64_t sum = 0, sum_inside = 0;
     struct kparts all = *k;
     all.p[0] = "suspects";
-    for (int y = y1; y <= y2 && n < PARTS; y++) {
+    for (int y = y1; y <= y2 && nt < PARTS; y++) {
         char part[32];
         snprintf(part, sizeof part, "year=%d", y);
         long w = with(p, &all, -1, part);
-        if (w >= 0)
-            parts[n++] = w;
+        if (w < 0)
+            continue;
+        touched[nt++] = w;
+        sum += sdc_value(p->s, w);
+        if (date_make(y, 1, 1) >= pr.from && date_make(y, 12, 31) <= pr.to) {
+            inside[ni++] = w;
+            sum_inside += sdc_value(p->s, w);
+        }
     }
-    if (!n)
-        return true;
-    if (whole)
-        return links_tie(p, key, v, parts, n, "years");
+    if (!nt || (!p->published && (sum < sdc_value(p->s, v) || sum_inside > sdc_value(p->s, v))))
+        return true; /* no year printed, or the values say the link does not hold */
+    if (ni && !links_tie(p, key, v, inside, ni, "yearsin"))
+        return false;
     char sum_key[700];
     snprintf(sum_key, sizeof sum_key, "%s|years", key);
     if (sys_lookup(p, sum_key) >= 0)
         return true;
-    uint64_t sum = 0;
-    for (size_t i = 0; i < n; i++)
-        sum += sdc_value(p->s, parts[i]);
-    if (!p->published && sum < sdc_value(p->s, v))
-        return true; /* the values say the link does not hold */
     long t = sys_count(p, sum_key, p->published ? 0 : sum, SDC_FREE);
-    return t >= 0 && (sdc_sum(p->s, t, parts, n) || sys_fail(p, "years that do not add up", sum_key)) &&
+    return t >= 0 &&
+           (sdc_sum(p->s, t, touched, nt) || sys_fail(p, "years that do not add up", sum_key)) &&
            links_tie(p, sum_key, t, &v, 1, "touched");
 }
 
