@@ -290,7 +290,7 @@ const struct tabledef tabledefs[] = {
     {"assistance", COLS(assistance_cols), .in = IN_REPORT, .build = build_assistance},
     {"prevention", COLS(prevention_cols), .in = IN_REPORT, .build = build_prevention},
     {"by_year", COLS(by_year_cols), ROW_SUMS(by_year_sums), .in = IN_REPORT,
-     .full_only = true, .build = build_by_year},
+     .build = build_by_year},
     {"by_month", COLS(by_month_cols), ROW_SUMS(by_month_sums), .in = IN_REPORT,
      .full_only = true, .build = build_by_month},
     {"categories", COLS(categories_cols), .in = IN_REPORT, .full_only = true,

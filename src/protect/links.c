@@ -342,10 +342,11 @@ static bool link_cities(struct protection *p)
     return !p->failed;
 }
 
-/* The suspects of the period (psuspects) are at least those of the years wholly inside it
- * and at most those of the years it touches (suspects, by year: every suspect whatever the
- * period); as many when it is whole years. */
-static bool link_years(struct protection *p, const struct kparts *k, long v, const char *key)
+/* A count of the period (cases, victims, psuspects) is at least the same count of the years
+ * wholly inside it and at most that of the years it touches (all_cases, all_victims,
+ * suspects: by year, whatever the period); as many when it is whole years. */
+static bool link_years(struct protection *p, const struct kparts *k, long v, const char *key,
+                       const char *all_years)
 {
     struct period pr = p->period;
     if (!pr.from || !pr.to)
@@ -355,7 +356,7 @@ static bool link_years(struct protection *p, const struct kparts *k, long v, con
     size_t nt = 0, ni = 0;
     uint64_t sum = 0, sum_inside = 0;
     struct kparts all = *k;
-    all.p[0] = "suspects";
+    all.p[0] = all_years;
     for (int y = y1; y <= y2 && nt < PARTS; y++) {
         char part[32];
         snprintf(part, sizeof part, "year=%d", y);
@@ -567,8 +568,13 @@ bool links_add(struct protection *p, struct tp_error *err)
              !link_split(p, &k, v, key, "minor", "sex", V_SEX) ||
              !link_split(p, &k, v, key, "sex", "minor", V_YESNO)))
             return false;
-        if (!strcmp(k.p[0], "psuspects"))
-            link_years(p, &k, v, key);
+        /* The period's counts against every year's (by_year, suspects_by_year). */
+        static const char *const period_measure[][2] = {
+            {"psuspects", "suspects"}, {"cases", "all_cases"}, {"victims", "all_victims"}};
+        for (size_t i = 0; i < sizeof period_measure / sizeof *period_measure; i++)
+            if (!strcmp(k.p[0], period_measure[i][0]) &&
+                !link_years(p, &k, v, key, period_measure[i][1]))
+                return false;
     }
     return !p->failed && link_cities(p);
 }

@@ -673,6 +673,13 @@ static void put_years(struct fctx *x)
     if (last >= 0)
         before = year_row(t, y - 1);
     bool both = last >= 0 && before >= 0;
+    /* Public mode: the sentences are left out when a count of theirs is hidden (by_year is
+     * protected like the rest; a change from a hidden count would give it away). */
+    for (size_t k = 0; both && k < sizeof year_counts / sizeof *year_counts; k++) {
+        int col = table_col(t, year_counts[k]);
+        both = !table_cell(t, (size_t)last, col)->hidden &&
+               !table_cell(t, (size_t)before, col)->hidden;
+    }
     put_condition(x->f, "calendar_years", both);
     snprintf(s, sizeof s, "%d", y);
     put(x->f, "year_last", both ? s : x->none);

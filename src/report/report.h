@@ -41,7 +41,7 @@ struct dcol {
 struct dtable {
     char id[48];
     char title[160];
-    char note[400];
+    char note[800]; /* a long one (a part year, the marks, the source) is not cut */
     struct table *body; /* owned */
     struct dcol cols[TABLE_MAX_COLS];
     bool total;         /* a total row follows the body */
@@ -68,7 +68,7 @@ enum chart_kind { CHART_BAR, CHART_COLUMN, CHART_MAP };
 struct dchart {
     char id[48];
     char title[160];
-    char note[400];
+    char note[800]; /* a long one (a part year, the marks, the source) is not cut */
     enum chart_kind kind;  /* as a spreadsheet draws it */
     enum chart_shape shape; /* as chart.c draws it */
     bool percent;
