@@ -728,7 +728,7 @@ static bool v_data_quality_files(struct ctx *c, struct dtable *t, bool compare)
 static bool v_data_quality_problems(struct ctx *c, struct dtable *t, bool compare)
 {
     (void)compare;
-    if (!dt_begin(c, t, "data_quality_problems", true,
+    if (!dt_begin(c, t, "data_quality_problems", !c->in->prot, /* public: no counts, no total */
                   COLSPECS({"file", COL_TEXT, false}, {"field", COL_TEXT, false},
                            {"problem", COL_TEXT, false}, {"action", COL_TEXT, false},
                            {"rows", COL_COUNT, true})))
