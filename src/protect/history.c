@@ -94,14 +94,8 @@ static bool tie_pieces(struct protection *p, const struct agg *a, struct period 
 {
     size_t n = strmap_count(p->keys);
     for (size_t e = 0; e < n && !p->failed; e++) {
-        size_t len;
-        const char *kk = strmap_key(p->keys, (long)e, &len);
         char key[600], base[600], piece_key[700];
-        if (len >= sizeof key)
-            continue;
-        memcpy(key, kk, len);
-        key[len] = '\0';
-        if (strstr(key, "|piece=") || key_all_years(key) || !links_counts_people(key))
+        if (!sys_key(p, e, key, sizeof key) || strstr(key, "|piece=") || key_all_years(key) || !links_counts_people(key))
             continue;
         struct period of = own;
         char *rel = strstr(key, "|release=");
@@ -205,14 +199,10 @@ bool history_add(struct protection *p, const struct agg *a, int pi, const struct
             !add_tables(p, a, h->piece[j], dq, protect_k(p), ps.scope[j], keep, err))
             return false;
     for (size_t e = before; e < strmap_count(p->keys); e++) {
-        size_t len;
-        const char *kk = strmap_key(p->keys, (long)e, &len);
         char key[600];
         long v = (long)strmap_value(p->keys, (long)e);
-        if (len >= sizeof key)
+        if (!sys_key(p, e, key, sizeof key))
             continue;
-        memcpy(key, kk, len);
-        key[len] = '\0';
         if (sdc_role_of(p->s, v) == SDC_FREE && links_counts_people(key))
             sdc_role(p->s, v, SDC_IMPLIED);
     }

@@ -281,16 +281,10 @@ static bool link_cities(struct protection *p)
         return true;
     size_t n = strmap_count(p->keys);
     for (size_t e = 0; e < n && !p->failed; e++) {
-        size_t len;
-        const char *kk = strmap_key(p->keys, (long)e, &len);
         char key[600], unknown_key[700];
         struct kparts k;
         int at;
-        if (len >= sizeof key)
-            continue;
-        memcpy(key, kk, len);
-        key[len] = '\0';
-        if (!split(key, &k) || !counts_people(&k) || (at = part_of(&k, "city")) < 0 ||
+        if (!sys_key(p, e, key, sizeof key) || !split(key, &k) || !counts_people(&k) || (at = part_of(&k, "city")) < 0 ||
             strcmp(k.p[at], "city=unknown/unknown"))
             continue;
         snprintf(unknown_key, sizeof unknown_key, "%s", key);
@@ -303,16 +297,10 @@ static bool link_cities(struct protection *p)
         char b[700];
         join(&k, at, NULL, b, sizeof b);
         for (size_t f = 0; f < n; f++) {
-            size_t flen;
-            const char *fk = strmap_key(p->keys, (long)f, &flen);
             char other[600], a[700];
             struct kparts o;
             int oat;
-            if (flen >= sizeof other)
-                continue;
-            memcpy(other, fk, flen);
-            other[flen] = '\0';
-            if (!strstr(other, "|city=") || !split(other, &o) || o.n != k.n || (oat = part_of(&o, "city")) < 0)
+            if (!sys_key(p, f, other, sizeof other) || !strstr(other, "|city=") || !split(other, &o) || o.n != k.n || (oat = part_of(&o, "city")) < 0)
                 continue;
             const char *slash = strrchr(o.p[oat], '/');
             long ce = slash ? strmap_find(p->region_codes, slash + 1, strlen(slash + 1)) : -1;
@@ -458,16 +446,10 @@ static bool link_unknown_category(struct protection *p)
 {
     size_t n = strmap_count(p->keys);
     for (size_t e = 0; e < n && !p->failed; e++) {
-        size_t len;
-        const char *kk = strmap_key(p->keys, (long)e, &len);
         char key[600], once[700], base[700], part[64], pk[700];
         struct kparts k, o;
         int as, am;
-        if (len >= sizeof key)
-            continue;
-        memcpy(key, kk, len);
-        key[len] = '\0';
-        if (!split(key, &k) || !counts_people(&k) || (as = part_of(&k, "sex")) < 0 ||
+        if (!sys_key(p, e, key, sizeof key) || !split(key, &k) || !counts_people(&k) || (as = part_of(&k, "sex")) < 0 ||
             (am = part_of(&k, "minor")) < 0 || strcmp(k.p[as], "sex=unknown") ||
             strcmp(k.p[am], "minor=unknown"))
             continue; /* each base once: from its unknown-unknown count */
@@ -525,16 +507,10 @@ bool links_add(struct protection *p, struct tp_error *err)
     const char *label_of[PARTS];
     size_t nlabels = 0;
     for (size_t e = 0; e < n; e++) {
-        size_t len;
-        const char *kk = strmap_key(p->keys, (long)e, &len);
         char key[600];
         struct kparts k;
         int at;
-        if (len >= sizeof key)
-            continue;
-        memcpy(key, kk, len);
-        key[len] = '\0';
-        if (!split(key, &k) || (at = part_of(&k, "band")) < 0)
+        if (!sys_key(p, e, key, sizeof key) || !split(key, &k) || (at = part_of(&k, "band")) < 0)
             continue;
         const char *label = strchr(k.p[at], '=') + 1;
         bool seen = false;
@@ -547,13 +523,9 @@ bool links_add(struct protection *p, struct tp_error *err)
         }
     }
     for (size_t e = 0; e < n && !p->failed; e++) {
-        size_t len;
         char key[600];
-        const char *kk = strmap_key(p->keys, (long)e, &len);
-        if (len >= sizeof key)
+        if (!sys_key(p, e, key, sizeof key))
             continue;
-        memcpy(key, kk, len);
-        key[len] = '\0';
         long v = (long)strmap_value(p->keys, (long)e);
         struct kparts k;
         int at;

@@ -148,6 +148,17 @@ long sys_lookup(const struct protection *p, const char *key)
     return e < 0 ? -1 : (long)strmap_value(p->keys, e);
 }
 
+bool sys_key(const struct protection *p, size_t e, char *out, size_t size)
+{
+    size_t len;
+    const char *key = strmap_key(p->keys, (long)e, &len);
+    if (len >= size)
+        return false;
+    memcpy(out, key, len);
+    out[len] = '\0';
+    return true;
+}
+
 bool sys_mark(struct protection *p, struct mark m)
 {
     if (!grow((void **)&p->marks, &p->mcap, p->nmarks, sizeof *p->marks, 256))

@@ -39,6 +39,8 @@ bool sys_fail(struct protection *p, const char *what, const char *key);
 /* The count with this key (made with value and role when new); -1 on failure. */
 long sys_count(struct protection *p, const char *key, uint64_t value, enum sdc_role role);
 long sys_lookup(const struct protection *p, const char *key); /* -1: no such count */
+/* Count e's key, NUL-terminated, in out; false when it does not fit. */
+bool sys_key(const struct protection *p, size_t e, char *out, size_t size);
 /* Published mode: count v is printed as cell cl (shown, or hidden as its mark says). */
 bool sys_print_as(struct protection *p, long v, const struct cell *cl);
 bool sys_mark(struct protection *p, struct mark m);
