@@ -35,7 +35,7 @@ bench/measure.py "$runs" "tipreport region Cusco, 2020" ./tipreport region Cusco
 bench/measure.py "$runs" "sample: tipreport report" ./tipreport report input \
   -o build/bench/sample -q
 bench/measure.py "$runs" "sample: tipreport region all" ./tipreport region all input \
-  -o build/bench/sample-briefs --ledger build/bench/sample-ledger.tsv -q
+  --any-period -o build/bench/sample-briefs --ledger build/bench/sample-ledger.tsv -q
 awk -F'\t' '$1 == "sample: tipreport report" { f = $2 }
              $1 == "sample: tipreport region all" { printf "region all / report: %.1fx\n", $2 / f }' "$log"
 mininter=build/bench/mininter-200000.csv

@@ -233,6 +233,8 @@ enum tp_err job_read(struct job *j, const struct options *opt, csv_progress_fn p
         rc = source_profile(j, i, err);
     if (rc == TP_OK)
         rc = load_definitions(j, err);
+    if (rc == TP_OK)
+        rc = options_public_period(opt, err);
     for (int i = 0; rc == TP_OK && i < n; i++)
         rc = read_source(j, i, progress, progress_ctx, err);
     return rc;

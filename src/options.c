@@ -58,6 +58,9 @@ static const char help[] =
     "      --min-count K     K for public mode (default 3)\n"
     "      --ledger FILE     public mode: the release ledger (default: tipreport-ledger.tsv\n"
     "                        beside the output folder)\n"
+    "      --any-period      public mode on a period that is not a whole calendar year,\n"
+    "                        half, quarter or month, or run of whole years (or on every\n"
+    "                        date in the data): still protected against the ledger\n"
     "      --strict          fail (exit 4) when any row is rejected; write nothing\n"
     "  -q, --quiet           no progress or summary\n"
     "      --templates DIR   profiles and place tables (default: beside the program)\n"
@@ -155,7 +158,7 @@ static enum tp_err parse_min_count(const char *s, const char *what, int *out,
 }
 
 enum { O_FROM = 256, O_TO, O_BANDS, O_TITLE, O_STRICT, O_TEMPLATES, O_LANG, O_PUBLIC,
-       O_MIN_COUNT, O_LIST_TABLES, O_LEDGER };
+       O_MIN_COUNT, O_LIST_TABLES, O_LEDGER, O_ANY_PERIOD };
 
 /* The command, which comes first; *given false when none is. */
 static enum tp_err parse_command(int argc, char **argv, struct options *o, bool *given,
@@ -241,6 +244,9 @@ static enum tp_err parse_option(int c, char **argv, struct options *o, const cha
     case O_LEDGER:
         snprintf(o->ledger, sizeof o->ledger, "%s", optarg);
         break;
+    case O_ANY_PERIOD:
+        o->any_period = true;
+        break;
     case 'h':
     case 'V':
         o->cmd = c == 'h' ? CMD_HELP : CMD_VERSION;
@@ -271,6 +277,7 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
         {"help", no_argument, NULL, 'h'},          {"version", no_argument, NULL, 'V'},
         {"list-tables", no_argument, NULL, O_LIST_TABLES},
         {"ledger", required_argument, NULL, O_LEDGER},
+        {"any-period", no_argument, NULL, O_ANY_PERIOD},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     snprintf(o->input, sizeof o->input, "input");
@@ -314,6 +321,26 @@ struct config_reader {
     const char *path; /* the config file, for messages about its [source] lines */
     struct tp_error *err;
 };
+
+/* Public mode takes whole calendar periods unless --any-period says otherwise: two releases of
+ * arbitrary periods can be subtracted from one another (a day's difference is a day's cases),
+ * and the ledger protects only against the releases it holds. */
+enum tp_err options_public_period(const struct options *o, struct tp_error *err)
+{
+    if (!o->public_mode || o->any_period || period_calendar(o->period))
+        return TP_OK;
+    if (!o->period.from || !o->period.to)
+        return usage(err, "%s", "public mode: no period chosen (every date in the data); "
+                                "choose a whole calendar year, half, quarter or month with "
+                                "--from and --to, or add --any-period");
+    char a[11], b[11], msg[64];
+    date_format(o->period.from, a);
+    date_format(o->period.to, b);
+    snprintf(msg, sizeof msg, "%s to %s", a, b);
+    return usage(err, "public mode: the period %s is not a whole calendar year, half, quarter "
+                      "or month, and releases of other periods can be subtracted from it; "
+                      "choose one with --from and --to, or add --any-period", msg);
+}
 
 /* A path of the settings file: as written when absolute, else from the file's folder. */
 static void config_path(const struct config_reader *r, const char *value, char *out, size_t size)
@@ -554,5 +581,7 @@ enum tp_err options_config(struct options *o, struct tp_error *err)
         return usage(err, "%s", "--min-count: only public output hides small counts; add --public");
     if (o->ledger[0] && !o->public_mode && o->cmd == CMD_REPORT)
         return usage(err, "%s", "--ledger: only public releases are recorded; add --public");
+    if (o->any_period && !o->public_mode && o->cmd == CMD_REPORT)
+        return usage(err, "%s", "--any-period: only public mode restricts the period; add --public");
     return TP_OK;
 }

@@ -38,6 +38,7 @@ struct options {
     bool public_mode;     /* --public; always for a regional brief */
     int min_count;        /* k: counts from 1 to k-1 are hidden in public mode */
     char ledger[1024];    /* public mode's release ledger; "" = beside the output folder */
+    bool any_period;      /* --any-period: public mode on a period not whole calendar months */
     char region[128];     /* tipreport region NAME: the name as given */
     char templates[1024]; /* profiles/ and places/ live here */
     struct source_opt sources[MAX_SOURCES]; /* [source NAME] sections, in the file's order */
@@ -62,6 +63,10 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
 /* Reads --config FILE, or tipreport.ini beside the input when there is one, and fills what
  * the command line left unset. Then checks the period. */
 enum tp_err options_config(struct options *o, struct tp_error *err);
+
+/* Public mode's period: a whole calendar year, half, quarter or month, a run of whole years,
+ * or --any-period. Checked once a brief's region is known (a wrong region is said first). */
+enum tp_err options_public_period(const struct options *o, struct tp_error *err);
 
 const char *options_help(void);
 

@@ -73,7 +73,7 @@ def runs(tmp):
         mininter = os.path.join(real, 'mininter_trata_lambayeque.csv')
         for lang in ('es', 'en'):
             yield f'mpfn/{lang}', ['report', mpfn, '-p', 'mpfn', '--lang', lang], ROOT
-            yield f'mpfn-brief/{lang}', ['region', 'lambayeque', mpfn, '-p', 'mpfn',
+            yield f'mpfn-brief/{lang}', ['region', 'lambayeque', mpfn, '-p', 'mpfn', '--any-period',
                                          '--lang', lang], ROOT
             yield f'mininter/{lang}', ['report', mininter, '-p', 'mininter', '--lang', lang], ROOT
 

@@ -281,8 +281,8 @@ two_sources() {
 # has the row (37) and its sentence.
 not_given_words() {
   local f=../shared/data/sources/mpfn_delitos_lambayeque.csv o=$tmp/notgiven
-  "$bin" region lambayeque "$f" -p mpfn -q -o "$o/es"
-  "$bin" region lambayeque "$f" -p mpfn -q --lang en -o "$o/en"
+  "$bin" region lambayeque "$f" -p mpfn -q --any-period -o "$o/es"
+  "$bin" region lambayeque "$f" -p mpfn -q --any-period --lang en -o "$o/en"
   pdftotext "$o/es/brief.pdf" - | tr '\n' ' ' >"$o/es.txt"
   pdftotext "$o/en/brief.pdf" - | tr '\n' ' ' >"$o/en.txt"
   grep -q 'registró 111 delitos de trata de personas en Lambayeque, de 111 en todo el país\. Esta fuente no cuenta víctimas\.' "$o/es.txt"
@@ -362,7 +362,7 @@ if [ -z "${CORE_ONLY:-}" ]; then
 briefs_together() {
   local pubs="$tmp/public/tables" n=0 r bad=0
   for r in ${BRIEFS:-$(seq -w 1 25)}; do
-    "$bin" region "$r" input -q -o "$tmp/brief-$r" || { echo "region $r: exit $?"; bad=1; }
+    "$bin" region "$r" input -q --any-period -o "$tmp/brief-$r" || { echo "region $r: exit $?"; bad=1; }
     pubs="$pubs $r:$tmp/brief-$r/tables" n=$((n + 1))
   done
   [ $bad = 0 ] || return 1
@@ -374,7 +374,7 @@ step "public report and briefs together" briefs_together
 # tipreport region all: the 25 briefs of one run are, byte for byte, the 25 runs' above.
 region_all() {
   local r d want got
-  "$bin" region all input -q -o "$tmp/all" --ledger "$tmp/all.ledger"
+  "$bin" region all input -q --any-period -o "$tmp/all" --ledger "$tmp/all.ledger"
   [ "$(ls "$tmp/all" | wc -l)" = 25 ] || { echo "$(ls "$tmp/all" | wc -l) folders, not 25"; return 1; }
   want=$(for r in $(seq -w 1 25); do (cd "$tmp/brief-$r/tables" && cat *.csv | md5sum); done | sort)
   got=$(for d in "$tmp"/all/*/; do (cd "$d/tables" && cat *.csv | md5sum); done | sort)
@@ -402,12 +402,12 @@ step "briefs read back (workbook, PDF)" briefs_read_back
 public_words() {
   local d
   # Lima's brief: its sex-by-age chart has every bar hidden (a sentence instead).
-  "$bin" region Lima tests/functional/brief-cusco/input -q -o "$tmp/brief-lima"
+  "$bin" region Lima tests/functional/brief-cusco/input -q --any-period -o "$tmp/brief-lima"
   grep -q 'todas sus cifras están ocultas' <(pdftotext "$tmp/brief-lima/brief.pdf" -)
   # Small inputs in public mode, where most counts are hidden: every region's count is <3 in
   # messy (no region may be named the largest), shares of hidden counts in sparse.
   for d in messy sparse; do
-    (cd "tests/functional/$d" && "$bin" $(cat args) --public -q -o "$tmp/words-$d") || return 1
+    (cd "tests/functional/$d" && "$bin" $(cat args) --public --any-period -q -o "$tmp/words-$d") || return 1
   done
   for d in public brief-cusco brief-tumbes brief-lima words-messy words-sparse; do
     "$python" tests/check_public_words.py 3 "$tmp/$d" || { echo "($d)"; return 1; }
@@ -569,12 +569,12 @@ attack_generated() {
 }
 attack_k5() {
   # Protected around the public sample's release: its ledger (functional(), above).
-  "$bin" report input -q --public --min-count 5 -o "$tmp/attack/k5" --ledger "$tmp/public.ledger"
+  "$bin" report input -q --public --any-period --min-count 5 -o "$tmp/attack/k5" --ledger "$tmp/public.ledger"
   attack_none k5 --truth k3=$tmp/public.full --truth k5=$tmp/public.full \
     k3=$tmp/public k5=$tmp/attack/k5
 }
 attack_periods() {
-  "$bin" report input -q --public --to 2008-01-31 -o "$tmp/attack/jan" --ledger "$tmp/public.ledger"
+  "$bin" report input -q --public --any-period --to 2008-01-31 -o "$tmp/attack/jan" --ledger "$tmp/public.ledger"
   "$bin" report input -q --to 2008-01-31 -o "$tmp/attack/jan.full"
   attack_none periods --truth jan=$tmp/attack/jan.full --truth feb=$tmp/public.full \
     jan=$tmp/attack/jan feb=$tmp/public
@@ -665,13 +665,13 @@ step "error contract" contract errors
 ledger_releases() {
   local d="$tmp/ledger" l="$tmp/ledger/l.tsv" n bad
   rm -rf "$d" && mkdir -p "$d"
-  "$bin" report input --public -q -o "$d/feb" --ledger "$l"
-  "$bin" report input --public -q -o "$d/feb2" --ledger "$l"
+  "$bin" report input --public --any-period -q -o "$d/feb" --ledger "$l"
+  "$bin" report input --public --any-period -q -o "$d/feb2" --ledger "$l"
   n=$(grep -c '^release' "$l")
   [ "$n" = 2 ] || { echo "$n releases after a rerun, expected 2 (the period, the previous one)"; return 1; }
   diff -r "$d/feb/tables" "$d/feb2/tables" >/dev/null || { echo "a rerun printed other tables"; return 1; }
-  "$bin" report input --public -q --to 2008-01-31 -o "$d/jan" --ledger "$l"
-  "$bin" report input --public -q --min-count 5 -o "$d/k5" --ledger "$l"
+  "$bin" report input --public --any-period -q --to 2008-01-31 -o "$d/jan" --ledger "$l"
+  "$bin" report input --public --any-period -q --min-count 5 -o "$d/k5" --ledger "$l"
   n=$(grep -c '^release' "$l")
   [ "$n" = 6 ] || { echo "$n releases, expected 6"; return 1; }
   # Aggregates only: each count line is a key of the documented dimensions, a state and a
@@ -687,7 +687,7 @@ ledger_releases() {
   # A release this run counts otherwise: exit 3, with the count and both values.
   sed 's/^cases\tshown\t39$/cases\tshown\t40/' "$l" >"$d/changed.tsv"
   set +e
-  "$bin" report input --public -q -o "$d/c" --ledger "$d/changed.tsv" 2>"$d/c.err"
+  "$bin" report input --public --any-period -q -o "$d/c" --ledger "$d/changed.tsv" 2>"$d/c.err"
   n=$?
   set -e
   [ $n = 3 ] && grep -q -F "tipreport: $d/changed.tsv: the release of 2007-04-01 to 2008-02-29 printed cases = 40, this run counts 39: the data or tipreport's counting changed since (start a new ledger with --ledger)" "$d/c.err" ||
@@ -772,7 +772,7 @@ faults() {
   expect_fail 5 "tipreport: $d/good/report.xlsx: cannot write the workbook: File too large" \
     bash -c "trap '' XFSZ; ulimit -f 100; exec \"\$@\"" - "$bin" report input -q -o "$d/good" || return 1
   expect_fail 5 "tipreport: $d/good/brief.xlsx: cannot write the workbook: File too large" \
-    bash -c "trap '' XFSZ; ulimit -f 20; exec \"\$@\"" - "$bin" region Cusco input -q -o "$d/good" || return 1
+    bash -c "trap '' XFSZ; ulimit -f 20; exec \"\$@\"" - "$bin" region Cusco input -q --any-period -o "$d/good" || return 1
   diff -r "$d/good" "$d/copy" >/dev/null && [ -z "$(ls -A "$d/good" | grep '^\.')" ] ||
     { echo "  the previous report changed, or staging was left"; return 1; }
   cp "$bin" "$d/tipreport" && cp -r templates "$d/templates" && cp -r input "$d/in" &&
@@ -1071,10 +1071,10 @@ personal_data() {
   mkdir -p "$(dirname "$flat")" && cp -r tests/hostile/personal-data "$in"
   cp tests/hostile/personal-data-flat.csv "$flat"
   "$bin" report "$in" -q -o "$d/full"
-  "$bin" report "$in" -q --public -o "$d/public"
-  "$bin" region Cusco "$in" -q -o "$d/brief"
+  "$bin" report "$in" -q --public --any-period -o "$d/public"
+  "$bin" region Cusco "$in" -q --any-period -o "$d/brief"
   "$bin" report "$flat" -q -o "$d/flat"
-  "$bin" report "$flat" -q --public -o "$d/flatpublic"
+  "$bin" report "$flat" -q --public --any-period -o "$d/flatpublic"
   diff tests/hostile/personal-data.expected "$d/full/data_quality.csv"
   grep -qx "casos.csv,1,'=case_id,case_id" "$d/full/tables/input_columns.csv"
   grep -qx "casos.csv,2,'@reported_on,reported_on" "$d/full/tables/input_columns.csv"

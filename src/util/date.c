@@ -305,6 +305,16 @@ static bool whole_months(struct period p)
     return p.from % 100 == 1 && p.to % 100 == days_in_month(ty, tm);
 }
 
+bool period_calendar(struct period p)
+{
+    if (!p.from || !p.to || !whole_months(p))
+        return false;
+    int first = p.from / 100 % 100, months = (date_year(p.to) - date_year(p.from)) * 12 +
+                                              p.to / 100 % 100 - first + 1;
+    return months == 1 || (months == 3 && first % 3 == 1) ||
+           (months == 6 && (first == 1 || first == 7)) || (first == 1 && months % 12 == 0);
+}
+
 struct period period_previous(struct period p)
 {
     struct period prev = {0, 0};

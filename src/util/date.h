@@ -2,6 +2,7 @@
 #ifndef TP_DATE_H
 #define TP_DATE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -64,5 +65,9 @@ void date_format(tp_date d, char out[11]);      /* "YYYY-MM-DD", "" for 0 */
  * 2017-2018), else in days. Both ends 0 when p is open on either side or when the previous
  * period would start before DATE_MIN_YEAR. */
 struct period period_previous(struct period p);
+
+/* Whether p is one whole calendar month, quarter, half or year, or a run of whole years: the
+ * periods public releases take by default, whose differences are whole months again. */
+bool period_calendar(struct period p);
 
 #endif

@@ -117,9 +117,31 @@ static void previous_periods(void)
     previous(19010101, 19011231, "19000101..19001231");
 }
 
+/* Public mode's default periods: whole calendar months, quarters, halves, years, runs of years. */
+static void calendar_periods(void)
+{
+    static const struct {
+        tp_date from, to;
+        int want;
+    } cases[] = {
+        {20070101, 20071231, 1}, {20060101, 20081231, 1}, /* a year, three years */
+        {20070101, 20070630, 1}, {20070701, 20071231, 1}, /* the halves */
+        {20070401, 20070630, 1}, {20071001, 20071231, 1}, /* Q2, Q4 */
+        {20080201, 20080229, 1}, {20070401, 20070430, 1}, /* a leap February, April */
+        {20070401, 20080229, 0}, /* the sample's 11 months */
+        {20070501, 20070731, 0}, {20070201, 20070731, 0}, /* 3 and 6 months, off the grid */
+        {20070401, 20080331, 0}, {20070101, 20080630, 0}, /* 12 months from April, 18 */
+        {20070101, 20071230, 0}, {20070102, 20071231, 0}, /* a day short at either end */
+        {20080201, 20080228, 0}, {0, 20071231, 0},       {20070101, 0, 0},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
+        CHECK_INT(period_calendar((struct period){cases[i].from, cases[i].to}), cases[i].want);
+}
+
 void suite_date(void)
 {
     previous_periods();
+    calendar_periods();
     spans();
     CHECK_INT(d("2007-04-15", DATE_OK), 20070415);
     CHECK_INT(d("15/04/2007", DATE_OK), 20070415);
