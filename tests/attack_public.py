@@ -524,8 +524,9 @@ def read_text(d, metric):
                 return r['value']
 
 
-def link_releases(m, nats):
-    """Releases of one dataset, by their printed periods."""
+def link_releases(m, nats, briefs):
+    """Releases of one dataset, by their printed periods; a region's briefs of two nested
+    periods, like the reports, leave the brief of the days between."""
     names = list(nats)
     for a, b in itertools.permutations(names, 2):
         A, B = nats[a], nats[b]
@@ -544,8 +545,13 @@ def link_releases(m, nats):
                 if READ_ALL.match(key[0]):
                     m.eq('%s against %s: %s' % (a, b, key[0]), (1, A.metric(key[0])),
                          (-1, B.metric(key[0])))
-            national(m, Diff(m, '%s-%s' % (b, a), A, B), period_only=True)
-        elif not (at < bf or bt < af) and names.index(a) < names.index(b):
+            D = Diff(m, '%s-%s' % (b, a), A, B)
+            national(m, D, period_only=True)
+            ba, bb = dict(briefs.get(a, [])), dict(briefs.get(b, []))
+            for code in sorted(set(ba) & set(bb)):
+                brief(m, Diff(m, '%s-%s@%s' % (b, a, code), ba[code], bb[code]), D, code)
+        elif (not (at < bf or bt < af) and not (af <= bf and bt <= at)
+              and names.index(a) < names.index(b)):
             print('note: %s and %s overlap without one inside the other: not linked' % (a, b))
 
 
@@ -588,7 +594,7 @@ def build(m, nats, briefs):
             for code, b in briefs.get(a, []):
                 if code in bc:
                     same(m, b, bc[code])
-    link_releases(m, nats)
+    link_releases(m, nats, briefs)
 
 
 def printed_marks(m, nats, x_min):
