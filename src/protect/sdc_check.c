@@ -13,6 +13,11 @@ static void prior(const struct sdc *s, size_t v, double *lo, double *hi)
         *lo = 0, *hi = -1;
         return;
     }
+    if (s->frozen[v] == FROZEN_GIVEN) { /* earlier releases pin it: a reader knows it (and a
+                                           "<k" judged by k = 1 would bound it to 1..0) */
+        *lo = *hi = (double)s->value[v];
+        return;
+    }
     switch (s->state[v]) {
     case SDC_PRIMARY:
         *lo = 1, *hi = var_k(s, v) - 1;

@@ -45,7 +45,7 @@ static inline bool hidden(const struct sdc *s, size_t v)
 /* The counts the check looks at: the hidden ones, and the implied ones. */
 static inline bool checked(const struct sdc *s, size_t v)
 {
-    return hidden(s, v) || s->role[v] == SDC_IMPLIED;
+    return (hidden(s, v) || s->role[v] == SDC_IMPLIED) && s->frozen[v] != FROZEN_GIVEN;
 }
 
 /* ---- structure: which counts the sums tie together (sdc.c) ------------------------------- */

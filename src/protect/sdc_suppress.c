@@ -42,7 +42,8 @@ static int cmp_cand(const void *a, const void *b)
  * 1, fill a total, and an "x" (any value) undoes that where no hidden zero could. Zeros last:
  * zero stays zero unless nothing else serves. Frozen counts never. */
 static size_t candidates(const struct sdc *s, const struct index *x, size_t v, bool *reached,
-                         size_t *frontier, bool *rel_seen, size_t *rel_list, struct cand *out)
+                         size_t *frontier, bool *rel_seen, size_t *rel_list, struct cand *out,
+                         bool through_unknown)
 {
     size_t nf = 1, head = 0, level = 0, nrl = 0, nc = 0, shown_cells = 0;
     frontier[0] = v;
@@ -65,7 +66,7 @@ static size_t candidates(const struct sdc *s, const struct index *x, size_t v, b
                     if (reached[w])
                         continue;
                     if (s->state[w] != SDC_SHOWN) { /* hidden: leads on, frozen or not */
-                        if (s->state[w] == SDC_UNKNOWN)
+                        if (s->state[w] == SDC_UNKNOWN && !through_unknown)
                             continue;
                         reached[w] = true;
                         frontier[nf++] = w;
@@ -389,8 +390,11 @@ static bool greedy(struct sdc *s, const struct index *x, struct scratch *w, stru
                 v = u;
             b.pin[u] = false;
         }
-        size_t nc = candidates(s, x, v, b.reached, b.frontier, b.rel_seen, b.rel_list, b.cand);
-        /* nc == 0: a count worked out with nothing left to hide: earlier releases gave it */
+        size_t nc = candidates(s, x, v, b.reached, b.frontier, b.rel_seen, b.rel_list, b.cand,
+                               false);
+        /* nc == 0: a count worked out with nothing left to hide: earlier releases gave it, or
+         * it is tied to what this release prints through counts no one printed (a piece of
+         * two periods): the search goes on through those (slower, so only then). */
         if (!nc) {
             long given = given_alone(s, x, v, &b, w, &st->lps);
             if (given == 1) {
@@ -400,6 +404,9 @@ static bool greedy(struct sdc *s, const struct index *x, struct scratch *w, stru
                 b.pending[np++] = b.comp[v];
                 continue;
             }
+            if (given == 0)
+                nc = candidates(s, x, v, b.reached, b.frontier, b.rel_seen, b.rel_list, b.cand,
+                                true);
         }
         long h = nc ? choose(s, x, v, nc, &b, &g, w, &st->lps) : -1;
         if (h < 0) {
