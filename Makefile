@@ -107,23 +107,15 @@ run: deps
 	@$(MAKE) --no-print-directory tipreport
 	./tipreport report input/
 
-# The tests run twice: with the normal build and with AddressSanitizer + UBSan.
+# The tests run with the normal build, with AddressSanitizer + UBSan and under valgrind (the
+# last two beside the first, on the second core: tests/passes.sh), then a few seconds of fuzzing.
 test: deps
 	@$(MAKE) --no-print-directory tipreport build/unit_tests build/check_public build/genexport \
 	  build/asan/tipreport build/asan/unit_tests build/asan/check_public \
 	  $(VALGRIND:%=build/valgrind/%) $(FUZZERS:%=build/fuzz/fuzz_%)
-	@echo "== optimised build"
-	@tests/run.sh ./tipreport build/unit_tests
-	@echo "== AddressSanitizer + UBSan build"
-	@ASAN_OPTIONS=detect_leaks=1 LSAN_OPTIONS=suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0 \
-	  UBSAN_OPTIONS=print_stacktrace=1 BRIEFS="08 21 24" GENERATED_BRIEFS= STRESS_RUNS=0 KILL_RUNS=20 WORDS_ONCE=1 \
-	  tests/run.sh build/asan/tipreport build/asan/unit_tests
-	@echo "== valgrind (memcheck, no leaks) on the optimised build: the core tests"
-	@CORE_ONLY=1 tests/run.sh build/valgrind/tipreport build/valgrind/unit_tests
-	@echo "== fuzzing, a few seconds per target"
-	@tests/fuzz/run.sh 5 $(FUZZERS)
+	@tests/passes.sh $(FUZZERS)
 
-# STRESS_RUNS briefs (default 500), every region in turn; make test runs 50 of them.
+# STRESS_RUNS briefs (default 500), every region in turn; make test runs 30 of them.
 stress: deps
 	@$(MAKE) --no-print-directory tipreport
 	@tests/stress.sh ./tipreport $(or $(STRESS_RUNS),500) 4

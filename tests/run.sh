@@ -22,10 +22,12 @@ step() {
   local name=$1 rc; shift
   printf '%-40s' "$name"
   rm -f "$tmp/note"
+  local t0=$SECONDS
   (set -eE
    trap 'rc_=$?; case $BASH_COMMAND in return*|\"\$@\") ;; *) echo "failed (exit $rc_): $BASH_COMMAND" ;; esac' ERR
    "$@") >"$tmp/step.log" 2>&1
   rc=$?
+  [ -z "${STEP_TIMES:-}" ] || printf '%s\t%s\n' $((SECONDS - t0)) "$name" >>"$STEP_TIMES"
   if [ $rc = 0 ]; then
     echo "ok$([ -s "$tmp/note" ] && printf ' (%s)' "$(cat "$tmp/note")")"
     passed=$((passed + 1))
@@ -63,7 +65,7 @@ functional() {
   fi
   # Public report or brief: a full run of the same input and options to read it against, and
   # the proof that no hidden count can be worked out.
-  full=$(sed -e 's/^region [^ ]* /report /' -e 's/ --public//' "$d/args")
+  full=$(sed -e 's/^region [^ ]* /report /' -e 's/ --public//' -e 's/ --any-period//' "$d/args")
   (cd "$d" && "$bin" $full -q -o "$tmp/$name.full")
   "$python" tests/check_outputs.py "$tmp/$name" "$d/input" "$tmp/$name.full"
   if ! grep -q '^region ' "$d/args"; then
@@ -72,7 +74,10 @@ functional() {
   "$check" 3 "$tmp/$name/tables" >"$tmp/$name.check" 2>&1 || { cat "$tmp/$name.check"; return 1; }
   note "$(tail -1 "$tmp/$name.check" | sed 's/, 0 small counts shown//')"
 }
+# Under valgrind (CORE_ONLY) not the public ones: public mode's linear programs take many
+# minutes there (a public report of the 4-case sparse fixture: 6); the sanitizers' pass runs them.
 for d in tests/functional/*/; do
+  if [ -n "${CORE_ONLY:-}" ] && grep -qE -- '--public|^region ' "$d/args"; then continue; fi
   step "functional: $(basename "$d")" functional "$(basename "$d")"
 done
 
@@ -357,33 +362,37 @@ step "indicator rows: totals and their parts" indicator_rules
 # passes, so that `make test` stays within its 15 minutes.
 if [ -z "${CORE_ONLY:-}" ]; then
 # Public mode, read as a reader would. A journalist can hold the public report and every
-# region's brief at once: check_public proves them safe together (BRIEFS, region codes, may
-# narrow it: the sanitizer pass checks three).
+# region's brief at once: check_public proves them safe together. The briefs are region all's
+# (brief-RR: its folders, which sort as the codes do); BRIEFS, region codes, narrows the steps
+# that read them one by one (the sanitizers' pass reads three).
 briefs_together() {
-  local pubs="$tmp/public/tables" n=0 r bad=0
-  for r in ${BRIEFS:-$(seq -w 1 25)}; do
-    "$bin" region "$r" input -q --any-period -o "$tmp/brief-$r" || { echo "region $r: exit $?"; bad=1; }
-    pubs="$pubs $r:$tmp/brief-$r/tables" n=$((n + 1))
+  local pubs="$tmp/public/tables" n=0 r d
+  "$bin" region all input -q --any-period -o "$tmp/all" --ledger "$tmp/all.ledger"
+  for d in "$tmp"/all/*/; do
+    n=$((n + 1)) && r=$(printf '%02d' $n)
+    ln -s "$d" "$tmp/brief-$r"
+    pubs="$pubs $r:$tmp/brief-$r/tables"
   done
-  [ $bad = 0 ] || return 1
+  [ $n = 25 ] || { echo "$n folders, not 25"; return 1; }
   "$check" 3 $pubs >"$tmp/together.log" 2>&1 || { tail -20 "$tmp/together.log"; return 1; }
   note "$n briefs"
 }
 step "public report and briefs together" briefs_together
 
-# tipreport region all: the 25 briefs of one run are, byte for byte, the 25 runs' above.
+# tipreport region all: a brief of its run is a brief run alone (SINGLE_BRIEFS), its tables and
+# workbook byte for byte, its PDF's text.
 region_all() {
-  local r d want got
-  "$bin" region all input -q --any-period -o "$tmp/all" --ledger "$tmp/all.ledger"
-  [ "$(ls "$tmp/all" | wc -l)" = 25 ] || { echo "$(ls "$tmp/all" | wc -l) folders, not 25"; return 1; }
-  want=$(for r in $(seq -w 1 25); do (cd "$tmp/brief-$r/tables" && cat *.csv | md5sum); done | sort)
-  got=$(for d in "$tmp"/all/*/; do (cd "$d/tables" && cat *.csv | md5sum); done | sort)
-  [ "$want" = "$got" ] || { echo "the briefs' tables differ from the single runs'"; return 1; }
-  cmp "$tmp/brief-08/brief.xlsx" "$tmp/all/cusco/brief.xlsx"
-  cmp <(pdftotext "$tmp/brief-08/brief.pdf" -) <(pdftotext "$tmp/all/cusco/brief.pdf" -)
-  note "25 briefs"
+  local r n=0
+  for r in ${SINGLE_BRIEFS:-08 16 24}; do
+    "$bin" region "$r" input -q --any-period -o "$tmp/single-$r"
+    diff -r "$tmp/single-$r/tables" "$tmp/brief-$r/tables" || { echo "region $r alone differs"; return 1; }
+    cmp "$tmp/single-$r/brief.xlsx" "$tmp/brief-$r/brief.xlsx"
+    cmp <(pdftotext "$tmp/single-$r/brief.pdf" -) <(pdftotext "$tmp/brief-$r/brief.pdf" -)
+    n=$((n + 1))
+  done
+  note "$n briefs alone"
 }
-[ -n "${BRIEFS:-}" ] || step "region all: every brief in one run" region_all
+step "region all: each brief as a run of its own" region_all
 
 briefs_read_back() {
   local r
@@ -675,12 +684,12 @@ age_band_presets() {
 step "age-band presets" age_band_presets
 
 # No run ends by a signal: STRESS_RUNS briefs of the sample (every region in turn), four at
-# once (make stress runs 500).
+# once: 30 (every region, then five again, compared with their first; make stress runs 500).
 stress() {
   tests/stress.sh "$bin" "$1" 4 >"$tmp/stress.log" 2>&1 || { cat "$tmp/stress.log"; return 1; }
   note "$(tail -1 "$tmp/stress.log" | sed 's/^stress: //')"
 }
-[ "${STRESS_RUNS:-50}" = 0 ] || step "stress: ${STRESS_RUNS:-50} briefs" stress "${STRESS_RUNS:-50}"
+[ "${STRESS_RUNS:-30}" = 0 ] || step "stress: ${STRESS_RUNS:-30} briefs" stress "${STRESS_RUNS:-30}"
 fi
 
 contract() {  # SUITE [SKIP]: tests/SUITE.tsv, each case's exit code and exact stderr
@@ -728,6 +737,22 @@ ledger_releases() {
 }
 # Public runs only: not under valgrind (CORE_ONLY), where five of them take minutes.
 [ -n "${CORE_ONLY:-}" ] || step "release ledger" ledger_releases
+# Three calendar periods through one ledger: January, February, then the first quarter. The
+# quarter's suppression once failed (exit 1): a "<3" of every year that earlier releases alone
+# gave away was bounded to 1..0, and a count tied to the quarter only through the months' pieces
+# found nothing to hide. Each must run, and the attacker find nothing in the three. (Slow: the
+# quarter takes half a minute; left to the optimised pass.)
+ledger_quarter() {
+  local d="$tmp/quarter" p from to name truths="" args=""
+  for p in 2008-01:2008-01:jan 2008-02:2008-02:feb 2008-01:2008-03:q1; do
+    IFS=: read -r from to name <<<"$p"
+    "$bin" report input --public -q --from "$from" --to "$to" -o "$d/$name" --ledger "$d/l.tsv"
+    "$bin" report input -q --from "$from" --to "$to" -o "$d/$name.full"
+    truths="$truths --truth $name=$d/$name.full" args="$args $name=$d/$name"
+  done
+  attack_none quarter $truths $args
+}
+[ -n "${CORE_ONLY:-}${WORDS_ONCE:-}" ] || step "release ledger: a month, another, their quarter" ledger_quarter
 # No silent miscount (issue 13 item 6), counted by hand on tests/errors/miscount13 (its
 # messages are in errors.tsv). Victims: 9 rows read; V1 again with a zero-width space is a
 # duplicate and the header line again is skipped: 2 rejected, 7 counted. Sex: H, Niño, M, V
@@ -762,7 +787,9 @@ step "no silent miscount" miscounts_counted
 
 # Hostile input (tests/hostile.tsv): a clear message and exit code for each, never a crash
 # or a hang; those that give a report account for every row (check_outputs.py).
-step "hostile corpus" contract hostile "${CORE_ONLY:+100 MB}"
+# BIG_INPUTS empty (the sanitizers' and valgrind's passes): the two 100 MB cases are left to
+# the optimised pass.
+step "hostile corpus" contract hostile "$([ -n "${BIG_INPUTS-1}" ] || echo '100 MB')"
 [ -n "${CORE_ONLY:-}" ] && finish
 hostile_reports() {
   local d name n=0 rc bad=""
@@ -823,7 +850,7 @@ faults() {
 step "output faults" faults
 
 # The commit is all or nothing (issue 13 item 5): a run is written beside its output folder
-# (.OUT.tipreport-XXXXXX) and switched in with one rename. KILL_RUNS runs (100; the sanitizer
+# (.OUT.tipreport-XXXXXX) and switched in with one rename. KILL_RUNS runs (40; the sanitizer
 # pass 20), in two loops at once over two folders, are killed (-9) after a random delay, each
 # into a folder that holds the other language's report and a file of the user's: after each,
 # the folder is the old report or the new one whole, the user's file kept; a run that stages
@@ -864,7 +891,7 @@ kill_loop() {  # OUT RUNS MS: in $tmp/kills, beside ref-es and ref-en; prints it
   echo "$n $killed $changed $stages $ms"
 }
 switch_kills() {
-  local d=$tmp/kills n=${KILL_RUNS:-100} lang rc=0 p1 p2 t0 ms start=$SECONDS
+  local d=$tmp/kills n=${KILL_RUNS:-40} lang rc=0 p1 p2 t0 ms start=$SECONDS
   mkdir -p "$d"
   for lang in es en; do
     t0=$(date +%s%N)
