@@ -67,7 +67,9 @@ static const char help[] =
     "Exit codes: 0 done; 1 internal error (out of memory); 2 usage error; 3 input cannot\n"
     "be read (missing file, unreadable encoding, missing column, bad profile or config,\n"
     "no templates); 4 rows rejected under --strict; 5 output cannot be written; 6 no row\n"
-    "could be counted (every row rejected or filtered out): nothing is written.\n";
+    "could be counted (every row rejected or filtered out): nothing is written.\n"
+    "\n"
+    "Everything in full: man tipreport (doc/tipreport.1 in the source).\n";
 
 const char *options_help(void) { return help; }
 
