@@ -1235,7 +1235,8 @@ step "docs cover every alias and table" "$python" tests/check_docs.py "$bin"
 # and run from another folder with no TIPREPORT_TEMPLATES: its tables and checklist are the
 # checkout's. With its share/tipreport/ gone it fails, even run from the checkout's own
 # folder (no compiled-in path, no templates/ from the current folder); TIPREPORT_TEMPLATES
-# then points it to them. make uninstall leaves only a file the office put there.
+# then points it to them. man finds the manual in the tree; make uninstall leaves only a file
+# the office put there.
 installed_program() {
   local d=$tmp/install stage=$tmp/install/stage moved here=$PWD
   mkdir -p "$d/elsewhere"
@@ -1251,6 +1252,7 @@ installed_program() {
   diff -r "$d/checkout/tables" "$d/out/tables"
   cmp "$d/checkout/checklist.txt" "$d/out/checklist.txt"
   [ -s "$d/out/report.pdf" ] && [ -s "$d/out/report.xlsx" ]
+  MANWIDTH=80 man -M "$moved/share/man" tipreport 2>&1 | grep -q '^SERVING THE PAGE TO AN OFFICE$'
   rm -r "$moved/share/tipreport"
   expect_fail 3 "tipreport: no templates: neither $moved/bin/templates nor $moved/share/tipreport is a folder; give --templates DIR or set TIPREPORT_TEMPLATES" \
     env -u TIPREPORT_TEMPLATES "$moved/bin/tipreport" validate input
