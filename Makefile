@@ -1,20 +1,69 @@
 # tipreport: build, run on the sample, test, benchmark.
 #
 #   make        build ./tipreport
-#   make run    install missing packages, build, report on input/ into output/
-#   make test   install missing packages, build, run every test (again under ASan/UBSan and,
+#   make run    install missing packages (RUN_PACKAGES), build, report on input/ into output/
+#   make install    the program, its data, manual and docs under PREFIX (default /usr/local),
+#                   staged under DESTDIR when given; make uninstall removes them again
+#   make test   install missing packages (both sets), build, run every test (again under ASan/UBSan and,
 #               the core tests, under valgrind; then 5 s of each fuzzer)
 #   make stress 500 briefs of the sample, 4 at once: none may fail or end by a signal
 #   make fuzz   the fuzzers for FUZZ_SECONDS each (default 600)
 #   make bench  time a generated 1M-victim export against the libcsv floor and DuckDB
 
-# Debian packages the build, the run and the tests need. README.md lists exactly these.
-PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev libglpk-dev fonts-dejavu-core fonts-dejavu-extra poppler-utils python3 python3-openpyxl python3-scipy libreoffice-calc-nogui clang libclang-rt-14-dev valgrind
+# Debian packages, one a line; README.md's Quick start lists both sets exactly, and its table
+# says why each is there. What building and running need (make run): the libraries tipreport
+# is built on, the fonts its PDF embeds, the reader of its manual.
+RUN_PACKAGES  = libcsv-dev
+RUN_PACKAGES += libutf8proc-dev
+RUN_PACKAGES += libinih-dev
+RUN_PACKAGES += nettle-dev
+RUN_PACKAGES += libxlsxwriter-dev
+RUN_PACKAGES += libcairo2-dev
+RUN_PACKAGES += libpango1.0-dev
+RUN_PACKAGES += libfontconfig-dev
+RUN_PACKAGES += libjson-c-dev
+RUN_PACKAGES += libglpk-dev
+RUN_PACKAGES += fonts-dejavu-core
+RUN_PACKAGES += fonts-dejavu-extra
+RUN_PACKAGES += man-db
+# What the tests need on top of those (make test, make fuzz): independent readers of the
+# outputs, the fuzzers' compiler, the leak checker.
+TEST_PACKAGES  = poppler-utils
+TEST_PACKAGES += python3
+TEST_PACKAGES += python3-openpyxl
+TEST_PACKAGES += python3-scipy
+TEST_PACKAGES += libreoffice-calc-nogui
+TEST_PACKAGES += unzip
+TEST_PACKAGES += groff-base
+TEST_PACKAGES += clang
+TEST_PACKAGES += libclang-rt-14-dev
+TEST_PACKAGES += valgrind
+
+# make install's layout: the program finds its data at ../share/tipreport from its own folder
+# (src/options.c), so no path is compiled in and the tree under PREFIX can be moved whole.
+PREFIX  ?= /usr/local
+DESTDIR ?=
+BINDIR   = $(DESTDIR)$(PREFIX)/bin
+DATADIR  = $(DESTDIR)$(PREFIX)/share/tipreport
+MAN1DIR  = $(DESTDIR)$(PREFIX)/share/man/man1
+DOCDIR   = $(DESTDIR)$(PREFIX)/share/doc/tipreport
+DOCS     = README.md $(wildcard docs/*.md)
+DATA     = $(wildcard templates/*/*)
+DATA_DIRS = $(sort $(dir $(DATA:templates/%=%)))
+
+# The commit --version names: HEAD's when this folder is a git checkout's top (not a tarball
+# unpacked inside another repository), else the one git archive wrote into tools/commit.txt
+# (export-subst, .gitattributes), else unknown. build/commit holds it; it is rewritten only
+# when a known commit changes, so that main.o is rebuilt then and only then (a sudo make
+# install that cannot ask git rebuilds nothing).
+GIT_COMMIT     := $(shell [ -z "$$(git rev-parse --show-prefix 2>&1)" ] && git rev-parse --short HEAD 2>/dev/null)
+ARCHIVE_COMMIT := $(shell sed -n '/^[0-9a-f]\{7,40\}$$/p' tools/commit.txt 2>/dev/null)
+COMMIT         := $(or $(GIT_COMMIT),$(ARCHIVE_COMMIT),unknown)
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
-CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc -DTIPREPORT_TEMPLATES=\"$(CURDIR)/templates\"
+CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc
 LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -ljson-c -lglpk $(shell pkg-config --libs pangocairo fontconfig 2>/dev/null) -lm -lpthread
 # Only the drawers see cairo's and pango's headers (the core cannot include them), only the
 # map sees json-c's. System headers: their warnings are not ours.
@@ -29,7 +78,7 @@ ASAN_OBJ = $(SRC:src/%.c=build/asan/%.o)
 UNIT = $(wildcard tests/unit/*.c)
 SANITIZE = -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-.PHONY: all deps run test stress unit functional bench fuzz clean
+.PHONY: all deps run-deps run test stress unit functional bench fuzz install uninstall clean FORCE
 all: tipreport
 
 tipreport: build/main.o $(OBJ)
@@ -46,8 +95,17 @@ build/asan/%.o: src/%.c $(HDR) | build
 	@mkdir -p $(dir $@)
 	$(CC) $(WARN) $(CPPFLAGS) -O1 -g $(SANITIZE) -c -o $@ $<
 
-build/asan/tipreport: build/asan/main.o $(ASAN_OBJ)
+build/commit: FORCE | build
+	@if [ ! -e $@ ] || { [ "$(COMMIT)" != unknown ] && [ "$(COMMIT)" != "$$(cat $@)" ]; }; then \
+	  echo "$(COMMIT)" > $@; fi
+build/main.o build/asan/main.o: build/commit
+build/main.o build/asan/main.o: CPPFLAGS += -DTIPREPORT_COMMIT=\"$$(cat build/commit)\"
+
+# The templates beside the sanitizers' program too, as templates/ is beside ./tipreport.
+build/asan/tipreport: build/asan/main.o $(ASAN_OBJ) | build/asan/templates
 	$(CC) $(SANITIZE) -o $@ $^ $(LIBS)
+build/asan/templates:
+	@mkdir -p build/asan && ln -sfn ../../templates $@
 
 build/check_public: tests/check_public.c $(OBJ)
 	$(CC) $(WARN) $(CPPFLAGS) $(CFLAGS) -o $@ tests/check_public.c $(OBJ) $(LIBS)
@@ -89,7 +147,8 @@ build/fuzz/%.o: src/%.c $(HDR) | build
 	clang $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c tests/fuzz/fuzz_input.c tests/fuzz/fuzz_input.h $(FUZZ_OBJ)
-	clang $(WARN) $(CPPFLAGS) $(FUZZ_FLAGS) -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
+	clang $(WARN) $(CPPFLAGS) -DTIPREPORT_TEMPLATES=\"$(CURDIR)/templates\" $(FUZZ_FLAGS) \
+	  -fsanitize=fuzzer -Itests/fuzz -o $@ $< \
 	  tests/fuzz/fuzz_input.c $(FUZZ_OBJ) $(LIBS)
 
 # FUZZ_SECONDS per target (default 600); crashes land in build/fuzz/findings/.
@@ -100,12 +159,34 @@ fuzz: deps
 build:
 	@mkdir -p build
 
+# deps: both sets (make test, fuzz, stress, bench); run-deps: what running needs.
 deps:
-	@tools/deps.sh $(PACKAGES)
+	@tools/deps.sh $(RUN_PACKAGES) $(TEST_PACKAGES)
 
-run: deps
+run-deps:
+	@tools/deps.sh $(RUN_PACKAGES)
+
+run: run-deps
 	@$(MAKE) --no-print-directory tipreport
 	./tipreport report input/
+
+define install_data
+	install -m 644 $(wildcard templates/$(1)*) "$(DATADIR)/$(1)"
+
+endef
+install: tipreport doc/tipreport.1
+	install -d "$(BINDIR)" "$(MAN1DIR)" "$(DOCDIR)" $(DATA_DIRS:%="$(DATADIR)/%")
+	install -m 755 tipreport "$(BINDIR)/tipreport"
+	install -m 644 doc/tipreport.1 "$(MAN1DIR)/tipreport.1"
+	install -m 644 $(DOCS) "$(DOCDIR)"
+	$(foreach d,$(DATA_DIRS),$(call install_data,$(d)))
+
+# Exactly what install put there: a file of the office's own in share/tipreport/ stays, and
+# so does its folder then.
+uninstall:
+	rm -f "$(BINDIR)/tipreport" "$(MAN1DIR)/tipreport.1" $(DATA:templates/%="$(DATADIR)/%") \
+	  $(patsubst %,"$(DOCDIR)/%",$(notdir $(DOCS)))
+	@rmdir $(DATA_DIRS:%="$(DATADIR)/%") "$(DATADIR)" "$(DOCDIR)" 2>/dev/null || true
 
 # The tests run with the normal build, with AddressSanitizer + UBSan and under valgrind (the
 # last two beside the first, on the second core: tests/passes.sh), then a few seconds of fuzzing.

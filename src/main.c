@@ -131,7 +131,7 @@ int main(int argc, char **argv)
         else if (opt.cmd == CMD_LIST_TABLES)
             tabledefs_list(stdout);
         else
-            printf("tipreport %s\n", TIPREPORT_VERSION);
+            printf("tipreport %s (commit %s)\n", TIPREPORT_VERSION, TIPREPORT_COMMIT);
         if (fflush(stdout) == 0 && !ferror(stdout))
             return TP_EXIT_OK;
         print_error(&(struct tp_error){.code = TP_ERR_OUTPUT,

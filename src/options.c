@@ -13,10 +13,6 @@
 #include "util/date.h"
 #include "util/inifile.h"
 
-#ifndef TIPREPORT_TEMPLATES
-#define TIPREPORT_TEMPLATES "templates"
-#endif
-
 static const char help[] =
     "Usage: tipreport COMMAND [INPUT] [OPTIONS]\n"
     "       tipreport --help | --version | --list-tables\n"
@@ -63,16 +59,20 @@ static const char help[] =
     "                        date in the data): still protected against the ledger\n"
     "      --strict          fail (exit 4) when any row is rejected; write nothing\n"
     "  -q, --quiet           no progress or summary\n"
-    "      --templates DIR   profiles and place tables (default: beside the program)\n"
+    "      --templates DIR   the templates: profiles, place tables, report definitions,\n"
+    "                        labels (default: $TIPREPORT_TEMPLATES, else templates/ beside\n"
+    "                        the program, else ../share/tipreport/ from its folder)\n"
     "  -h, --help            this text\n"
-    "  -V, --version         the version\n"
+    "  -V, --version         the version and the commit it was built from\n"
     "      --list-tables     every published table's definition, as TSV: its columns\n"
     "                        (role, values, key, measure ...), keyed rows and sums\n"
     "\n"
     "Exit codes: 0 done; 1 internal error (out of memory); 2 usage error; 3 input cannot\n"
-    "be read (missing file, unreadable encoding, missing column, bad profile or config);\n"
-    "4 rows rejected under --strict; 5 output cannot be written; 6 no row could be counted\n"
-    "(every row rejected or filtered out): nothing is written.\n";
+    "be read (missing file, unreadable encoding, missing column, bad profile or config,\n"
+    "no templates); 4 rows rejected under --strict; 5 output cannot be written; 6 no row\n"
+    "could be counted (every row rejected or filtered out): nothing is written.\n"
+    "\n"
+    "Everything in full: man tipreport (doc/tipreport.1 in the source).\n";
 
 const char *options_help(void) { return help; }
 
@@ -82,28 +82,39 @@ static bool is_dir(const char *p)
     return stat(p, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-/* --templates, then $TIPREPORT_TEMPLATES, then templates/ beside the program, then the
- * source tree it was built from. */
-static void find_templates(struct options *o, const char *given)
+/* --templates, then $TIPREPORT_TEMPLATES, then templates/ beside the program (a checkout or
+ * a build folder), then PREFIX/share/tipreport/ for the program in PREFIX/bin/ (make
+ * install's layout). No path is compiled in: the program can be moved with its data, and
+ * never falls back on the checkout it was built in. */
+static enum tp_err find_templates(struct options *o, const char *argv0, const char *given,
+                                  struct tp_error *err)
 {
     const char *env = getenv("TIPREPORT_TEMPLATES");
-    if (given) {
-        snprintf(o->templates, sizeof o->templates, "%s", given);
-        return;
+    if (given || (env && *env)) {
+        snprintf(o->templates, sizeof o->templates, "%s", given ? given : env);
+        return TP_OK;
     }
-    if (env && *env) {
-        snprintf(o->templates, sizeof o->templates, "%s", env);
-        return;
-    }
-    char exe[1024];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        snprintf(o->templates, sizeof o->templates, "%s/templates", dirname(exe));
-        if (is_dir(o->templates))
-            return;
-    }
-    snprintf(o->templates, sizeof o->templates, "%s", TIPREPORT_TEMPLATES);
+    char bin[1000], prefix[1000]; /* with the names below, within o->templates */
+    ssize_t n = readlink("/proc/self/exe", bin, sizeof bin - 1);
+    if (n > 0)
+        bin[n] = '\0';
+    else /* no /proc: the name it was run by */
+        snprintf(bin, sizeof bin, "%s", strchr(argv0, '/') ? argv0 : "./tipreport");
+    *strrchr(bin, '/') = '\0'; /* the program's folder: "" for one in / */
+    snprintf(prefix, sizeof prefix, "%s", bin);
+    char *slash = strrchr(prefix, '/');
+    if (slash)
+        *slash = '\0';
+    snprintf(o->templates, sizeof o->templates, "%s/templates", bin);
+    if (is_dir(o->templates))
+        return TP_OK;
+    snprintf(o->templates, sizeof o->templates, "%s/share/tipreport", prefix);
+    if (is_dir(o->templates) || o->cmd == CMD_HELP)
+        return TP_OK;
+    return tp_fail(err, TP_ERR_INPUT, NULL, 0, NULL,
+                   "no templates: neither %s/templates nor %s/share/tipreport is a folder; "
+                   "give --templates DIR or set TIPREPORT_TEMPLATES",
+                   bin, prefix);
 }
 
 static enum tp_err usage(struct tp_error *err, const char *fmt, const char *arg)
@@ -311,8 +322,7 @@ enum tp_err options_parse(int argc, char **argv, struct options *o, struct tp_er
         snprintf(o->input, sizeof o->input, "%s", argv[optind++]);
     if (optind < argc)
         return usage(err, "one INPUT only; '%s' is one too many", argv[optind]);
-    find_templates(o, templates);
-    return TP_OK;
+    return find_templates(o, argv[0], templates, err);
 }
 
 struct config_reader {
