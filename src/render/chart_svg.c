@@ -10,6 +10,8 @@
 #include "render/markup.h"
 #include "render/palette.h"
 
+#define SCREEN_SCALE 1.4 /* pixels per point, at most, on a screen */
+
 struct svg_pen {
     cairo_surface_t *surface;
     cairo_t *cr;
@@ -131,8 +133,11 @@ static bool hatch(struct buf *b, const char *id, const char *name, double step, 
 static bool open_svg(struct buf *b, double w, double h, const char *id, const char *title,
                      const char *desc)
 {
+    /* As wide as the page allows, up to a little over its size in print (a brief's small
+     * map stays small). */
     return add_num(b, "<svg viewBox=\"0 0 ", w) && add_num(b, " ", h) &&
            add_num(b, "\" width=\"", w) && add_num(b, "\" height=\"", h) &&
+           buf_printf(b, "\" style=\"max-width:%.0fpx", w * SCREEN_SCALE) &&
            buf_printf(b, "\" role=\"img\" aria-labelledby=\"%s-t\" aria-describedby=\"%s-d\">"
                          "\n<title id=\"%s-t\">", id, id, id) &&
            markup_text(b, title) && buf_printf(b, "</title>\n<desc id=\"%s-d\">", id) &&

@@ -25,6 +25,7 @@ struct html_ctx {
     bool *placed;          /* [ntables]: printed already */
     char (*ids)[ID_MAX];   /* every id given so far: each is unique in the page */
     size_t nids, capids;
+    size_t nsections;      /* in the contents */
     bool in_section, oom;
     const char *heading;   /* the open section's */
 };
@@ -139,6 +140,7 @@ static void open_section(struct html_ctx *c, const char *name, const char *headi
     out(c, &c->toc, "</a></li>\n");
     c->in_section = true;
     c->heading = heading;
+    c->nsections++;
 }
 
 static bool section(void *ctx, const struct section *s)
@@ -293,7 +295,7 @@ static bool chart(void *ctx, int index)
 static const char style[] =
     ":root{color-scheme:light}\n"
     "body{font-family:\"DejaVu Sans\",Verdana,sans-serif;color:#1a1a1a;background:#fff;"
-    "line-height:1.5;margin:0 auto;max-width:50rem;padding:0 1rem 2rem}\n"
+    "line-height:1.5;margin:0 auto;max-width:54rem;padding:0 1rem 2rem}\n"
     "h1{font-size:1.9rem;line-height:1.2;margin:.4rem 0 .8rem}\n"
     "h2{font-size:1.45rem;margin:2.5rem 0 .8rem;padding-top:.6rem;border-top:3px solid #1f4e79}\n"
     "h3{font-size:1.1rem;margin:1.6rem 0 .5rem}\n"
@@ -322,14 +324,13 @@ static const char style[] =
     "figure{margin:1.2rem 0}\n"
     "figure svg{display:block;width:100%;height:auto;overflow:visible;"
     "font-family:\"DejaVu Sans\",Verdana,sans-serif}\n"
-    "figure.chart svg{max-width:42rem}\n"
-    "figure.map svg{max-width:40rem}\n"
+
     ".vh{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);"
     "white-space:nowrap}\n"
     "footer{margin-top:3rem;font-size:.8rem;color:#666}\n"
     "@media (max-width:40rem){body{padding:0 .6rem 1rem}h1{font-size:1.5rem}"
     "h2{font-size:1.25rem}table{font-size:.8rem}th,td{padding:.2rem .3rem}\n"
-    "figure{overflow-x:auto}figure.chart svg{min-width:36rem}figure.map svg{min-width:30rem}}\n"
+    "figure{overflow-x:auto}figure.chart svg{min-width:36rem}}\n"
     "@media print{@page{size:A4;margin:18mm 16mm}\n"
     "html{font-size:10pt}\n"
     "body{max-width:none;padding:0}\n"
@@ -387,11 +388,15 @@ static void cover(struct html_ctx *c, struct buf *b)
         element(c, b, "p", "public", r->public_line);
     if (r->author[0] && !r->brief)
         element(c, b, "p", NULL, r->author);
-    out(c, b, "</header>\n<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">");
-    text_of(c, b, r->contents_label);
-    out(c, b, "</h2>\n<ol>\n");
-    c->oom |= !buf_add(b, c->toc.p, c->toc.len);
-    out(c, b, "</ol>\n</nav>\n<main>\n");
+    out(c, b, "</header>\n");
+    if (c->nsections > 1) { /* a brief of one section needs none */
+        out(c, b, "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">");
+        text_of(c, b, r->contents_label);
+        out(c, b, "</h2>\n<ol>\n");
+        c->oom |= !buf_add(b, c->toc.p, c->toc.len);
+        out(c, b, "</ol>\n</nav>\n");
+    }
+    out(c, b, "<main>\n");
 }
 
 /* The annex: what was read and how it was counted (a brief: where its figures come from). */
