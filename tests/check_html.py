@@ -145,7 +145,9 @@ for name in sorted(set(re.findall(r'^\[chart (\w+)\]', definition, re.M))):
     drawn = 0
     for m in re.finditer(re.escape(title), flat):
         after = flat[m.end():].lstrip()
-        drawn += not after.startswith(tuple(empty) + ('(cont.)',)) and \
+        # not a chart: the no-chart sentences, a table continued, a sentence naming it
+        # ("...: esta fuente no desglosa las cifras de esa manera.")
+        drawn += not after.startswith(tuple(empty) + ('(cont.)', ':')) and \
             not any(flat.startswith(t, m.start()) for t in longer)
     tables = sum(1 for t in p.tables if t['caption'] == title)
     want = max(drawn - tables, 0)

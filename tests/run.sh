@@ -1232,6 +1232,7 @@ html_read_back() {
   "$python" tests/check_html.py "$tmp/english" en
   "$python" tests/check_html.py "$tmp/public" es --public
   "$python" tests/check_html.py "$tmp/brief-cusco" es --public --brief
+  "$python" tests/check_html.py "$tmp/two/out" es  # two sources: their tables' ids apart
   cp -r "$tmp/public" "$tmp/html-planted"
   "$python" - "$tmp/html-planted/report.html" <<'EOF'
 import sys
