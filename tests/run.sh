@@ -1098,7 +1098,7 @@ personal_data() {
   if "$python" tests/check_leaks.py "$d/full" -- 40404040 >"$d/blind.log"; then
     echo "the folder's name was not found in the internal report"; return 1
   fi
-  printf "report.pdf: '40404040'\nreport.xlsx: '40404040'\n" | diff - "$d/blind.log"
+  printf "report.html: '40404040'\nreport.pdf: '40404040'\nreport.xlsx: '40404040'\n" | diff - "$d/blind.log"
 }
 # (WORDS_ONCE: the sanitizer pass runs the fixture in "hostile corpus: reports reconcile".)
 [ -n "${WORDS_ONCE:-}" ] || step "personal data and formulas in no output" personal_data
