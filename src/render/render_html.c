@@ -290,8 +290,8 @@ static bool chart(void *ctx, int index)
 
 /* ---- the page ---------------------------------------------------------------------------- */
 
-/* Print: A4, each section on a new page, links as text; a phone: one column, wide tables
- * scroll sideways inside their box, charts as wide as the screen. */
+/* Print: A4, each section on a new page (a brief's where it falls, as in its PDF), links as
+ * text; a phone: one column, wide tables and charts scroll sideways inside their box. */
 static const char style[] =
     ":root{color-scheme:light}\n"
     "body{font-family:\"DejaVu Sans\",Verdana,sans-serif;color:#1a1a1a;background:#fff;"
@@ -339,6 +339,7 @@ static const char style[] =
     "a{color:inherit;text-decoration:none}\n"
     "nav{break-after:page}\n"
     "section{break-before:page}\n"
+    ".brief section{break-before:auto}\n"
     "h2{border-top:none;margin-top:0}\n"
     "h2,h3,caption,.caption{break-after:avoid}\n"
     ".tw{overflow:visible}\n"
@@ -366,7 +367,8 @@ static void head(struct html_ctx *c, struct buf *b)
         }
     out(c, b, "<title>");
     text_of(c, b, r->title);
-    c->oom |= !buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body>\n", style);
+    c->oom |= !buf_printf(b, "</title>\n<style>\n%s</style>\n</head>\n<body%s>\n", style,
+                          r->brief ? " class=\"brief\"" : "");
 }
 
 /* The cover (a brief: its title block): issuing body, title, subtitle, period, date of the
