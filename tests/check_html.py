@@ -3,7 +3,8 @@
 OUT/brief.html) read back by python's html.parser, not by tipreport's code:
 - <html lang> is LANG; the page is one file: no script, no frame, no object, no link, no
   picture, no src or href but to an id in the page (#...), no url() but to one (#...);
-- every id is unique, and every link of the contents goes to one;
+- every id is unique, and every link of the contents goes to one: each section's, in order,
+  with each table's under it;
 - every table has a caption, a header row of <th scope="col">, and every <th> a scope;
 - the charts are those of the PDF: every chart title of the definition that the PDF draws
   (its title printed and not followed by the no-chart sentence, beyond the tables so named) is
@@ -34,7 +35,7 @@ class Page(html.parser.HTMLParser):
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
-        self.lang, self.ids, self.links, self.refs = None, [], [], []
+        self.lang, self.ids, self.links, self.refs, self.sections = None, [], [], [], []
         self.tables, self.svgs, self.texts = [], [], []  # texts: (tag, class, text)
         self.stack, self.cur = [], None  # cur: [tag, attrs, text parts] of an open text element
 
@@ -56,6 +57,8 @@ class Page(html.parser.HTMLParser):
             self.refs.append((tag, 'element', ''))
         if tag == 'a':
             self.links.append(a.get('href', ''))
+        if tag == 'section':
+            self.sections.append(a.get('id'))
         if tag == 'table':
             self.tables.append({'id': a.get('id'), 'caption': None, 'rows': []})
         elif tag == 'tr':
@@ -111,8 +114,13 @@ for href in p.links:
     if href[1:] not in p.ids:
         problems.append('link %r goes to no id' % href)
 sections = [t for t in p.texts if t[0] == 'h2']
-if not brief and len(p.links) != len(sections) - 1:  # the contents' own heading has no link
-    problems.append('%d links in the contents for %d sections' % (len(p.links), len(sections) - 1))
+to_sections = [h for h in p.links if h[1:] in p.sections]
+if not brief and to_sections != ['#' + i for i in p.sections]:
+    problems.append('the contents link to %s, the sections are %s' % (to_sections, p.sections))
+to_tables = [h for h in p.links if h.startswith('#t-')]
+tables = [i for i in p.ids if i.startswith('t-')]  # an empty table is a sentence with its id
+if not brief and to_tables != ['#' + i for i in tables]:
+    problems.append('the contents link to tables %s, the page has %s' % (to_tables, tables))
 
 # Tables: a caption, a header row of column headers, every header cell scoped.
 for t in p.tables:

@@ -16,6 +16,7 @@ class Reader(html.parser.HTMLParser):
         super().__init__(convert_charrefs=True)
         self.lines, self.text, self.row, self.svg = [], None, None, 0
         self.cell = None
+        self.open = []  # the blocks open, outermost first: [tag, text parts, flushed]
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
@@ -41,7 +42,10 @@ class Reader(html.parser.HTMLParser):
         elif tag == 'br' and self.text is not None:
             self.text.append('\n')
         if tag in BLOCKS:
-            self.text = []
+            if self.open:  # a block inside another (a table's entry in a section's): the
+                self.flush(self.open[-1])  # outer one's text so far comes first
+            self.open.append([tag, [], False])
+            self.text = self.open[-1][1]
 
     def handle_endtag(self, tag):
         if tag == 'svg':
@@ -52,10 +56,18 @@ class Reader(html.parser.HTMLParser):
         elif tag == 'tr':
             self.lines.append('| ' + ' | '.join(self.row) + ' |')
             self.row = None
-        elif tag in BLOCKS and self.text is not None:
-            cls = self.get_starttag_text() or ''
-            self.lines.append('%s: %s' % (tag, ' '.join(''.join(self.text).split())))
-            self.text = None
+        elif tag in BLOCKS and self.open and self.open[-1][0] == tag:
+            block = self.open.pop()
+            self.flush(block)
+            self.text = self.open[-1][1] if self.open else None
+
+    def flush(self, block):
+        """A block's line, with its text so far; once flushed, only more text adds a line."""
+        text = ' '.join(''.join(block[1]).split())
+        if text or not block[2]:
+            self.lines.append('%s: %s' % (block[0], text))
+        block[1].clear()
+        block[2] = True
 
     def handle_data(self, data):
         if self.text is not None:

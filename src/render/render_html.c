@@ -26,7 +26,7 @@ struct html_ctx {
     char (*ids)[ID_MAX];   /* every id given so far: each is unique in the page */
     size_t nids, capids;
     size_t nsections;      /* in the contents */
-    bool in_section, oom;
+    bool in_section, in_sub, oom; /* in_sub: the contents list the section's tables */
     const char *heading;   /* the open section's */
 };
 
@@ -124,6 +124,29 @@ static void *begin(const struct report *r, const char *path, struct tp_error *er
     return c;
 }
 
+/* Ends the contents' entry of the section before, with its list of tables. */
+static void close_entry(struct html_ctx *c)
+{
+    if (c->in_sub)
+        out(c, &c->toc, "</ol>");
+    if (c->in_section)
+        out(c, &c->toc, "</li>\n");
+    c->in_sub = false;
+}
+
+/* A table's line in the contents, under its section's. */
+static void toc_table(struct html_ctx *c, const char *id, const char *title)
+{
+    if (!c->in_section)
+        return;
+    if (!c->in_sub)
+        out(c, &c->toc, "\n<ol class=\"sub\">");
+    c->in_sub = true;
+    c->oom |= !buf_printf(&c->toc, "<li><a href=\"#%s\">", id);
+    text_of(c, &c->toc, title);
+    out(c, &c->toc, "</a></li>");
+}
+
 /* Opens a section: its heading, and its line in the contents. */
 static void open_section(struct html_ctx *c, const char *name, const char *heading)
 {
@@ -135,9 +158,10 @@ static void open_section(struct html_ctx *c, const char *name, const char *headi
                           id, id, id);
     text_of(c, &c->body, heading);
     out(c, &c->body, "</h2>\n");
+    close_entry(c);
     c->oom |= !buf_printf(&c->toc, "<li><a href=\"#%s\">", id);
     text_of(c, &c->toc, heading);
-    out(c, &c->toc, "</a></li>\n");
+    out(c, &c->toc, "</a>");
     c->in_section = true;
     c->heading = heading;
     c->nsections++;
@@ -198,6 +222,7 @@ static void print_table(struct html_ctx *c, int index)
     c->placed[index] = true;
     char id[ID_MAX];
     new_id(c, "t-", t->id, id);
+    toc_table(c, id, t->title);
     if (!t->body->nrows) { /* a sentence, not an empty frame */
         c->oom |= !buf_printf(&c->body, "<div class=\"empty\" id=\"%s\">\n", id);
         element(c, &c->body, "p", "caption", t->title);
@@ -306,6 +331,9 @@ static const char style[] =
     ".public{font-weight:bold}\n"
     "nav ol{padding-left:1.4rem}\n"
     "nav li{margin:.15rem 0}\n"
+    "nav ol.sub{list-style:none;padding:0;margin:0 0 .5rem;font-size:.8rem}\n"
+    "nav ol.sub li{display:inline;margin:0}\n"
+    "nav ol.sub li+li::before{content:\" \\b7  \";color:#777}\n"
     "a{color:#1f4e79}\n"
     ".tw{overflow-x:auto;margin:1rem 0 .3rem}\n"
     "table{border-collapse:collapse;font-size:.85rem}\n"
@@ -395,6 +423,7 @@ static void cover(struct html_ctx *c, struct buf *b)
         out(c, b, "<nav aria-labelledby=\"contents\">\n<h2 id=\"contents\">");
         text_of(c, b, r->contents_label);
         out(c, b, "</h2>\n<ol>\n");
+        close_entry(c);
         c->oom |= !buf_add(b, c->toc.p, c->toc.len);
         out(c, b, "</ol>\n</nav>\n");
     }
