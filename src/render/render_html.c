@@ -112,9 +112,13 @@ static void *begin(const struct report *r, const char *path, struct tp_error *er
         c->placed = calloc(r->ntables ? r->ntables : 1, sizeof *c->placed);
         c->pen = svg_pen_new();
     }
-    if (!c || !c->placed || !c->pen) {
+    char id[ID_MAX];
+    if (c && c->placed && c->pen)
+        new_id(c, "", "contents", id); /* the contents' heading: no section takes its id */
+    if (!c || !c->placed || !c->pen || c->oom) {
         if (c) {
             free(c->placed);
+            free(c->ids);
             svg_pen_free(c->pen);
         }
         free(c);
