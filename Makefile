@@ -69,7 +69,7 @@ LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -ljson-c -lglpk $(shell
 # map sees json-c's. System headers: their warnings are not ours.
 CAIRO_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null | sed 's|-I|-isystem |g')
 JSON_CFLAGS  := $(shell pkg-config --cflags json-c 2>/dev/null | sed 's|-I|-isystem |g')
-DRAWERS = render/chart_cairo render/render_pdf render/chart_png
+DRAWERS = render/chart_cairo render/render_pdf render/chart_png render/chart_svg
 
 SRC  = $(filter-out src/main.c,$(wildcard src/*.c src/*/*.c))
 HDR  = $(wildcard src/*.h src/*/*.h)

@@ -493,9 +493,10 @@ static enum tp_err build_releases(struct job *j, struct tp_error *err)
  * of an earlier run that this one does not write again (a non-public run's data_quality.csv
  * under a public report), and keeps any other (render/output.h). With every region's brief,
  * the regions' folders too. */
-static const char *const job_files[] = {"report.xlsx", "report.pdf", "checklist.txt",
-                                        "brief.xlsx",  "brief.pdf",  "tables",
-                                        "data_quality.csv", "data_quality"};
+static const char *const job_files[] = {"report.xlsx", "report.pdf", "report.html",
+                                        "checklist.txt", "brief.xlsx", "brief.pdf",
+                                        "brief.html", "tables", "data_quality.csv",
+                                        "data_quality"};
 #define NFILES (sizeof job_files / sizeof *job_files)
 
 static void job_owned(const struct job *j, char names[][48], const char *owned[])
@@ -513,13 +514,13 @@ static void job_owned(const struct job *j, char names[][48], const char *owned[]
 /* The brief of region j->region, in folder j->sub. */
 static enum tp_err write_brief(struct job *j, struct output *out, struct tp_error *err)
 {
-    static const struct render_ops *const brief[] = {&render_xlsx, &render_pdf};
-    static const char *const brief_files[] = {"brief.xlsx", "brief.pdf"};
+    static const struct render_ops *const brief[] = {&render_xlsx, &render_pdf, &render_html};
+    static const char *const brief_files[] = {"brief.xlsx", "brief.pdf", "brief.html"};
     enum tp_err rc = write_tables(j, 0, &j->src[0].cur.region[j->region],
                                   &j->src[0].prev.region[j->region], out, err);
     return rc != TP_OK ? rc
                        : write_documents(j, out, j->brief, j->labels, j->opt->title, brief,
-                                         brief_files, 2, err);
+                                         brief_files, 3, err);
 }
 
 enum tp_err job_write(struct job *j, struct tp_error *err)
@@ -545,16 +546,17 @@ enum tp_err job_write(struct job *j, struct tp_error *err)
     } else if (j->region) {
         rc = write_brief(j, &out, err);
     } else {
-        static const struct render_ops *const annual[] = {&render_xlsx, &render_pdf},
+        static const struct render_ops *const annual[] = {&render_xlsx, &render_pdf,
+                                                          &render_html},
                                               *const checklist[] = {&render_text};
-        static const char *const annual_files[] = {"report.xlsx", "report.pdf"},
+        static const char *const annual_files[] = {"report.xlsx", "report.pdf", "report.html"},
                                  *const checklist_files[] = {"checklist.txt"};
         for (int i = 0; rc == TP_OK && i < j->nsrc; i++)
             rc = write_tables(j, i, &j->src[i].cur.national, &j->src[i].prev.national, &out,
                               err);
         if (rc == TP_OK)
             rc = write_documents(j, &out, j->annual, j->labels, j->opt->title, annual,
-                                 annual_files, 2, err);
+                                 annual_files, 3, err);
         if (rc == TP_OK)
             rc = write_documents(j, &out, j->checklist, j->labels_en, NULL, checklist,
                                  checklist_files, 1, err);

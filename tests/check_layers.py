@@ -27,7 +27,7 @@ ALLOWED = {
 LIBRARIES = {
     'xlsxwriter.h': {'render/render_xlsx.c'},
     'cairo': {'render/chart_cairo.h', 'render/chart_cairo.c', 'render/render_pdf.c',
-              'render/chart_png.c'},
+              'render/chart_png.c', 'render/chart_svg.c'},
     'pango': {'render/chart_cairo.c', 'render/render_pdf.c'},
     'glpk.h': {'protect/sdc_check.c'},
     'json-c': {'report/map.c'},

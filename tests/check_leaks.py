@@ -2,10 +2,12 @@
 """check_leaks.py OUT [--skip REL]... -- WORD...: no planted WORD in any output of OUT.
 
 Reads every file of OUT as a reader would: CSV and text as they are, the PDF's text
-(pdftotext, poppler; spaces folded so that a word wrapped over a line still counts), the
+(pdftotext, poppler; spaces folded so that a word wrapped over a line still counts), an HTML
+page's source with its entities read back, the
 workbook's cells (openpyxl) and the raw text of each of its XML parts (charts, properties),
 so a value is found wherever it was printed. --skip leaves out a file (relative to OUT) that
 may quote a word on purpose. Prints each leak as FILE: WORD and exits 1 when there is one."""
+import html
 import os
 import subprocess
 import sys
@@ -31,6 +33,10 @@ def texts(path):
         return cells + parts
     if path.endswith('.png'):
         return []
+    if path.endswith('.html'):  # its text with the entities read back (&amp; is &)
+        with open(path, encoding='utf-8') as f:
+            raw = f.read()
+        return [raw, html.unescape(raw)]
     with open(path, encoding='utf-8', errors='replace') as f:
         return [f.read()]
 

@@ -10,7 +10,7 @@
   no data_quality.csv and briefs no input_columns.csv: FULL, a full run of the same input,
   says which columns were read.
 Prints what is wrong and exits 1; silent when all holds."""
-import csv, os, subprocess, sys, zipfile
+import csv, html, os, subprocess, sys, zipfile
 
 out = sys.argv[1]
 meta = sys.argv[3] if len(sys.argv) > 3 else out
@@ -134,7 +134,8 @@ if len(sys.argv) > 2:
             for i, v in enumerate(r):
                 v = v.strip()
                 (allowed if i in read_cols.get(f['file'], ()) else unread).add(v)
-    # What a reader sees: text files as they are, a workbook's parts unzipped, a PDF's text.
+    # What a reader sees: text files as they are, a workbook's parts unzipped, a PDF's text,
+    # an HTML page's with its entities read back.
     blob = ''
     for root, _, names in os.walk(out):
         for name in names:
@@ -146,6 +147,8 @@ if len(sys.argv) > 2:
             elif name.endswith('.pdf'):
                 blob += subprocess.run(['pdftotext', path, '-'], check=True,
                                        capture_output=True).stdout.decode()
+            elif name.endswith('.html'):  # the entities read back
+                blob += html.unescape(open(path, encoding='utf-8').read())
             else:
                 blob += open(path, encoding='utf-8', errors='replace').read()
     for v in sorted(unread - allowed):

@@ -5,8 +5,12 @@ part's XML the same, with a readable diff of the first part that differs. Everyt
 workbook is compared, dates included: they are pinned to the data's date. Pictures in a
 workbook (the map) are compared by size in pixels: their anti-aliasing belongs to cairo's
 version, their geometry to tests/unit. A PDF is compared by its text: the golden holds
-report.pdf.txt (pdftotext -layout, pages split by form feeds) instead of the PDF."""
+report.pdf.txt (pdftotext -layout, pages split by form feeds) instead of the PDF; an HTML page
+by its text too (report.html.txt, from tests/html_text.py: blocks, table cells, each chart's
+name and description, not the drawings' coordinates)."""
 import difflib, os, re, struct, subprocess, sys, zipfile
+
+from html_text import html_text
 
 expected, actual = sys.argv[1], sys.argv[2]
 problems = []
@@ -36,8 +40,8 @@ def pdf_text(path):
 
 
 want, got = files(expected), files(actual)
-# A golden PDF is its text.
-got = [g + '.txt' if g.endswith('.pdf') else g for g in got]
+# A golden PDF or HTML page is its text.
+got = [g + '.txt' if g.endswith(('.pdf', '.html')) else g for g in got]
 for name in sorted(set(want) ^ set(got)):
     problems.append('%s: only in %s' % (name, 'expected' if name in want else 'the output'))
 for name in sorted(set(want) & set(got)):
@@ -59,6 +63,10 @@ for name in sorted(set(want) & set(got)):
                 break
     elif name.endswith('.pdf.txt'):
         ta, tb = open(a, encoding='utf-8').read(), pdf_text(b[:-4])
+        if ta != tb:
+            show(name, ta.splitlines(), tb.splitlines())
+    elif name.endswith('.html.txt'):
+        ta, tb = open(a, encoding='utf-8').read(), html_text(b[:-4])
         if ta != tb:
             show(name, ta.splitlines(), tb.splitlines())
     else:

@@ -1156,7 +1156,7 @@ personal_data() {
   if "$python" tests/check_leaks.py "$d/full" -- 40404040 >"$d/blind.log"; then
     echo "the folder's name was not found in the internal report"; return 1
   fi
-  printf "report.pdf: '40404040'\nreport.xlsx: '40404040'\n" | diff - "$d/blind.log"
+  printf "report.html: '40404040'\nreport.pdf: '40404040'\nreport.xlsx: '40404040'\n" | diff - "$d/blind.log"
 }
 # (WORDS_ONCE: the sanitizer pass runs the fixture in "hostile corpus: reports reconcile".)
 [ -n "${WORDS_ONCE:-}" ] || step "personal data and formulas in no output" personal_data
@@ -1363,5 +1363,52 @@ version_commit() {
     { echo "--version: $("$bin" --version), want tipreport $version (commit $commit)"; return 1; }
 }
 step "--version names the commit" version_commit
+
+# The HTML page (report.html, brief.html) read back by python's html.parser
+# (tests/check_html.py): lang, one file with nothing fetched, unique ids and working contents
+# links, scoped table headers, the PDF's charts as SVG with a description, and the public
+# report's marks in the same cells as its CSV tables; a copy with a mark changed, a header
+# without scope and a picture from the network must fail.
+html_read_back() {
+  "$python" tests/check_html.py "$tmp/sample" es
+  "$python" tests/check_html.py "$tmp/english" en
+  "$python" tests/check_html.py "$tmp/public" es --public
+  "$python" tests/check_html.py "$tmp/brief-cusco" es --public --brief
+  "$python" tests/check_html.py "$tmp/two/out" es  # two sources: their tables' ids apart
+  cp -r "$tmp/public" "$tmp/html-planted"
+  "$python" - "$tmp/html-planted/report.html" <<'EOF'
+import sys
+p = sys.argv[1]
+s = open(p, encoding='utf-8').read()
+cell = '<td class="n m">x</td>'
+at = s.index(cell, s.index('<table id="t-cases_by_region">'))
+s = s[:at] + '<td class="n">7</td>' + s[at + len(cell):]
+s = s.replace('<th scope="col">Origen</th>', '<th>Origen</th>', 1)
+s = s.replace('</main>', '<img src="https://example.org/p.png" alt=""></main>')
+open(p, 'w', encoding='utf-8').write(s)
+EOF
+  if "$python" tests/check_html.py "$tmp/html-planted" es --public >"$tmp/html-planted.log"; then
+    echo "the planted faults passed"; return 1
+  fi
+  grep -q "cases_by_region ('21',) victims: page '7', CSV 'x'" "$tmp/html-planted.log"
+  grep -q "<th> 'Origen' without scope" "$tmp/html-planted.log"
+  grep -q "reference out of the page: <img src='https://example.org/p.png'>" "$tmp/html-planted.log"
+}
+step "HTML page read back" html_read_back
+
+# The sample's report.html in Debian's Chromium, headless, with no network (every name
+# resolves to nothing, every connection goes to a closed port): the DOM it builds holds the
+# file's sections, tables, charts and ids; printed to PDF, each section opens a page.
+html_in_chromium() {
+  local t0=$SECONDS page="file://$tmp/sample/report.html"
+  local flags=(--headless --no-sandbox --disable-gpu --no-first-run --user-data-dir="$tmp/chromium"
+               --proxy-server=127.0.0.1:9 "--host-resolver-rules=MAP * ~NOTFOUND")
+  timeout 60 chromium "${flags[@]}" --dump-dom "$page" >"$tmp/html.dom" 2>"$tmp/chromium.log"
+  timeout 60 chromium "${flags[@]}" --no-pdf-header-footer --print-to-pdf="$tmp/html-print.pdf" \
+    "$page" 2>>"$tmp/chromium.log"
+  "$python" tests/check_html.py "$tmp/sample" es --dom "$tmp/html.dom" --printed "$tmp/html-print.pdf"
+  note "$(pdfinfo "$tmp/html-print.pdf" | sed -n 's/^Pages: *//p') pages printed, $((SECONDS - t0)) s"
+}
+step "HTML page in Chromium" html_in_chromium
 
 finish

@@ -9,9 +9,13 @@ for name in "$@"; do
   ledger=()  # each case's releases alone, in a ledger thrown away
   case " $(cat "$d/args") " in *" --public "*|" region "*) ledger=(--ledger "$(mktemp -u)") ;; esac
   (cd "$d" && ../../../tipreport $(cat args) -q -o expected "${ledger[@]}")
-  # A PDF's golden is its text (tests/compare_outputs.py).
+  # A PDF's golden is its text, an HTML page's too (tests/compare_outputs.py).
   for pdf in "$d"/expected/*.pdf; do
     pdftotext -layout "$pdf" "$pdf.txt"
     rm "$pdf"
+  done
+  for page in "$d"/expected/*.html; do
+    python3 tests/html_text.py "$page" >"$page.txt"
+    rm "$page"
   done
 done

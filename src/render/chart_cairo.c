@@ -1,40 +1,19 @@
-/* chart_cairo.c: one palette, readable in greyscale; every colour change inside save/restore. */
+/* chart_cairo.c: charts and the map drawn with cairo (render/palette.h's colours); every colour
+ * change inside save/restore. */
 #include "render/chart_cairo.h"
 
 #include <pango/pangocairo.h>
 
-/* Dark blue and orange differ in lightness as well as hue, so they part in greyscale too. */
-static const double palette[][3] = {{0.122, 0.306, 0.475}, {0.902, 0.624, 0.000},
-                                    {0.550, 0.550, 0.550}};
-/* Cases on the map: light to dark blue. */
-static const double sequential[5][3] = {{0.871, 0.922, 0.969}, {0.620, 0.792, 0.882},
-                                        {0.259, 0.573, 0.776}, {0.129, 0.443, 0.710},
-                                        {0.031, 0.271, 0.580}};
+#include "render/palette.h"
+
+static void set_rgb(cairo_t *cr, struct rgb c)
+{
+    cairo_set_source_rgb(cr, c.r, c.g, c.b);
+}
 
 static void set_color(cairo_t *cr, int color)
 {
-    if (color == INK)
-        cairo_set_source_rgb(cr, 0.12, 0.12, 0.12);
-    else if (color == GRID)
-        cairo_set_source_rgb(cr, 0.82, 0.82, 0.82);
-    else if (color >= MAP_SHADE && color < MAP_SHADE + 5)
-        cairo_set_source_rgb(cr, sequential[color - MAP_SHADE][0],
-                             sequential[color - MAP_SHADE][1], sequential[color - MAP_SHADE][2]);
-    else if (color == HIDDEN_CASES)
-        cairo_set_source_rgb(cr, 0.78, 0.78, 0.78);
-    else if (color == OTHER_REGION)
-        cairo_set_source_rgb(cr, 0.94, 0.94, 0.94);
-    else if (color == NO_CASES || color == PAPER)
-        cairo_set_source_rgb(cr, 1, 1, 1);
-    else if (color >= RAMP_BASE && color <= RAMP_BASE + 100) {
-        /* From the lightest to the darkest of the map's blues. */
-        double t = (color - RAMP_BASE) / 100.0;
-        const double *a = sequential[1], *b = sequential[4];
-        cairo_set_source_rgb(cr, a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t,
-                             a[2] + (b[2] - a[2]) * t);
-    }
-    else
-        cairo_set_source_rgb(cr, palette[color % 3][0], palette[color % 3][1], palette[color % 3][2]);
+    set_rgb(cr, palette_color(color));
 }
 
 static PangoLayout *layout(cairo_t *cr, const char *text, double size, bool bold, bool italic)
@@ -60,6 +39,14 @@ static double measure_width(void *ctx, const char *text, double size, bool bold)
     pango_layout_get_size(l, &w, &h);
     g_object_unref(l);
     return (double)w / PANGO_SCALE;
+}
+
+double cairo_text_baseline(cairo_t *cr, double size, bool bold, bool italic)
+{
+    PangoLayout *l = layout(cr, "0", size, bold, italic);
+    double b = (double)pango_layout_get_baseline(l) / PANGO_SCALE;
+    g_object_unref(l);
+    return b;
 }
 
 struct measure cairo_measure(cairo_t *cr)
@@ -104,7 +91,7 @@ static void draw_prims(cairo_t *cr, const struct drawing *d)
             if (p->color == NO_CASES) { /* no cases: white, hatched, outlined */
                 cairo_fill_preserve(cr);
                 cairo_clip_preserve(cr);
-                cairo_set_source_rgb(cr, 0.55, 0.55, 0.55);
+                set_rgb(cr, HATCH_KEY);
                 cairo_set_line_width(cr, 0.5);
                 cairo_stroke(cr);
                 for (double k = -p->h; k < p->w; k += 3) {
@@ -165,7 +152,7 @@ void draw_map(cairo_t *cr, const struct map_drawing *m, double x, double y)
             double x1, y1, x2, y2;
             cairo_path_extents(cr, &x1, &y1, &x2, &y2);
             cairo_new_path(cr);
-            cairo_set_source_rgb(cr, 0.75, 0.75, 0.75);
+            set_rgb(cr, HATCH_MAP);
             cairo_set_line_width(cr, 0.4);
             for (double k = x1 - (y2 - y1); k < x2; k += 4) {
                 cairo_move_to(cr, k, y2);
@@ -175,7 +162,7 @@ void draw_map(cairo_t *cr, const struct map_drawing *m, double x, double y)
             cairo_reset_clip(cr);
             ring_path(cr, m, r);
         }
-        cairo_set_source_rgb(cr, 0.45, 0.45, 0.45);
+        set_rgb(cr, OUTLINE);
         cairo_set_line_width(cr, 0.5);
         cairo_stroke(cr);
         cairo_restore(cr);
@@ -183,7 +170,7 @@ void draw_map(cairo_t *cr, const struct map_drawing *m, double x, double y)
     for (size_t i = 0; i < m->narrows; i++) {
         const struct map_arrow *a = &m->arrows[i];
         cairo_save(cr);
-        cairo_set_source_rgba(cr, 0.80, 0.22, 0.05, 0.85);
+        cairo_set_source_rgba(cr, ROUTE.r, ROUTE.g, ROUTE.b, ROUTE_ALPHA);
         cairo_set_line_width(cr, a->width);
         cairo_set_line_join(cr, CAIRO_LINE_JOIN_ROUND);
         cairo_set_line_cap(cr, CAIRO_LINE_CAP_ROUND);

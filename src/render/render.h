@@ -1,4 +1,4 @@
-/* render.h: one interface for every document a report is written as (workbook, PDF, text). */
+/* render.h: one interface for every document a report is written as (workbook, PDF, HTML, text). */
 #ifndef TP_RENDER_H
 #define TP_RENDER_H
 
@@ -23,6 +23,7 @@ struct render_ops {
 extern const struct render_ops render_xlsx; /* report.xlsx: libxlsxwriter */
 extern const struct render_ops render_text; /* checklist.txt: fixed-width text */
 extern const struct render_ops render_pdf;  /* report.pdf: cairo and pango */
+extern const struct render_ops render_html; /* report.html: one page, SVG charts */
 
 enum tp_err render(const struct render_ops *ops, const struct report *r, const char *path,
                    struct tp_error *err);

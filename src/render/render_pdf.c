@@ -20,7 +20,6 @@
 #define TOP 76.0                /* where a page's text starts, under the running header */
 #define BOTTOM (PAGE_H - 60.0)  /* where it must end, above the page number */
 #define MAP_H 640.0
-#define MAX_ROWS 250            /* of a table in print; all of them are in the workbook */
 #define BODY 10.0
 #define TABLE_FONT 8.0
 #define PAD 3.5                 /* inside table cells */
@@ -284,7 +283,7 @@ static double longest_word(struct pdf_ctx *c, const char *t, struct style st)
 
 static size_t rows_shown(const struct dtable *t)
 {
-    return t->body->nrows < MAX_ROWS ? t->body->nrows : MAX_ROWS;
+    return t->body->nrows < REPORT_PRINTED_ROWS ? t->body->nrows : REPORT_PRINTED_ROWS;
 }
 
 /* Widths at k->size: each column as wide as its widest cell and its header's longest word

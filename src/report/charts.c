@@ -450,3 +450,80 @@ bool report_map_layout(const struct report *r, int index, double width, double h
     }
     return map_layout(r->map_shape, r->places, ch->map, width, height, ms, out);
 }
+
+/* ---- text alternatives ------------------------------------------------------------------ */
+
+/* A bar's value as the chart prints it: its mark when hidden. */
+static void bar_text(const struct chart_data *d, int s, int k, char *out, size_t size)
+{
+    if (d->hidden[s][k] == 1)
+        snprintf(out, size, "<%d", d->public_k);
+    else if (d->hidden[s][k])
+        snprintf(out, size, "x");
+    else if (d->percent)
+        number_percent(d->values[s][k], d->lang, out, size);
+    else
+        number_count((uint64_t)(d->values[s][k] + 0.5), d->lang, out, size);
+}
+
+/* The map: the regions with cases, most first, as the legend names them (a hidden count by its
+ * legend entry); then the routes drawn, by their stops (their victims are the routes table's:
+ * a width says no number). */
+static bool map_alt(const struct report *r, const struct map_data *m, struct buf *out)
+{
+    int order[NREGIONS], n = 0;
+    for (int g = 1; g <= NREGIONS && !m->highlight; g++) {
+        if (!m->cases[g] && !m->hidden[g])
+            continue;
+        int at = n++;
+        /* Shown counts by size, then the hidden ones; by code among equals. */
+        for (; at > 0; at--) {
+            int o = order[at - 1];
+            uint64_t a = m->hidden[o] ? 0 : m->cases[o], b = m->hidden[g] ? 0 : m->cases[g];
+            if (a >= b)
+                break;
+            order[at] = o;
+        }
+        order[at] = g;
+    }
+    bool ok = !n || buf_printf(out, "%s: ", m->legend_title);
+    for (int i = 0; ok && i < n; i++) {
+        char v[96];
+        if (m->hidden[order[i]])
+            snprintf(v, sizeof v, "%s", m->hidden_label);
+        else
+            number_count(m->cases[order[i]], r->lang, v, sizeof v);
+        ok = buf_printf(out, "%s%s %s", i ? ", " : "", places_region(r->places, order[i])->name,
+                        v);
+    }
+    if (ok && n)
+        ok = buf_adds(out, ". ");
+    for (int i = 0; ok && i < m->nroutes; i++) {
+        const struct map_route *rt = &m->routes[i];
+        for (int s = 0; ok && s < rt->nstops; s++)
+            ok = buf_printf(out, "%s%s", s ? " → " : "",
+                            rt->names[s] ? rt->names[s] : places_name(r->places, rt->stops[s]));
+        ok = ok && buf_adds(out, i + 1 < m->nroutes ? "; " : ". ");
+    }
+    return ok && buf_adds(out, m->note ? m->note : "");
+}
+
+bool report_chart_alt(const struct report *r, int index, struct buf *out)
+{
+    const struct dchart *ch = &r->charts[index];
+    if (ch->map)
+        return map_alt(r, ch->map, out);
+    struct chart_data d;
+    report_chart_data(r, index, &d);
+    bool ok = true;
+    for (int k = 0; ok && k < d.ncats; k++) {
+        ok = buf_printf(out, "%s%s:", k ? "; " : "", d.cats[k]);
+        for (int s = 0; ok && s < d.nseries; s++) {
+            char v[64];
+            bar_text(&d, s, k, v, sizeof v);
+            ok = d.nseries > 1 ? buf_printf(out, "%s %s %s", s ? "," : "", d.series[s], v)
+                               : buf_printf(out, " %s", v);
+        }
+    }
+    return ok && buf_adds(out, d.ncats ? ". " : "") && buf_adds(out, d.note);
+}

@@ -12,6 +12,7 @@
 #include "report/change.h" /* COL_DIFF_PCT's rule */
 #include "report/chart.h"
 #include "report/map_drawing.h"
+#include "util/buf.h"
 #include "util/date.h"
 
 struct figures;
@@ -135,6 +136,10 @@ struct report {
     size_t nsource_notes;
 };
 
+/* The rows of a table that a printed document (PDF, HTML) shows; all of them are in the
+ * workbook and the CSV tables, and the document says so (report_rows_cut_text). */
+#define REPORT_PRINTED_ROWS 250
+
 void report_free(struct report *r); /* accepts NULL */
 /* Frees n sections: their blocks' texts (NULL ones: moved elsewhere), blocks and headings. */
 void report_sections_free(struct section *s, size_t n);
@@ -144,6 +149,10 @@ void report_sections_free(struct section *s, size_t n);
 bool report_chart_data(const struct report *r, int index, struct chart_data *out);
 /* Whether a chart has something to draw (the map: any case in a known region). */
 bool report_chart_drawable(const struct report *r, int index);
+/* A chart's text alternative, appended to out: every bar's category and value as the chart
+ * prints them (marks for hidden ones), or the map's regions and routes; then its note. False
+ * when out of memory. */
+bool report_chart_alt(const struct report *r, int index, struct buf *out);
 /* The sentence a chart that is not drawn shows: no data, or (public mode) every bar hidden. */
 const char *report_chart_empty_text(const struct report *r, int index);
 
