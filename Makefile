@@ -15,7 +15,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc -DTIPREPORT_TEMPLATES=\"$(CURDIR)/templates\"
-LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -ljson-c -lglpk $(shell pkg-config --libs pangocairo fontconfig 2>/dev/null) -lm -lpthread
+LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -ljson-c -lglpk -lmicrohttpd -lzip $(shell pkg-config --libs pangocairo fontconfig 2>/dev/null) -lm -lpthread
 # Only the drawers see cairo's and pango's headers (the core cannot include them), only the
 # map sees json-c's. System headers: their warnings are not ours.
 CAIRO_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null | sed 's|-I|-isystem |g')

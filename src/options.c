@@ -556,3 +556,10 @@ enum tp_err options_config(struct options *o, struct tp_error *err)
         return usage(err, "%s", "--ledger: only public releases are recorded; add --public");
     return TP_OK;
 }
+
+void options_templates(const char *given, char *out, size_t size)
+{
+    static struct options o; /* large: not on the stack */
+    find_templates(&o, given);
+    snprintf(out, size, "%s", o.templates);
+}
