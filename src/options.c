@@ -30,6 +30,8 @@ static const char help[] =
     "                     always in public mode; 'region all': every region's brief in\n"
     "                     DIR/REGION/, protected once, together\n"
     "  validate [INPUT]   read the export and list every problem; write nothing\n"
+    "  serve              the report as a web page: upload an export in a browser, get\n"
+    "                     the documents (README, 'tipreport serve'); options below\n"
     "  help               this text\n"
     "\n"
     "INPUT is a folder holding cases.csv, victims.csv and (optionally) suspects.csv, in\n"
@@ -66,10 +68,20 @@ static const char help[] =
     "      --list-tables     every published table's definition, as TSV: its columns\n"
     "                        (role, values, key, measure ...), keyed rows and sums\n"
     "\n"
+    "Options of serve:\n"
+    "      --listen ADDR:PORT  where to listen (default 127.0.0.1:8080); an address\n"
+    "                        that is not loopback needs --token-file\n"
+    "      --token-file FILE  every request needs the token, the file's first line (16\n"
+    "                        characters at least): a login form or 'Authorization: Bearer'\n"
+    "      --max-upload SIZE  the largest upload, in bytes or with K, M, G (default 200M)\n"
+    "      --keep MINUTES    each run's files are deleted after this (default 60)\n"
+    "      --max-runs N      uploads and runs at once; more are refused (default 2)\n"
+    "\n"
     "Exit codes: 0 done; 1 internal error (out of memory); 2 usage error; 3 input cannot\n"
     "be read (missing file, unreadable encoding, missing column, bad profile or config);\n"
     "4 rows rejected under --strict; 5 output cannot be written; 6 no row could be counted\n"
-    "(every row rejected or filtered out): nothing is written.\n";
+    "(every row rejected or filtered out): nothing is written; 7 serve cannot listen\n"
+    "(address in use) or keep its work folder.\n";
 
 const char *options_help(void) { return help; }
 
@@ -173,7 +185,7 @@ static enum tp_err parse_command(int argc, char **argv, struct options *o, bool 
     else if (!strcmp(argv[1], "help"))
         o->cmd = CMD_HELP;
     else
-        return usage(err, "unknown command '%s' (commands: report, region, validate, help)",
+        return usage(err, "unknown command '%s' (commands: report, region, validate, serve, help)",
                      argv[1]);
     return TP_OK;
 }
