@@ -10,6 +10,10 @@
 
 # Debian packages the build, the run and the tests need. README.md lists exactly these.
 PACKAGES = libcsv-dev libutf8proc-dev libinih-dev nettle-dev libxlsxwriter-dev libcairo2-dev libpango1.0-dev libfontconfig-dev libjson-c-dev libglpk-dev fonts-dejavu-core fonts-dejavu-extra poppler-utils python3 python3-openpyxl python3-scipy libreoffice-calc-nogui clang libclang-rt-14-dev valgrind
+# tipreport serve: the HTTP server and the documents' zip (what running needs).
+PACKAGES += libmicrohttpd-dev libzip-dev
+# tipreport serve's browser test (what testing needs).
+PACKAGES += chromium chromium-driver python3-selenium
 
 CC      ?= cc
 CFLAGS  ?= -O2 -g

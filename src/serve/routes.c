@@ -94,9 +94,23 @@ static void human_size(long long n, char *out, size_t size)
         snprintf(out, size, "%.1f MB", n / 1048576.0);
 }
 
-/* The documents as list items, and the preview frame when the run wrote report.html. */
+/* One document as a list item: its link and size. */
+static bool document_item(struct buf *b, const char *out, const char *name)
+{
+    char path[2400], size[32];
+    struct stat st;
+    snprintf(path, sizeof path, "%s/%s", out, name);
+    human_size(stat(path, &st) == 0 ? (long long)st.st_size : 0, size, sizeof size);
+    return buf_adds(b, "<li><a href=\"") && html_escape(b, name) && buf_adds(b, "\">") &&
+           html_escape(b, name) && buf_adds(b, "</a> <span class=\"size\">") &&
+           html_escape(b, size) && buf_adds(b, "</span></li>\n");
+}
+
+/* The documents as list items: the top folder's in docs, the subfolders' (the CSV tables) in
+ * tables, *ntables of them; the preview frame when the run wrote report.html. */
 static bool document_list(struct server *s, const struct run *r, enum page_lang l,
-                          struct buf *docs, struct buf *preview)
+                          struct buf *docs, struct buf *tables, size_t *ntables,
+                          struct buf *preview)
 {
     char out[1200];
     snprintf(out, sizeof out, "%s/out", r->dir);
@@ -104,15 +118,11 @@ static bool document_list(struct server *s, const struct run *r, enum page_lang 
     if (!workdir_list(out, &files))
         return false;
     bool ok = true;
+    *ntables = 0;
     for (size_t i = 0; ok && i < files.n; i++) {
-        char path[2400], size[32];
-        struct stat st;
-        snprintf(path, sizeof path, "%s/%s", out, files.names[i]);
-        human_size(stat(path, &st) == 0 ? (long long)st.st_size : 0, size, sizeof size);
-        ok = buf_adds(docs, "<li><a href=\"") && html_escape(docs, files.names[i]) &&
-             buf_adds(docs, "\">") && html_escape(docs, files.names[i]) &&
-             buf_adds(docs, "</a> <span class=\"size\">") && html_escape(docs, size) &&
-             buf_adds(docs, "</span></li>\n");
+        bool sub = strchr(files.names[i], '/') != NULL;
+        *ntables += sub;
+        ok = document_item(sub ? tables : docs, out, files.names[i]);
         if (ok && !strcmp(files.names[i], "report.html"))
             ok = buf_adds(preview, "<iframe src=\"report.html\" sandbox title=\"") &&
                  html_escape(preview, pages_label(&s->pages, l, "preview")) &&
@@ -125,20 +135,24 @@ static bool document_list(struct server *s, const struct run *r, enum page_lang 
 static enum MHD_Result page_done(struct server *s, struct MHD_Connection *c,
                                  const struct run *r, enum page_lang l)
 {
-    struct buf docs = {0}, preview = {0};
-    char minutes[32];
+    struct buf docs = {0}, tables = {0}, preview = {0};
+    char minutes[32], count[32];
+    size_t ntables;
     double left = s->runs.keep - (runs_now() - r->finished);
     snprintf(minutes, sizeof minutes, "%.0f", left > 60 ? left / 60 : 1);
     enum MHD_Result ret = MHD_NO;
-    if (document_list(s, r, l, &docs, &preview)) {
+    if (document_list(s, r, l, &docs, &tables, &ntables, &preview)) {
+        snprintf(count, sizeof count, "%zu", ntables);
         struct page_var v[] = {
-            {"documents", buf_cstr(&docs)}, {"preview", buf_cstr(&preview)},
+            {"documents", buf_cstr(&docs)}, {"tables", buf_cstr(&tables)},
+            {"ntables", count},             {"preview", buf_cstr(&preview)},
             {"zip", ZIP_NAME},              {"minutes", minutes},
             {"lang", pages_code(l)},
         };
-        ret = reply_page(s, c, MHD_HTTP_OK, PAGE_DONE, l, "done_title", NULL, v, 5);
+        ret = reply_page(s, c, MHD_HTTP_OK, PAGE_DONE, l, "done_title", NULL, v, 7);
     }
     buf_free(&docs);
+    buf_free(&tables);
     buf_free(&preview);
     return ret;
 }
@@ -159,15 +173,19 @@ static enum MHD_Result page_failed(struct server *s, struct MHD_Connection *c,
                                    const struct run *r, enum page_lang l)
 {
     static char message[8192]; /* one request at a time: the daemon has one thread */
-    char code[48];
+    char code[48], key[16] = "exit_signal";
     run_messages(r, message, sizeof message);
-    if (WIFEXITED(r->status))
+    if (WIFEXITED(r->status)) {
         snprintf(code, sizeof code, "%d", WEXITSTATUS(r->status));
-    else
+        snprintf(key, sizeof key, "exit_%d", WEXITSTATUS(r->status));
+    } else
         snprintf(code, sizeof code, "%s %d", pages_label(&s->pages, l, "signal"),
                  WTERMSIG(r->status));
-    struct page_var v[] = {{"message", message}, {"code", code}, {"lang", pages_code(l)}};
-    return reply_page(s, c, MHD_HTTP_OK, PAGE_FAILED, l, "failed_title", NULL, v, 3);
+    struct page_var v[] = {{"message", message},
+                           {"code", code},
+                           {"meaning", pages_label(&s->pages, l, key)},
+                           {"lang", pages_code(l)}};
+    return reply_page(s, c, MHD_HTTP_OK, PAGE_FAILED, l, "failed_title", NULL, v, 4);
 }
 
 static enum MHD_Result run_page(struct server *s, struct MHD_Connection *c,
