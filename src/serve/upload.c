@@ -15,10 +15,7 @@
 
 #define MAX_FILES 64
 
-/* The uploaded name made safe: its last part only (no '/' or '\\'), no control bytes, not
- * starting with '.', at most 100 bytes (cut on a UTF-8 character's start); "file" when
- * nothing is left. tipreport.ini, in any case, is recognised by name. */
-static void safe_name(const char *given, char *out, size_t size)
+void upload_safe_name(const char *given, char *out, size_t size)
 {
     const char *base = given;
     for (const char *p = given; *p; p++)
@@ -49,7 +46,7 @@ static void safe_name(const char *given, char *out, size_t size)
 static int create_file(struct upload *u, const char *filename, char *stored, size_t size)
 {
     char name[128], path[1400];
-    safe_name(filename, name, sizeof name);
+    upload_safe_name(filename, name, sizeof name);
     for (int k = 1; k < 100; k++) {
         if (k == 1)
             snprintf(stored, size, "%s", name);

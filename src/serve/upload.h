@@ -32,4 +32,9 @@ bool upload_feed(struct upload *u, const char *data, size_t size);
 const char *upload_finish(struct upload *u, struct run_request *req);
 void upload_free(struct upload *u); /* accepts NULL; leaves the run and its files */
 
+/* The uploaded name made safe: its last part only (no '/' or '\\'), no control byte or ':',
+ * not starting with '.', at most 100 bytes (a character cut at the end is dropped whole);
+ * "file" when nothing is left. tipreport.ini, in any case, is recognised by name. */
+void upload_safe_name(const char *given, char *out, size_t size);
+
 #endif

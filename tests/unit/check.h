@@ -93,5 +93,6 @@ void suite_tables(void);
 void suite_normalise(void);
 void suite_sheet_pages(void);
 void suite_grow(void);
+void suite_serve(void);
 
 #endif
