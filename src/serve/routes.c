@@ -124,7 +124,9 @@ static bool document_list(struct server *s, const struct run *r, enum page_lang 
         *ntables += sub;
         ok = document_item(sub ? tables : docs, out, files.names[i]);
         if (ok && !strcmp(files.names[i], "report.html"))
-            ok = buf_adds(preview, "<iframe src=\"report.html\" sandbox title=\"") &&
+            ok = buf_adds(preview, "<h2>") &&
+                 html_escape(preview, pages_label(&s->pages, l, "preview")) &&
+                 buf_adds(preview, "</h2>\n<iframe src=\"report.html\" sandbox title=\"") &&
                  html_escape(preview, pages_label(&s->pages, l, "preview")) &&
                  buf_adds(preview, "\"></iframe>");
     }
