@@ -1280,15 +1280,18 @@ serve_refusals() {
   [ ${#csrf} = 32 ]
   # Host that does not name the server (DNS rebinding): 421, on every path
   status_of 421 -H 'Host: attacker.example:80' "$url/"
+  grep -q '<h1>Nombre de servidor incorrecto</h1>' "$tmp/body"
   status_of 421 -H 'Host: attacker.example' -F csrf="$csrf" -F files=@input/casos.csv "$url/runs"
   status_of 200 "http://localhost:$port/"
   # POST without the form's csrf, or with another: 403, nothing kept
   status_of 403 -F files=@input/casos.csv "$url/runs"
   status_of 403 -F csrf=0123456789abcdef0123456789abcdef -F files=@input/casos.csv "$url/runs"
+  grep -q '<h1>Formulario caducado</h1>' "$tmp/body"
   [ "$(run_dirs)" = 0 ]
   # Over --max-upload (1M): 413 from its Content-Length; a chunked one is cut off at 1M
   head -c 1100000 /dev/zero >"$tmp/big.csv"
   status_of 413 -F csrf="$csrf" -F files=@"$tmp/big.csv" "$url/runs"
+  grep -q '<h1>Archivos demasiado grandes</h1>' "$tmp/body"
   curl -s -o /dev/null -H 'Transfer-Encoding: chunked' -F csrf="$csrf" -F files=@"$tmp/big.csv" "$url/runs" || true
   [ "$(run_dirs)" = 0 ]
   # A client gone mid-upload (at 100 KB/s, cut after 1 s): nothing left behind
@@ -1364,7 +1367,8 @@ serve_sample() {  # the sample through the page: every document, the workbook's 
   status_of 200 "$url$loc"
   grep -q '<meta http-equiv="refresh" content="2">' "$tmp/body"
   grep -q 'The report is being made' "$tmp/body"
-  status_of 503 -F csrf="$csrf" -F files=@input/casos.csv "$url/runs"
+  status_of 503 -H 'Accept-Language: en' -F csrf="$csrf" -F files=@input/casos.csv "$url/runs"
+  grep -q '<h1>Server busy</h1>' "$tmp/body"
   pkill -9 -P "$serve_pid"
   wait_run "$loc"
   grep -q 'Exit code: <strong id="exit-code">signal 9</strong>' "$tmp/body"
