@@ -1352,7 +1352,13 @@ serve_sample() {  # the sample through the page: every document, the workbook's 
     status_of 200 -D "$tmp/headers" "$url/runs/$id/$f"
     grep -q '^X-Content-Type-Options: nosniff' "$tmp/headers"
   done
-  if [ -e "$tmp/serve_cli/report.html" ]; then grep -q '<iframe src="report.html"' "$tmp/run_page"; fi
+  # report.html: shown in a frame when the run wrote one (a stand-in when this build writes none)
+  [ -e "$work/$id/out/report.html" ] || printf '<!DOCTYPE html><title>r</title><p>stand-in</p>\n' >"$work/$id/out/report.html"
+  status_of 200 "$url$loc"
+  grep -q '<iframe src="report.html" sandbox' "$tmp/body"
+  status_of 200 -D "$tmp/headers" "$url/runs/$id/report.html"
+  grep -q '^Content-Type: text/html; charset=utf-8' "$tmp/headers"
+  grep -q "^Content-Security-Policy: default-src 'none'" "$tmp/headers"
   curl -s -o "$tmp/served.xlsx" "$url/runs/$id/report.xlsx"
   "$python" tests/check_serve.py figures "$tmp/served.xlsx" "$tmp/serve_cli/report.xlsx"
   cmp <(curl -s "$url/runs/$id/tables/summary.csv") "$tmp/serve_cli/tables/summary.csv"
