@@ -1231,6 +1231,7 @@ serve_start() {  # NAME ARGS...: starts "$bin serve ARGS" as $serve_pid, logs to
   url=http://127.0.0.1:$port
   "$bin" serve --listen "127.0.0.1:$port" "$@" 2>"$tmp/$name.log" &
   serve_pid=$!
+  trap 'kill -TERM "$serve_pid" 2>/dev/null || true' EXIT  # a failing step leaves no server
   for i in $(seq 100); do curl -s -o /dev/null "$url/" && break; sleep 0.05; done
   work=$(sed -n 's/.*(work folder \([^,]*\),.*/\1/p' "$tmp/$name.log")
   [ -d "$work" ] || { echo "no work folder: $(cat "$tmp/$name.log")"; return 1; }
