@@ -26,6 +26,9 @@ RUN_PACKAGES += libglpk-dev
 RUN_PACKAGES += fonts-dejavu-core
 RUN_PACKAGES += fonts-dejavu-extra
 RUN_PACKAGES += man-db
+# tipreport serve: the HTTP server, the documents' zip.
+RUN_PACKAGES += libmicrohttpd-dev
+RUN_PACKAGES += libzip-dev
 # What the tests need on top of those (make test, make fuzz): independent readers of the
 # outputs, the fuzzers' compiler, the leak checker.
 TEST_PACKAGES  = poppler-utils
@@ -38,6 +41,10 @@ TEST_PACKAGES += groff-base
 TEST_PACKAGES += clang
 TEST_PACKAGES += libclang-rt-14-dev
 TEST_PACKAGES += valgrind
+# The browser tests (report.html, tipreport serve).
+TEST_PACKAGES += chromium
+TEST_PACKAGES += chromium-driver
+TEST_PACKAGES += python3-selenium
 
 # make install's layout: the program finds its data at ../share/tipreport from its own folder
 # (src/options.c), so no path is compiled in and the tree under PREFIX can be moved whole.
@@ -64,7 +71,7 @@ CC      ?= cc
 CFLAGS  ?= -O2 -g
 WARN     = -std=c11 -Wall -Wextra -Werror -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wvla
 CPPFLAGS = -D_POSIX_C_SOURCE=200809L -Isrc
-LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -ljson-c -lglpk $(shell pkg-config --libs pangocairo fontconfig 2>/dev/null) -lm -lpthread
+LIBS     = -lcsv -lutf8proc -linih -lnettle -lxlsxwriter -ljson-c -lglpk -lmicrohttpd -lzip $(shell pkg-config --libs pangocairo fontconfig 2>/dev/null) -lm -lpthread
 # Only the drawers see cairo's and pango's headers (the core cannot include them), only the
 # map sees json-c's. System headers: their warnings are not ours.
 CAIRO_CFLAGS := $(shell pkg-config --cflags pangocairo 2>/dev/null | sed 's|-I|-isystem |g')

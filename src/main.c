@@ -8,6 +8,7 @@
 #include "count/tabledef.h"
 #include "job.h"
 #include "options.h"
+#include "serve/serve.h"
 #include "util/version.h"
 
 static void print_error(const struct tp_error *err)
@@ -115,6 +116,12 @@ int main(int argc, char **argv)
      * with EFBIG, to a closed pipe with EPIPE, and the run says so (exit 5). */
     signal(SIGXFSZ, SIG_IGN);
     signal(SIGPIPE, SIG_IGN);
+    if (argc >= 2 && !strcmp(argv[1], "serve")) {
+        enum tp_err src = serve_main(argc, argv, &err);
+        if (src != TP_OK)
+            print_error(&err);
+        return tp_exit_code(src);
+    }
     enum tp_err rc = options_parse(argc, argv, &opt, &err);
     if (rc != TP_OK) {
         print_error(&err);

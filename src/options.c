@@ -26,6 +26,8 @@ static const char help[] =
     "                     always in public mode; 'region all': every region's brief in\n"
     "                     DIR/REGION/, protected once, together\n"
     "  validate [INPUT]   read the export and list every problem; write nothing\n"
+    "  serve              the report as a web page: upload an export in a browser, get\n"
+    "                     the documents (README, 'tipreport serve'); options below\n"
     "  help               this text\n"
     "\n"
     "INPUT is a folder holding cases.csv, victims.csv and (optionally) suspects.csv, in\n"
@@ -67,10 +69,20 @@ static const char help[] =
     "      --list-tables     every published table's definition, as TSV: its columns\n"
     "                        (role, values, key, measure ...), keyed rows and sums\n"
     "\n"
+    "Options of serve:\n"
+    "      --listen ADDR:PORT  where to listen (default 127.0.0.1:8080); an address\n"
+    "                        that is not loopback needs --token-file\n"
+    "      --token-file FILE  every request needs the token, the file's first line (16\n"
+    "                        characters at least): a login form or 'Authorization: Bearer'\n"
+    "      --max-upload SIZE  the largest upload, in bytes or with K, M, G (default 200M)\n"
+    "      --keep MINUTES    each run's files are deleted after this (default 60)\n"
+    "      --max-runs N      uploads and runs at once; more are refused (default 2)\n"
+    "\n"
     "Exit codes: 0 done; 1 internal error (out of memory); 2 usage error; 3 input cannot\n"
     "be read (missing file, unreadable encoding, missing column, bad profile or config,\n"
     "no templates); 4 rows rejected under --strict; 5 output cannot be written; 6 no row\n"
-    "could be counted (every row rejected or filtered out): nothing is written.\n"
+    "could be counted (every row rejected or filtered out): nothing is written; 7 serve\n"
+    "cannot listen (address in use) or keep its work folder.\n"
     "\n"
     "Everything in full: man tipreport (doc/tipreport.1 in the source).\n";
 
@@ -187,7 +199,7 @@ static enum tp_err parse_command(int argc, char **argv, struct options *o, bool 
     else if (!strcmp(argv[1], "help"))
         o->cmd = CMD_HELP;
     else
-        return usage(err, "unknown command '%s' (commands: report, region, validate, help)",
+        return usage(err, "unknown command '%s' (commands: report, region, validate, serve, help)",
                      argv[1]);
     return TP_OK;
 }
@@ -594,4 +606,11 @@ enum tp_err options_config(struct options *o, struct tp_error *err)
     if (o->any_period && !o->public_mode && o->cmd == CMD_REPORT)
         return usage(err, "%s", "--any-period: only public mode restricts the period; add --public");
     return TP_OK;
+}
+
+void options_templates(const char *given, char *out, size_t size)
+{
+    static struct options o; /* large: not on the stack */
+    find_templates(&o, given);
+    snprintf(out, size, "%s", o.templates);
 }

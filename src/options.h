@@ -3,6 +3,7 @@
 #define TP_OPTIONS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 #include "count/age.h"
 #include "util/date.h"
@@ -69,5 +70,8 @@ enum tp_err options_config(struct options *o, struct tp_error *err);
 enum tp_err options_public_period(const struct options *o, struct tp_error *err);
 
 const char *options_help(void);
+
+/* The templates folder as options_parse finds it (--templates DIR given, or NULL). */
+void options_templates(const char *given, char *out, size_t size);
 
 #endif

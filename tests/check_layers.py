@@ -22,6 +22,9 @@ ALLOWED = {
     # is made of; render_csv also writes the data-quality list.
     'render': {'util/*', 'report/report.h', 'report/chart.h', 'report/map_drawing.h',
                'count/table.h', 'read/quality.h'},
+    # tipreport serve runs each report as a child process: it sees the utilities, the
+    # labels of its pages and the templates' location (options.h), never a stage's data.
+    'serve': {'util/*', 'report/labels.h', 'options.h'},
 }
 # Outside libraries' headers -> the only files that may include them.
 LIBRARIES = {
@@ -35,6 +38,8 @@ LIBRARIES = {
     'nettle': {'read/csvfile.c'},
     'utf8proc.h': {'util/fold.c'},
     'ini.h': {'util/inifile.c'},
+    'microhttpd.h': {'serve/reply.h', 'serve/http.c', 'serve/routes.c', 'serve/upload.c'},
+    'zip.h': {'serve/archive.c'},
 }
 
 

@@ -1410,5 +1410,194 @@ html_in_chromium() {
   note "$(pdfinfo "$tmp/html-print.pdf" | sed -n 's/^Pages: *//p') pages printed, $((SECONDS - t0)) s"
 }
 step "HTML page in Chromium" html_in_chromium
+# tipreport serve (issue 14): the server started on a free port of its own, under the build
+# being tested (the ASan pass runs it under AddressSanitizer: a server is long-lived). Each
+# refusal with its status; the sample uploaded and its workbook's figures against the command
+# line's; a failing and a killed run; a cut upload and the work folder; SIGTERM; the log.
+serve_start() {  # NAME ARGS...: starts "$bin serve ARGS" as $serve_pid, logs to $tmp/NAME.log
+  local name=$1 i; shift
+  port=$("$python" tests/check_serve.py port)
+  url=http://127.0.0.1:$port
+  "$bin" serve --listen "127.0.0.1:$port" "$@" 2>"$tmp/$name.log" &
+  serve_pid=$!
+  trap 'kill -TERM "$serve_pid" 2>/dev/null || true' EXIT  # a failing step leaves no server
+  for i in $(seq 100); do curl -s -o /dev/null "$url/" && break; sleep 0.05; done
+  work=$(sed -n 's/.*(work folder \([^,]*\),.*/\1/p' "$tmp/$name.log")
+  [ -d "$work" ] || { echo "no work folder: $(cat "$tmp/$name.log")"; return 1; }
+}
+serve_stop() {  # the clean exit: 0, the work folder gone
+  local rc=0
+  kill -TERM "$serve_pid"; wait "$serve_pid" || rc=$?
+  [ "$rc" = 0 ] || { echo "serve exited $rc at SIGTERM"; return 1; }
+  [ ! -e "$work" ] || { echo "work folder left: $work"; return 1; }
+}
+status_of() {  # EXPECTED CURL-ARGS...: the status code, or the step fails
+  local want=$1 got; shift
+  got=$(curl -s -o "$tmp/body" -w '%{http_code}' "$@")
+  [ "$got" = "$want" ] || { echo "expected $want, got $got: curl $*"; head -c 600 "$tmp/body"; return 1; }
+}
+csrf_of() { curl -s "$url/" | sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p'; }
+run_dirs() { find "$work" -mindepth 1 -maxdepth 1 | wc -l; }
+wait_run() {  # LOCATION: until the run's page no longer refreshes; its body in $tmp/body
+  local i
+  for i in $(seq 600); do
+    curl -s "$url$1" >"$tmp/body"
+    grep -q 'http-equiv="refresh"' "$tmp/body" || return 0
+    sleep 0.1
+  done
+  echo "run $1 still running"; return 1
+}
+# Every log line is one of these: run ids, sizes, times, exit codes; no name, value or figure.
+log_only_ids() {
+  local bad
+  bad=$(grep -Ev '^tipreport serve: [0-9T:Z-]+ (listening on http://[^ ]+ \(work folder [^,]+, runs kept [0-9]+ minutes, [0-9]+ at once, uploads up to [0-9]+ bytes(, token required)?\)|run [0-9a-f]{32}: (started, [0-9]+ bytes uploaded|exit [0-9]+ after [0-9.]+ s|ended by signal [0-9]+ after [0-9.]+ s|upload (refused \([0-9]+\)|cut off) after [0-9]+ bytes: removed|deleted)|login refused|stopping)$' "$1") || true
+  [ -z "$bad" ] || { echo "log lines not allowed:"; echo "$bad"; return 1; }
+  ! grep -Eiq 'casos|victimas|tratantes|tipreport\.ini|README|victims|cases' "$1"
+}
+serve_refusals() {
+  serve_start serve1 --max-upload 1M --max-runs 1
+  [ "$(stat -c %a "$work")" = 700 ] || { echo "work folder mode $(stat -c %a "$work")"; return 1; }
+  status_of 200 -D "$tmp/headers" "$url/"
+  grep -q "^Content-Security-Policy: default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-src 'self'; form-action 'self'" "$tmp/headers"
+  grep -q '^X-Content-Type-Options: nosniff' "$tmp/headers"
+  grep -q '^Referrer-Policy: no-referrer' "$tmp/headers"
+  grep -q '<html lang="es">' "$tmp/body"
+  status_of 200 -H 'Accept-Language: en-GB,en;q=0.8,es;q=0.5' "$url/"
+  grep -q '<html lang="en">' "$tmp/body"
+  status_of 200 -H 'Accept-Language: en' "$url/?lang=es"
+  grep -q '<html lang="es">' "$tmp/body"
+  local csrf; csrf=$(csrf_of)
+  [ ${#csrf} = 32 ]
+  # Host that does not name the server (DNS rebinding): 421, on every path
+  status_of 421 -H 'Host: attacker.example:80' "$url/"
+  grep -q '<h1>Nombre de servidor incorrecto</h1>' "$tmp/body"
+  status_of 421 -H 'Host: attacker.example' -F csrf="$csrf" -F files=@input/casos.csv "$url/runs"
+  status_of 200 "http://localhost:$port/"
+  # POST without the form's csrf, or with another: 403, nothing kept
+  status_of 403 -F files=@input/casos.csv "$url/runs"
+  status_of 403 -F csrf=0123456789abcdef0123456789abcdef -F files=@input/casos.csv "$url/runs"
+  grep -q '<h1>Formulario caducado</h1>' "$tmp/body"
+  [ "$(run_dirs)" = 0 ]
+  # Over --max-upload (1M): 413 from its Content-Length; a chunked one is cut off at 1M
+  head -c 1100000 /dev/zero >"$tmp/big.csv"
+  status_of 413 -F csrf="$csrf" -F files=@"$tmp/big.csv" "$url/runs"
+  grep -q '<h1>Archivos demasiado grandes</h1>' "$tmp/body"
+  curl -s -o /dev/null -H 'Transfer-Encoding: chunked' -F csrf="$csrf" -F files=@"$tmp/big.csv" "$url/runs" || true
+  [ "$(run_dirs)" = 0 ]
+  # A client gone mid-upload (at 100 KB/s, cut after 1 s): nothing left behind
+  head -c 900000 /dev/zero >"$tmp/slow.csv"
+  curl -s -o /dev/null --limit-rate 100K --max-time 1 -F csrf="$csrf" -F files=@"$tmp/slow.csv" "$url/runs" || true
+  sleep 0.3
+  [ "$(run_dirs)" = 0 ] || { echo "a cut upload left: $(find "$work")"; return 1; }
+  grep -q 'upload cut off after' "$tmp/serve1.log"
+  # Paths outside the run's folder: 404, encoded or not, and a link planted inside
+  local loc id
+  loc=$(curl -s -o /dev/null -w '%{redirect_url}' -F csrf="$csrf" -F files=@input/casos.csv \
+        -F files=@input/victimas.csv -F files=@input/tratantes.csv -F files=@input/tipreport.ini "$url/runs")
+  loc=/${loc#http://127.0.0.1:$port/}
+  [[ "$loc" =~ ^/runs/[0-9a-f]{32}/\?lang=es$ ]] || { echo "Location $loc"; return 1; }
+  id=${loc:6:32}
+  wait_run "$loc"
+  status_of 200 "$url/runs/$id/tables/summary.csv"
+  ln -s /etc/passwd "$work/$id/out/tables/passwd.csv"
+  ln -s /etc "$work/$id/out/etc"
+  local p
+  for p in ../messages.txt %2e%2e/messages.txt %2E%2E%2Fmessages.txt tables/..%2f..%2fmessages.txt \
+           ..%2fin%2fcasos.csv tables/passwd.csv etc/passwd .%2e/.%2e/.%2e/etc/passwd /etc/passwd \
+           in/casos.csv; do
+    status_of 404 --path-as-is "$url/runs/$id/$p"
+  done
+  status_of 404 "$url/runs/0123456789abcdef0123456789abcdef/report.pdf"
+  status_of 404 "$url/runs/$id"
+  # A failing run: tipreport's own message and exit code on its page; the server goes on
+  loc=$(curl -s -o /dev/null -w '%{redirect_url}' -F csrf="$csrf" -F ui=en -F files=@input/README.md "$url/runs")
+  loc=/${loc#http://127.0.0.1:$port/}
+  wait_run "$loc"
+  grep -q "tipreport: in/README.md:1: field &#39;reported_on&#39;: no column for this required field" "$tmp/body"
+  grep -q 'Exit code: <strong id="exit-code">3</strong>' "$tmp/body"
+  status_of 404 "$url${loc%%\?*}report.xlsx"
+  # Another server on the same port: exit 7
+  "$bin" serve --listen "127.0.0.1:$port" 2>"$tmp/second.log" && return 1 || [ $? = 7 ]
+  grep -qx "tipreport: serve: cannot listen on 127.0.0.1:$port: Address already in use" "$tmp/second.log"
+  serve_stop
+  log_only_ids "$tmp/serve1.log"
+}
+build_genexport_once() {
+  [ -d "$tmp/gen100k" ] || { mkdir "$tmp/gen100k" && build/genexport 100000 "$tmp/gen100k" >/dev/null; }
+}
+serve_sample() {  # the sample through the page: every document, the workbook's figures
+  "$bin" report input -q -o "$tmp/serve_cli"
+  serve_start serve2 --max-runs 1
+  local csrf loc id f
+  csrf=$(csrf_of)
+  loc=$(curl -s -o /dev/null -w '%{redirect_url}' -F csrf="$csrf" -F files=@input/casos.csv \
+        -F files=@input/victimas.csv -F files=@input/tratantes.csv -F files=@input/tipreport.ini "$url/runs")
+  loc=/${loc#http://127.0.0.1:$port/}
+  wait_run "$loc"
+  id=${loc:6:32}
+  grep -q '<h1>Informe listo</h1>' "$tmp/body"
+  cp "$tmp/body" "$tmp/run_page"
+  for f in report.pdf report.xlsx checklist.txt data_quality.csv documents.zip $(cd "$tmp/serve_cli" && ls tables/*.csv); do
+    grep -q "<a href=\"$f\">" "$tmp/run_page" || { echo "no link to $f"; return 1; }
+    status_of 200 -D "$tmp/headers" "$url/runs/$id/$f"
+    grep -q '^X-Content-Type-Options: nosniff' "$tmp/headers"
+  done
+  # report.html: shown in a frame when the run wrote one (a stand-in when this build writes none)
+  [ -e "$work/$id/out/report.html" ] || printf '<!DOCTYPE html><title>r</title><p>stand-in</p>\n' >"$work/$id/out/report.html"
+  status_of 200 "$url$loc"
+  grep -q '<iframe src="report.html" sandbox' "$tmp/body"
+  status_of 200 -D "$tmp/headers" "$url/runs/$id/report.html"
+  grep -q '^Content-Type: text/html; charset=utf-8' "$tmp/headers"
+  grep -q "^Content-Security-Policy: default-src 'none'" "$tmp/headers"
+  curl -s -o "$tmp/served.xlsx" "$url/runs/$id/report.xlsx"
+  "$python" tests/check_serve.py figures "$tmp/served.xlsx" "$tmp/serve_cli/report.xlsx"
+  cmp <(curl -s "$url/runs/$id/tables/summary.csv") "$tmp/serve_cli/tables/summary.csv"
+  curl -s -o "$tmp/all.zip" "$url/runs/$id/documents.zip"
+  "$python" -c 'import sys, zipfile; n = zipfile.ZipFile(sys.argv[1]).namelist(); sys.exit(not ("tipreport/report.xlsx" in n and "tipreport/tables/summary.csv" in n))' "$tmp/all.zip"
+  # --max-runs 1: a slow run (a generated export) running, another POST is 503; the run killed
+  # (-9) shows its signal, and the server goes on
+  build_genexport_once
+  loc=$(curl -s -o /dev/null -w '%{redirect_url}' -F csrf="$csrf" -F ui=en -F files=@"$tmp/gen100k/cases.csv" \
+        -F files=@"$tmp/gen100k/victims.csv" -F files=@"$tmp/gen100k/suspects.csv" "$url/runs")
+  loc=/${loc#http://127.0.0.1:$port/}
+  status_of 200 "$url$loc"
+  grep -q '<meta http-equiv="refresh" content="2">' "$tmp/body"
+  grep -q 'The report is being made' "$tmp/body"
+  status_of 503 -H 'Accept-Language: en' -F csrf="$csrf" -F files=@input/casos.csv "$url/runs"
+  grep -q '<h1>Server busy</h1>' "$tmp/body"
+  pkill -9 -P "$serve_pid"
+  wait_run "$loc"
+  grep -q 'Exit code: <strong id="exit-code">signal 9</strong>' "$tmp/body"
+  status_of 200 "$url/"
+  serve_stop
+  log_only_ids "$tmp/serve2.log"
+}
+serve_token() {
+  printf 'correct-horse-battery-staple\n' >"$tmp/token"
+  serve_start serve3 --token-file "$tmp/token"
+  status_of 303 "$url/"
+  status_of 401 "$url/runs/0123456789abcdef0123456789abcdef/"
+  status_of 401 -F files=@input/casos.csv "$url/runs"
+  status_of 200 -H 'Authorization: Bearer correct-horse-battery-staple' "$url/"
+  status_of 401 -H 'Authorization: Bearer correct-horse-battery-stapl' "$url/runs/0123456789abcdef0123456789abcdef/"
+  status_of 403 -d token=wrong-token-wrong-token "$url/login"
+  status_of 303 -c "$tmp/cookies" -d token=correct-horse-battery-staple "$url/login"
+  grep -q 'tipreport_session' "$tmp/cookies"
+  status_of 200 -b "$tmp/cookies" "$url/"
+  grep -q 'name="csrf"' "$tmp/body"
+  serve_stop
+  log_only_ids "$tmp/serve3.log"
+}
+step "serve: every refusal" serve_refusals
+step "serve: the sample, its documents" serve_sample
+step "serve: the token" serve_token
+serve_browser() {
+  [ -e "$tmp/serve_cli/report.xlsx" ] || "$bin" report input -q -o "$tmp/serve_cli"
+  serve_start serve4
+  mkdir -p "$tmp/downloads"
+  "$python" tests/check_serve.py browser "$url/" "$PWD/input" "$tmp/serve_cli/report.xlsx" "$tmp/downloads"
+  serve_stop
+}
+step "serve: the browser test (Chromium)" serve_browser
 
 finish

@@ -15,6 +15,7 @@ static const char *const messages[TP_ERR_COUNT] = {
     [TP_ERR_OUTPUT] = "output cannot be written",
     [TP_ERR_INTERNAL] = "internal error",
     [TP_ERR_NOTHING] = "no row could be counted",
+    [TP_ERR_SERVE] = "the server cannot start",
 };
 
 static const int exits[TP_ERR_COUNT] = {
@@ -28,6 +29,7 @@ static const int exits[TP_ERR_COUNT] = {
     [TP_ERR_OUTPUT] = TP_EXIT_OUTPUT,
     [TP_ERR_INTERNAL] = TP_EXIT_INTERNAL,
     [TP_ERR_NOTHING] = TP_EXIT_NOTHING,
+    [TP_ERR_SERVE] = TP_EXIT_SERVE,
 };
 
 const char *tp_strerror(enum tp_err code)

@@ -16,6 +16,7 @@ enum tp_err {
     TP_ERR_OUTPUT,  /* the report could not be written */
     TP_ERR_INTERNAL, /* the program's own data is wrong (a table definition) */
     TP_ERR_NOTHING,  /* no row of the input could be counted */
+    TP_ERR_SERVE,    /* tipreport serve cannot listen or keep its work folder */
     TP_ERR_COUNT
 };
 
@@ -27,7 +28,8 @@ enum tp_exit {
     TP_EXIT_INPUT = 3,
     TP_EXIT_STRICT = 4,
     TP_EXIT_OUTPUT = 5,
-    TP_EXIT_NOTHING = 6
+    TP_EXIT_NOTHING = 6,
+    TP_EXIT_SERVE = 7
 };
 
 /* Where and what. Filled by the layer that saw the problem; printed only by main as

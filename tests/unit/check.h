@@ -94,5 +94,6 @@ void suite_normalise(void);
 void suite_sheet_pages(void);
 void suite_grow(void);
 void suite_markup(void);
+void suite_serve(void);
 
 #endif

@@ -59,7 +59,7 @@ int main(int argc, char **argv)
                               suite_table,
                               suite_output,  suite_chart,   suite_map,       suite_reportdef, suite_sdc,
                               suite_protect, suite_views, suite_tables, suite_normalise, suite_sheet_pages,
-                              suite_grow, suite_markup};
+                              suite_grow, suite_markup, suite_serve};
     for (size_t i = 0; i < sizeof suites / sizeof *suites; i++)
         suites[i]();
     printf("unit tests: %d checks, %d failed\n", check_run, check_failed);

@@ -8,8 +8,8 @@ void suite_error(void)
     static const char *const expected[TP_ERR_COUNT] = {
         "no error", "out of memory", "usage error", "input cannot be read", "profile error",
         "config error", "rows rejected under --strict", "output cannot be written",
-        "internal error", "no row could be counted"};
-    static const int exits[TP_ERR_COUNT] = {0, 1, 2, 3, 3, 3, 4, 5, 1, 6};
+        "internal error", "no row could be counted", "the server cannot start"};
+    static const int exits[TP_ERR_COUNT] = {0, 1, 2, 3, 3, 3, 4, 5, 1, 6, 7};
     for (int e = 0; e < TP_ERR_COUNT; e++) {
         CHECK_STR(tp_strerror((enum tp_err)e), expected[e]);
         CHECK_INT(tp_exit_code((enum tp_err)e), exits[e]);
