@@ -27,7 +27,7 @@ static const char help[] =
     "                     DIR/REGION/, protected once, together\n"
     "  validate [INPUT]   read the export and list every problem; write nothing\n"
     "  serve              the report as a web page: upload an export in a browser, get\n"
-    "                     the documents (README, 'tipreport serve'); options below\n"
+    "                     the documents (man tipreport); options below\n"
     "  help               this text\n"
     "\n"
     "INPUT is a folder holding cases.csv, victims.csv and (optionally) suspects.csv, in\n"
@@ -608,9 +608,11 @@ enum tp_err options_config(struct options *o, struct tp_error *err)
     return TP_OK;
 }
 
-void options_templates(const char *given, char *out, size_t size)
+enum tp_err options_templates(const char *argv0, const char *given, char *out, size_t size,
+                              struct tp_error *err)
 {
     static struct options o; /* large: not on the stack */
-    find_templates(&o, given);
+    enum tp_err rc = find_templates(&o, argv0, given, err);
     snprintf(out, size, "%s", o.templates);
+    return rc;
 }

@@ -71,7 +71,9 @@ enum tp_err options_public_period(const struct options *o, struct tp_error *err)
 
 const char *options_help(void);
 
-/* The templates folder as options_parse finds it (--templates DIR given, or NULL). */
-void options_templates(const char *given, char *out, size_t size);
+/* The templates folder as options_parse finds it (--templates DIR given, or NULL); exit 3's
+ * error when there is none. */
+enum tp_err options_templates(const char *argv0, const char *given, char *out, size_t size,
+                              struct tp_error *err);
 
 #endif

@@ -180,6 +180,5 @@ enum tp_err serve_options_parse(int argc, char **argv, struct serve_options *o,
                           "so that every request needs the token", o->listen);
     if (token_file && (rc = read_token(token_file, o, err)) != TP_OK)
         return rc;
-    options_templates(templates, o->templates, sizeof o->templates);
-    return TP_OK;
+    return options_templates(argv[0], templates, o->templates, sizeof o->templates, err);
 }

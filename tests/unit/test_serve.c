@@ -75,11 +75,19 @@ static void escaping(void)
     buf_free(&b);
 }
 
+/* tipreport serve A1 A2 --templates (the tests' templates, for the program is not beside them) */
 static enum tp_err parse(struct serve_options *o, const char *a1, const char *a2)
 {
-    char *argv[] = {"tipreport", "serve", (char *)a1, (char *)a2, NULL};
+    char *argv[7] = {"tipreport", "serve"};
+    int argc = 2;
+    if (a1)
+        argv[argc++] = (char *)a1;
+    if (a2)
+        argv[argc++] = (char *)a2;
+    argv[argc++] = "--templates";
+    argv[argc++] = (char *)check_templates;
     struct tp_error err;
-    return serve_options_parse(a1 ? (a2 ? 4 : 3) : 2, argv, o, &err);
+    return serve_options_parse(argc, argv, o, &err);
 }
 
 static void options(void)
