@@ -3,6 +3,7 @@
 # code and exact stderr), run in tests/SUITE/; SUITE/generate.py, when there is one, writes the
 # inputs too big for git into a temporary folder that the lines call GEN. Each failing case
 # prints FAILED with its name; the last line counts the cases; exits 1 when any failed.
+# SKIP_CASES=TEXT leaves out the cases whose name holds TEXT, SKIP_CODE=N those of exit N.
 set -u
 bin=$(realpath "$1")
 suite=${2:-errors}
@@ -17,6 +18,7 @@ failed=0 n=0 skipped=0
 while IFS=$'\t' read -r name code args want; do
   [[ -z "$name" || "$name" == \#* ]] && continue
   [[ -n "${SKIP_CASES:-}" && "$name" == *"$SKIP_CASES"* ]] && { skipped=$((skipped + 1)); continue; }
+  [[ -n "${SKIP_CODE:-}" && "$code" == "$SKIP_CODE" ]] && { skipped=$((skipped + 1)); continue; }
   n=$((n + 1))
   args=${args//GEN/$out/gen}
   args=${args//OUT/$out}
@@ -33,7 +35,8 @@ while IFS=$'\t' read -r name code args want; do
     diff <(echo "$want") <(echo "$got") | sed 's/^/    /'
   fi
 done < "$here/$suite.tsv"
-skips=${SKIP_CASES:+, $skipped skipped (SKIP_CASES=$SKIP_CASES)}
+skips=""
+[ $skipped = 0 ] || skips=", $skipped skipped (${SKIP_CASES:+SKIP_CASES=$SKIP_CASES}${SKIP_CASES:+${SKIP_CODE:+, }}${SKIP_CODE:+SKIP_CODE=$SKIP_CODE})"
 if [ $failed != 0 ] || [ $n = 0 ]; then
   echo "FAILED: $suite contract: $failed of $n cases failed$skips"
   exit 1
