@@ -116,6 +116,20 @@ static enum tp_err history_periods(struct job *j, struct job_source *s, struct p
         return rc;
     s->hist = (struct history){.ledger = &j->ledger, .path = j->ledger_path,
                                .dataset = s->dataset};
+    const struct ledger_release *b =
+        j->region ? ledger_briefs_overlap(&j->ledger, s->dataset, periods, *n) : NULL;
+    if (b) {
+        char from[11], to[11];
+        date_format(b->period.from, from);
+        date_format(b->period.to, to);
+        return tp_fail(err, TP_ERR_USAGE, j->ledger_path, 0, NULL,
+                       "the release ledger holds briefs of %s to %s, a period that overlaps "
+                       "this run's (or its previous one) without being it: briefs of two such "
+                       "periods can be subtracted region by region, which the ledger cannot "
+                       "protect; publish briefs of that very period or of periods apart from "
+                       "it, or start a new ledger with --ledger",
+                       from, to);
+    }
     struct period old[MAX_PERIODS], all[MAX_PERIODS], pieces[MAX_PERIODS];
     int nold = ledger_periods(&j->ledger, s->dataset, periods, *n, old, MAX_PERIODS - *n);
     if (nold == 0)
@@ -477,7 +491,8 @@ static enum tp_err build_releases(struct job *j, struct tp_error *err)
             struct release *r = p ? &s->prev : &s->cur;
             rc = release_build(r, &s->agg, p, &s->dq, k, regions, h, err);
             if (rc == TP_OK && k &&
-                !ledger_record(&j->ledger, s->dataset, s->agg.period[p].period, k, r->prot))
+                !ledger_record(&j->ledger, s->dataset, s->agg.period[p].period, k, regions,
+                               r->prot))
                 rc = tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
         }
         if (rc == TP_OK && k) /* the order of a public table tells nothing its marks hide */

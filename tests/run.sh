@@ -602,24 +602,32 @@ attack_periods() {
   attack_none periods --truth jan=$tmp/attack/jan.full --truth feb=$tmp/public.full \
     jan=$tmp/attack/jan feb=$tmp/public
 }
-# Calendar periods through one ledger: 2007 and its second half, each with every brief (and
-# the previous periods they publish: 2006, the first half), which a reader subtracts region by
-# region.
+# Calendar periods through one ledger: 2007 with every brief, then its second half (and the
+# previous periods they publish: 2006, the first half), which a reader subtracts. The second
+# half's briefs are refused: briefs of overlapping periods could be subtracted region by region
+# (the ledger's pieces are the country's tables).
 attack_halves() {
   local d=$tmp/halves r slug args="" truths="" p n
   for p in 2007:2007:y 2007-07:2007-12:h; do
     IFS=: read -r from to name <<<"$p"
     "$bin" report input -q --public --from "$from" --to "$to" -o "$d/$name" --ledger "$d/ledger.tsv"
-    "$bin" region all input -q --from "$from" --to "$to" -o "$d/$name-briefs" --ledger "$d/ledger.tsv"
     "$bin" report input -q --from "$from" --to "$to" -o "$d/$name.full"
     truths="$truths --truth $name=$d/$name.full"
     args="$args $name=$d/$name ${name}prev=$d/$name/tables/previous"
-    n=0  # the regions' folders sort as their codes do (amazonas 01 ... ucayali 25)
-    for slug in "$d/$name-briefs"/*/; do
-      n=$((n + 1)) && r=$(printf '%02d' $n) && args="$args $name@$r=$slug"
-    done
-    [ $n = 25 ]
   done
+  "$bin" region all input -q --from 2007 --to 2007 -o "$d/y-briefs" --ledger "$d/ledger.tsv"
+  n=0  # the regions' folders sort as their codes do (amazonas 01 ... ucayali 25)
+  for slug in "$d/y-briefs"/*/; do
+    n=$((n + 1)) && r=$(printf '%02d' $n) && args="$args y@$r=$slug"
+  done
+  [ $n = 25 ]
+  local rc=0
+  "$bin" region Cusco input -q --from 2007-07 --to 2007-12 -o "$d/h-cusco" --ledger "$d/ledger.tsv" \
+    2>"$d/h-cusco.err" || rc=$?
+  [ $rc = 2 ] && [ ! -e "$d/h-cusco" ]
+  diff - "$d/h-cusco.err" <<END
+tipreport: $d/ledger.tsv: the release ledger holds briefs of 2007-01-01 to 2007-12-31, a period that overlaps this run's (or its previous one) without being it: briefs of two such periods can be subtracted region by region, which the ledger cannot protect; publish briefs of that very period or of periods apart from it, or start a new ledger with --ledger
+END
   attack_none halves $truths $args
 }
 # The attacker assumes nothing that is not so: every identity it builds holds on full runs

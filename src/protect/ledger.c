@@ -124,7 +124,7 @@ enum tp_err ledger_read(struct ledger *l, const char *path, struct tp_error *err
             continue;
         }
         int n = fields(line, fl, 6);
-        if (n == 5 && !strcmp(fl[0], "release")) {
+        if ((n == 5 || (n == 6 && !strcmp(fl[5], "briefs"))) && !strcmp(fl[0], "release")) {
             char *end;
             if (!(r = new_release(l)))
                 rc = tp_fail(err, TP_ERR_NOMEM, NULL, 0, NULL, "out of memory");
@@ -133,7 +133,7 @@ enum tp_err ledger_read(struct ledger *l, const char *path, struct tp_error *err
                      (r->k = (int)strtol(fl[4], &end, 10)) < 2 || *end)
                 rc = bad(err, path, no, "a release with a bad dataset, date or K");
             else
-                memcpy(r->dataset, fl[1], 65);
+                memcpy(r->dataset, fl[1], 65), r->briefs = n == 6;
             continue;
         }
         int st = -1;
@@ -169,7 +169,8 @@ enum tp_err ledger_write(const struct ledger *l, const char *path, struct tp_err
         char from[11], to[11];
         date_format(r->period.from, from);
         date_format(r->period.to, to);
-        fprintf(f, "release\t%s\t%s\t%s\t%d\n", r->dataset, from, to, r->k);
+        fprintf(f, "release\t%s\t%s\t%s\t%d%s\n", r->dataset, from, to, r->k,
+                r->briefs ? "\tbriefs" : "");
         for (size_t c = 0; c < r->n; c++) {
             const struct ledger_cell *cl = &r->cells[c];
             fprintf(f, "%s\t%s\t", cl->key, state_words[cl->state]);
@@ -206,7 +207,7 @@ static bool own_count(const char *key, size_t len)
 static bool same_release(const struct ledger_release *a, const struct ledger_release *b)
 {
     if (strcmp(a->dataset, b->dataset) || a->period.from != b->period.from ||
-        a->period.to != b->period.to || a->k != b->k || a->n != b->n)
+        a->period.to != b->period.to || a->k != b->k || a->briefs != b->briefs || a->n != b->n)
         return false;
     for (size_t c = 0; c < a->n; c++)
         if (strcmp(a->cells[c].key, b->cells[c].key) || a->cells[c].state != b->cells[c].state ||
@@ -215,7 +216,7 @@ static bool same_release(const struct ledger_release *a, const struct ledger_rel
     return true;
 }
 
-bool ledger_record(struct ledger *l, const char *dataset, struct period pr, int k,
+bool ledger_record(struct ledger *l, const char *dataset, struct period pr, int k, bool briefs,
                    const struct protection *prot)
 {
     struct ledger_release *r = new_release(l);
@@ -224,6 +225,7 @@ bool ledger_record(struct ledger *l, const char *dataset, struct period pr, int 
     snprintf(r->dataset, sizeof r->dataset, "%s", dataset);
     r->period = pr;
     r->k = k;
+    r->briefs = briefs;
     for (size_t e = 0; e < strmap_count(prot->keys); e++) {
         size_t len;
         const char *key = strmap_key(prot->keys, (long)e, &len);
@@ -312,4 +314,17 @@ int ledger_pieces(const struct period *periods, int n, struct period *out, int m
                                     last == 1L << 40 ? 0 : date_from_days(last)};
     }
     return np;
+}
+
+const struct ledger_release *ledger_briefs_overlap(const struct ledger *l, const char *dataset,
+                                                   const struct period *own, int nown)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        const struct ledger_release *r = &l->r[i];
+        for (int j = 0; r->briefs && !strcmp(r->dataset, dataset) && j < nown; j++)
+            if (!same_period(r->period, own[j]) && r->period.from <= own[j].to &&
+                own[j].from <= r->period.to)
+                return r;
+    }
+    return NULL;
 }

@@ -23,6 +23,7 @@ struct ledger_release {
     char dataset[65];
     struct period period;
     int k;
+    bool briefs; /* the regions' briefs were published with it ("briefs" on its line) */
     struct ledger_cell *cells;
     size_t n, cap;
 };
@@ -41,9 +42,15 @@ int ledger_lock(const char *path, struct tp_error *err);
 enum tp_err ledger_read(struct ledger *l, const char *path, struct tp_error *err);
 /* Writes l to path whole or not at all (a new file renamed over the old). */
 enum tp_err ledger_write(const struct ledger *l, const char *path, struct tp_error *err);
-/* Adds the release of period pr that prot protected: every count it printed, with its state. */
-bool ledger_record(struct ledger *l, const char *dataset, struct period pr, int k,
+/* Adds the release of period pr that prot protected: every count it printed, with its state;
+ * briefs: with the regions' briefs. */
+bool ledger_record(struct ledger *l, const char *dataset, struct period pr, int k, bool briefs,
                    const struct protection *prot);
+/* A release of dataset with briefs whose period overlaps one of own[] without being it (NULL:
+ * none): the briefs of two such periods could be subtracted region by region, which the
+ * pieces (national tables only) do not protect. */
+const struct ledger_release *ledger_briefs_overlap(const struct ledger *l, const char *dataset,
+                                                   const struct period *own, int nown);
 void ledger_free(struct ledger *l); /* accepts a zeroed ledger */
 
 /* The periods a new release must be protected around: the distinct periods of l's releases
