@@ -7,7 +7,7 @@
 #include <stdlib.h>
 
 #include "render/chart_cairo.h"
-#include "render/markup.h"
+#include "util/markup.h"
 #include "render/palette.h"
 
 #define SCREEN_SCALE 1.4 /* pixels per point, at most, on a screen */

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "render/chart_svg.h"
-#include "render/markup.h"
+#include "util/markup.h"
 #include "render/render.h"
 #include "util/version.h"
 

@@ -1,4 +1,4 @@
-/* pages.c: the page templates, their labels in two languages, and HTML escaping. */
+/* pages.c: the page templates and their labels in two languages. */
 #include "serve/pages.h"
 
 #include <stdio.h>
@@ -7,27 +7,13 @@
 #include <strings.h>
 
 #include "report/labels.h"
+#include "util/markup.h"
 
 static const char *const names[PAGE_COUNT] = {
     [PAGE_FORM] = "form", [PAGE_RUNNING] = "running", [PAGE_DONE] = "done",
     [PAGE_FAILED] = "failed", [PAGE_LOGIN] = "login", [PAGE_MESSAGE] = "message",
     [PAGE_LAYOUT] = "layout",
 };
-
-bool html_escape(struct buf *b, const char *s)
-{
-    bool ok = true;
-    for (; *s && ok; s++)
-        switch (*s) {
-        case '&': ok = buf_adds(b, "&amp;"); break;
-        case '<': ok = buf_adds(b, "&lt;"); break;
-        case '>': ok = buf_adds(b, "&gt;"); break;
-        case '"': ok = buf_adds(b, "&quot;"); break;
-        case '\'': ok = buf_adds(b, "&#39;"); break;
-        default: ok = buf_addc(b, *s);
-        }
-    return ok;
-}
 
 static char *read_all(const char *path)
 {
@@ -156,11 +142,11 @@ static bool fill(const struct pages *p, enum page_lang l, const char *text,
         if (ok && len > 2 && !strncmp(name, "t.", 2)) {
             char key[64];
             snprintf(key, sizeof key, "%.*s", (int)(len - 2), name + 2);
-            ok = html_escape(out, pages_label(p, l, key));
+            ok = markup_text(out, pages_label(p, l, key));
         } else if (ok && len > 1 && name[0] == '&')
             ok = buf_adds(out, var(vars, n, name + 1, len - 1));
         else if (ok)
-            ok = html_escape(out, var(vars, n, name, len));
+            ok = markup_text(out, var(vars, n, name, len));
         s = end + 2;
     }
     return ok && buf_adds(out, s);

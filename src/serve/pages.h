@@ -42,7 +42,4 @@ bool pages_render(const struct pages *p, enum page_id id, enum page_lang l,
                   const char *title_key, const char *head, const struct page_var *vars,
                   size_t n, struct buf *out);
 
-/* s escaped for HTML text and attribute values. */
-bool html_escape(struct buf *b, const char *s);
-
 #endif

@@ -11,6 +11,7 @@
 #include "serve/archive.h"
 #include "serve/log.h"
 #include "serve/reply.h"
+#include "util/markup.h"
 #include "serve/secret.h"
 #include "serve/workdir.h"
 
@@ -101,9 +102,9 @@ static bool document_item(struct buf *b, const char *out, const char *name)
     struct stat st;
     snprintf(path, sizeof path, "%s/%s", out, name);
     human_size(stat(path, &st) == 0 ? (long long)st.st_size : 0, size, sizeof size);
-    return buf_adds(b, "<li><a href=\"") && html_escape(b, name) && buf_adds(b, "\">") &&
-           html_escape(b, name) && buf_adds(b, "</a> <span class=\"size\">") &&
-           html_escape(b, size) && buf_adds(b, "</span></li>\n");
+    return buf_adds(b, "<li><a href=\"") && markup_text(b, name) && buf_adds(b, "\">") &&
+           markup_text(b, name) && buf_adds(b, "</a> <span class=\"size\">") &&
+           markup_text(b, size) && buf_adds(b, "</span></li>\n");
 }
 
 /* The documents as list items: the top folder's in docs, the subfolders' (the CSV tables) in
@@ -125,9 +126,9 @@ static bool document_list(struct server *s, const struct run *r, enum page_lang 
         ok = document_item(sub ? tables : docs, out, files.names[i]);
         if (ok && !strcmp(files.names[i], "report.html"))
             ok = buf_adds(preview, "<h2>") &&
-                 html_escape(preview, pages_label(&s->pages, l, "preview")) &&
+                 markup_text(preview, pages_label(&s->pages, l, "preview")) &&
                  buf_adds(preview, "</h2>\n<iframe src=\"report.html\" sandbox title=\"") &&
-                 html_escape(preview, pages_label(&s->pages, l, "preview")) &&
+                 markup_text(preview, pages_label(&s->pages, l, "preview")) &&
                  buf_adds(preview, "\"></iframe>");
     }
     workdir_list_free(&files);

@@ -3,7 +3,7 @@
 
 #include "check.h"
 #include "render/chart_svg.h"
-#include "render/markup.h"
+#include "util/markup.h"
 
 static void escapes(void)
 {

@@ -1,5 +1,5 @@
 /* markup.c: text escaped for HTML and SVG; short, stable numbers. */
-#include "render/markup.h"
+#include "util/markup.h"
 
 #include <math.h>
 #include <stdio.h>
