@@ -198,7 +198,7 @@ uninstall:
 # The tests run with the normal build, with AddressSanitizer + UBSan and under valgrind (the
 # last two beside the first, on the second core: tests/passes.sh), then a few seconds of fuzzing.
 test: deps
-	@$(MAKE) --no-print-directory tipreport build/unit_tests build/check_public build/genexport \
+	@$(MAKE) -j$$(nproc) --no-print-directory tipreport build/unit_tests build/check_public build/genexport \
 	  build/asan/tipreport build/asan/unit_tests build/asan/check_public \
 	  $(VALGRIND:%=build/valgrind/%) $(FUZZERS:%=build/fuzz/fuzz_%)
 	@tests/passes.sh $(FUZZERS)
