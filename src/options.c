@@ -77,6 +77,8 @@ static const char help[] =
     "      --max-upload SIZE  the largest upload, in bytes or with K, M, G (default 200M)\n"
     "      --keep MINUTES    each run's files are deleted after this (default 60)\n"
     "      --max-runs N      uploads and runs at once; more are refused (default 2)\n"
+    "      --ledger FILE     the release ledger of every public run and brief made on the\n"
+    "                        page (default: each run's own, deleted with it)\n"
     "\n"
     "Exit codes: 0 done; 1 internal error (out of memory); 2 usage error; 3 input cannot\n"
     "be read (missing file, unreadable encoding, missing column, bad profile or config,\n"

@@ -1555,8 +1555,8 @@ serve_sample() {  # the sample through the page: every document, the workbook's 
     status_of 200 -D "$tmp/headers" "$url/runs/$id/$f"
     grep -q '^X-Content-Type-Options: nosniff' "$tmp/headers"
   done
-  # report.html: shown in a frame when the run wrote one (a stand-in when this build writes none)
-  [ -e "$work/$id/out/report.html" ] || printf '<!DOCTYPE html><title>r</title><p>stand-in</p>\n' >"$work/$id/out/report.html"
+  # report.html: written by the run, shown in a frame
+  [ -s "$work/$id/out/report.html" ]
   status_of 200 "$url$loc"
   grep -q '<iframe src="report.html" sandbox' "$tmp/body"
   status_of 200 -D "$tmp/headers" "$url/runs/$id/report.html"
@@ -1585,6 +1585,29 @@ serve_sample() {  # the sample through the page: every document, the workbook's 
   serve_stop
   log_only_ids "$tmp/serve2.log"
 }
+# --ledger: the page's public releases go into the office's ledger, so that they and the
+# command line's are protected together: the page's 2007 report is in it, and the command
+# line's release of 2007 through it prints the very same tables.
+serve_ledger() {
+  local csrf loc id l=$tmp/office/ledger.tsv
+  mkdir -p "$tmp/office"
+  serve_start serve5 --ledger "$l"
+  csrf=$(csrf_of)
+  loc=$(curl -s -o /dev/null -w '%{redirect_url}' -F csrf="$csrf" -F public=1 -F from=2007-01-01 \
+        -F to=2007-12-31 -F files=@input/casos.csv -F files=@input/victimas.csv \
+        -F files=@input/tratantes.csv "$url/runs")
+  loc=/${loc#http://127.0.0.1:$port/}
+  wait_run "$loc"
+  id=${loc:6:32}
+  grep -q '<h1>Informe listo</h1>' "$tmp/body"
+  grep -q $'^release\t[0-9a-f]*\t2007-01-01\t2007-12-31\t3$' "$l"
+  "$bin" report input -q --public --from 2007 --to 2007 -o "$tmp/office/cli" --ledger "$l"
+  diff -r "$work/$id/out/tables" "$tmp/office/cli/tables"
+  [ "$(grep -c '^release' "$l")" = 2 ]  # 2007 and 2006 (its previous period), once each
+  serve_stop
+}
+step "serve: the page's releases in the office's ledger" serve_ledger
+
 serve_token() {
   printf 'correct-horse-battery-staple\n' >"$tmp/token"
   serve_start serve3 --token-file "$tmp/token"

@@ -101,6 +101,8 @@ static void run_args(const struct runs *t, const struct run_request *q, char *st
         ARG("--to=%s", q->to);
     if (q->public_mode && !q->region[0])
         ARG("--public");
+    if ((q->public_mode || q->region[0]) && t->ledger[0])
+        ARG("--ledger=%s", t->ledger);
     if (q->config)
         ARG("--config=in/tipreport.ini");
 #undef ARG

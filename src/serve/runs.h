@@ -33,6 +33,7 @@ struct run {
 struct runs {
     char root[1024];       /* the work folder */
     char templates[1024];  /* passed to each run */
+    char ledger[1100];     /* passed to each public run; "" = the run's own */
     unsigned max_active;   /* uploads and runs at once */
     double keep;           /* seconds a finished run stays */
     struct run *items;

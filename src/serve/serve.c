@@ -57,6 +57,7 @@ static enum tp_err start(struct server *s, const struct serve_options *o, struct
     if ((rc = workdir_make(s->runs.root, sizeof s->runs.root, err)) != TP_OK)
         return rc;
     snprintf(s->runs.templates, sizeof s->runs.templates, "%s", o->templates);
+    snprintf(s->runs.ledger, sizeof s->runs.ledger, "%s", o->ledger);
     s->runs.max_active = o->max_runs;
     s->runs.keep = o->keep * 60.0;
     return http_start(s, err);

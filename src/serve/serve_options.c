@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "options.h"
 
@@ -110,7 +111,7 @@ static enum tp_err read_token(const char *path, struct serve_options *o, struct 
     return TP_OK;
 }
 
-enum { O_LISTEN = 300, O_TOKEN, O_MAX_UPLOAD, O_KEEP, O_MAX_RUNS, O_TEMPLATES };
+enum { O_LISTEN = 300, O_TOKEN, O_MAX_UPLOAD, O_KEEP, O_MAX_RUNS, O_TEMPLATES, O_LEDGER };
 
 static enum tp_err parse_one(int c, char **argv, struct serve_options *o,
                              const char **token_file, const char **templates,
@@ -138,6 +139,13 @@ static enum tp_err parse_one(int c, char **argv, struct serve_options *o,
     case O_TEMPLATES:
         *templates = optarg;
         break;
+    case O_LEDGER: { /* absolute: each run works in a folder of its own */
+        char cwd[1024] = "";
+        if (optarg[0] != '/' && !getcwd(cwd, sizeof cwd))
+            return usage(err, "--ledger '%s': the current folder cannot be named", optarg);
+        snprintf(o->ledger, sizeof o->ledger, "%s%s%s", cwd, cwd[0] ? "/" : "", optarg);
+        break;
+    }
     case ':':
         return usage(err, "option '%s' needs a value", argv[optind - 1]);
     default:
@@ -156,6 +164,7 @@ enum tp_err serve_options_parse(int argc, char **argv, struct serve_options *o,
         {"keep", required_argument, NULL, O_KEEP},
         {"max-runs", required_argument, NULL, O_MAX_RUNS},
         {"templates", required_argument, NULL, O_TEMPLATES},
+        {"ledger", required_argument, NULL, O_LEDGER},
         {NULL, 0, NULL, 0}};
     memset(o, 0, sizeof *o);
     snprintf(o->listen, sizeof o->listen, "%s", SERVE_DEFAULT_LISTEN);

@@ -25,6 +25,7 @@ struct serve_options {
     unsigned keep;                   /* minutes a finished run stays */
     unsigned max_runs;               /* uploads and runs at once */
     char templates[1024];            /* pages, labels; passed on to each run */
+    char ledger[1100];               /* --ledger, absolute; "" = each run's own (in its folder) */
 };
 
 /* argv[1] is "serve". Usage problems are TP_ERR_USAGE; an unreadable or short token file
