@@ -624,7 +624,8 @@ attack_halves() {
   local rc=0
   "$bin" region Cusco input -q --from 2007-07 --to 2007-12 -o "$d/h-cusco" --ledger "$d/ledger.tsv" \
     2>"$d/h-cusco.err" || rc=$?
-  [ $rc = 2 ] && [ ! -e "$d/h-cusco" ]
+  [ $rc = 2 ]
+  [ ! -e "$d/h-cusco" ]
   diff - "$d/h-cusco.err" <<END
 tipreport: $d/ledger.tsv: the release ledger holds briefs of 2007-01-01 to 2007-12-31, a period that overlaps this run's (or its previous one) without being it: briefs of two such periods can be subtracted region by region, which the ledger cannot protect; publish briefs of that very period or of periods apart from it, or start a new ledger with --ledger
 END

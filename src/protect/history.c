@@ -11,11 +11,6 @@
 #include "protect/release.h"
 #include "protect/system.h"
 
-static bool same_period(struct period a, struct period b)
-{
-    return a.from == b.from && a.to == b.to;
-}
-
 static bool inside(struct period in, struct period of)
 {
     return in.from >= of.from && in.to <= of.to;
@@ -145,7 +140,7 @@ bool history_add(struct protection *p, const struct agg *a, int pi, const struct
     struct pieces ps;
     for (int j = 0; j < h->npieces; j++) {
         struct period pj = a->period[h->piece[j]].period;
-        snprintf(ps.scope[j], sizeof ps.scope[j], "%s", same_period(pj, own) ? "" : "piece=");
+        snprintf(ps.scope[j], sizeof ps.scope[j], "%s", period_same(pj, own) ? "" : "piece=");
         if (ps.scope[j][0])
             snprintf(ps.scope[j], sizeof ps.scope[j], "piece=%d", j);
     }
@@ -153,19 +148,19 @@ bool history_add(struct protection *p, const struct agg *a, int pi, const struct
         const struct ledger_release *r = &h->ledger->r[i];
         if (strcmp(r->dataset, h->dataset))
             continue;
-        if (same_period(r->period, own)) {
+        if (period_same(r->period, own)) {
             fix_cells(p, r, NULL, protect_k(p), h->path);
             continue;
         }
         int fi = -1;
         for (int q = 0; q < a->nperiods && fi < 0; q++)
-            if (q != pi && same_period(a->period[q].period, r->period))
+            if (q != pi && period_same(a->period[q].period, r->period))
                 fi = q;
         /* Releases of one period are one release's counts: the first one's scope. */
         size_t first = i;
         for (size_t e = 0; e < i; e++)
             if (!strcmp(h->ledger->r[e].dataset, h->dataset) &&
-                same_period(h->ledger->r[e].period, r->period) && first == i)
+                period_same(h->ledger->r[e].period, r->period) && first == i)
                 first = e;
         char scope[32];
         snprintf(scope, sizeof scope, "release=%zu", first);
@@ -186,7 +181,7 @@ bool history_add(struct protection *p, const struct agg *a, int pi, const struct
             !fix_cells(p, r, scope, h->ledger->r[first].k, h->path))
             return false;
         for (int j = 0; j < h->npieces; j++)
-            if (same_period(a->period[h->piece[j]].period, r->period) &&
+            if (period_same(a->period[h->piece[j]].period, r->period) &&
                 !strncmp(ps.scope[j], "piece=", 6))
                 snprintf(ps.scope[j], sizeof ps.scope[j], "%s", scope);
     }

@@ -206,8 +206,8 @@ static bool own_count(const char *key, size_t len)
 
 static bool same_release(const struct ledger_release *a, const struct ledger_release *b)
 {
-    if (strcmp(a->dataset, b->dataset) || a->period.from != b->period.from ||
-        a->period.to != b->period.to || a->k != b->k || a->briefs != b->briefs || a->n != b->n)
+    if (strcmp(a->dataset, b->dataset) || !period_same(a->period, b->period) || a->k != b->k ||
+        a->briefs != b->briefs || a->n != b->n)
         return false;
     for (size_t c = 0; c < a->n; c++)
         if (strcmp(a->cells[c].key, b->cells[c].key) || a->cells[c].state != b->cells[c].state ||
@@ -250,11 +250,6 @@ bool ledger_record(struct ledger *l, const char *dataset, struct period pr, int 
     return true;
 }
 
-static bool same_period(struct period a, struct period b)
-{
-    return a.from == b.from && a.to == b.to;
-}
-
 int ledger_periods(const struct ledger *l, const char *dataset, const struct period *own,
                    int nown, struct period *out, int max)
 {
@@ -264,9 +259,9 @@ int ledger_periods(const struct ledger *l, const char *dataset, const struct per
             continue;
         bool seen = false;
         for (int j = 0; j < nown; j++)
-            seen = seen || same_period(own[j], l->r[i].period);
+            seen = seen || period_same(own[j], l->r[i].period);
         for (int j = 0; j < n; j++)
-            seen = seen || same_period(out[j], l->r[i].period);
+            seen = seen || period_same(out[j], l->r[i].period);
         if (seen)
             continue;
         if (n == max)
@@ -322,7 +317,7 @@ const struct ledger_release *ledger_briefs_overlap(const struct ledger *l, const
     for (size_t i = 0; i < l->n; i++) {
         const struct ledger_release *r = &l->r[i];
         for (int j = 0; r->briefs && !strcmp(r->dataset, dataset) && j < nown; j++)
-            if (!same_period(r->period, own[j]) && r->period.from <= own[j].to &&
+            if (!period_same(r->period, own[j]) && r->period.from <= own[j].to &&
                 own[j].from <= r->period.to)
                 return r;
     }

@@ -305,6 +305,11 @@ static bool whole_months(struct period p)
     return p.from % 100 == 1 && p.to % 100 == days_in_month(ty, tm);
 }
 
+bool period_same(struct period a, struct period b)
+{
+    return a.from == b.from && a.to == b.to;
+}
+
 bool period_calendar(struct period p)
 {
     if (!p.from || !p.to || !whole_months(p))

@@ -66,6 +66,9 @@ void date_format(tp_date d, char out[11]);      /* "YYYY-MM-DD", "" for 0 */
  * period would start before DATE_MIN_YEAR. */
 struct period period_previous(struct period p);
 
+/* Whether a and b are the same days. */
+bool period_same(struct period a, struct period b);
+
 /* Whether p is one whole calendar month, quarter, half or year, or a run of whole years: the
  * periods public releases take by default, whose differences are whole months again. */
 bool period_calendar(struct period p);
